@@ -1,0 +1,219 @@
+"""`HiringRound`: one committee's round as typed, validated tables.
+
+Tables (column names and dtypes are defined once in `toolkit.schema`).
+Every table starts with a ``round_id`` column (str), so tables of several
+rounds concatenate without losing where a row came from.
+
+- ``criteria``: criterion (str), rank (Int64, 1 = most important), weight
+  (Float64, normalised to sum 1), weight_source ("given" or "rank"),
+  must_have (boolean), bar (Float64), description, growth_tip,
+  growth_tip_de, growth_tip_sv (str). Sorted by rank.
+- ``candidates``: candidate_id, name, email, language, status, stage_reached
+  (str); applied_on, last_interview_on, decided_on, notified_on,
+  feedback_requested_on, feedback_sent_on, follow_up_on (datetime64[s]);
+  channel (str); stay_in_touch (boolean; <NA> = decide from scores); notes
+  (str); source_row (Int64, the Excel row). ``decided_on`` is filled from the
+  round's decision date where blank, and ``language`` from the round's.
+- ``scores``: candidate_id, interviewer (str), criterion (ordered
+  categorical, most important first), score (Float64; <NA> = not assessed),
+  score_raw (str, the value as written), stage (str), interviewed_on
+  (datetime64[s]), evidence (str), source_row (Int64).
+- ``problems``: severity ("error"/"warning"), file, sheet, cell, column,
+  row (Int64), value, rule, message, hint, location (str).
+- ``rejected_rows``: sheet, row (Int64), reason, values (str: the row as read).
+- ``row_counts``: sheet, read, loaded, quarantined (Int64).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+import pandas as pd
+
+from .schema import DEFAULT_LANGUAGE, DEFAULT_RESPONSE_TARGET_DAYS, DEFAULT_SCALE
+
+PROBLEM_COLUMNS = ["severity", "file", "sheet", "cell", "column", "row", "value", "rule", "message", "hint", "location"]
+REJECTED_COLUMNS = ["sheet", "row", "reason", "values"]
+ROW_COUNT_COLUMNS = ["sheet", "read", "loaded", "quarantined"]
+
+
+@dataclass(frozen=True)
+class Role:
+    """The Role sheet: what the round is for and who speaks for it."""
+
+    role: str
+    requisition: str | None = None
+    department: str | None = None
+    hiring_manager: str | None = None
+    country: str | None = None
+    language: str = DEFAULT_LANGUAGE
+    response_target_days: int = DEFAULT_RESPONSE_TARGET_DAYS
+    decided_on: dt.date | None = None
+    scale_min: float = DEFAULT_SCALE[0]
+    scale_max: float = DEFAULT_SCALE[1]
+    company: str | None = None
+    sender_name: str | None = None
+    sender_title: str | None = None
+
+    @property
+    def scale(self) -> str:
+        return f"{_num(self.scale_min)}-{_num(self.scale_max)}"
+
+    def as_dict(self) -> dict:
+        d = {k: getattr(self, k) for k in self.__dataclass_fields__}
+        d["scale"] = self.scale
+        return d
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)
+
+
+def empty_problems() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="Int64" if c == "row" else "str") for c in PROBLEM_COLUMNS})
+
+
+def empty_rejected() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="Int64" if c == "row" else "str") for c in REJECTED_COLUMNS})
+
+
+@dataclass(frozen=True)
+class HiringRound:
+    """One hiring round. Immutable: derive new rounds with `dataclasses.replace`."""
+
+    round_id: str
+    source: str
+    role: Role
+    criteria: pd.DataFrame
+    candidates: pd.DataFrame
+    scores: pd.DataFrame
+    problems: pd.DataFrame = field(default_factory=empty_problems)
+    rejected_rows: pd.DataFrame = field(default_factory=empty_rejected)
+    row_counts: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=ROW_COUNT_COLUMNS))
+    details: dict = field(default_factory=dict)
+
+    # -- convenience -----------------------------------------------------
+    @property
+    def errors(self) -> pd.DataFrame:
+        return self.problems[self.problems["severity"] == "error"]
+
+    @property
+    def warnings(self) -> pd.DataFrame:
+        return self.problems[self.problems["severity"] == "warning"]
+
+    @property
+    def ok(self) -> bool:
+        """True when the round has no errors (warnings are allowed)."""
+        return len(self.errors) == 0
+
+    @property
+    def criterion_order(self) -> list[str]:
+        return list(self.criteria["criterion"])
+
+    def candidate(self, candidate_id: str) -> pd.Series:
+        rows = self.candidates[self.candidates["candidate_id"] == candidate_id]
+        if rows.empty:
+            from .errors import ToolkitError
+
+            raise ToolkitError(
+                "unknown candidate id",
+                file=self.source,
+                sheet="Candidates",
+                value=candidate_id,
+                hint=f"Use one of: {', '.join(map(str, self.candidates['candidate_id'][:10]))}",
+            )
+        return rows.iloc[0]
+
+    def with_(self, **changes) -> "HiringRound":
+        return replace(self, **changes)
+
+    def __repr__(self) -> str:
+        return (
+            f"<HiringRound {self.round_id!r}: {self.role.role!r}, {len(self.candidates)} candidates, "
+            f"{len(self.criteria)} criteria, {len(self.scores)} scores, "
+            f"{len(self.errors)} errors, {len(self.warnings)} warnings>"
+        )
+
+
+@dataclass(frozen=True)
+class Rounds:
+    """Several rounds (e.g. a folder of workbooks) with concatenated tables.
+
+    ``roles`` has one row per round: round_id, source and every `Role` field.
+    ``criteria``, ``candidates``, ``scores``, ``problems``, ``rejected_rows``
+    and ``row_counts`` are the rounds' tables concatenated (each has round_id).
+    """
+
+    rounds: tuple[HiringRound, ...]
+
+    def __iter__(self):
+        return iter(self.rounds)
+
+    def __len__(self) -> int:
+        return len(self.rounds)
+
+    def __getitem__(self, key: int | str) -> HiringRound:
+        if isinstance(key, str):
+            for r in self.rounds:
+                if r.round_id == key:
+                    return r
+            raise KeyError(key)
+        return self.rounds[key]
+
+    @property
+    def round_ids(self) -> list[str]:
+        return [r.round_id for r in self.rounds]
+
+    def _concat(self, name: str) -> pd.DataFrame:
+        frames = [getattr(r, name) for r in self.rounds]
+        frames = [f for f in frames if len(f.columns)]
+        if not frames:
+            return pd.DataFrame()
+        out = pd.concat(frames, ignore_index=True)
+        if "criterion" in out.columns:
+            out["criterion"] = out["criterion"].astype("str")
+        return out
+
+    @property
+    def roles(self) -> pd.DataFrame:
+        rows = [{"round_id": r.round_id, "source": r.source, **r.role.as_dict()} for r in self.rounds]
+        return pd.DataFrame(rows)
+
+    @property
+    def criteria(self) -> pd.DataFrame:
+        return self._concat("criteria")
+
+    @property
+    def candidates(self) -> pd.DataFrame:
+        return self._concat("candidates")
+
+    @property
+    def scores(self) -> pd.DataFrame:
+        """Scores of all rounds; ``criterion`` is plain str here (orders differ per round)."""
+        return self._concat("scores")
+
+    @property
+    def problems(self) -> pd.DataFrame:
+        return self._concat("problems")
+
+    @property
+    def rejected_rows(self) -> pd.DataFrame:
+        return self._concat("rejected_rows")
+
+    @property
+    def row_counts(self) -> pd.DataFrame:
+        return self._concat("row_counts")
+
+    @property
+    def ok(self) -> bool:
+        return all(r.ok for r in self.rounds)
+
+
+def as_rounds(obj: "HiringRound | Rounds | list[HiringRound]") -> Rounds:
+    """Accept one round, several, or a `Rounds`; return a `Rounds`."""
+    if isinstance(obj, Rounds):
+        return obj
+    if isinstance(obj, HiringRound):
+        return Rounds((obj,))
+    return Rounds(tuple(obj))

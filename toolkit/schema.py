@@ -1,0 +1,146 @@
+"""The canonical scorecard workbook: sheets, fields, dtypes and allowed values.
+
+This is the one home for column names. Every reader produces these names,
+every analytics function consumes them. `docs/scorecard-format.md` documents
+the same content for people.
+
+Dtypes used in `HiringRound` tables:
+- ``"str"``: pandas' default string dtype (missing = NaN)
+- ``"Float64"`` / ``"Int64"`` / ``"boolean"``: nullable numbers and flags (missing = <NA>)
+- ``"date"``: ``datetime64[s]`` at midnight (missing = NaT)
+- ``"category"``: ``criterion`` in Scores is an ordered categorical, most important first
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+STATUSES = ("hired", "offered", "rejected", "withdrawn", "pending")
+CHANNELS = ("phone", "video", "in_person", "email", "letter", "form_letter")
+PERSONAL_CHANNELS = ("phone", "video", "in_person")
+WRITTEN_CHANNELS = ("email", "letter")
+LANGUAGES = ("en", "de", "sv")
+SEVERITIES = ("error", "warning")
+
+DEFAULT_RESPONSE_TARGET_DAYS = 3
+DEFAULT_SCALE = (1.0, 5.0)
+DEFAULT_LANGUAGE = "en"
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: str  # "str", "int", "float", "date", "bool", "choice"
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = field(default_factory=tuple)
+    doc: str = ""
+
+
+def _f(name, kind, required=False, choices=(), aliases=(), doc=""):
+    return Field(name, kind, required, tuple(choices), tuple(aliases), doc)
+
+
+ROLE_FIELDS = (
+    _f("role", "str", True, aliases=("position", "job", "title", "stelle", "rolle", "tjänst", "roll"), doc="Job title"),
+    _f("requisition", "str", aliases=("req", "requisition id", "job id", "stellen id"), doc="Requisition or job id"),
+    _f("department", "str", aliases=("abteilung", "avdelning", "team"), doc="Department"),
+    _f("hiring_manager", "str", aliases=("manager", "owner", "führungskraft", "rekryterande chef", "chef"), doc="Who owns the round"),
+    _f("country", "str", aliases=("land",), doc="ISO country code for public holidays (DE, SE, GB, ...)"),
+    _f("language", "choice", choices=LANGUAGES, aliases=("sprache", "språk"), doc="Default letter language"),
+    _f("response_target_days", "int", aliases=("target days", "sla", "response target"), doc="Business days from decision to telling the candidate (default 3)"),
+    _f("decided_on", "date", aliases=("decision date", "entscheidung", "beslut"), doc="Date the committee decided"),
+    _f("scale", "str", aliases=("skala", "score scale"), doc="Score scale such as 1-5 (default)"),
+    _f("company", "str", aliases=("firma", "unternehmen", "företag"), doc="Company name used in letters"),
+    _f("sender_name", "str", aliases=("sender", "absender", "avsändare"), doc="Who signs the letters"),
+    _f("sender_title", "str", aliases=("sender role",), doc="The signer's job title"),
+)
+
+CRITERIA_FIELDS = (
+    _f("criterion", "str", True, aliases=("criteria", "kriterium", "kriterien", "kriterie", "name"), doc="Criterion name, unique"),
+    _f("rank", "int", True, aliases=("rang", "priority", "priorität", "prioritet"), doc="1 = most important; unique"),
+    _f("weight", "float", aliases=("gewicht", "gewichtung", "vikt"), doc="Relative weight; blank = derived from rank"),
+    _f("must_have", "bool", aliases=("must", "muss", "musskriterium", "krav", "ska krav"), doc="yes/no"),
+    _f("bar", "float", aliases=("minimum", "threshold", "schwelle", "mindestwert", "lägstanivå"), doc="Lowest acceptable score"),
+    _f("description", "str", aliases=("beschreibung", "beskrivning"), doc="What the criterion means"),
+    _f("growth_tip", "str", aliases=("tip", "growth tip en"), doc="Concrete advice (English)"),
+    _f("growth_tip_de", "str", aliases=("tipp", "entwicklungstipp"), doc="Concrete advice (German)"),
+    _f("growth_tip_sv", "str", aliases=("tips", "utvecklingstips"), doc="Concrete advice (Swedish)"),
+)
+
+CANDIDATE_FIELDS = (
+    _f("candidate_id", "str", True, aliases=("id", "candidate", "applicant id", "bewerber id", "kandidat id", "sökande id"), doc="Unique id"),
+    _f("name", "str", True, aliases=("candidate name", "full name", "bewerber", "bewerber:in", "bewerberin", "kandidat", "kandidatin", "sökande", "namn"), doc="Full name"),
+    _f("email", "str", aliases=("e-mail", "mail", "e-post", "epost"), doc="Email address"),
+    _f("language", "choice", choices=LANGUAGES, aliases=("sprache", "språk"), doc="Letter language; blank = the round's"),
+    _f("status", "choice", True, choices=STATUSES, aliases=("state", "outcome"), doc="hired, offered, rejected, withdrawn, pending"),
+    _f("stage_reached", "str", aliases=("stage", "round reached", "final stage"), doc="Last interview stage reached"),
+    _f("applied_on", "date", aliases=("applied", "application date", "beworben am"), doc="Date of application"),
+    _f("last_interview_on", "date", aliases=("last interview", "letztes gespräch"), doc="Date of the last interview"),
+    _f("decided_on", "date", aliases=("decision date", "decided"), doc="Decision date; blank = the round's"),
+    _f("notified_on", "date", aliases=("told on", "notified", "informed on", "benachrichtigt am", "meddelad"), doc="When the candidate was told"),
+    _f("channel", "choice", choices=CHANNELS, aliases=("how told", "kanal"), doc="How the candidate was told"),
+    _f("feedback_requested_on", "date", aliases=("feedback requested",), doc="When the candidate asked for feedback"),
+    _f("feedback_sent_on", "date", aliases=("feedback sent",), doc="When feedback was sent"),
+    _f("stay_in_touch", "bool", aliases=("keep in touch", "talent pool"), doc="yes/no; blank = decide from scores"),
+    _f("follow_up_on", "date", aliases=("follow up", "follow-up date"), doc="Date promised for the next contact"),
+    _f("notes", "str", aliases=("note", "comment", "notizen", "anmerkung", "anteckningar"), doc="Internal notes"),
+)
+
+SCORE_FIELDS = (
+    _f("candidate_id", "str", True, aliases=("candidate", "id", "applicant id", "bewerber id", "kandidat id"), doc="Candidate id from the Candidates sheet"),
+    _f("interviewer", "str", True, aliases=("interviewer:in", "interviewerin", "intervjuare", "rater", "assessor"), doc="Who scored"),
+    _f("criterion", "str", True, aliases=("kriterium", "kriterie", "criteria", "attribute"), doc="Criterion name from the Criteria sheet"),
+    _f("score", "float", True, aliases=("rating", "bewertung", "punkte", "betyg", "poäng"), doc="Score on the round's scale; blank = not assessed (not 0)"),
+    _f("stage", "str", aliases=("round", "interview", "runde", "omgång"), doc="Interview stage"),
+    _f("interviewed_on", "date", aliases=("date", "datum", "interview date"), doc="Date of the interview"),
+    _f("evidence", "str", aliases=("comment", "kommentar", "anmerkung", "notes", "begründung"), doc="What the interviewer saw"),
+)
+
+SHEETS = {
+    "Role": ROLE_FIELDS,
+    "Criteria": CRITERIA_FIELDS,
+    "Candidates": CANDIDATE_FIELDS,
+    "Scores": SCORE_FIELDS,
+}
+SHEET_ALIASES = {
+    "Role": ("role", "stelle", "rolle", "tjänst", "roll", "position"),
+    "Criteria": ("criteria", "kriterien", "kriterier", "auswahlkriterien"),
+    "Candidates": ("candidates", "bewerber", "bewerber:innen", "kandidaten", "kandidater", "sökande"),
+    "Scores": ("scores", "bewertungen", "punkte", "betyg", "poäng", "ratings"),
+}
+
+# Dtypes of the loaded tables (see the module docstring).
+KIND_DTYPES = {"str": "str", "choice": "str", "int": "Int64", "float": "Float64", "bool": "boolean", "date": "datetime64[s]"}
+
+YES = {"yes", "y", "true", "1", "ja", "j", "x", "wahr"}
+NO = {"no", "n", "false", "0", "nein", "nej", "falsch"}
+
+
+def normalise_header(text: object) -> str:
+    """Header key: lower case, accents kept, spaces/underscores/punctuation removed.
+
+    >>> normalise_header(" Candidate_ID ")
+    'candidateid'
+    >>> normalise_header("Bewerber:in")
+    'bewerberin'
+    """
+    if text is None:
+        return ""
+    s = unicodedata.normalize("NFKC", str(text)).casefold()
+    return re.sub(r"[\W_]+", "", s)
+
+
+def field_lookup(fields: tuple[Field, ...]) -> dict[str, str]:
+    """Map every normalised header (name and aliases) to its canonical field name."""
+    out: dict[str, str] = {}
+    for f in fields:
+        for key in (f.name, *f.aliases):
+            out.setdefault(normalise_header(key), f.name)
+    return out
+
+
+def field_by_name(sheet: str) -> dict[str, Field]:
+    return {f.name: f for f in SHEETS[sheet]}
