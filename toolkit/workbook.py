@@ -1,0 +1,493 @@
+"""Write scorecard workbooks: the blank template a committee fills in, or a filled round.
+
+The workbook has the canonical layout of `toolkit.schema` (sheets ``Instructions``,
+``Role``, ``Criteria``, ``Candidates``, ``Scores``), so `toolkit.load_round` reads
+it back without any mapping. Layout per sheet:
+
+- ``Role``: one row per Role field in schema order; columns ``field | value | note``
+  (row 1 is that header row).
+- ``Criteria``, ``Candidates``, ``Scores``: row 1 holds the canonical field names
+  in schema order, data starts in row 2.
+
+Every cell written from user text stays text (a name like ``+49 30 1234`` or a note
+like ``=HYPERLINK(...)`` is never turned into a formula), dates are real Excel dates,
+and the bytes are the same every time for the same input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import os
+import re
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Any, Iterable
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.writer.excel import ExcelWriter
+
+from .errors import OutputError
+from .schema import (
+    CANDIDATE_FIELDS,
+    CHANNELS,
+    CRITERIA_FIELDS,
+    DEFAULT_SCALE,
+    LANGUAGES,
+    ROLE_FIELDS,
+    SCORE_FIELDS,
+    STATUSES,
+    Field,
+)
+
+DATE_FORMAT = "yyyy-mm-dd"
+# Fixed document timestamps so the same input gives the same bytes.
+FIXED_TIMESTAMP = dt.datetime(2026, 1, 1, 0, 0, 0)
+_ZIP_TIME = (2026, 1, 1, 0, 0, 0)
+
+# How many rows the drop-downs cover beyond the data (room for the committee to add rows).
+_SPARE_ROWS = {"Criteria": 50, "Candidates": 200, "Scores": 2000}
+_EXCEL_DATE_MIN = 36526  # 2000-01-01
+_EXCEL_DATE_MAX = 73050  # 2099-12-31
+
+_HEADER_FONT = Font(bold=True)
+_HEADER_FILL = PatternFill("solid", fgColor="DDE5F0")
+_WRAP = Alignment(wrap_text=True, vertical="top")
+
+ROLE_NOTES = {
+    "role": "Job title, as in the job ad (required).",
+    "requisition": "Requisition or job id from your applicant tracking system.",
+    "department": "Department or team the role belongs to.",
+    "hiring_manager": "The person who owns the round.",
+    "country": "Two-letter country code (DE, SE, GB, ...). Used for public holidays when counting business days.",
+    "language": "Default letter language: en, de or sv (drop-down).",
+    "response_target_days": "Business days from decision to telling a candidate. Blank = 3.",
+    "decided_on": "Date the committee decided. Used for candidates whose own decided_on is blank.",
+    "scale": "Score scale, lowest-highest, e.g. 1-5 (blank = 1-5).",
+    "company": "Company name used in letters.",
+    "sender_name": "Who signs the letters.",
+    "sender_title": "The signer's job title.",
+}
+
+INSTRUCTIONS = (
+    "Debrief scorecard: one workbook per hiring round",
+    "",
+    "Role: one value per line in column B (what the round is for, who signs the letters, "
+    "the score scale and the response target). Column C explains each line.",
+    "Criteria: the selection criteria that really decide, about five. Rank them: 1 = most important, "
+    "each rank once. Weight is optional; leave it blank everywhere and it is derived from the rank. "
+    "must_have = yes when missing it rules a candidate out; bar = the lowest acceptable score. "
+    "growth_tip (English), growth_tip_de (German) and growth_tip_sv (Swedish) are concrete advice "
+    "quoted in feedback letters.",
+    "Candidates: one row per candidate with a unique candidate_id. Record the decision date, the date "
+    "the candidate was told and how (channel), and any feedback request.",
+    "Scores: one row per interviewer, candidate, criterion and stage. Leave score blank when the "
+    "criterion was not assessed: blank means 'not assessed', which is not the same as 0. "
+    "evidence = what the interviewer saw or heard (facts, not impressions).",
+    "",
+    "Dates: type real dates (e.g. 2026-03-13), not text. The date columns are formatted for dates.",
+    "Drop-downs: status, channel, language and yes/no columns on Candidates and Criteria; "
+    "criterion and candidate_id on Scores list the names from the Criteria and Candidates sheets; "
+    "score accepts only numbers within the scale.",
+    "Keep the header row (row 1) as it is; add data from row 2. Do not rename the sheets.",
+    "Check the workbook with:  debrief validate THIS_FILE.xlsx",
+)
+
+
+# -- value conversion ----------------------------------------------------------
+
+
+def _is_missing(value: Any) -> bool:
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # list-like values are not "missing"
+        return False
+
+
+def _as_date(value: Any) -> Any:
+    """A datetime.date for anything date-like; other text is kept as written."""
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if hasattr(value, "dtype") and str(getattr(value, "dtype", "")).startswith("datetime64"):
+        return pd.Timestamp(value).date()
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            return value
+    return value
+
+
+def _as_number(value: Any) -> Any:
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, (int, float)) or hasattr(value, "item"):
+        try:
+            number = value.item() if hasattr(value, "item") else value
+        except (ValueError, AttributeError):
+            return str(value)
+        if isinstance(number, float):
+            if math.isnan(number):
+                return None
+            if number.is_integer() and abs(number) < 2**53:
+                return int(number)
+        return number
+    return value  # text stays text (a committee's typo is written as it was given)
+
+
+def _as_yes_no(value: Any) -> Any:
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
+        return "yes" if bool(value) else "no"
+    return value
+
+
+def _cell_value(value: Any, kind: str) -> Any:
+    if _is_missing(value):
+        return None
+    if kind == "date":
+        value = _as_date(value)
+    elif kind in ("int", "float"):
+        value = _as_number(value)
+    elif kind == "bool":
+        value = _as_yes_no(value)
+    if isinstance(value, (str, int, float, dt.date)):
+        return value
+    return str(value)
+
+
+def _column_values(frame: pd.DataFrame | None, f: Field, n: int) -> list:
+    if frame is None or f.name not in frame.columns:
+        return [None] * n
+    series = frame[f.name]
+    if f.kind == "date" and pd.api.types.is_datetime64_any_dtype(series):
+        return [None if pd.isna(v) else v.date() for v in series]
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        series = series.astype(object)
+    return [_cell_value(v, f.kind) for v in series.tolist()]
+
+
+# -- sheet writing ------------------------------------------------------------
+
+
+def _text_cell(ws, value: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(ws, value=value)
+    cell.data_type = "s"  # never a formula, whatever the text starts with
+    return cell
+
+
+def _safe(ws, value: Any) -> Any:
+    """Strings that openpyxl would read as a formula are wrapped as explicit text cells."""
+    if isinstance(value, str) and value.startswith("="):
+        return _text_cell(ws, value)
+    return value
+
+
+def _header_cell(ws, text: str) -> WriteOnlyCell:
+    cell = _text_cell(ws, text)
+    cell.font = _HEADER_FONT
+    cell.fill = _HEADER_FILL
+    return cell
+
+
+def _width(header: str, values: Iterable, floor: int = 10, ceiling: int = 50) -> float:
+    longest = len(header)
+    for i, v in enumerate(values):
+        if i >= 300:
+            break
+        if v is None:
+            continue
+        longest = max(longest, 10 if isinstance(v, dt.date) else len(str(v)))
+    return float(min(max(longest + 2, floor), ceiling))
+
+
+def _list_validation(options: Iterable[str], sqref: str, prompt: str) -> DataValidation:
+    dv = DataValidation(
+        type="list",
+        formula1='"' + ",".join(options) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Not in the list",
+        error="Pick a value from the drop-down list.",
+        promptTitle="Choose from the list",
+        prompt=prompt,
+        showInputMessage=True,
+    )
+    dv.add(sqref)
+    return dv
+
+
+def _range_validation(source: str, sqref: str, prompt: str) -> DataValidation:
+    dv = DataValidation(
+        type="list",
+        formula1=source,
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Unknown name",
+        error=f"Use a value listed in {source.split('!')[0]}.",
+        promptTitle="Choose from the list",
+        prompt=prompt,
+        showInputMessage=True,
+    )
+    dv.add(sqref)
+    return dv
+
+
+def _date_validation(sqref: str) -> DataValidation:
+    dv = DataValidation(
+        type="date",
+        operator="between",
+        formula1=str(_EXCEL_DATE_MIN),
+        formula2=str(_EXCEL_DATE_MAX),
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Not a date",
+        error="Type a date such as 2026-03-13.",
+    )
+    dv.add(sqref)
+    return dv
+
+
+def _score_validation(sqref: str, low: float, high: float) -> DataValidation:
+    dv = DataValidation(
+        type="decimal",
+        operator="between",
+        formula1=_fmt_number(low),
+        formula2=_fmt_number(high),
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Score outside the scale",
+        error=f"Type a number from {_fmt_number(low)} to {_fmt_number(high)}, or leave blank when not assessed.",
+        promptTitle="Score",
+        prompt=f"{_fmt_number(low)} to {_fmt_number(high)}; blank = not assessed (not 0).",
+        showInputMessage=True,
+    )
+    dv.add(sqref)
+    return dv
+
+
+def _fmt_number(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)
+
+
+def parse_scale(text: Any) -> tuple[float, float]:
+    """The (lowest, highest) score of a scale written like ``1-5`` or ``0 – 10``; default 1-5."""
+    if _is_missing(text) or str(text).strip() == "":
+        return DEFAULT_SCALE
+    m = re.fullmatch(r"\s*(-?\d+(?:[.,]\d+)?)\s*(?:-|–|to|bis|till)\s*(-?\d+(?:[.,]\d+)?)\s*", str(text))
+    if not m:
+        return DEFAULT_SCALE
+    low, high = (float(g.replace(",", ".")) for g in m.groups())
+    return (low, high) if low < high else DEFAULT_SCALE
+
+
+def _table_sheet(wb: Workbook, title: str, fields: tuple[Field, ...], frame: pd.DataFrame | None, validations) -> None:
+    """Write one header-row sheet. ``validations(letter_of, last_row)`` returns DataValidations."""
+    ws = wb.create_sheet(title)
+    n = 0 if frame is None else len(frame)
+    columns = [_column_values(frame, f, n) for f in fields]
+    letter_of = {f.name: get_column_letter(i) for i, f in enumerate(fields, 1)}
+    last_row = n + 1 + _SPARE_ROWS[title]
+
+    ws.freeze_panes = "A2"
+    for f, values in zip(fields, columns):
+        dim = ws.column_dimensions[letter_of[f.name]]
+        dim.width = _width(f.name, values, ceiling=60 if f.name in ("description", "evidence", "notes") else 40)
+        if f.kind == "date":
+            dim.number_format = DATE_FORMAT
+    for dv in validations(letter_of, last_row):
+        ws.data_validations.append(dv)
+    for f in fields:
+        if f.kind == "date":
+            col = letter_of[f.name]
+            ws.data_validations.append(_date_validation(f"{col}2:{col}{last_row}"))
+
+    ws.append([_header_cell(ws, f.name) for f in fields])
+    for row in zip(*columns):
+        ws.append([_safe(ws, v) for v in row])
+
+
+def _role_sheet(wb: Workbook, role: dict | None) -> None:
+    ws = wb.create_sheet("Role")
+    role = dict(role or {})
+    if "scale" not in role and "scale_min" in role and "scale_max" in role:
+        role["scale"] = f"{_fmt_number(role['scale_min'])}-{_fmt_number(role['scale_max'])}"
+    ws.freeze_panes = "A2"
+    ws.column_dimensions["A"].width = 24
+    values = [_cell_value(role.get(f.name), f.kind) for f in ROLE_FIELDS]
+    ws.column_dimensions["B"].width = _width("value", values, floor=30, ceiling=50)
+    ws.column_dimensions["C"].width = 90
+    row_of = {f.name: i for i, f in enumerate(ROLE_FIELDS, 2)}
+    ws.data_validations.append(_list_validation(LANGUAGES, f"B{row_of['language']}", "Letter language: en, de or sv."))
+    target = DataValidation(type="whole", operator="between", formula1="0", formula2="60", allow_blank=True,
+                            showErrorMessage=True, errorTitle="Not a number of days",
+                            error="Type a whole number of business days, e.g. 3.")
+    target.add(f"B{row_of['response_target_days']}")
+    ws.data_validations.append(target)
+    ws.data_validations.append(_date_validation(f"B{row_of['decided_on']}"))
+
+    ws.append([_header_cell(ws, "field"), _header_cell(ws, "value"), _header_cell(ws, "note")])
+    for f, value in zip(ROLE_FIELDS, values):
+        if isinstance(value, str):
+            value = _text_cell(ws, value)  # e.g. scale "1-5" must stay text
+        elif isinstance(value, dt.date):
+            cell = WriteOnlyCell(ws, value=value)
+            cell.number_format = DATE_FORMAT
+            value = cell
+        note = _text_cell(ws, ROLE_NOTES.get(f.name, f.doc))
+        ws.append([_text_cell(ws, f.name), value, note])
+
+
+def _instructions_sheet(wb: Workbook) -> None:
+    ws = wb.create_sheet("Instructions")
+    ws.column_dimensions["A"].width = 110
+    for i, line in enumerate(INSTRUCTIONS):
+        cell = _text_cell(ws, line)
+        cell.alignment = _WRAP
+        if i == 0:
+            cell.font = Font(bold=True, size=14)
+        ws.append([cell])
+
+
+def _criteria_frame(criteria: pd.DataFrame | None, criteria_names: list[str] | None) -> pd.DataFrame | None:
+    if criteria is not None:
+        frame = criteria
+        # A loaded round carries weights derived from rank; write them back as blank so they stay derived.
+        if "weight_source" in frame.columns and "weight" in frame.columns and (frame["weight_source"] == "rank").all():
+            frame = frame.assign(weight=None)
+        return frame
+    if criteria_names:
+        names = [str(n).strip() for n in criteria_names if str(n).strip()]
+        return pd.DataFrame({"criterion": names, "rank": list(range(1, len(names) + 1))})
+    return None
+
+
+def _deterministic_zip(raw: bytes) -> bytes:
+    """Re-pack the archive with fixed entry timestamps (the content order is already fixed)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o600 << 16
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
+
+
+def scorecard_workbook_bytes(
+    role: dict | None = None,
+    criteria: pd.DataFrame | None = None,
+    candidates: pd.DataFrame | None = None,
+    scores: pd.DataFrame | None = None,
+    *,
+    criteria_names: list[str] | None = None,
+) -> bytes:
+    """Return the .xlsx bytes of a scorecard workbook in the canonical layout.
+
+    With no arguments this is the blank template a committee fills in;
+    ``criteria_names`` prefills the Criteria sheet with those names ranked 1..n.
+    Frames may be plain tables (columns named as in `toolkit.schema`) or the
+    tables of a loaded `HiringRound`; columns not in the schema are ignored and
+    missing ones are left blank. Values are written as given: dates become Excel
+    dates, yes/no flags become "yes"/"no", anything else that is text stays text.
+    """
+    wb = Workbook(write_only=True)
+    wb.properties.creator = "Debrief"
+    wb.properties.created = FIXED_TIMESTAMP
+    wb.properties.modified = FIXED_TIMESTAMP
+    wb.properties.lastModifiedBy = "Debrief"
+    wb.properties.title = "Debrief scorecard"
+
+    low, high = parse_scale((role or {}).get("scale"))
+    criteria_frame = _criteria_frame(criteria, criteria_names)
+    n_criteria = 0 if criteria_frame is None else len(criteria_frame)
+    n_candidates = 0 if candidates is None else len(candidates)
+    criteria_last = n_criteria + 1 + _SPARE_ROWS["Criteria"]
+    candidates_last = n_candidates + 1 + _SPARE_ROWS["Candidates"]
+
+    def yes_no(col, last):
+        return _list_validation(("yes", "no"), f"{col}2:{col}{last}", "yes or no")
+
+    def criteria_validations(letter, last):
+        return [yes_no(letter["must_have"], last),
+                _score_validation(f"{letter['bar']}2:{letter['bar']}{last}", low, high)]
+
+    def candidate_validations(letter, last):
+        return [
+            _list_validation(STATUSES, f"{letter['status']}2:{letter['status']}{last}", ", ".join(STATUSES)),
+            _list_validation(CHANNELS, f"{letter['channel']}2:{letter['channel']}{last}", "How the candidate was told."),
+            _list_validation(LANGUAGES, f"{letter['language']}2:{letter['language']}{last}", "Blank = the round's language."),
+            _list_validation(("yes", "no"), f"{letter['stay_in_touch']}2:{letter['stay_in_touch']}{last}",
+                             "yes, no, or blank = decide from the scores."),
+        ]
+
+    def score_validations(letter, last):
+        return [
+            _range_validation(f"Criteria!$A$2:$A${criteria_last}", f"{letter['criterion']}2:{letter['criterion']}{last}",
+                              "A criterion from the Criteria sheet."),
+            _range_validation(f"Candidates!$A$2:$A${candidates_last}",
+                              f"{letter['candidate_id']}2:{letter['candidate_id']}{last}",
+                              "A candidate_id from the Candidates sheet."),
+            _score_validation(f"{letter['score']}2:{letter['score']}{last}", low, high),
+        ]
+
+    _instructions_sheet(wb)
+    _role_sheet(wb, role)
+    _table_sheet(wb, "Criteria", CRITERIA_FIELDS, criteria_frame, criteria_validations)
+    _table_sheet(wb, "Candidates", CANDIDATE_FIELDS, candidates, candidate_validations)
+    _table_sheet(wb, "Scores", SCORE_FIELDS, scores, score_validations)
+
+    buffer = io.BytesIO()
+    archive = zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    ExcelWriter(wb, archive).save()  # unlike openpyxl's save_workbook, keeps our fixed "modified" time
+    return _deterministic_zip(buffer.getvalue())
+
+
+def write_scorecard_workbook(
+    path: str | os.PathLike,
+    role: dict | None = None,
+    criteria: pd.DataFrame | None = None,
+    candidates: pd.DataFrame | None = None,
+    scores: pd.DataFrame | None = None,
+    *,
+    criteria_names: list[str] | None = None,
+    overwrite: bool = False,
+) -> Path:
+    """Write a scorecard workbook to ``path`` atomically and return the path.
+
+    Refuses to replace an existing file unless ``overwrite=True`` (raises `OutputError`).
+    """
+    target = Path(path)
+    if target.suffix.lower() != ".xlsx":
+        raise OutputError("a scorecard workbook must be an .xlsx file", file=str(target), value=target.suffix,
+                          allowed=".xlsx", hint="Give a file name ending in .xlsx")
+    if target.exists() and not overwrite:
+        raise OutputError("the file already exists", file=str(target),
+                          hint="Choose a new file name, or pass overwrite=True to replace it")
+    if not target.parent.is_dir():
+        raise OutputError("the folder does not exist", file=str(target), hint=f"Create {target.parent} first")
+    data = scorecard_workbook_bytes(role, criteria, candidates, scores, criteria_names=criteria_names)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, target)
+    except OSError as exc:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise OutputError("cannot write the workbook", file=str(target), value=str(exc),
+                          hint="Check that the folder is writable and the file is not open in Excel") from exc
+    return target
