@@ -1,0 +1,555 @@
+"""The rules: raw tables in, a typed `HiringRound` plus a problems table out.
+
+Every problem is collected (nothing stops at the first one). A data row with
+an error is quarantined in ``rejected_rows`` with its reason; every row read
+is either loaded or quarantined and ``row_counts`` says how many. Warnings
+never remove rows.
+
+Rules (rule id: severity):
+- missing_sheet, missing_column: error (a missing required column quarantines the sheet's rows)
+- unknown_column (header not recognised): warning
+- bad_value (not a number / date / yes-no / allowed choice): error
+- required_value (blank required cell): error
+- out_of_scale (score or bar outside the round's scale): error
+- duplicate_candidate, duplicate_score, duplicate_criterion, duplicate_rank: error (the first row is kept)
+- missing_rank (a rank number skipped): warning
+- unknown_candidate, unknown_criterion (in Scores): error
+- date_order (told before decided, decided before last interview, feedback sent before requested): error
+- future_date (a past event dated after the as-of date): warning
+- unknown_language (falls back to the round's language): warning
+- hired_count (no hired candidate, or several): warning
+- no_scores (a candidate without any score): warning
+- weights (partial, negative or all-zero weights): warning/error
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+
+import numpy as np
+import pandas as pd
+
+from .coerce import blank_mask, convert
+from .errors import ScorecardError
+from .model import (
+    PROBLEM_COLUMNS,
+    REJECTED_COLUMNS,
+    ROW_COUNT_COLUMNS,
+    HiringRound,
+    Role,
+    empty_problems,
+)
+from .readers.raw import ROW, RawRole, RawTable, RawWorkbook, table_from_frame
+from .schema import (
+    CANDIDATE_FIELDS,
+    CRITERIA_FIELDS,
+    DEFAULT_LANGUAGE,
+    DEFAULT_RESPONSE_TARGET_DAYS,
+    DEFAULT_SCALE,
+    KIND_DTYPES,
+    LANGUAGES,
+    ROLE_FIELDS,
+    SCORE_FIELDS,
+    SHEETS,
+    normalise_header,
+)
+
+STATUS_SYNONYMS = {
+    "hire": "hired", "eingestellt": "hired", "anställd": "hired", "accepted": "hired",
+    "offer": "offered", "angebot": "offered", "erbjuden": "offered",
+    "reject": "rejected", "abgelehnt": "rejected", "absage": "rejected", "avböjd": "rejected", "nej": "rejected", "declined": "rejected",
+    "withdrew": "withdrawn", "zurückgezogen": "withdrawn", "drog sig ur": "withdrawn", "återtagen": "withdrawn",
+    "open": "pending", "offen": "pending", "in progress": "pending", "väntar": "pending",
+}
+CHANNEL_SYNONYMS = {
+    "telephone": "phone", "call": "phone", "phone call": "phone", "telefon": "phone", "anruf": "phone", "samtal": "phone",
+    "video call": "video", "videocall": "video", "teams": "video", "zoom": "video", "videomöte": "video",
+    "in person": "in_person", "face to face": "in_person", "persönlich": "in_person", "personligen": "in_person", "meeting": "in_person",
+    "e-mail": "email", "mail": "email", "e-post": "email",
+    "post": "letter", "brief": "letter", "brev": "letter",
+    "form letter": "form_letter", "template": "form_letter", "serienbrief": "form_letter", "standardbrev": "form_letter", "ats": "form_letter",
+}
+LANGUAGE_SYNONYMS = {
+    "english": "en", "englisch": "en", "engelska": "en", "en-gb": "en", "en-us": "en",
+    "german": "de", "deutsch": "de", "tyska": "de", "de-de": "de",
+    "swedish": "sv", "schwedisch": "sv", "svenska": "sv", "se": "sv", "sv-se": "sv",
+}
+SYNONYMS = {"status": STATUS_SYNONYMS, "channel": CHANNEL_SYNONYMS, "language": LANGUAGE_SYNONYMS}
+
+# Dates of past events; a value after the as-of date is suspicious.
+PAST_DATES = ("applied_on", "last_interview_on", "decided_on", "notified_on", "feedback_requested_on", "feedback_sent_on")
+DATE_ORDER = (
+    ("decided_on", "notified_on", "told before the decision was made"),
+    ("last_interview_on", "decided_on", "decided before the last interview"),
+    ("feedback_requested_on", "feedback_sent_on", "feedback sent before it was requested"),
+    ("applied_on", "last_interview_on", "interviewed before applying"),
+)
+
+
+class Problems:
+    """Collects problems as plain records; `frame()` gives the documented table."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.records: list[dict] = []
+
+    def add(self, severity, sheet, rule, message, *, cell=None, column=None, row=None, value=None, hint=None):
+        loc = f"{sheet}!{cell}" if cell else (f"{sheet}, column {column!r}" if column else (sheet or "workbook"))
+        self.records.append(
+            dict(severity=severity, file=self.file, sheet=sheet, cell=cell, column=column, row=row,
+                 value=None if value is None else _show(value), rule=rule, message=message, hint=hint, location=loc)
+        )
+
+    def add_cells(self, severity, table: RawTable, column: str, mask: pd.Series, rule: str, message, hint=None):
+        """One problem per masked row; `message` may be a callable (value, row) -> str. Builds records for failing rows only."""
+        if not mask.any():
+            return
+        rows = table.frame.loc[mask, ROW]
+        values = table.frame.loc[mask, column] if column in table.frame else pd.Series([None] * len(rows), index=rows.index)
+        for r, v in zip(rows.tolist(), values.tolist()):
+            msg = message(v, r) if callable(message) else message
+            h = hint(v, r) if callable(hint) else hint
+            self.add(severity, table.sheet_name, rule, msg, cell=table.cell(column, r), column=column, row=r, value=v, hint=h)
+
+    def frame(self) -> pd.DataFrame:
+        if not self.records:
+            return empty_problems()
+        df = pd.DataFrame.from_records(self.records, columns=PROBLEM_COLUMNS)
+        df["row"] = df["row"].astype("Int64")
+        for c in PROBLEM_COLUMNS:
+            if c != "row":
+                df[c] = df[c].astype("str")
+        return df
+
+
+def _show(v) -> str:
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    if isinstance(v, (dt.date, dt.datetime)):
+        return v.isoformat()
+    s = str(v)
+    return s if len(s) <= 80 else s[:77] + "..."
+
+
+def _closest(name: str, options: list[str]) -> str | None:
+    keyed = {normalise_header(o): o for o in options}
+    hit = difflib.get_close_matches(normalise_header(name), list(keyed), n=1, cutoff=0.6)
+    return keyed[hit[0]] if hit else None
+
+
+def parse_scale(value) -> tuple[float, float] | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return DEFAULT_SCALE
+    m = re.fullmatch(r"\s*(-?\d+(?:[.,]\d+)?)\s*(?:-|–|—|to|bis|till)\s*(-?\d+(?:[.,]\d+)?)\s*", str(value))
+    if not m:
+        return None
+    lo, hi = (float(x.replace(",", ".")) for x in m.groups())
+    return (lo, hi) if lo < hi else None
+
+
+# ---------------------------------------------------------------------------
+# Role
+
+
+def build_role(raw: RawRole, problems: Problems, round_id: str) -> Role:
+    sheet = raw.sheet_name or "Role"
+    if raw.sheet_name is None:
+        problems.add("error", "Role", "missing_sheet", "the Role sheet is missing", hint="Add a sheet named 'Role' with key | value rows (see docs/scorecard-format.md)")
+    for key, cell in raw.unknown_keys:
+        problems.add("warning", sheet, "unknown_column", f"unknown key {key!r} is ignored", cell=cell, value=key,
+                     hint=f"Known keys: {', '.join(f.name for f in ROLE_FIELDS)}")
+    vals: dict = {}
+    for f in ROLE_FIELDS:
+        if f.name not in raw.values or f.name == "scale":
+            continue
+        v = raw.values[f.name]
+        typed, bad = convert(f.kind, pd.Series([v], dtype=object), f.choices, SYNONYMS.get(f.name))
+        cell = raw.cells.get(f.name)
+        if bad.iloc[0]:
+            sev, extra = ("warning", f"; using {DEFAULT_LANGUAGE!r}") if f.name == "language" else ("error", "")
+            problems.add(sev, sheet, "bad_value", f"{f.name} cannot be read as {_kind_word(f)}{extra}", cell=cell, column=f.name, value=v,
+                         hint=_allowed_hint(f))
+            continue
+        x = typed.iloc[0]
+        if pd.isna(x):
+            continue
+        vals[f.name] = x
+    scale = parse_scale(raw.values.get("scale"))
+    if scale is None:
+        problems.add("error", sheet, "bad_value", "scale cannot be read; using 1-5", cell=raw.cells.get("scale"), column="scale",
+                     value=raw.values.get("scale"), hint="Write the scale as lowest-highest, e.g. 1-5 or 0-100")
+        scale = DEFAULT_SCALE
+    if "role" not in vals and raw.sheet_name is not None:
+        problems.add("error", sheet, "required_value", "the role (job title) is missing", column="role", hint="Add a row: role | <job title>")
+    target = vals.get("response_target_days")
+    if target is not None and not (0 <= int(target) <= 60):
+        problems.add("error", sheet, "bad_value", "response_target_days must be between 0 and 60 business days", cell=raw.cells.get("response_target_days"),
+                     value=target, hint="Use e.g. 3 (the default)")
+        target = None
+    country = vals.get("country")
+    decided = vals.get("decided_on")
+    return Role(
+        role=str(vals.get("role", round_id)),
+        requisition=vals.get("requisition"),
+        department=vals.get("department"),
+        hiring_manager=vals.get("hiring_manager"),
+        country=str(country).upper() if country else None,
+        language=vals.get("language", DEFAULT_LANGUAGE),
+        response_target_days=int(target) if target is not None else DEFAULT_RESPONSE_TARGET_DAYS,
+        decided_on=decided.date() if decided is not None else None,
+        scale_min=scale[0],
+        scale_max=scale[1],
+        company=vals.get("company"),
+        sender_name=vals.get("sender_name"),
+        sender_title=vals.get("sender_title"),
+    )
+
+
+def _kind_word(f) -> str:
+    return {"int": "a whole number", "float": "a number", "date": "a date", "bool": "yes or no", "choice": "one of the allowed values", "str": "text"}[f.kind]
+
+
+def _allowed_hint(f) -> str:
+    if f.kind == "choice":
+        return f"Use one of: {', '.join(f.choices)}"
+    if f.kind == "date":
+        return "Enter a real date (format the cell as a date) or write it as YYYY-MM-DD or DD.MM.YYYY"
+    if f.kind == "bool":
+        return "Write yes or no (ja/nein, ja/nej also work)"
+    if f.kind in ("int", "float"):
+        return "Enter a plain number without units or text"
+    return ""
+
+
+# ---------------------------------------------------------------------------
+# Tables
+
+
+class TableCheck:
+    """Typed columns, per-row error reasons and the quarantine for one sheet."""
+
+    def __init__(self, table: RawTable, fields, problems: Problems):
+        self.table = table
+        self.fields = {f.name: f for f in fields}
+        self.problems = problems
+        n = len(table.frame)
+        self.reasons: list[list[str]] = [[] for _ in range(n)]
+        self.typed: dict[str, pd.Series] = {}
+        self.index = table.frame.index
+
+    def error_rows(self, mask: pd.Series, reason: str) -> None:
+        for pos in np.flatnonzero(mask.to_numpy(dtype=bool)):
+            self.reasons[pos].append(reason)
+
+    def cells(self, severity, column, mask, rule, message, hint=None, reason=None):
+        mask = pd.Series(np.asarray(mask, dtype=bool), index=self.index)
+        self.problems.add_cells(severity, self.table, column, mask, rule, message, hint)
+        if severity == "error":
+            self.error_rows(mask, reason or (message if isinstance(message, str) else rule))
+
+    @property
+    def bad(self) -> pd.Series:
+        return pd.Series([bool(r) for r in self.reasons], index=self.index, dtype=bool)
+
+    def convert_all(self, synonyms_fallback: dict | None = None) -> None:
+        t, frame = self.table, self.table.frame
+        # missing columns
+        for f in self.fields.values():
+            if f.name in frame.columns:
+                continue
+            if f.required:
+                near = _closest(f.name, t.unmapped) or next((h for h in t.unmapped if _closest(h, [f.name, *f.aliases])), None)
+                hint = f"Did you mean the column {near!r}? Rename it to {f.name!r}" if near else f"Add a column headed {f.name!r}"
+                self.problems.add("error", t.sheet_name, "missing_column", f"required column {f.name!r} is missing", column=f.name, hint=hint)
+                self.error_rows(pd.Series(True, index=self.index), f"required column {f.name!r} is missing")
+        for h in t.unmapped:
+            near = _closest(h, list(self.fields))
+            self.problems.add("warning", t.sheet_name, "unknown_column", f"column {h!r} is not a {t.sheet} field and is ignored", column=h,
+                              hint=f"Did you mean {near!r}?" if near else None)
+        for f in self.fields.values():
+            if f.name not in frame.columns:
+                self.typed[f.name] = pd.Series(pd.array([None] * len(frame), dtype=KIND_DTYPES[f.kind]), index=self.index)
+                continue
+            raw = frame[f.name]
+            typed, bad = convert(f.kind, raw, f.choices, SYNONYMS.get(f.name))
+            if f.name == "language":
+                self.cells("warning", f.name, bad, "unknown_language", lambda v, r: f"language {v!r} is not supported; the round's language is used",
+                           hint=_allowed_hint(f))
+            else:
+                self.cells("error", f.name, bad, "bad_value", lambda v, r, f=f: f"{f.name} is not {_kind_word(f)}", hint=_allowed_hint(f),
+                           reason=f"{f.name} is not {_kind_word(f)}")
+            if f.required:
+                missing = blank_mask(raw)
+                self.cells("error", f.name, missing, "required_value", f"{f.name} is empty", hint=f"Fill in {f.name}; it is required",
+                           reason=f"{f.name} is empty")
+            self.typed[f.name] = typed
+
+    def duplicates(self, keys: list[str], rule: str, what: str) -> None:
+        if any(k not in self.table.frame.columns for k in keys if self.fields[k].required):
+            return
+        key = pd.DataFrame({k: self.typed[k].astype(object) for k in keys})
+        required = [k for k in keys if self.fields[k].required]
+        complete = key[required].notna().all(axis=1)
+        key = key.where(key.notna(), "\0blank")  # a blank optional key (stage) counts as one value
+        dup = key.duplicated(keep="first") & complete
+        if not dup.any():
+            return
+        first_row = self.table.frame[ROW].groupby([key[k] for k in keys], dropna=False).transform("first")
+        first_by_row = dict(zip(self.table.frame.loc[dup, ROW].tolist(), first_row[dup].tolist()))
+        self.cells("error", keys[-1] if rule == "duplicate_score" else keys[0], dup, rule,
+                   lambda v, r: f"{what} repeats an earlier row",
+                   hint=lambda v, r: f"Row {first_by_row[r]} has the same {what}; keep one of them",
+                   reason=f"duplicate {what}")
+
+    def result(self, sheet_label: str) -> tuple[pd.DataFrame, list[dict]]:
+        bad = self.bad.to_numpy()
+        data = {name: s for name, s in self.typed.items()}
+        typed = pd.DataFrame(data, index=self.index)
+        typed["source_row"] = self.table.frame[ROW].astype("Int64")
+        rejected = []
+        if bad.any():
+            raw = self.table.frame
+            for pos in np.flatnonzero(bad):
+                row = raw.iloc[pos]
+                values = "; ".join(f"{c}={_show(row[c])}" for c in raw.columns if c != ROW and not _blank_scalar(row[c]))
+                rejected.append(dict(sheet=sheet_label, row=int(row[ROW]), reason="; ".join(dict.fromkeys(self.reasons[pos])), values=values))
+        return typed.loc[~bad].reset_index(drop=True), rejected
+
+
+def _blank_scalar(v) -> bool:
+    return v is None or (isinstance(v, float) and v != v) or (isinstance(v, str) and not v.strip())
+
+
+def _empty_table(fields) -> pd.DataFrame:
+    df = pd.DataFrame({f.name: pd.Series(dtype=KIND_DTYPES[f.kind]) for f in fields})
+    df["source_row"] = pd.Series(dtype="Int64")
+    return df
+
+
+# ---------------------------------------------------------------------------
+# The round
+
+
+def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = False) -> HiringRound:
+    """Validate a RawWorkbook and build the HiringRound (see the module docstring for the rules)."""
+    as_of = pd.Timestamp(as_of or dt.date.today()).normalize()
+    problems = Problems(raw.file)
+    for p in raw.problems:
+        problems.add(**p)
+    role = build_role(raw.role, problems, round_id)
+    scale_lo, scale_hi = role.scale_min, role.scale_max
+    rejected: list[dict] = []
+    counts: list[dict] = []
+
+    def missing_sheet(sheet):
+        problems.add("error", sheet, "missing_sheet", f"the {sheet} sheet is missing",
+                     hint=f"Add a sheet named {sheet!r} (sheets found: {', '.join(raw.sheet_names) or 'none'})")
+
+    # ---- Criteria
+    crit_table = raw.tables.get("Criteria")
+    if crit_table is None:
+        missing_sheet("Criteria")
+        criteria = _empty_table(CRITERIA_FIELDS)
+    else:
+        chk = TableCheck(crit_table, CRITERIA_FIELDS, problems)
+        chk.convert_all()
+        rank = chk.typed["rank"]
+        chk.cells("error", "rank", rank.notna() & (rank < 1), "bad_value", "rank must be 1 or more", hint="1 = most important")
+        chk.duplicates(["criterion"], "duplicate_criterion", "criterion name")
+        chk.duplicates(["rank"], "duplicate_rank", "rank")
+        bar = chk.typed["bar"]
+        chk.cells("error", "bar", bar.notna() & ((bar < scale_lo) | (bar > scale_hi)), "out_of_scale",
+                  f"bar is outside the scale {role.scale}", hint=f"Use a value from {role.scale}")
+        weight = chk.typed["weight"]
+        chk.cells("error", "weight", weight.notna() & (weight < 0), "bad_value", "weight cannot be negative", hint="Use 0 or a positive number")
+        criteria, rej = chk.result("Criteria")
+        rejected += rej
+        counts.append(dict(sheet="Criteria", read=len(crit_table.frame), loaded=len(criteria), quarantined=len(rej)))
+        criteria = criteria.sort_values("rank", kind="stable").reset_index(drop=True)
+        ranks = criteria["rank"].dropna().astype(int).tolist()
+        if ranks:
+            skipped = sorted(set(range(1, max(ranks) + 1)) - set(ranks))
+            if skipped:
+                problems.add("warning", crit_table.sheet_name, "missing_rank", f"rank {', '.join(map(str, skipped))} is not used by any criterion",
+                             column="rank", hint="Number the criteria 1, 2, 3 ... from most to least important")
+    criteria = _finish_criteria(criteria, problems, crit_table.sheet_name if crit_table is not None else "Criteria")
+    criterion_names = list(criteria["criterion"])
+
+    # ---- Candidates
+    cand_table = raw.tables.get("Candidates")
+    if cand_table is None:
+        missing_sheet("Candidates")
+        candidates = _empty_table(CANDIDATE_FIELDS)
+    else:
+        chk = TableCheck(cand_table, CANDIDATE_FIELDS, problems)
+        chk.convert_all()
+        chk.duplicates(["candidate_id"], "duplicate_candidate", "candidate id")
+        if role.decided_on is not None:  # a blank decision date means the round's decision date
+            d = chk.typed["decided_on"]
+            fill = d.isna() & chk.typed["status"].isin(["hired", "offered", "rejected"]).fillna(False)
+            chk.typed["decided_on"] = d.mask(fill, pd.Timestamp(role.decided_on))
+        for early, late, what in DATE_ORDER:
+            a, b = chk.typed[early], chk.typed[late]
+            wrong = (a.notna() & b.notna() & (b < a)).fillna(False)
+            chk.cells("error", late, wrong, "date_order", lambda v, r, early=early, what=what: f"impossible order: {what}",
+                      hint=lambda v, r, early=early: (f"Check this date and {early} in cell {cand_table.cell(early, r)}" if early in cand_table.letters
+                                                               else f"Check this date and the round's {early} on the Role sheet"),
+                      reason=f"impossible order: {what}")
+        for col in PAST_DATES:
+            d = chk.typed[col]
+            chk.cells("warning", col, (d.notna() & (d > as_of)).fillna(False), "future_date",
+                      f"{col} is after the as-of date {as_of.date().isoformat()}", hint="Check the year, or pass a later as_of date")
+        quarantined_ids = set(chk.typed["candidate_id"][chk.bad].dropna())
+        candidates, rej = chk.result("Candidates")
+        rejected += rej
+        counts.append(dict(sheet="Candidates", read=len(cand_table.frame), loaded=len(candidates), quarantined=len(rej)))
+        candidates = _finish_candidates(candidates, role, problems, cand_table.sheet_name)
+    known_ids = set(candidates["candidate_id"].dropna())
+    if cand_table is None:
+        quarantined_ids = set()
+
+    # ---- Scores
+    score_table = raw.tables.get("Scores")
+    if score_table is None:
+        missing_sheet("Scores")
+        scores = _empty_table(SCORE_FIELDS)
+    else:
+        chk = TableCheck(score_table, SCORE_FIELDS, problems)
+        chk.convert_all()
+        score = chk.typed["score"]
+        chk.cells("error", "score", (score.notna() & ((score < scale_lo) | (score > scale_hi))).fillna(False), "out_of_scale",
+                  lambda v, r: f"score is outside the scale {role.scale}", hint=f"Use a number from {role.scale}, or leave the cell blank if not assessed",
+                  reason=f"score outside the scale {role.scale}")
+        if "candidate_id" in score_table.frame:
+            cid = chk.typed["candidate_id"]
+            unknown = cid.notna() & ~cid.isin(known_ids)
+            chk.cells("error", "candidate_id", unknown.fillna(False), "unknown_candidate",
+                      lambda v, r: "candidate id is not on the Candidates sheet" if str(v).strip() not in quarantined_ids
+                      else "candidate id belongs to a quarantined Candidates row",
+                      hint="Add the candidate to the Candidates sheet, or correct the id", reason="unknown candidate id")
+        if "criterion" in score_table.frame:
+            crit = chk.typed["criterion"]
+            unknown = crit.notna() & ~crit.isin(criterion_names)
+            chk.cells("error", "criterion", unknown.fillna(False), "unknown_criterion", "criterion is not on the Criteria sheet",
+                      hint=lambda v, r: (f"Did you mean {c!r}?" if (c := _closest(str(v), criterion_names)) else f"Use one of: {', '.join(criterion_names)}"),
+                      reason="unknown criterion")
+        chk.duplicates(["candidate_id", "interviewer", "criterion", "stage"], "duplicate_score", "candidate, interviewer, criterion and stage")
+        d = chk.typed["interviewed_on"]
+        chk.cells("warning", "interviewed_on", (d.notna() & (d > as_of)).fillna(False), "future_date",
+                  f"interviewed_on is after the as-of date {as_of.date().isoformat()}", hint="Check the year, or pass a later as_of date")
+        score_raw = score_table.frame["score"].map(lambda v: None if _blank_scalar(v) else _show(v)).astype("str") if "score" in score_table.frame else None
+        scores, rej = chk.result("Scores")
+        if score_raw is not None:
+            scores["score_raw"] = score_raw[~chk.bad].reset_index(drop=True)
+        rejected += rej
+        counts.append(dict(sheet="Scores", read=len(score_table.frame), loaded=len(scores), quarantined=len(rej)))
+    if "score_raw" not in scores:
+        scores["score_raw"] = pd.Series([None] * len(scores), dtype="str")
+    scores["criterion"] = pd.Categorical(scores["criterion"], categories=criterion_names, ordered=True)
+    scores = scores[["candidate_id", "interviewer", "criterion", "score", "score_raw", "stage", "interviewed_on", "evidence", "source_row"]]
+
+    # ---- round-level warnings
+    if len(candidates):
+        n_hired = int((candidates["status"] == "hired").sum())
+        if n_hired != 1:
+            sheet = cand_table.sheet_name if cand_table is not None else "Candidates"
+            what = "no candidate has status 'hired'" if n_hired == 0 else f"{n_hired} candidates have status 'hired'"
+            problems.add("warning", sheet, "hired_count", what, column="status",
+                         hint="One person gets the offer: mark exactly one candidate as hired (or 'offered' while the offer is open)")
+        scored = set(scores["candidate_id"].dropna())
+        for cid, row in zip(candidates["candidate_id"], candidates["source_row"]):
+            if cid not in scored and len(scores):
+                problems.add("warning", cand_table.sheet_name if cand_table is not None else "Candidates", "no_scores",
+                             f"candidate {cid} has no scores", cell=cand_table.cell("candidate_id", int(row)) if cand_table is not None else None,
+                             row=int(row), value=cid, hint="Add their scores to the Scores sheet, or mark them withdrawn")
+
+    def with_round(df):
+        df = df.copy()
+        df.insert(0, "round_id", round_id)
+        df["round_id"] = df["round_id"].astype("str")
+        return df
+
+    rejected_df = pd.DataFrame.from_records(rejected, columns=REJECTED_COLUMNS) if rejected else pd.DataFrame(columns=REJECTED_COLUMNS)
+    rejected_df["row"] = rejected_df["row"].astype("Int64")
+    for c in ("sheet", "reason", "values"):
+        rejected_df[c] = rejected_df[c].astype("str")
+    counts_df = pd.DataFrame.from_records(counts, columns=ROW_COUNT_COLUMNS)
+    for c in ("read", "loaded", "quarantined"):
+        counts_df[c] = counts_df[c].astype("Int64")
+    rnd = HiringRound(
+        round_id=round_id,
+        source=raw.file,
+        role=role,
+        criteria=with_round(criteria),
+        candidates=with_round(candidates),
+        scores=with_round(scores),
+        problems=with_round(problems.frame()),
+        rejected_rows=with_round(rejected_df),
+        row_counts=with_round(counts_df),
+        details={**raw.details, "as_of": as_of.date().isoformat()},
+    )
+    if strict and not rnd.ok:
+        raise ScorecardError(f"{len(rnd.errors)} error(s) in the workbook", problems=rnd.problems[rnd.problems["severity"] == "error"], file=raw.file)
+    return rnd
+
+
+def _finish_criteria(criteria: pd.DataFrame, problems: Problems, sheet: str) -> pd.DataFrame:
+    criteria = criteria.copy()
+    n = len(criteria)
+    given = criteria["weight"]
+    if n and given.notna().all() and float(given.sum()) > 0:
+        criteria["weight"] = (given / float(given.sum())).astype("Float64")
+        criteria["weight_source"] = "given"
+    else:
+        if n and given.notna().any():
+            why = "all weights are 0" if given.notna().all() else "weights are given for some criteria only"
+            problems.add("warning", sheet, "weights", f"{why}; weights are derived from the ranks instead", column="weight",
+                         hint="Give a weight for every criterion, or leave the whole column blank")
+        pos = pd.Series(np.arange(1, n + 1), index=criteria.index)
+        raw_w = (n + 1 - pos).astype(float)
+        criteria["weight"] = (raw_w / raw_w.sum()).astype("Float64") if n else pd.Series(dtype="Float64")
+        criteria["weight_source"] = "rank"
+    criteria["weight_source"] = criteria["weight_source"].astype("str")
+    criteria["must_have"] = criteria["must_have"].fillna(False).astype("boolean")
+    cols = [f.name for f in CRITERIA_FIELDS]
+    cols.insert(cols.index("weight") + 1, "weight_source")
+    return criteria[cols + ["source_row"]]
+
+
+def _finish_candidates(candidates: pd.DataFrame, role: Role, problems: Problems, sheet: str) -> pd.DataFrame:
+    c = candidates.copy()
+    c["language"] = c["language"].fillna(role.language).astype("str")
+    told_no_channel = c["notified_on"].notna() & c["channel"].isna()
+    for cid, row in zip(c.loc[told_no_channel, "candidate_id"], c.loc[told_no_channel, "source_row"]):
+        problems.add("warning", sheet, "missing_channel", f"candidate {cid} was told but the channel is empty", column="channel", row=int(row),
+                     value=cid, hint="Record how they were told: phone, video, in_person, email, letter or form_letter")
+    return c
+
+
+# ---------------------------------------------------------------------------
+# From DataFrames (tests, notebooks, importers)
+
+
+def round_from_frames(
+    role: dict,
+    criteria: pd.DataFrame,
+    candidates: pd.DataFrame,
+    scores: pd.DataFrame,
+    *,
+    round_id: str = "r1",
+    as_of=None,
+    strict: bool = False,
+    source: str = "(frames)",
+) -> HiringRound:
+    """Build a validated HiringRound from plain tables, with exactly the loader's rules.
+
+    ``role`` is a dict of Role fields (``{"role": "Data Analyst", "country": "GB", ...}``).
+    The tables use the canonical column names (aliases work too). Row numbers
+    in problems count as if the table were a sheet with its header in row 1.
+    """
+    raw_role = RawRole("Role", dict(role), {k: f"B{i + 1}" for i, k in enumerate(role)})
+    tables = {name: table_from_frame(name, df) for name, df in (("Criteria", criteria), ("Candidates", candidates), ("Scores", scores))}
+    raw = RawWorkbook(file=source, role=raw_role, tables=tables, sheet_names=list(SHEETS), details={"layout": "frames"})
+    return build_round(raw, round_id=round_id, as_of=as_of, strict=strict)
