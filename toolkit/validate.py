@@ -298,7 +298,8 @@ class TableCheck:
             return
         first_row = self.table.frame[ROW].groupby([key[k] for k in keys], dropna=False).transform("first")
         first_by_row = dict(zip(self.table.frame.loc[dup, ROW].tolist(), first_row[dup].tolist()))
-        self.cells("error", keys[-1] if rule == "duplicate_score" else keys[0], dup, rule,
+        column = next((k for k in reversed(keys) if k in self.table.letters), keys[0])
+        self.cells("error", column, dup, rule,
                    lambda v, r: f"{what} repeats an earlier row",
                    hint=lambda v, r: f"Row {first_by_row[r]} has the same {what}; keep one of them",
                    reason=f"duplicate {what}")

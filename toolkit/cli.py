@@ -1,0 +1,88 @@
+"""`debrief ...`: a thin command line over the library. No logic lives here."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .errors import ToolkitError
+
+
+def _cmd_validate(args) -> int:
+    from .loader import load_round, workbook_paths
+    from .render.problems import problems_text, validation_json
+
+    rounds = []
+    failed_files = []
+    for p in workbook_paths(args.paths):
+        try:
+            rounds.append(load_round(p, as_of=args.as_of))
+        except ToolkitError as exc:
+            failed_files.append((str(p), str(exc)))
+    if args.json:
+        print(json.dumps(validation_json(rounds, failed_files), indent=2, ensure_ascii=False))
+    else:
+        print(problems_text(rounds, failed_files))
+    return 1 if failed_files or any(not r.ok for r in rounds) else 0
+
+
+def _cmd_template(args) -> int:
+    from .workbook import write_scorecard_workbook
+
+    names = [c.strip() for c in args.criteria.split(",") if c.strip()] if args.criteria else None
+    write_scorecard_workbook(args.out, criteria_names=names, overwrite=args.force)
+    print(f"Wrote {args.out}: fill in the Role, Criteria, Candidates and Scores sheets, then run: debrief validate {args.out}")
+    return 0
+
+
+def _cmd_sample(args) -> int:
+    from .sample import write_sample
+
+    paths = write_sample(args.out_dir, rounds=args.rounds, candidates=args.candidates, seed=args.seed)
+    for p in paths:
+        print(p)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="debrief", description="Hiring-committee scorecards: validate, compare, report and write feedback.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("validate", help="check scorecard workbooks and list every problem (exit 1 if any error)")
+    p.add_argument("paths", nargs="+", help="workbooks or folders of workbooks")
+    p.add_argument("--json", action="store_true", help="print problems and row counts per sheet as JSON")
+    p.add_argument("--as-of", default=None, help="judge future dates against this date (YYYY-MM-DD; default today)")
+    p.set_defaults(func=_cmd_validate)
+
+    p = sub.add_parser("template", help="write a blank scorecard workbook for a committee to fill in")
+    p.add_argument("out", help="the .xlsx file to write")
+    p.add_argument("--criteria", help='comma-separated criteria, most important first: "A,B,C"')
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.set_defaults(func=_cmd_template)
+
+    p = sub.add_parser("sample", help="write deterministic synthetic rounds (for trying things out and benchmarks)")
+    p.add_argument("out_dir")
+    p.add_argument("--rounds", type=int, default=3)
+    p.add_argument("--candidates", type=int, default=8)
+    p.add_argument("--seed", type=int, default=0)
+    p.set_defaults(func=_cmd_sample)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except ToolkitError as exc:
+        print(f"debrief: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("debrief: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

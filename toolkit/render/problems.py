@@ -1,0 +1,66 @@
+"""Validation results as text (for the terminal) and as JSON-ready dicts."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..model import HiringRound
+
+
+def _counts_line(rnd: HiringRound) -> str:
+    parts = []
+    for r in rnd.row_counts.itertuples(index=False):
+        q = f", {r.quarantined} quarantined" if r.quarantined else ""
+        parts.append(f"{r.sheet} {r.loaded}/{r.read} rows loaded{q}")
+    return "; ".join(parts)
+
+
+def problems_text(rounds: list[HiringRound], failed: list[tuple[str, str]] = (), *, limit: int = 200) -> str:
+    """A readable report: per file a status line, row accounting and one line per problem."""
+    lines = []
+    for rnd in rounds:
+        n_err, n_warn = len(rnd.errors), len(rnd.warnings)
+        status = "OK" if n_err == 0 else "ERRORS"
+        lines.append(f"{rnd.source}: {status} — {n_err} error(s), {n_warn} warning(s)")
+        lines.append(f"  {_counts_line(rnd)}")
+        probs = rnd.problems.sort_values(["severity", "row"], key=lambda s: s.map({"error": 0, "warning": 1}) if s.name == "severity" else s)
+        width = max((len(x) for x in probs["location"]), default=0)
+        for i, p in enumerate(probs.itertuples(index=False)):
+            if i == limit:
+                lines.append(f"  ... and {len(probs) - limit} more (use --json for all)")
+                break
+            value = f" (found {p.value!r})" if isinstance(p.value, str) else ""
+            hint = f" — {p.hint}" if isinstance(p.hint, str) and p.hint else ""
+            lines.append(f"  {p.severity:<7} {p.location:<{width}}  {p.message}{value}{hint}")
+    for file, message in failed:
+        lines.append(f"{file}: CANNOT READ — {message}")
+    if rounds or failed:
+        total_err = sum(len(r.errors) for r in rounds) + len(failed)
+        lines.append("")
+        lines.append(f"{len(rounds) + len(failed)} file(s) checked, {total_err} error(s).")
+    return "\n".join(lines)
+
+
+def _records(df: pd.DataFrame) -> list[dict]:
+    out = df.astype(object).where(df.notna(), None).to_dict(orient="records")
+    return [{k: (int(v) if hasattr(v, "is_integer") and k in ("row", "read", "loaded", "quarantined") else v) for k, v in r.items()} for r in out]
+
+
+def validation_json(rounds: list[HiringRound], failed: list[tuple[str, str]] = ()) -> dict:
+    return {
+        "files": [
+            {
+                "file": r.source,
+                "round_id": r.round_id,
+                "ok": r.ok,
+                "errors": len(r.errors),
+                "warnings": len(r.warnings),
+                "row_counts": {x["sheet"]: {k: x[k] for k in ("read", "loaded", "quarantined")} for x in _records(r.row_counts)},
+                "problems": _records(r.problems.drop(columns=["round_id"])),
+                "rejected_rows": _records(r.rejected_rows.drop(columns=["round_id"])),
+            }
+            for r in rounds
+        ]
+        + [{"file": f, "ok": False, "errors": 1, "warnings": 0, "fatal": m} for f, m in failed],
+        "ok": all(r.ok for r in rounds) and not failed,
+    }
