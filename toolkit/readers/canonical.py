@@ -40,7 +40,8 @@ def read_role(grid: SheetGrid | None) -> RawRole:
             continue
         kc, key = filled[0]
         name = lookup.get(normalise_header(key))
-        value_cell = filled[1] if len(filled) > 1 else (kc + 1, "")
+        # the value is the cell right of the key (a third column may hold notes)
+        value_cell = (kc + 1, row[kc + 1] if kc + 1 < len(row) else "")
         if name is None:
             if normalise_header(key) not in ("key", "field", "schlüssel", "nyckel", "feld", "fält"):
                 unknown.append((str(key), f"{column_letter(kc)}{r + 1}"))
