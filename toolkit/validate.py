@@ -153,7 +153,8 @@ def parse_scale(value) -> tuple[float, float] | None:
 # Role
 
 
-def build_role(raw: RawRole, problems: Problems, round_id: str) -> Role:
+def build_role(raw: RawRole, problems: Problems, round_id: str, has_data: bool = True) -> Role:
+    """The Role sheet's values; a blank template (no candidates yet) may leave the role empty."""
     sheet = raw.sheet_name or "Role"
     if raw.sheet_name is None:
         problems.add("error", "Role", "missing_sheet", "the Role sheet is missing", hint="Add a sheet named 'Role' with key | value rows (see docs/scorecard-format.md)")
@@ -181,7 +182,7 @@ def build_role(raw: RawRole, problems: Problems, round_id: str) -> Role:
         problems.add("error", sheet, "bad_value", "scale cannot be read; using 1-5", cell=raw.cells.get("scale"), column="scale",
                      value=raw.values.get("scale"), hint="Write the scale as lowest-highest, e.g. 1-5 or 0-100")
         scale = DEFAULT_SCALE
-    if "role" not in vals and raw.sheet_name is not None:
+    if "role" not in vals and raw.sheet_name is not None and has_data:
         problems.add("error", sheet, "required_value", "the role (job title) is missing", column="role", hint="Add a row: role | <job title>")
     target = vals.get("response_target_days")
     if target is not None and not (0 <= int(target) <= 60):
@@ -339,7 +340,8 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
     problems = Problems(raw.file)
     for p in raw.problems:
         problems.add(**p)
-    role = build_role(raw.role, problems, round_id)
+    cand_raw = raw.tables.get("Candidates")
+    role = build_role(raw.role, problems, round_id, has_data=cand_raw is not None and len(cand_raw.frame) > 0)
     scale_lo, scale_hi = role.scale_min, role.scale_max
     rejected: list[dict] = []
     counts: list[dict] = []
