@@ -1,0 +1,202 @@
+"""Process health: how well a round, a department, a manager or a month treated the people it said no to.
+
+`process_health` summarises a `timelines` table per group; `scorecard_completeness`
+counts the scores each interviewer left blank.
+
+Statistics, so that a hand count agrees:
+
+- median and 90th percentile use linear interpolation between the closest
+  ranks (pandas' default, Hyndman & Fan type 7): for sorted values
+  x[0..n-1], p90 = x[k] + f * (x[k+1] - x[k]) with k + f = 0.9 * (n - 1).
+  For 0, 1, 1, 2, 5 that is 0.6 * 2 + 0.4 * 5 = 3.8.
+- Shares are fractions between 0 and 1, <NA> when the denominator is 0.
+- Business days to tell and the share within target count measured
+  candidates who have been told (see `toolkit.analytics.timelines`);
+  overdue counts those not told and past the target as of the timelines'
+  as_of date.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..errors import ToolkitError
+from ..model import HiringRound, Rounds, as_rounds
+from ..schema import STATUSES
+
+GROUPINGS = ("round_id", "department", "hiring_manager", "month", "all")
+NOT_GIVEN = "(not given)"
+NO_DECISION = "(no decision date)"
+
+HEALTH_COLUMNS = [
+    "n_candidates", *[f"n_{s}" for s in STATUSES],
+    "n_to_tell", "n_told", "median_business_days_to_tell", "p90_business_days_to_tell",
+    "share_within_target", "n_waiting_within_target", "overdue_now",
+    "n_finalists_told", "share_finalists_told_personally",
+    "feedback_requests", "share_feedback_answered", "median_feedback_business_days",
+    "n_talent_pool", "follow_ups_overdue", "follow_ups_missing",
+]
+COMPLETENESS_COLUMNS = ["round_id", "interviewer", "n_candidates", "n_criteria", "expected_scores", "missing_scores", "share_missing"]
+
+
+def _completeness(scores: pd.DataFrame, criteria: dict[str, list[str]] | None) -> pd.DataFrame:
+    if len(scores) == 0:
+        return pd.DataFrame({c: pd.Series(dtype="str" if c in ("round_id", "interviewer") else "Int64") for c in COMPLETENESS_COLUMNS}).astype({"share_missing": "Float64"})
+    s = scores[["round_id", "candidate_id", "interviewer", "criterion", "score"]].copy()
+    s["criterion"] = s["criterion"].astype("str")
+    rows = []
+    for (round_id, interviewer), g in s.groupby(["round_id", "interviewer"], sort=True):
+        crits = criteria.get(round_id) if criteria else None
+        if crits is None:
+            crits = sorted(set(s.loc[s["round_id"] == round_id, "criterion"].dropna()))
+        n_cand = g["candidate_id"].nunique()
+        filled = g[g["score"].notna() & g["criterion"].isin(crits)]
+        scored = len(filled.drop_duplicates(["candidate_id", "criterion"]))
+        expected = n_cand * len(crits)
+        rows.append({
+            "round_id": round_id,
+            "interviewer": interviewer,
+            "n_candidates": n_cand,
+            "n_criteria": len(crits),
+            "expected_scores": expected,
+            "missing_scores": expected - scored,
+            "share_missing": (expected - scored) / expected if expected else pd.NA,
+        })
+    out = pd.DataFrame(rows, columns=COMPLETENESS_COLUMNS)
+    return out.astype({"round_id": "str", "interviewer": "str", "n_candidates": "Int64", "n_criteria": "Int64",
+                       "expected_scores": "Int64", "missing_scores": "Int64", "share_missing": "Float64"})
+
+
+def scorecard_completeness(rounds: HiringRound | Rounds | pd.DataFrame) -> pd.DataFrame:
+    """Scores missing per round and interviewer.
+
+    Returns round_id, interviewer, n_candidates (candidates that interviewer
+    scored at least once), n_criteria (the round's criteria), expected_scores
+    (n_candidates x n_criteria), missing_scores (expected cells without a
+    score in any stage; a blank score counts as missing), share_missing.
+
+    Accepts rounds, or a Scores table alone (then a round's criteria are
+    those that appear in its scores).
+    """
+    if isinstance(rounds, pd.DataFrame):
+        return _completeness(rounds, None)
+    rs = as_rounds(rounds)
+    criteria = {r.round_id: [str(c) for c in r.criterion_order] for r in rs}
+    return _completeness(rs.scores, criteria)
+
+
+def _group_keys(df: pd.DataFrame, by: str) -> pd.Series:
+    if by == "all":
+        return pd.Series("all", index=df.index, dtype="str")
+    if by == "month":
+        return df["decided_on"].dt.strftime("%Y-%m").fillna(NO_DECISION).astype("str")
+    return df[by].fillna(NOT_GIVEN).astype("str")
+
+
+def _share(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
+    num, den = numerator.astype("Float64"), denominator.astype("Float64")
+    return (num / den).where(den > 0, pd.NA).astype("Float64")
+
+
+def process_health(
+    timelines_df: pd.DataFrame,
+    by: str = "round_id",
+    scores: HiringRound | Rounds | pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """One row per group (``by``: "round_id", "department", "hiring_manager", "month" or "all").
+
+    "month" is the month of the decision (YYYY-MM). Missing departments or
+    managers are grouped as "(not given)". Columns: the group column (with
+    role, department and hiring_manager when by round), then
+
+    - n_candidates, n_hired, n_offered, n_rejected, n_withdrawn, n_pending;
+    - n_to_tell (measured candidates), n_told;
+    - median_business_days_to_tell, p90_business_days_to_tell (Float64);
+    - share_within_target (told on time / told), n_waiting_within_target,
+      overdue_now (not told, past target as of the timelines' as_of);
+    - n_finalists_told, share_finalists_told_personally;
+    - feedback_requests, share_feedback_answered, median_feedback_business_days;
+    - n_talent_pool, follow_ups_overdue, follow_ups_missing;
+    - with ``scores`` (rounds, a Scores table, or a `scorecard_completeness`
+      table): expected_scores, missing_scores, share_scores_missing. For
+      "month" a round's scores count in the month most of its decisions fall.
+    """
+    if by not in GROUPINGS:
+        raise ToolkitError(
+            "unknown grouping for process health",
+            value=by,
+            allowed=", ".join(GROUPINGS),
+            hint="Pass by='round_id' (one row per round) or another of the allowed groupings",
+        )
+    df = timelines_df.copy()
+    df["_group"] = _group_keys(df, by)
+    measured = df["target_status"] != "not_applicable"
+    told_measured = measured & df["notified_on"].notna()
+    flags = pd.DataFrame({"_group": df["_group"]})
+    for status in STATUSES:
+        flags[f"n_{status}"] = (df["status"] == status).astype(int)
+    flags["n_to_tell"] = measured.astype(int)
+    flags["n_told"] = told_measured.astype(int)
+    flags["_on_time"] = (df["target_status"] == "on_time").astype(int)
+    flags["n_waiting_within_target"] = (df["target_status"] == "pending").astype(int)
+    flags["overdue_now"] = (df["target_status"] == "overdue").astype(int)
+    finalists_told = told_measured & df["is_finalist"].fillna(False).astype(bool)
+    flags["n_finalists_told"] = finalists_told.astype(int)
+    flags["_finalists_personal"] = (finalists_told & df["told_personally"].fillna(False).astype(bool)).astype(int)
+    flags["feedback_requests"] = df["feedback_requested_on"].notna().astype(int)
+    flags["_answered"] = (df["feedback_status"] == "answered").astype(int)
+    flags["n_talent_pool"] = (df["follow_up_status"] != "not_applicable").astype(int)
+    flags["follow_ups_overdue"] = (df["follow_up_status"] == "overdue").astype(int)
+    flags["follow_ups_missing"] = (df["follow_up_status"] == "missing").astype(int)
+
+    grouped = flags.groupby("_group", sort=True)
+    out = grouped.sum()
+    out.insert(0, "n_candidates", grouped.size())
+
+    to_tell = df.loc[told_measured, ["_group", "business_days_to_tell"]]
+    to_tell["business_days_to_tell"] = to_tell["business_days_to_tell"].astype("float64")
+    days = to_tell.groupby("_group")["business_days_to_tell"]
+    out["median_business_days_to_tell"] = days.median().reindex(out.index).astype("Float64")
+    out["p90_business_days_to_tell"] = days.quantile(0.9, interpolation="linear").reindex(out.index).astype("Float64")
+    out["share_within_target"] = _share(out["_on_time"], out["n_told"])
+    out["share_finalists_told_personally"] = _share(out["_finalists_personal"], out["n_finalists_told"])
+    out["share_feedback_answered"] = _share(out["_answered"], out["feedback_requests"])
+    answered = df.loc[df["feedback_status"] == "answered", ["_group", "feedback_business_days"]]
+    answered["feedback_business_days"] = answered["feedback_business_days"].astype("float64")
+    out["median_feedback_business_days"] = (
+        answered.groupby("_group")["feedback_business_days"].median().reindex(out.index).astype("Float64")
+    )
+    for col in out.columns:
+        if col.startswith("n_") or col in ("overdue_now", "feedback_requests", "follow_ups_overdue", "follow_ups_missing"):
+            out[col] = out[col].astype("Int64")
+    out = out[HEALTH_COLUMNS]
+
+    if scores is not None:
+        out = out.join(_completeness_by_group(df, by, scores))
+        for col in ("expected_scores", "missing_scores"):
+            out[col] = out[col].fillna(0).astype("Int64")
+        out["share_scores_missing"] = _share(out["missing_scores"], out["expected_scores"])
+
+    out.index.name = "month" if by == "month" else by
+    out = out.reset_index()
+    out[out.columns[0]] = out[out.columns[0]].astype("str")
+    if by == "round_id":
+        info = df.groupby("round_id", sort=False)[["role", "department", "hiring_manager"]].first()
+        out = out.merge(info.reset_index(), on="round_id", how="left")
+        out = out[["round_id", "role", "department", "hiring_manager", *[c for c in out.columns if c not in ("round_id", "role", "department", "hiring_manager")]]]
+    return out
+
+
+def _completeness_by_group(df: pd.DataFrame, by: str, scores) -> pd.DataFrame:
+    if isinstance(scores, pd.DataFrame) and "expected_scores" in scores.columns:
+        table = scores
+    else:
+        table = scorecard_completeness(scores)
+    per_round = table.groupby("round_id")[["expected_scores", "missing_scores"]].sum()
+    if by == "round_id":
+        key = pd.Series(per_round.index, index=per_round.index)
+    else:
+        round_key = df.groupby("round_id")["_group"].agg(lambda s: s.mode().iloc[0] if len(s.mode()) else s.iloc[0])
+        key = round_key.reindex(per_round.index)
+    per_round = per_round[key.notna()]
+    return per_round.groupby(key[key.notna()]).sum()
