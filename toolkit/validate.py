@@ -78,6 +78,9 @@ LANGUAGE_SYNONYMS = {
 }
 SYNONYMS = {"status": STATUS_SYNONYMS, "channel": CHANNEL_SYNONYMS, "language": LANGUAGE_SYNONYMS}
 
+# Required columns whose cells may be blank: a blank score means "not assessed".
+BLANK_ALLOWED = {"score"}
+
 # Dates of past events; a value after the as-of date is suspicious.
 PAST_DATES = ("applied_on", "last_interview_on", "decided_on", "notified_on", "feedback_requested_on", "feedback_sent_on")
 DATE_ORDER = (
@@ -281,7 +284,7 @@ class TableCheck:
             else:
                 self.cells("error", f.name, bad, "bad_value", lambda v, r, f=f: f"{f.name} is not {_kind_word(f)}", hint=_allowed_hint(f),
                            reason=f"{f.name} is not {_kind_word(f)}")
-            if f.required:
+            if f.required and f.name not in BLANK_ALLOWED:
                 missing = blank_mask(raw)
                 self.cells("error", f.name, missing, "required_value", f"{f.name} is empty", hint=f"Fill in {f.name}; it is required",
                            reason=f"{f.name} is empty")

@@ -1,0 +1,336 @@
+"""Each validation rule, on the kind of mistake people really make, and the row accounting."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import toolkit
+from toolkit import ScorecardError, round_from_frames
+
+
+def load(role, criteria, candidates, scores, **kw):
+    return round_from_frames(role, criteria, candidates, scores, as_of="2026-03-20", **kw)
+
+
+def rules(rnd, severity=None):
+    p = rnd.problems if severity is None else rnd.problems[rnd.problems["severity"] == severity]
+    return list(p["rule"])
+
+
+def balanced(rnd):
+    for r in rnd.row_counts.itertuples():
+        assert r.read == r.loaded + r.quarantined, r
+    per_sheet = rnd.rejected_rows.groupby("sheet").size().to_dict()
+    for r in rnd.row_counts.itertuples():
+        assert per_sheet.get(r.sheet, 0) == r.quarantined
+    return True
+
+
+def test_clean_round_has_no_problems_and_typed_tables(frames):
+    rnd = load(*frames)
+    assert rnd.problems.empty
+    assert rnd.ok
+    assert list(rnd.criteria["criterion"]) == ["SQL", "Statistics", "Team fit"]
+    assert rnd.scores["criterion"].cat.ordered
+    assert list(rnd.scores["criterion"].cat.categories) == ["SQL", "Statistics", "Team fit"]
+    assert str(rnd.scores["score"].dtype) == "Float64"
+    assert str(rnd.candidates["notified_on"].dtype) == "datetime64[s]"
+    assert str(rnd.criteria["must_have"].dtype) == "boolean"
+    # weights derived from rank: 3/6, 2/6, 1/6
+    assert rnd.criteria["weight"].round(4).tolist() == [0.5, 0.3333, 0.1667]
+    assert set(rnd.criteria["weight_source"]) == {"rank"}
+    # the round's decision date fills blank candidate decision dates
+    assert (rnd.candidates["decided_on"] == pd.Timestamp("2026-03-13")).all()
+    assert balanced(rnd)
+    assert rnd.row_counts.set_index("sheet")["loaded"].to_dict() == {"Criteria": 3, "Candidates": 3, "Scores": 18}
+
+
+def test_given_weights_are_normalised(frames):
+    role, criteria, candidates, scores = frames
+    criteria["weight"] = [50, 30, 20]
+    rnd = load(role, criteria, candidates, scores)
+    assert rnd.criteria["weight"].tolist() == [0.5, 0.3, 0.2]
+    assert set(rnd.criteria["weight_source"]) == {"given"}
+
+
+def test_partial_weights_warn_and_fall_back_to_rank(frames):
+    role, criteria, candidates, scores = frames
+    criteria["weight"] = [50, None, 20]
+    rnd = load(role, criteria, candidates, scores)
+    assert rules(rnd) == ["weights"]
+    assert set(rnd.criteria["weight_source"]) == {"rank"}
+
+
+def test_text_in_a_score_cell_names_the_cell_and_quarantines_the_row(frames):
+    role, criteria, candidates, scores = frames
+    scores["score"] = scores["score"].astype(object)
+    scores.loc[4, "score"] = "four"  # sheet row 6, score is column D
+    rnd = load(role, criteria, candidates, scores)
+    err = rnd.errors.iloc[0]
+    assert err["rule"] == "bad_value"
+    assert err["location"] == "Scores!D6"
+    assert err["value"] == "four"
+    assert "number" in err["hint"]
+    assert rnd.rejected_rows["row"].tolist() == [6]
+    assert len(rnd.scores) == 17
+    assert balanced(rnd)
+
+
+def test_blank_score_is_not_assessed_not_zero(frames):
+    role, criteria, candidates, scores = frames
+    scores["score"] = scores["score"].astype(object)
+    scores.loc[0, "score"] = None
+    scores.loc[1, "score"] = "\u00a0"  # a non-breaking space looks blank and is blank
+    rnd = load(role, criteria, candidates, scores)
+    assert rnd.problems.empty
+    assert rnd.scores["score"].isna().sum() == 2
+    assert len(rnd.scores) == 18
+
+
+@pytest.mark.parametrize("bad, expected_rule", [(7, "out_of_scale"), (0, "out_of_scale"), (-1, "out_of_scale"),
+                                                (float("inf"), "bad_value"), ("4,5 Punkte", "bad_value")])
+def test_score_outside_the_scale_or_not_a_number(frames, bad, expected_rule):
+    role, criteria, candidates, scores = frames
+    scores["score"] = scores["score"].astype(object)
+    scores.loc[2, "score"] = bad
+    rnd = load(role, criteria, candidates, scores)
+    assert rules(rnd, "error") == [expected_rule]
+    assert rnd.errors.iloc[0]["cell"] == "D4"
+    assert balanced(rnd)
+
+
+def test_decimal_comma_is_a_number(frames):
+    role, criteria, candidates, scores = frames
+    scores["score"] = scores["score"].astype(object)
+    scores.loc[2, "score"] = "3,5"
+    rnd = load(role, criteria, candidates, scores)
+    assert rnd.problems.empty
+    assert rnd.scores.loc[2, "score"] == 3.5
+
+
+def test_other_scale_from_role_sheet(frames):
+    role, criteria, candidates, scores = frames
+    role["scale"] = "1-10"
+    scores.loc[0, "score"] = 9
+    rnd = load(role, criteria, candidates, scores)
+    assert rnd.problems.empty
+    assert (rnd.role.scale_min, rnd.role.scale_max) == (1, 10)
+
+
+def test_missing_sheet_is_an_error(frames):
+    role, criteria, candidates, scores = frames
+    from toolkit.readers.raw import RawRole, RawWorkbook, table_from_frame
+    from toolkit.validate import build_round
+
+    raw = RawWorkbook("x.xlsx", RawRole("Role", role, {}), {"Criteria": table_from_frame("Criteria", criteria),
+                      "Candidates": table_from_frame("Candidates", candidates), "Scores": None}, ["Role", "Criteria", "Candidates"])
+    rnd = build_round(raw, round_id="x", as_of="2026-03-20")
+    assert "missing_sheet" in rules(rnd, "error")
+    assert "Scores" in rnd.errors[rnd.errors["rule"] == "missing_sheet"].iloc[0]["message"]
+
+
+def test_missing_required_column_names_closest_header_and_quarantines_all_rows(frames):
+    role, criteria, candidates, scores = frames
+    scores = scores.rename(columns={"interviewer": "Interviewr"})
+    rnd = load(role, criteria, candidates, scores)
+    miss = rnd.errors[rnd.errors["rule"] == "missing_column"].iloc[0]
+    assert miss["column"] == "interviewer"
+    assert "Interviewr" in miss["hint"]
+    assert len(rnd.scores) == 0
+    assert len(rnd.rejected_rows) == 18
+    assert balanced(rnd)
+
+
+def test_headers_ignore_case_spaces_underscores_and_punctuation(frames):
+    role, criteria, candidates, scores = frames
+    scores = scores.rename(columns={"candidate_id": " Candidate ID ", "interviewed_on": "Interviewed-On", "score": "SCORE"})
+    rnd = load(role, criteria, candidates, scores)
+    assert rnd.problems.empty
+    assert len(rnd.scores) == 18
+
+
+def test_duplicate_candidate_id_keeps_first_and_quarantines_repeat(frames):
+    role, criteria, candidates, scores = frames
+    extra = candidates.iloc[[1]].assign(name="Ben Okafor (copy)")
+    candidates = pd.concat([candidates, extra], ignore_index=True)
+    rnd = load(role, criteria, candidates, scores)
+    err = rnd.errors.iloc[0]
+    assert err["rule"] == "duplicate_candidate" and err["cell"] == "A5"
+    assert "Row 3" in err["hint"]
+    assert rnd.candidates["name"].tolist() == ["Amira Haddad", "Ben Okafor", "Chloe Martin"]
+    assert balanced(rnd)
+
+
+def test_duplicate_score_row(frames):
+    role, criteria, candidates, scores = frames
+    scores = pd.concat([scores, scores.iloc[[0]]], ignore_index=True)
+    rnd = load(role, criteria, candidates, scores)
+    assert rules(rnd, "error") == ["duplicate_score"]
+    assert rnd.rejected_rows["row"].tolist() == [20]
+    assert balanced(rnd)
+
+
+def test_unknown_candidate_and_criterion_in_scores(frames):
+    role, criteria, candidates, scores = frames
+    scores.loc[0, "candidate_id"] = "C9"
+    scores.loc[1, "criterion"] = "Statistcs"
+    rnd = load(role, criteria, candidates, scores)
+    errs = rnd.errors.set_index("rule")
+    assert errs.loc["unknown_candidate", "cell"] == "A2"
+    assert errs.loc["unknown_criterion", "cell"] == "C3"
+    assert "Statistics" in errs.loc["unknown_criterion", "hint"]
+    assert balanced(rnd)
+
+
+def test_scores_of_a_quarantined_candidate_are_quarantined_with_the_reason(frames):
+    role, criteria, candidates, scores = frames
+    candidates.loc[2, "status"] = "maybe later"
+    rnd = load(role, criteria, candidates, scores)
+    assert "bad_value" in rules(rnd, "error")
+    assert "quarantined" in " ".join(rnd.errors["message"])
+    assert len(rnd.scores) == 12
+    assert balanced(rnd)
+
+
+def test_missing_and_repeated_ranks(frames):
+    role, criteria, candidates, scores = frames
+    criteria["rank"] = [1, 1, 4]
+    rnd = load(role, criteria, candidates, scores)
+    assert "duplicate_rank" in rules(rnd, "error")
+    assert "missing_rank" in rules(rnd, "warning")
+    # Statistics was quarantined, so its scores are too (unknown criterion)
+    assert "Statistics" not in rnd.criterion_order
+    assert balanced(rnd)
+
+
+def test_blank_rank_is_required(frames):
+    role, criteria, candidates, scores = frames
+    criteria["rank"] = [1, None, 3]
+    rnd = load(role, criteria, candidates, scores)
+    assert rnd.errors.iloc[0]["rule"] == "required_value"
+    assert rnd.errors.iloc[0]["cell"] == "B3"
+
+
+@pytest.mark.parametrize("value", ["31.02.2026", "next week", "2026-13-01"])
+def test_unparseable_dates(frames, value):
+    role, criteria, candidates, scores = frames
+    candidates["notified_on"] = candidates["notified_on"].astype(object)
+    candidates.loc[1, "notified_on"] = value
+    rnd = load(role, criteria, candidates, scores)
+    err = rnd.errors.iloc[0]
+    assert err["rule"] == "bad_value" and err["column"] == "notified_on" and err["row"] == 3
+
+
+def test_german_dates_and_real_dates_are_read(frames):
+    import datetime as dt
+
+    role, criteria, candidates, scores = frames
+    candidates["notified_on"] = ["13.03.2026", dt.datetime(2026, 3, 16, 9, 30), None]
+    rnd = load(role, criteria, candidates, scores)
+    assert rnd.problems.empty
+    assert rnd.candidates["notified_on"].tolist()[:2] == [pd.Timestamp("2026-03-13"), pd.Timestamp("2026-03-16")]
+
+
+def test_told_before_decided_is_impossible(frames):
+    role, criteria, candidates, scores = frames
+    candidates.loc[1, "notified_on"] = "2026-03-12"  # the round decided on 2026-03-13
+    rnd = load(role, criteria, candidates, scores)
+    err = rnd.errors.iloc[0]
+    assert err["rule"] == "date_order" and "told before" in err["message"]
+    assert "Role sheet" in err["hint"]
+
+
+def test_decided_before_last_interview_is_impossible(frames):
+    role, criteria, candidates, scores = frames
+    candidates["decided_on"] = ["2026-03-13", "2026-03-09", "2026-03-13"]
+    rnd = load(role, criteria, candidates, scores)
+    errors = rules(rnd, "error")
+    assert errors[0] == "date_order"
+    assert rnd.errors.iloc[0]["location"] == "Candidates!H3" or rnd.errors.iloc[0]["column"] == "decided_on"
+    # Ben's row is quarantined, and so are his six scores, each saying why
+    assert errors[1:] == ["unknown_candidate"] * 6
+    assert balanced(rnd)
+
+
+def test_dates_after_the_as_of_date_are_flagged(frames):
+    role, criteria, candidates, scores = frames
+    candidates.loc[1, "notified_on"] = "2062-03-16"
+    rnd = load(role, criteria, candidates, scores)
+    assert rules(rnd) == ["future_date"]
+    assert rnd.problems.iloc[0]["severity"] == "warning"
+
+
+@pytest.mark.parametrize("column, value", [("status", "ghosted"), ("channel", "carrier pigeon")])
+def test_unknown_status_or_channel(frames, column, value):
+    role, criteria, candidates, scores = frames
+    candidates[column] = candidates[column].astype(object)
+    candidates.loc[1, column] = value
+    rnd = load(role, criteria, candidates, scores)
+    err = rnd.errors.iloc[0]
+    assert err["rule"] == "bad_value" and err["column"] == column and err["value"] == value
+    assert "Use one of" in err["hint"]
+
+
+def test_status_and_channel_in_german_and_swedish(frames):
+    role, criteria, candidates, scores = frames
+    candidates["status"] = ["eingestellt", "Abgelehnt", "avböjd"]
+    candidates["channel"] = ["Telefon", "Video call", None]
+    rnd = load(role, criteria, candidates, scores)
+    assert rnd.problems.empty
+    assert rnd.candidates["status"].tolist() == ["hired", "rejected", "rejected"]
+    assert rnd.candidates["channel"].tolist()[:2] == ["phone", "video"]
+
+
+def test_unknown_language_warns_and_uses_the_rounds(frames):
+    role, criteria, candidates, scores = frames
+    candidates["language"] = ["fr", "Deutsch", None]
+    rnd = load(role, criteria, candidates, scores)
+    assert rules(rnd) == ["unknown_language"]
+    assert rnd.candidates["language"].tolist() == ["en", "de", "en"]
+
+
+@pytest.mark.parametrize("statuses, message", [(["rejected", "rejected", "rejected"], "no candidate"),
+                                               (["hired", "hired", "rejected"], "2 candidates")])
+def test_no_or_several_hired_is_a_warning(frames, statuses, message):
+    role, criteria, candidates, scores = frames
+    candidates["status"] = statuses
+    rnd = load(role, criteria, candidates, scores)
+    w = rnd.warnings[rnd.warnings["rule"] == "hired_count"]
+    assert len(w) == 1 and message in w.iloc[0]["message"]
+    assert rnd.ok
+
+
+def test_strict_raises_one_error_listing_every_problem(frames):
+    role, criteria, candidates, scores = frames
+    scores["score"] = scores["score"].astype(object)
+    scores.loc[0, "score"] = "x"
+    scores.loc[5, "criterion"] = "Nope"
+    with pytest.raises(ScorecardError) as info:
+        load(role, criteria, candidates, scores, strict=True)
+    text = str(info.value)
+    assert "2 error(s)" in text and "Scores!D2" in text and "Scores!C7" in text
+    assert len(info.value.problems) == 2
+
+
+def test_unknown_column_is_reported_not_silently_dropped(frames):
+    role, criteria, candidates, scores = frames
+    scores["Gut feeling"] = "meh"
+    rnd = load(role, criteria, candidates, scores)
+    assert rules(rnd) == ["unknown_column"]
+
+
+def test_every_row_is_loaded_or_quarantined_on_a_messy_round(frames):
+    role, criteria, candidates, scores = frames
+    scores["score"] = scores["score"].astype(object)
+    scores.loc[[0, 3, 7], "score"] = ["", "n/a?", 11]
+    scores.loc[9, "candidate_id"] = "C4"
+    candidates.loc[2, "channel"] = "fax"
+    rnd = load(role, criteria, candidates, scores)
+    assert balanced(rnd)
+    counts = rnd.row_counts.set_index("sheet")
+    assert counts.loc["Scores", "read"] == 18
+    # 'n/a?' and 11 are errors; C4 unknown; all 6 of C3's rows are quarantined with C3
+    assert counts.loc["Candidates", "quarantined"] == 1
+    assert counts.loc["Scores", "loaded"] == len(rnd.scores)
+    assert set(rnd.rejected_rows["sheet"]) == {"Candidates", "Scores"}
