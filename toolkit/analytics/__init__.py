@@ -1,0 +1,29 @@
+"""Pure analytics: HiringRound in, DataFrames out (no I/O, no plotting)."""
+
+from .evidence import evidence
+from .interviewers import interviewer_calibration, score_offsets
+from .progression import progression
+from .robustness import rank_robustness, scenario_ranks
+from .runners_up import runner_up_assessment, runners_up
+from .scoring import contributions, criterion_matrix, gaps, scale_points, selected_candidate, stage_order, weighted_totals
+from .summary import candidate_summary, criterion_profiles
+
+__all__ = [
+    "candidate_summary",
+    "contributions",
+    "criterion_matrix",
+    "criterion_profiles",
+    "evidence",
+    "gaps",
+    "interviewer_calibration",
+    "progression",
+    "rank_robustness",
+    "runner_up_assessment",
+    "runners_up",
+    "scale_points",
+    "scenario_ranks",
+    "score_offsets",
+    "selected_candidate",
+    "stage_order",
+    "weighted_totals",
+]

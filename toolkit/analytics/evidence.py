@@ -1,0 +1,97 @@
+"""Is there enough evidence behind a candidate's score on a criterion?
+
+The rule (GUIDANCE rule 5: say so when the evidence was thin):
+
+- **Too few scores**: fewer than 2 interviewers gave the candidate a
+  (non-blank) score on the criterion. One person's view, even if given at
+  two stages, is not enough to explain a decision with.
+- **Interviewers disagree**: the interviewers' scores are 2 or more points
+  apart on a 1-5 scale (half the scale's range on other scales: 5 points on
+  0-10). When an interviewer scored the same criterion at several stages,
+  their mean is used, so a candidate who improved from one stage to the next
+  is not mistaken for a disagreement.
+
+A criterion with insufficient evidence is never used as a growth area; the
+letters say "we did not learn enough about it" instead.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..model import HiringRound
+from .scoring import _scored_rows, criterion_matrix, scale_points
+
+MIN_INTERVIEWERS = 2
+"""Fewer interviewers than this on a criterion = too few scores."""
+
+DISAGREEMENT_POINTS = 2.0
+"""Interviewers this far apart (on a 1-5 scale; scaled) = conflicting scores."""
+
+
+def fmt_points(x: float) -> str:
+    """A score or difference for a sentence: at most two decimals, no trailing zeros (3.67, 3.5, 4)."""
+    return f"{float(x):.2f}".rstrip("0").rstrip(".")
+
+
+def disagreement_threshold(round: HiringRound) -> float:
+    """Points apart at which interviewers count as disagreeing on the round's scale."""
+    return scale_points(round, DISAGREEMENT_POINTS)
+
+
+def evidence(round: HiringRound) -> pd.DataFrame:
+    """Per candidate and criterion: is the evidence sufficient, and if not, why.
+
+    Returns one row per candidate x criterion: round_id, candidate_id,
+    criterion (ordered categorical), mean_score, n_scores (non-blank scores),
+    n_interviewers (distinct interviewers who scored it), panel_size
+    (interviewers who scored the candidate on anything, blank rows included),
+    spread (Float64: the largest difference between two interviewers' scores,
+    each interviewer's scores averaged over stages), insufficient (boolean)
+    and reason ("too few scores: 1 of 3 interviewers", "interviewers disagree
+    by 3 points", or ""). See the module docstring for the rule.
+    """
+    m = criterion_matrix(round)
+    rows = _scored_rows(round.scores)
+    per_interviewer = rows.groupby(["candidate_id", "criterion", "interviewer"], sort=False)["score"].mean()
+    g = per_interviewer.groupby(level=["candidate_id", "criterion"], sort=False)
+    spread = (g.max() - g.min()).rename("spread")
+    key = pd.MultiIndex.from_arrays([m["candidate_id"].to_numpy(), m["criterion"].astype("str").to_numpy()])
+    spread_arr = spread.reindex(key).to_numpy(dtype="float64", na_value=np.nan) if len(spread) else np.full(len(m), np.nan)
+
+    all_rows = round.scores
+    panel = (
+        pd.DataFrame({"candidate_id": all_rows["candidate_id"].astype("str").to_numpy(), "interviewer": all_rows["interviewer"].astype("str").to_numpy()})
+        .groupby("candidate_id")["interviewer"].nunique()
+    )
+    panel_size = m["candidate_id"].map(panel).fillna(0).astype("int64").to_numpy()
+
+    n_int = m["n_interviewers"].to_numpy(dtype="int64")
+    threshold = disagreement_threshold(round)
+    r = (float(round.role.scale_max) - float(round.role.scale_min)) or 1.0
+    too_few = n_int < MIN_INTERVIEWERS
+    disagree = ~too_few & (np.round((np.nan_to_num(spread_arr) - threshold) / r, 9) >= 0)
+    reason = np.full(len(m), "", dtype=object)
+    for i in np.flatnonzero(too_few):
+        people = "interviewer" if panel_size[i] == 1 else "interviewers"
+        reason[i] = f"too few scores: {n_int[i]} of {panel_size[i]} {people}" if panel_size[i] else "too few scores: not interviewed"
+    for i in np.flatnonzero(disagree):
+        reason[i] = f"interviewers disagree by {fmt_points(spread_arr[i])} points"
+
+    out = pd.DataFrame(
+        {
+            "round_id": m["round_id"],
+            "candidate_id": m["candidate_id"],
+            "criterion": m["criterion"],
+            "mean_score": m["mean_score"],
+            "n_scores": m["n_scores"],
+            "n_interviewers": m["n_interviewers"],
+            "panel_size": pd.array(panel_size, dtype="Int64"),
+            "spread": pd.array(spread_arr, dtype="Float64"),
+            "insufficient": pd.array(too_few | disagree, dtype="boolean"),
+            "reason": pd.Series(reason, dtype="str"),
+        }
+    )
+    out["spread"] = out["spread"].astype("Float64")
+    return out

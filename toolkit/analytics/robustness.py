@@ -1,0 +1,105 @@
+"""Would the winner still win under reasonable changes? (rank robustness)
+
+Scenarios, each recomputing every candidate's weighted total (`weighted_totals`
+rules) and rank:
+
+- "as given": the round's weights;
+- "equal weights": every criterion counts the same;
+- "rank-derived weights": weight = (n + 1 - position) / sum, from the
+  criteria's rank order alone (what the loader uses when weights are blank);
+- "without <interviewer>": the round's weights, that interviewer's scores
+  left out (one scenario per interviewer).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..model import HiringRound
+from .scoring import _means_wide, _rank, _totals, _weights
+
+AS_GIVEN = "as given"
+EQUAL = "equal weights"
+RANK_DERIVED = "rank-derived weights"
+
+
+def _scenarios(round: HiringRound):
+    n = len(round.criterion_order)
+    given = _weights(round)
+    means = _means_wide(round)
+    yield AS_GIVEN, "weights", means, given
+    if n:
+        yield EQUAL, "weights", means, np.full(n, 1.0 / n)
+        raw = (n + 1 - np.arange(1, n + 1)).astype(float)
+        yield RANK_DERIVED, "weights", means, raw / raw.sum()
+    who = round.scores["interviewer"].astype("str")
+    for name in dict.fromkeys(who.tolist()):
+        yield f"without {name}", "interviewer left out", _means_wide(round, round.scores[(who != name).to_numpy()]), given
+
+
+def scenario_ranks(round: HiringRound) -> pd.DataFrame:
+    """Every candidate's total and rank in every scenario (see the module docstring).
+
+    Columns: round_id, scenario, scenario_kind ("weights" or "interviewer
+    left out"), candidate_id, name, weighted_total (Float64), rank (Int64,
+    1 = best, ties share the smaller rank). Scenarios in the order above;
+    candidates best first within a scenario (ties in Candidates-sheet order).
+    """
+    c = round.candidates
+    ids = c["candidate_id"].astype("str").to_numpy()
+    names = c["name"].astype("str").to_numpy()
+    frames = []
+    for scenario, kind, means, weights in _scenarios(round):
+        total, _ = _totals(means, weights)
+        rank = _rank(total, round)
+        frame = pd.DataFrame(
+            {"scenario": scenario, "scenario_kind": kind, "candidate_id": ids, "name": names,
+             "weighted_total": pd.array(total, dtype="Float64"), "rank": rank.to_numpy(), "_pos": np.arange(len(ids))}
+        )
+        frames.append(frame.sort_values(["rank", "_pos"], kind="stable", na_position="last"))
+    out = pd.concat(frames, ignore_index=True).drop(columns="_pos")
+    out.insert(0, "round_id", round.round_id)
+    for k in ("round_id", "scenario", "scenario_kind", "candidate_id", "name"):
+        out[k] = out[k].astype("str")
+    out["weighted_total"] = out["weighted_total"].astype("Float64")
+    out["rank"] = out["rank"].astype("Int64")
+    return out
+
+
+def rank_robustness(round: HiringRound, top: int = 3) -> pd.DataFrame:
+    """Per scenario: the top candidates in order, and whether the winner and the order hold.
+
+    Columns: round_id, scenario, scenario_kind, top_ids and top_names (str,
+    the first ``top`` candidates best first, joined with " > "), winner and
+    winner_name (the first of them; <NA> when nobody has a total),
+    winner_unchanged (bool: same winner as "as given"), top_order_unchanged
+    (bool: same ``top`` candidates in the same order as "as given").
+    """
+    ranks = scenario_ranks(round)
+    rows = []
+    base_ids: list[str] | None = None
+    for scenario, part in ranks.groupby("scenario", sort=False):
+        ranked = part[part["rank"].notna()].head(top)
+        ids = ranked["candidate_id"].tolist()
+        if base_ids is None:
+            base_ids = ids
+        rows.append(
+            {
+                "scenario": scenario,
+                "scenario_kind": part["scenario_kind"].iloc[0],
+                "top_ids": " > ".join(ids),
+                "top_names": " > ".join(ranked["name"].tolist()),
+                "winner": ids[0] if ids else pd.NA,
+                "winner_name": ranked["name"].iloc[0] if ids else pd.NA,
+                "winner_unchanged": bool(ids[:1] == base_ids[:1]),
+                "top_order_unchanged": bool(ids == base_ids),
+            }
+        )
+    out = pd.DataFrame(rows, columns=["scenario", "scenario_kind", "top_ids", "top_names", "winner", "winner_name", "winner_unchanged", "top_order_unchanged"])
+    out.insert(0, "round_id", round.round_id)
+    for k in ("round_id", "scenario", "scenario_kind", "top_ids", "top_names", "winner", "winner_name"):
+        out[k] = out[k].astype("str")
+    for k in ("winner_unchanged", "top_order_unchanged"):
+        out[k] = out[k].astype(bool)
+    return out

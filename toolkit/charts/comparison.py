@@ -1,0 +1,448 @@
+"""Charts for the committee's comparison of candidates (plotly Figures).
+
+Every function takes the round (and optionally the analytics table it
+would compute, to save work) and returns a `plotly.graph_objects.Figure`
+with a title, axis titles and hover text in plain words. Charts stay
+readable from 8 to 1,000 candidates: candidates are rows of one heatmap or
+bars of one trace per criterion, and long lists are cut to the top N by
+weighted total with a note saying so.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from ..analytics.evidence import disagreement_threshold, evidence, fmt_points
+from ..analytics.interviewers import OFFSET_POINTS, interviewer_calibration, score_offsets
+from ..analytics.progression import progression
+from ..analytics.robustness import AS_GIVEN, scenario_ranks
+from ..analytics.scoring import contributions, scale_points, stage_order, weighted_totals
+from ..analytics.summary import criterion_profiles
+from ..errors import ToolkitError
+from ..model import HiringRound
+from . import style
+from .style import esc
+
+TEXT_ROWS = 60
+"""Heatmap cells carry their numbers up to this many rows; beyond, hover only."""
+
+
+# ---------------------------------------------------------------------------
+# helpers
+
+
+def _labels(names: pd.Series, ids: pd.Series) -> list[str]:
+    """Display label per candidate: the name, with the id added where two people share a name."""
+    names = names.astype("str").fillna("").to_numpy(dtype=object)
+    ids = ids.astype("str").to_numpy(dtype=object)
+    dup = pd.Series(names).duplicated(keep=False).to_numpy()
+    return [f"{n} ({i})" if d else str(n) for n, i, d in zip(names, ids, dup)]
+
+
+def _shown(totals: pd.DataFrame, top: int | None) -> tuple[pd.DataFrame, str | None]:
+    """The best ``top`` candidates (all when None) and a note when some were left out."""
+    totals = totals.reset_index(drop=True)
+    if top is None or len(totals) <= top:
+        return totals, None
+    return totals.head(top), f"Showing the top {top} of {len(totals):,} candidates by weighted total; the rest are left out for readability."
+
+
+def _scale_text(round: HiringRound) -> str:
+    return f"{fmt_points(round.role.scale_min)}-{fmt_points(round.role.scale_max)}"
+
+
+def _criteria_labels(round: HiringRound) -> list[str]:
+    return [str(c) for c in round.criterion_order]
+
+
+def _num(values: np.ndarray, digits: int = 1) -> np.ndarray:
+    out = np.full(values.shape, "", dtype=object)
+    ok = ~np.isnan(values)
+    out[ok] = np.char.mod(f"%.{digits}f", values[ok])
+    return out
+
+
+def _pct(values: np.ndarray) -> np.ndarray:
+    out = np.full(values.shape, "", dtype=object)
+    ok = ~np.isnan(values)
+    out[ok] = np.char.mod("%.0f%%", values[ok] * 100)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# candidates x criteria
+
+
+def criterion_heatmap(round: HiringRound, *, top: int | None = 40, evidence_table: pd.DataFrame | None = None,
+                      totals: pd.DataFrame | None = None) -> go.Figure:
+    """Candidates (rows, best weighted total on top) x criteria (columns, most important first).
+
+    Cells show the mean score; "?" marks thin evidence (too few scores or
+    interviewers 2+ points apart on a 1-5 scale) and "–" not assessed; the
+    hover says why. One heatmap trace whatever the number of candidates; with
+    more than ``top`` candidates only the best ``top`` are shown (with a note).
+    """
+    totals = weighted_totals(round) if totals is None else totals
+    ev = evidence(round) if evidence_table is None else evidence_table
+    shown, cut_note = _shown(totals, top)
+    crit = _criteria_labels(round)
+    crit_info = round.criteria.set_index("criterion")
+    ids = shown["candidate_id"].astype("str").tolist()
+    labels = _labels(shown["name"], shown["candidate_id"])
+    ev = ev.assign(criterion=ev["criterion"].astype("str"))
+    ev = ev[ev["candidate_id"].isin(ids)]
+
+    def grid(column, fill=np.nan, dtype="float64"):
+        wide = ev.pivot(index="candidate_id", columns="criterion", values=column).reindex(index=ids, columns=crit)
+        return wide.to_numpy(dtype=dtype, na_value=fill)
+
+    z = grid("mean_score")
+    n_int = grid("n_interviewers", 0, "float64")
+    thin = grid("insufficient", True, "bool") if len(ev) else np.ones(z.shape, dtype=bool)
+    why = ev.pivot(index="candidate_id", columns="criterion", values="reason").reindex(index=ids, columns=crit).to_numpy(dtype=object, na_value="")
+    assessed = ~np.isnan(z)
+    value = _num(z)
+    text = np.where(assessed, np.where(thin, np.char.add(value.astype(str), " ?"), value), "–").astype(object)
+
+    weight = crit_info["weight"].astype("float64").reindex(crit).to_numpy(na_value=np.nan)
+    rank = crit_info["rank"].astype("float64").reindex(crit).to_numpy(na_value=np.nan)
+    bar = crit_info["bar"].astype("float64").reindex(crit).to_numpy(na_value=np.nan)
+    head = np.array([f"{esc(c)} (criterion {int(r)}, weight {w:.0%})" for c, r, w in zip(crit, rank, np.nan_to_num(weight))], dtype=object)
+    bar_txt = np.array([f"<br>Bar: {fmt_points(b)}" if not np.isnan(b) else "" for b in bar], dtype=object)
+    people = np.array([esc(x) for x in labels], dtype=object)[:, None]
+    n_txt = np.char.mod("%d", n_int.astype(int)).astype(object)
+    mean_line = np.where(assessed, "Mean " + value.astype(str) + " from " + n_txt + " interviewer(s)", "Not assessed: no interviewer scored it")
+    ev_line = np.where(thin, "Thin evidence: " + why.astype(str), "Evidence sufficient")
+    hover = people + "<br>" + head[None, :] + "<br>" + mean_line + bar_txt[None, :] + "<br>" + ev_line
+
+    show_text = len(ids) <= TEXT_ROWS
+    data = [
+        dict(
+            type="heatmap", z=z.tolist(), x=crit, y=labels, text=text.tolist(), hovertext=hover.tolist(),
+            texttemplate="%{text}" if show_text else "", hovertemplate="%{hovertext}<extra></extra>",
+            zmin=float(round.role.scale_min), zmax=float(round.role.scale_max), colorscale=style.SCORE_SCALE,
+            colorbar=dict(title=dict(text=f"Mean score ({_scale_text(round)})")), xgap=2, ygap=2, hoverongaps=True,
+            name="Mean score",
+        )
+    ]
+    notes = ["? = thin evidence (fewer than 2 interviewers, or interviewers far apart): hover a cell for the reason. – = not assessed."]
+    if cut_note:
+        notes.append(cut_note)
+    lay = style.layout(
+        "Mean score per criterion",
+        subtitle="Candidates best first, criteria most important first",
+        height=style.row_height(len(ids), base=200, per_row=28 if show_text else 6),
+        xaxis=style.axis("Criteria, most important first", categoryorder="array", categoryarray=crit, side="top", title_standoff=4),
+        yaxis=style.axis("Candidates, best weighted total first", categoryorder="array", categoryarray=labels,
+                         autorange="reversed", showticklabels=show_text or len(ids) <= 150),
+        annotations=[style.note("<br>".join(notes), y=-0.04)],
+    )
+    lay["margin"]["b"] = 40 + 18 * len(notes)
+    return style.figure(data, lay)
+
+
+def contribution_bars(round: HiringRound, *, top: int | None = 30, table: pd.DataFrame | None = None,
+                      totals: pd.DataFrame | None = None) -> go.Figure:
+    """Stacked horizontal bars: each criterion's share of each candidate's weighted total.
+
+    One trace per criterion (most important first), candidates sorted by
+    total (best on top), the total written at the end of each bar. With more
+    than ``top`` candidates only the best ``top`` are shown (with a note).
+    """
+    totals = weighted_totals(round) if totals is None else totals
+    table = contributions(round) if table is None else table
+    shown, cut_note = _shown(totals[totals["weighted_total"].notna()], top)
+    ids = shown["candidate_id"].astype("str").tolist()
+    labels = _labels(shown["name"], shown["candidate_id"])
+    crit = _criteria_labels(round)
+    t = table.assign(criterion=table["criterion"].astype("str"))
+    t = t[t["candidate_id"].isin(ids)]
+
+    def grid(column):
+        return t.pivot(index="candidate_id", columns="criterion", values=column).reindex(index=ids, columns=crit).to_numpy(dtype="float64", na_value=np.nan)
+
+    contrib, mean, eff = grid("contribution"), grid("mean_score"), grid("effective_weight")
+    data = []
+    for j, c in enumerate(crit):
+        custom = np.stack([_num(mean[:, j], 2), _pct(eff[:, j])], axis=1).tolist()
+        data.append(dict(
+            type="bar", orientation="h", name=f"{j + 1}. {c}", x=np.nan_to_num(contrib[:, j]).tolist(), y=labels,
+            customdata=custom, marker=dict(color=style.criterion_colour(j)),
+            hovertemplate=f"%{{y}}<br>{esc(c)}: mean %{{customdata[0]}} x weight %{{customdata[1]}} adds %{{x:.2f}}<extra></extra>",
+        ))
+    total = shown["weighted_total"].astype("float64").to_numpy(na_value=np.nan)
+    cover = shown["coverage"].astype("float64").to_numpy(na_value=np.nan)
+    data.append(dict(
+        type="scatter", mode="text", x=total.tolist(), y=labels, text=_num(total, 2).tolist(), textposition="middle right",
+        customdata=_pct(cover).tolist(), showlegend=False, name="Weighted total",
+        hovertemplate="%{y}<br>Weighted total %{x:.2f} (weight assessed: %{customdata})<extra></extra>",
+    ))
+    notes = ["Weights are re-normalised over the criteria a candidate was scored on, so the bar adds up to the weighted total."]
+    if cut_note:
+        notes.append(cut_note)
+    lay = style.layout(
+        "What each criterion adds to the weighted total",
+        subtitle=f"Weighted mean of criterion means on the {_scale_text(round)} scale; best candidates on top",
+        height=style.row_height(len(ids)),
+        barmode="stack",
+        xaxis=style.axis(f"Weighted total ({_scale_text(round)} scale)", range=[0, float(round.role.scale_max) * 1.08]),
+        yaxis=style.axis("Candidate", categoryorder="array", categoryarray=labels, autorange="reversed"),
+        annotations=[style.note("<br>".join(notes), y=-0.06)],
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0, traceorder="normal"),
+    )
+    lay["margin"]["b"] = 60 + 18 * len(notes)
+    return style.figure(data, lay)
+
+
+def candidate_profile(source: HiringRound | pd.DataFrame, candidate_id: str, *, title: str | None = None) -> go.Figure:
+    """One candidate against the selected candidate and the pool median, per criterion, with the bar.
+
+    ``source`` is the round or its `criterion_profiles` table (pass the table
+    when drawing many candidates). The figure names nobody but this
+    candidate: the hire is "Selected candidate", the pool is "Pool median".
+    Bars with thin evidence are hatched and say why on hover.
+    """
+    if isinstance(source, HiringRound):
+        profiles = criterion_profiles(source)
+    else:
+        profiles = source
+    rows = profiles[profiles["candidate_id"] == candidate_id]
+    if rows.empty:
+        known = ", ".join(map(str, pd.unique(profiles["candidate_id"])[:10]))
+        raise ToolkitError("unknown candidate id for the profile chart", value=candidate_id, hint=f"Use one of: {known}")
+    rows = rows.sort_values("criterion_rank", kind="stable")
+    crit = rows["criterion"].astype("str").tolist()
+    name = str(rows["name"].iloc[0]) if "name" in rows else str(candidate_id)
+    lo, hi = float(rows["scale_min"].iloc[0]), float(rows["scale_max"].iloc[0])
+    mean = rows["mean_score"].astype("float64").to_numpy(na_value=np.nan)
+    hire = rows["hire_mean"].astype("float64").to_numpy(na_value=np.nan)
+    median = rows["pool_median"].astype("float64").to_numpy(na_value=np.nan)
+    bar = rows["bar"].astype("float64").to_numpy(na_value=np.nan)
+    thin = rows["insufficient"].fillna(True).astype(bool).to_numpy()
+    why = rows["evidence_reason"].astype("object").fillna("").to_numpy()
+    n_int = rows["n_interviewers"].astype("int64").to_numpy()
+    weight = rows["weight"].astype("float64").to_numpy(na_value=0.0)
+    x = [f"{i + 1}. {c}" for i, c in enumerate(crit)]
+    ev_txt = np.where(thin, "Thin evidence: " + why.astype(str), "Evidence from " + np.char.mod("%d", n_int).astype(str) + " interviewers")
+    ev_txt = np.where(np.isnan(mean), "Not assessed", ev_txt)
+    custom = [f"weight {w:.0%}<br>{e}" for w, e in zip(weight, ev_txt)]
+    has_bar = ~np.isnan(bar)
+    data = [
+        dict(type="bar", name=esc(name), x=x, y=mean.tolist(), text=_num(mean).tolist(), textposition="outside",
+             marker=dict(color=style.CANDIDATE, pattern=dict(shape=["/" if t else "" for t in thin], fgcolor="white", solidity=0.35)),
+             customdata=custom, hovertemplate=f"%{{x}}<br>{esc(name)}: %{{y:.2f}}<br>%{{customdata}}<extra></extra>"),
+        dict(type="bar", name="Selected candidate", x=x, y=hire.tolist(), marker=dict(color=style.SELECTED, opacity=0.75),
+             hovertemplate="%{x}<br>Selected candidate: %{y:.2f}<extra></extra>"),
+        dict(type="scatter", mode="markers", name="Pool median", x=x, y=median.tolist(),
+             marker=dict(symbol="diamond", size=12, color=style.POOL, line=dict(color="white", width=1)),
+             hovertemplate="%{x}<br>Pool median: %{y:.2f}<extra></extra>"),
+    ]
+    if has_bar.any():
+        data.append(dict(type="scatter", mode="markers", name="Bar (lowest acceptable)", x=[v for v, b in zip(x, has_bar) if b],
+                         y=bar[has_bar].tolist(), marker=dict(symbol="line-ew-open", size=44, color=style.BAR, line=dict(width=3, color=style.BAR)),
+                         hovertemplate="%{x}<br>Bar: %{y:.2f}<extra></extra>"))
+    notes = []
+    if thin.any():
+        notes.append("Hatched: thin evidence (too few scores, or interviewers far apart); hover for the reason.")
+    lay = style.layout(
+        title or f"{name}: scores per criterion",
+        subtitle="Compared with the selected candidate and the pool median; criteria most important first",
+        height=440, barmode="group", bargap=0.25,
+        xaxis=style.axis("Criteria, most important first", categoryorder="array", categoryarray=x),
+        yaxis=style.axis(f"Mean score ({fmt_points(lo)}-{fmt_points(hi)})", range=[lo, hi + (hi - lo) * 0.1]),
+        annotations=[style.note(n, y=-0.22) for n in notes],
+    )
+    lay["margin"]["b"] = 100
+    return style.figure(data, lay)
+
+
+# ---------------------------------------------------------------------------
+# interviewers
+
+
+def interviewer_spread(round: HiringRound, candidate_id: str | None = None, *, max_interviewers: int = 12) -> go.Figure:
+    """Where interviewers disagree, per criterion.
+
+    Without ``candidate_id``: for each criterion, a box per interviewer of
+    their score minus the panel mean (same candidate, criterion and stage),
+    over all candidates; boxes away from 0 show who scores differently on
+    what. With ``candidate_id``: that candidate's individual scores per
+    criterion, one marker colour per interviewer, next to the panel mean.
+    One trace per interviewer (at most ``max_interviewers``, those with most
+    scores; a note says when some are left out), never per candidate.
+    """
+    s = score_offsets(round)
+    crit = _criteria_labels(round)
+    if candidate_id is not None:
+        round.candidate(candidate_id)  # raises a ToolkitError for an unknown id
+        s = s[s["candidate_id"] == candidate_id]
+    else:
+        s = s[s["offset"].notna()]
+    counts = s.groupby("interviewer", sort=False).size().sort_values(ascending=False, kind="stable")
+    keep = list(counts.index[:max_interviewers])
+    notes = []
+    if len(counts) > max_interviewers:
+        notes.append(f"Showing the {max_interviewers} of {len(counts)} interviewers with the most scores.")
+    data = []
+    for i, who in enumerate(keep):
+        part = s[s["interviewer"] == who]
+        colour = style.criterion_colour(i)
+        if candidate_id is not None:
+            custom = np.stack([part["stage"].astype(str).to_numpy(), _num(part["panel_mean"].to_numpy(dtype="float64"), 2)], axis=1).tolist()
+            data.append(dict(type="scatter", mode="markers", name=esc(who), x=part["criterion"].tolist(), y=part["score"].tolist(),
+                             customdata=custom, marker=dict(size=13, color=colour, line=dict(color="white", width=1)),
+                             hovertemplate=f"{esc(who)} (%{{customdata[0]}})<br>%{{x}}: %{{y}}<br>Panel mean at that stage: %{{customdata[1]}}<extra></extra>"))
+        else:
+            data.append(dict(type="box", name=esc(who), x=part["criterion"].tolist(), y=part["offset"].round(3).tolist(),
+                             marker=dict(color=colour), boxpoints="outliers" if len(part) > 200 else "all", jitter=0.3, pointpos=0,
+                             hovertemplate=f"{esc(who)}<br>%{{x}}: %{{y:+.2f}} points from the panel<extra></extra>"))
+    threshold = disagreement_threshold(round)
+    if candidate_id is not None:
+        all_scores = score_offsets(round)
+        mine = all_scores[all_scores["candidate_id"] == candidate_id]
+        panel = mine.groupby("criterion")["score"].mean().reindex(crit)
+        data.append(dict(type="scatter", mode="markers", name="Panel mean", x=crit, y=panel.tolist(),
+                         marker=dict(symbol="line-ew-open", size=40, color=style.POOL, line=dict(width=3, color=style.POOL)),
+                         hovertemplate="%{x}<br>Panel mean: %{y:.2f}<extra></extra>"))
+        name = round.candidate(candidate_id)["name"]
+        title, subtitle = f"{name}: each interviewer's scores per criterion", (
+            f"Scores {fmt_points(threshold)} or more points apart count as conflicting evidence")
+        yaxis = style.axis(f"Score ({_scale_text(round)})", range=[float(round.role.scale_min) - 0.2, float(round.role.scale_max) + 0.2])
+        extra = dict(scattermode="group", scattergap=0.5)
+    else:
+        title, subtitle = "How far each interviewer's scores sit from the panel, per criterion", (
+            "Score minus the panel mean for the same candidate, criterion and stage; above 0 = more generous than the panel")
+        yaxis = style.axis("Score minus panel mean (points)", zeroline=True, zerolinewidth=2)
+        extra = dict(boxmode="group")
+        if not len(s):
+            notes.append("No criterion was scored by two or more interviewers at the same stage, so there is nothing to compare.")
+    lay = style.layout(title, subtitle=subtitle, height=460,
+                       xaxis=style.axis("Criteria, most important first", categoryorder="array", categoryarray=crit),
+                       yaxis=yaxis, annotations=[style.note(" ".join(notes), y=-0.18)] if notes else [], **extra)
+    lay["margin"]["b"] = 90
+    return style.figure(data, lay)
+
+
+def interviewer_calibration_chart(round: HiringRound, *, table: pd.DataFrame | None = None) -> go.Figure:
+    """Each interviewer's mean offset from the panel (lenient right, severe left) with blanks and halo on hover.
+
+    One bar trace; bars coloured by label; dashed lines at the lenient and
+    severe thresholds (0.3 points on a 1-5 scale, scaled).
+    """
+    t = interviewer_calibration(round) if table is None else table
+    off = t["mean_offset"].astype("float64").to_numpy(na_value=np.nan)
+    labels = t["label"].astype(str).tolist()
+    who = [esc(w) for w in t["interviewer"].astype(str)]
+    custom = np.stack([
+        t["label"].astype(str).to_numpy(dtype=object),
+        np.char.mod("%d", t["n_scores"].astype("int64").to_numpy()).astype(object),
+        np.char.mod("%d", t["n_compared"].astype("int64").to_numpy()).astype(object),
+        _pct(t["share_blank"].astype("float64").to_numpy(na_value=np.nan)),
+        np.where(t["halo"].isna().to_numpy(), "not enough data", _num(t["halo"].astype("float64").to_numpy(na_value=np.nan), 2)),
+    ], axis=1).tolist() if len(t) else []
+    threshold = scale_points(round, OFFSET_POINTS)
+    data = [dict(
+        type="bar", orientation="h", x=np.nan_to_num(off).tolist(), y=who, name="Mean offset",
+        marker=dict(color=[style.LABEL_COLOURS.get(lbl, style.POOL) for lbl in labels]),
+        text=[f"{lbl}" for lbl in labels], textposition="auto", customdata=custom,
+        hovertemplate=("%{y}: %{customdata[0]}<br>Mean offset %{x:+.2f} points over %{customdata[2]} compared scores"
+                       "<br>Scores given: %{customdata[1]}; left blank: %{customdata[3]}<br>Halo (criteria moving together): %{customdata[4]}<extra></extra>"),
+    )]
+    shapes = [dict(type="line", xref="x", yref="paper", x0=v, x1=v, y0=0, y1=1, line=dict(color="#9ca3af", dash="dash", width=1))
+              for v in (-threshold, threshold)]
+    lay = style.layout(
+        "Interviewer calibration: who scores above or below the panel",
+        subtitle=f"Mean of (score - panel mean); dashed lines at ±{fmt_points(threshold)} points mark lenient and severe",
+        height=style.row_height(len(t), base=200, per_row=34, minimum=300), showlegend=False, shapes=shapes,
+        xaxis=style.axis("Mean offset from the panel (points; + = lenient, - = severe)", zeroline=True, zerolinewidth=2),
+        yaxis=style.axis("Interviewer", categoryorder="array", categoryarray=who, autorange="reversed"),
+    )
+    return style.figure(data, lay)
+
+
+# ---------------------------------------------------------------------------
+# stages and robustness
+
+
+def progression_chart(round: HiringRound, *, highlight: int = 8, table: pd.DataFrame | None = None,
+                      totals: pd.DataFrame | None = None) -> go.Figure:
+    """Cumulative weighted total after each interview stage.
+
+    Up to ``highlight`` candidates: one line each. More: the distribution of
+    all candidates per stage as a box, plus lines for the ``highlight`` best
+    by final weighted total (with a note). Stages in interview order.
+    """
+    t = progression(round) if table is None else table
+    totals = weighted_totals(round) if totals is None else totals
+    stages = stage_order(round)
+    order = totals["candidate_id"].astype(str).tolist()
+    ids_present = [c for c in order if c in set(t["candidate_id"])]
+    lines = ids_present[:highlight]
+    data = []
+    notes = []
+    if len(ids_present) > highlight:
+        data.append(dict(type="box", name="All candidates", x=t["stage"].tolist(), y=t["cumulative_weighted_total"].astype("float64").tolist(),
+                         marker=dict(color=style.POOL), boxpoints=False, fillcolor="rgba(107,114,128,0.15)", line=dict(color=style.POOL),
+                         hovertemplate="%{x}: all candidates<extra></extra>"))
+        notes.append(f"Lines for the {highlight} best of {len(ids_present):,} candidates; the box shows everyone.")
+    shown = t[t["candidate_id"].isin(lines)]
+    label_of = dict(zip(totals["candidate_id"].astype(str), _labels(totals["name"], totals["candidate_id"])))
+    for i, (cid, part) in enumerate(sorted(shown.groupby("candidate_id", sort=False), key=lambda kv: lines.index(kv[0]))):
+        label = esc(label_of.get(cid, cid))
+        custom = _num(part["weighted_total_at_stage"].astype("float64").to_numpy(na_value=np.nan), 2).tolist()
+        data.append(dict(type="scatter", mode="lines+markers", name=label, x=part["stage"].tolist(),
+                         y=part["cumulative_weighted_total"].astype("float64").tolist(), customdata=custom,
+                         line=dict(color=style.criterion_colour(i), width=2), marker=dict(size=8),
+                         hovertemplate=f"{label} after %{{x}}: %{{y:.2f}}<br>This stage alone: %{{customdata}}<extra></extra>"))
+    lay = style.layout(
+        "How each candidate's weighted total builds up over the stages",
+        subtitle="Cumulative weighted total using every score up to and including the stage",
+        height=460,
+        xaxis=style.axis("Interview stage, in order", categoryorder="array", categoryarray=stages),
+        yaxis=style.axis(f"Cumulative weighted total ({_scale_text(round)})", range=[float(round.role.scale_min), float(round.role.scale_max)]),
+        annotations=[style.note(" ".join(notes), y=-0.18)] if notes else [],
+        legend=dict(orientation="v", yanchor="top", y=1, xanchor="left", x=1.02),
+    )
+    lay["margin"]["b"] = 90
+    return style.figure(data, lay)
+
+
+def robustness_chart(round: HiringRound, *, top: int = 3, ranks: pd.DataFrame | None = None) -> go.Figure:
+    """Rank of the leading candidates under each scenario (rows) as one heatmap.
+
+    Columns are every candidate who reaches the top ``top`` in any scenario,
+    in their "as given" order; cells show the rank (dark = first). The
+    subtitle says in how many scenarios the winner holds.
+    """
+    r = scenario_ranks(round) if ranks is None else ranks
+    scenarios = list(dict.fromkeys(r["scenario"].tolist()))
+    in_top = r[r["rank"].notna() & (r["rank"] <= top)]
+    base = r[r["scenario"] == AS_GIVEN]
+    order = [c for c in base["candidate_id"].tolist() if c in set(in_top["candidate_id"])]
+    label_of = dict(zip(base["candidate_id"], _labels(base["name"], base["candidate_id"])))
+    labels = [label_of[c] for c in order]
+    sub = r[r["candidate_id"].isin(order)]
+    rank = sub.pivot(index="scenario", columns="candidate_id", values="rank").reindex(index=scenarios, columns=order)
+    total = sub.pivot(index="scenario", columns="candidate_id", values="weighted_total").reindex(index=scenarios, columns=order)
+    z = rank.to_numpy(dtype="float64", na_value=np.nan)
+    base_rank = z[0] if len(z) else np.array([])
+    text = np.where(np.isnan(z), "–", np.char.mod("%d", np.nan_to_num(z).astype(int)).astype(object))
+    hover = (np.array([esc(s) for s in scenarios], dtype=object)[:, None] + ": " + np.array([esc(x) for x in labels], dtype=object)[None, :]
+             + " ranks " + text + " (as given: " + np.char.mod("%d", np.nan_to_num(base_rank).astype(int)).astype(object)[None, :]
+             + ")<br>Weighted total " + _num(total.to_numpy(dtype="float64", na_value=np.nan), 2)) if len(order) else np.zeros((len(scenarios), 0))
+    winners = r[r["rank"] == 1].groupby("scenario", sort=False)["candidate_id"].first().reindex(scenarios)
+    base_winner = winners.iloc[0] if len(winners) else None
+    holds = int((winners == base_winner).sum()) if base_winner is not None else 0
+    data = [dict(type="heatmap", z=np.minimum(z, top + 1).tolist(), x=labels, y=scenarios, text=text.tolist(), hovertext=hover.tolist(),
+                 texttemplate="%{text}", hovertemplate="%{hovertext}<extra></extra>", zmin=1, zmax=top + 1,
+                 colorscale=style.RANK_SCALE, showscale=False, xgap=3, ygap=3, name="Rank")]
+    lay = style.layout(
+        "Does the order hold? Rank of the leading candidates per scenario",
+        subtitle=f"The winner holds in {holds} of {len(scenarios)} scenarios; columns: everyone in the top {top} of any scenario",
+        height=style.row_height(len(scenarios), base=220, per_row=34, minimum=320),
+        xaxis=style.axis("Candidate, in the as-given order", categoryorder="array", categoryarray=labels, side="top"),
+        yaxis=style.axis("Scenario", categoryorder="array", categoryarray=scenarios, autorange="reversed"),
+    )
+    return style.figure(data, lay)

@@ -1,0 +1,78 @@
+"""Shared look of Debrief's charts: fonts, colours, layout and notes.
+
+Figures are built from plain dicts (`figure`), which is several times
+cheaper than assembling graph objects trace by trace; a report builds one
+candidate profile per candidate.
+"""
+
+from __future__ import annotations
+
+import html
+
+import plotly.graph_objects as go
+
+FONT = dict(family="Inter, 'Segoe UI', Helvetica, Arial, sans-serif", size=13, color="#1f2933")
+
+CANDIDATE = "#2563eb"  # the candidate the chart is about
+SELECTED = "#0f766e"  # the selected (hired) candidate
+POOL = "#6b7280"  # pool aggregates
+BAR = "#b91c1c"  # the bar (lowest acceptable score)
+THIN = "#9ca3af"  # thin evidence
+LABEL_COLOURS = {"lenient": "#d97706", "severe": "#7c3aed", "in line": "#6b7280", "too few scores": "#d1d5db"}
+
+# one colour per criterion, most important first (colour-blind friendly, Okabe-Ito + extras)
+CRITERION_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000", "#999999", "#882255"]
+
+SCORE_SCALE = [[0.0, "#f7fbff"], [0.5, "#6baed6"], [1.0, "#08306b"]]
+RANK_SCALE = [[0.0, "#065f46"], [0.5, "#a7f3d0"], [1.0, "#f3f4f6"]]
+
+ROW_HEIGHT = 26  # pixels per candidate row in horizontal charts
+
+
+def esc(text: object) -> str:
+    """Text safe to put into plotly's HTML-ish labels (names with < or &)."""
+    return html.escape(str(text), quote=False)
+
+
+def criterion_colour(i: int) -> str:
+    return CRITERION_COLOURS[i % len(CRITERION_COLOURS)]
+
+
+def layout(title: str, *, subtitle: str | None = None, height: int | None = None, **extra) -> dict:
+    """The base layout: title (with an optional grey subtitle), fonts, white background, hover label."""
+    head = dict(text=esc(title), x=0.01, xanchor="left")
+    if subtitle:
+        head["subtitle"] = dict(text=esc(subtitle), font=dict(size=12, color="#6b7280"))
+    out = dict(
+        title=head,
+        font=FONT,
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        hoverlabel=dict(bgcolor="white", font=dict(size=12)),
+        margin=dict(l=10, r=20, t=80, b=60),
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="right", x=1.0),
+    )
+    if height:
+        out["height"] = int(height)
+    out.update(extra)
+    return out
+
+
+def note(text: str, *, y: float = -0.12) -> dict:
+    """A small grey note under the plot (e.g. "showing the top 40 of 1,000 candidates")."""
+    return dict(text=esc(text), xref="paper", yref="paper", x=0, y=y, xanchor="left", yanchor="top",
+                showarrow=False, font=dict(size=11, color="#6b7280"), align="left")
+
+
+def axis(title: str, **extra) -> dict:
+    out = dict(title=dict(text=esc(title)), gridcolor="#e5e7eb", zerolinecolor="#d1d5db", automargin=True)
+    out.update(extra)
+    return out
+
+
+def figure(data: list[dict], layout: dict) -> go.Figure:
+    return go.Figure(dict(data=data, layout=layout))
+
+
+def row_height(n_rows: int, *, base: int = 160, per_row: int = ROW_HEIGHT, minimum: int = 320) -> int:
+    return max(minimum, base + per_row * n_rows)
