@@ -46,6 +46,30 @@ def _cmd_sample(args) -> int:
     return 0
 
 
+def _cmd_report(args) -> int:
+    from tqdm import tqdm
+
+    from .loader import load_rounds, workbook_paths
+    from .report import build_report, write_report
+
+    inputs = workbook_paths(args.paths)
+    rounds = load_rounds(inputs, as_of=args.as_of)
+    n = int(sum((r.candidates["status"] != "hired").sum() for r in rounds))
+    bar = tqdm(total=n, unit="candidate", desc="feedback", disable=args.json or not sys.stderr.isatty() or n < 200, file=sys.stderr)
+    report = build_report(rounds, as_of=args.as_of, anonymize=args.anonymize, templates_dir=args.templates, progress=bar.update)
+    bar.close()
+    index = write_report(report, args.out, inputs=[*args.paths, *inputs])
+    totals = report.summary["totals"]
+    if args.json:
+        print(json.dumps({"index": str(index), "files": len(report.files), **totals}, indent=2))
+    else:
+        errors = sum(len(r.errors) for r in rounds)
+        print(f"{totals['rounds']} round(s), {totals['candidates']} candidate(s), {totals['overdue_now']} overdue now, "
+              f"{totals['lint_findings']} letter/notes finding(s), {errors} data error(s).")
+        print(f"Wrote {len(report.files)} files. Open: {index}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="debrief", description="Hiring-committee scorecards: validate, compare, report and write feedback.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -68,6 +92,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--candidates", type=int, default=8)
     p.add_argument("--seed", type=int, default=0)
     p.set_defaults(func=_cmd_sample)
+    p = sub.add_parser("report", help="committee reports, process health, talent pool and every candidate's feedback")
+    p.add_argument("paths", nargs="+", help="workbooks or folders of workbooks")
+    p.add_argument("--out", required=True, help="output folder (must not hold the inputs)")
+    p.add_argument("--as-of", default=None, help="the date the report speaks for (YYYY-MM-DD; default today)")
+    p.add_argument("--anonymize", action="store_true", help="pseudonyms instead of names and emails in cross-round outputs")
+    p.add_argument("--templates", default=None, help="a folder of letter templates that override the built-in ones")
+    p.add_argument("--json", action="store_true", help="print a machine-readable summary of the run")
+    p.set_defaults(func=_cmd_report)
     return parser
 
 

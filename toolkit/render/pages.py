@@ -1,0 +1,87 @@
+"""Report pages (index, committee, process health) as HTML strings.
+
+Tables reach templates as `Table` objects of already-formatted cell text, so
+templates stay simple and every value is escaped by jinja2's autoescape.
+Figures are embedded as divs that use one shared plotly.js file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+
+@dataclass
+class Table:
+    headers: list[dict]
+    rows: list[list]
+    empty: str = "Nothing to show."
+    more: int = 0
+
+
+def fmt(value, kind: str = "") -> str:
+    """Format one value for a person: dates ISO, shares as %, numbers short, missing as an en dash."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return "–"
+    if isinstance(value, float) and math.isnan(value):
+        return "–"
+    if isinstance(value, (pd.Timestamp, dt.datetime)):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (bool,)) or type(value).__name__ == "bool_":
+        return "yes" if value else "no"
+    if kind == "share":
+        return f"{float(value):.0%}"
+    if kind == "int":
+        return f"{int(value)}"
+    if isinstance(value, float) or kind == "num":
+        v = float(value)
+        return f"{v:.2f}".rstrip("0").rstrip(".") if not v.is_integer() else f"{int(v)}"
+    return str(value)
+
+
+def table(df: pd.DataFrame, columns: dict[str, str], *, kinds: dict[str, str] | None = None, empty: str = "Nothing to show.",
+          limit: int | None = 500, cell=None) -> Table:
+    """A Table from the columns of `df` (column -> label). `cell(row, column, text)` may return a dict for links/tags."""
+    kinds = kinds or {}
+    cols = [c for c in columns if c in df.columns]
+    headers = [{"label": columns[c], "num": kinds.get(c, "") in ("num", "int", "share") or pd.api.types.is_numeric_dtype(df[c].dtype)
+                and not pd.api.types.is_bool_dtype(df[c].dtype)} for c in cols]
+    shown = df if limit is None else df.head(limit)
+    rows = []
+    for rec in shown[cols].astype(object).to_dict(orient="records"):
+        row = []
+        for c in cols:
+            text = fmt(rec[c], kinds.get(c, ""))
+            row.append(cell(rec, c, text) if cell else text)
+        rows.append(row)
+    return Table(headers, rows, empty, max(len(df) - len(shown), 0))
+
+
+_ENV = None
+
+
+def environment():
+    """The report pages' jinja2 environment (autoescape on, undefined variables an error), built once."""
+    global _ENV
+    if _ENV is None:
+        from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+        _ENV = Environment(loader=PackageLoader("toolkit", "templates"), autoescape=select_autoescape(default=True),
+                           undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    return _ENV
+
+
+def render_page(template: str, **context) -> str:
+    return environment().get_template(f"report/{template}").render(**context)
+
+
+def figure_div(fig, div_id: str) -> str:
+    """A plotly figure as a <div> that relies on the page's shared plotly.js; deterministic for the same figure."""
+    if fig is None:
+        return ""
+    return fig.to_html(full_html=False, include_plotlyjs=False, div_id=div_id, config={"displaylogo": False, "responsive": True})

@@ -1,0 +1,464 @@
+"""`debrief report`: build the whole output tree in memory, then write it safely.
+
+`build_report` is pure: rounds in, ``{relative path: bytes}`` out.
+`write_report` is the only writer: it refuses a folder that holds inputs,
+writes everything into a staging folder beside the output and swaps it in,
+so an interrupted run leaves the previous report intact. The same inputs
+and as-of date give byte-identical files.
+
+Output tree::
+
+    index.html  process-health.html  process-health.xlsx  talent-pool.xlsx  summary.json
+    assets/plotly.min.js
+    <round>/committee.html  <round>/mail-merge.xlsx
+    <round>/candidates/<candidate>/letter.html letter.txt letter.eml call-notes.html
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import OutputError, ToolkitError
+from .model import HiringRound, Rounds, as_rounds
+from .render.pages import Table, figure_div, fmt, render_page, table
+from .render.xlsx import tables_workbook_bytes
+
+PLOTLY_ASSET = "assets/plotly.min.js"
+
+
+# ---------------------------------------------------------------------------
+# names and pseudonyms
+
+
+def safe_name(text: str) -> str:
+    """A file/folder name that cannot escape its folder: '../../x' -> 'x'."""
+    s = re.sub(r"[^\w.-]+", "-", str(text), flags=re.UNICODE).strip(".-")
+    return s[:80] or "unnamed"
+
+
+def pseudonym(round_id: str, candidate_id: str) -> str:
+    """A stable pseudonym: the same candidate gets the same one on every run."""
+    digest = hashlib.sha256(f"{round_id}\x00{candidate_id}".encode()).hexdigest()[:8].upper()
+    return f"Candidate {digest}"
+
+
+def _anonymize(df: pd.DataFrame, enabled: bool) -> pd.DataFrame:
+    if not enabled or df.empty or "candidate_id" not in df.columns:
+        return df
+    df = df.copy()
+    alias = [pseudonym(r, c) for r, c in zip(df["round_id"], df["candidate_id"])]
+    if "name" in df.columns:
+        df["name"] = alias
+    df["candidate_id"] = [a.split(" ")[1] for a in alias]
+    for col in ("email", "notes", "evidence"):
+        if col in df.columns:
+            df = df.drop(columns=col)
+    return df
+
+
+# ---------------------------------------------------------------------------
+# build
+
+
+@dataclass
+class Report:
+    files: dict[str, bytes]
+    summary: dict
+    details: dict = field(default_factory=dict)
+
+
+def _plotly_js() -> bytes:
+    from plotly.offline import get_plotlyjs
+
+    return get_plotlyjs().encode("utf-8")
+
+
+def _status_tag(status: str) -> dict:
+    cls = {"overdue": "bad", "late": "bad", "on_time": "good"}.get(status, "")
+    return {"text": status.replace("_", " "), "cls": cls}
+
+
+def build_report(rounds, *, as_of=None, anonymize: bool = False, templates_dir=None, progress=None) -> Report:
+    """Build every output file in memory. `progress(n)` is called after each candidate's files."""
+    from .analytics.timelines import overdue_now, parse_as_of, timelines
+
+    rounds = as_rounds(rounds)
+    as_of_ts = parse_as_of(as_of)
+    as_of_text = as_of_ts.date().isoformat()
+    tl = timelines(rounds, as_of=as_of_ts)
+    files: dict[str, bytes] = {PLOTLY_ASSET: _plotly_js()}
+    round_summaries, candidate_rows, talent_rows, lint_frames = [], [], [], []
+    for rnd in rounds:
+        built = _build_round(rnd, tl[tl["round_id"] == rnd.round_id], as_of_text, templates_dir, progress)
+        files.update(built["files"])
+        round_summaries.append(built["summary"])
+        candidate_rows.append(built["candidates"])
+        talent_rows.append(built["talent"])
+        lint_frames.append(built["lint"])
+    candidates = pd.concat(candidate_rows, ignore_index=True) if candidate_rows else pd.DataFrame()
+    talent = pd.concat(talent_rows, ignore_index=True) if talent_rows else pd.DataFrame()
+    lint = pd.concat(lint_frames, ignore_index=True) if lint_frames else pd.DataFrame()
+    health = _health_tables(rounds, tl, anonymize)
+    files["process-health.xlsx"] = tables_workbook_bytes(health["sheets"])
+    files["process-health.html"] = _process_health_page(rounds, tl, health, as_of_text, anonymize).encode()
+    talent_out = _anonymize(talent, anonymize)
+    files["talent-pool.xlsx"] = tables_workbook_bytes({"Talent pool": talent_out})
+    summary = _summary_json(rounds, candidates, health, lint, as_of_text, anonymize)
+    files["summary.json"] = (json.dumps(summary, indent=2, ensure_ascii=False, sort_keys=True, default=str) + "\n").encode()
+    files["index.html"] = _index_page(rounds, tl, round_summaries, as_of_text, anonymize).encode()
+    return Report(files, summary, {"as_of": as_of_text, "rounds": rounds.round_ids})
+
+
+# -- per round ---------------------------------------------------------------
+
+
+def _build_round(rnd: HiringRound, tl: pd.DataFrame, as_of: str, templates_dir, progress) -> dict:
+    from . import analytics as an
+    from .charts import comparison as ch
+    from .feedback import compose
+    from .feedback.lint import lint_round
+    from .render import letters as rl
+
+    rid = safe_name(rnd.round_id)
+    files: dict[str, bytes] = {}
+    summary = an.candidate_summary(rnd)
+    totals = an.weighted_totals(rnd)
+    ev = an.evidence(rnd)
+    calibration = an.interviewer_calibration(rnd)
+    robustness = an.rank_robustness(rnd)
+    tl_by_id = tl.set_index("candidate_id")
+    js_from_candidate = "../../../" + PLOTLY_ASSET
+    feedbacks, letter_rows, merge_rows = [], [], []
+    for rec in summary.itertuples(index=False):
+        if rec.status == "hired":
+            continue
+        cid = str(rec.candidate_id)
+        folder = f"{rid}/candidates/{safe_name(cid)}"
+        try:
+            fb = compose(rnd, cid, summary=summary)
+        except ToolkitError:
+            continue
+        feedbacks.append(fb)
+        fig = ch.candidate_profile(rnd, cid)
+        profile_div = figure_div(fig, f"profile-{safe_name(cid)}")
+        files[f"{folder}/letter.html"] = rl.render_letter_html(fb, templates_dir=templates_dir).encode()
+        text = rl.render_letter_text(fb, templates_dir=templates_dir)
+        files[f"{folder}/letter.txt"] = text.encode()
+        files[f"{folder}/letter.eml"] = rl.render_eml(fb, templates_dir=templates_dir).encode()
+        files[f"{folder}/call-notes.html"] = rl.render_call_notes_html(fb, profile_div, plotly_js=js_from_candidate,
+                                                                        templates_dir=templates_dir).encode()
+        letter_rows.append({"candidate_id": cid, "name": rec.name, "language": fb.language, "status": rec.status,
+                            "letter": f"candidates/{safe_name(cid)}/letter.html", "notes": f"candidates/{safe_name(cid)}/call-notes.html"})
+        cand = rnd.candidate(cid)
+        merge_rows.append({"candidate_id": cid, "name": rec.name, "email": cand["email"], "language": fb.language,
+                           "subject": fb.subject, "body": text})
+        if progress:
+            progress(1)
+    lint = lint_round(rnd, feedbacks)
+    files[f"{rid}/mail-merge.xlsx"] = tables_workbook_bytes({"Mail merge": pd.DataFrame(merge_rows, columns=[
+        "candidate_id", "name", "email", "language", "subject", "body"])})
+    files[f"{rid}/committee.html"] = _committee_page(rnd, summary, totals, ev, calibration, robustness, tl, lint, letter_rows,
+                                                     as_of).encode()
+    cand_rows = summary.merge(tl[["candidate_id", "business_days_to_tell", "target_status", "channel", "channel_kind", "due_on"]],
+                              on="candidate_id", how="left")
+    talent = summary[summary["is_runner_up"].fillna(False).astype(bool)].merge(
+        tl[["candidate_id", "email" if "email" in tl.columns else "candidate_id", "follow_up_on", "follow_up_status", "stay_in_touch"]
+           ].loc[:, lambda d: ~d.columns.duplicated()], on="candidate_id", how="left")
+    talent = talent.assign(role=rnd.role.role, department=rnd.role.department, hiring_manager=rnd.role.hiring_manager)
+    if "email" not in talent.columns:
+        talent["email"] = talent["candidate_id"].map(rnd.candidates.set_index("candidate_id")["email"])
+    talent = talent[["round_id", "candidate_id", "name", "email", "role", "department", "hiring_manager", "weighted_total", "rank",
+                     "strength", "growth_area", "runner_up_reason", "stay_in_touch", "follow_up_on", "follow_up_status"]]
+    talent = talent.rename(columns={"role": "role_they_fit", "growth_area": "missed_on"})
+    round_summary = {
+        "round_id": rnd.round_id, "role": rnd.role.role, "department": rnd.role.department,
+        "hiring_manager": rnd.role.hiring_manager, "committee": f"{rid}/committee.html",
+        "candidates": len(rnd.candidates), "errors": len(rnd.errors), "warnings": len(rnd.warnings),
+    }
+    return {"files": files, "summary": round_summary, "candidates": cand_rows, "talent": talent, "lint": lint}
+
+
+def _committee_page(rnd, summary, totals, ev, calibration, robustness, tl, lint, letter_rows, as_of) -> str:
+    from .analytics.evidence import disagreement_threshold
+    from .charts import comparison as ch
+
+    figures = {
+        "contributions": figure_div(ch.contribution_bars(rnd), "contributions"),
+        "heatmap": figure_div(ch.criterion_heatmap(rnd), "heatmap"),
+        "robustness": figure_div(ch.robustness_chart(rnd), "robustness"),
+        "spread": figure_div(ch.interviewer_spread(rnd), "spread"),
+        "calibration": figure_div(ch.interviewer_calibration_chart(rnd), "calibration"),
+    }
+    order = {"overdue": 0, "pending": 1}
+    to_tell = tl[tl["target_status"].isin(["overdue", "pending"])].copy()
+    to_tell["order"] = to_tell["target_status"].map(order)
+    to_tell = to_tell.sort_values(["order", "business_days_waiting"], ascending=[True, False])
+    to_tell_t = table(to_tell, {"name": "Candidate", "target_status": "Status", "decided_on": "Decided", "due_on": "Tell by",
+                                "business_days_waiting": "Business days waiting", "stage_reached": "Stage reached"},
+                      kinds={"business_days_waiting": "int"}, empty="Everyone who was decided on has been told.",
+                      cell=lambda r, c, t: _status_tag(r[c]) if c == "target_status" else t)
+    ranking = summary.merge(totals[["candidate_id", "coverage", "criteria_below_bar"]], on="candidate_id", how="left")
+    ranking_t = table(ranking, {"rank": "Rank", "name": "Candidate", "status": "Status", "weighted_total": "Weighted total",
+                                "meets_must_haves": "Meets must-haves", "criteria_below_bar": "Below the bar on",
+                                "strength": "Strongest on", "growth_area": "Growth area", "thin_evidence_on": "Thin evidence on"},
+                      kinds={"rank": "int", "weighted_total": "num"})
+    rob_t = table(robustness, {"scenario": "Scenario", "top_names": "Top order", "winner": "Winner",
+                               "winner_unchanged": "Winner unchanged", "top_order_unchanged": "Top order unchanged"})
+    names = rnd.candidates.set_index("candidate_id")["name"]
+    conflicts = ev[ev["spread"].astype("Float64").fillna(0) >= disagreement_threshold(rnd)].copy()
+    conflicts["name"] = conflicts["candidate_id"].map(names)
+    dis_t = table(conflicts, {"name": "Candidate", "criterion": "Criterion", "min_score": "Lowest", "max_score": "Highest",
+                              "spread": "Spread", "n_scores": "Scores"}, empty="No criterion had interviewers far apart.")
+    thin = ev[ev["insufficient"].fillna(False).astype(bool)].copy()
+    thin["name"] = thin["candidate_id"].map(names)
+    thin_t = table(thin, {"name": "Candidate", "criterion": "Criterion", "n_scores": "Scores", "reason": "Why"},
+                   empty="Every criterion of every candidate had enough evidence.")
+    cal_t = table(calibration, {"interviewer": "Interviewer", "n_scores": "Scores", "mean_offset": "Offset from panel",
+                                "share_blank": "Left blank", "halo": "Halo", "label": "Reading"},
+                  kinds={"share_blank": "share", "mean_offset": "num", "halo": "num"})
+    ru = summary[summary["is_runner_up"].fillna(False).astype(bool)]
+    ru_t = table(ru, {"name": "Candidate", "rank": "Rank", "weighted_total": "Weighted total", "strength": "Strongest on",
+                      "runner_up_reason": "Why"}, empty="No candidate is close enough to the hire to count as a runner-up.")
+    letters_df = pd.DataFrame(letter_rows, columns=["candidate_id", "name", "language", "status", "letter", "notes"])
+    letters_t = table(letters_df, {"name": "Candidate", "status": "Status", "language": "Language", "letter": "Letter",
+                                   "notes": "Call notes"},
+                      cell=lambda r, c, t: {"href": t, "text": "letter" if c == "letter" else "call notes"} if c in ("letter", "notes") else t)
+    if not lint.empty:
+        lint = lint.assign(name=lint["candidate_id"].map(names))
+    lint_t = table(lint, {"name": "Candidate", "source": "Where", "rule": "Finding", "excerpt": "Text", "message": "What to do"},
+                   empty="No findings: no generic reasons, no protected characteristics, no overlong letters.")
+    prob_t = table(rnd.problems, {"severity": "Severity", "location": "Where", "value": "Value", "message": "Problem", "hint": "What to do"})
+    told = tl[tl["target_status"].isin(["on_time", "late"])]
+    cards = [
+        {"value": len(rnd.candidates), "label": "candidates"},
+        {"value": int((tl["target_status"] == "overdue").sum()), "label": "overdue now"},
+        {"value": fmt((told["target_status"] == "on_time").mean(), "share") if len(told) else "–", "label": "told within target"},
+        {"value": int(ru.shape[0]), "label": "runner(s)-up"},
+    ]
+    weight_note = "given by the committee" if (rnd.criteria["weight_source"] == "given").all() else "derived from the ranks"
+    return render_page("committee.html", role=rnd.role, cards=cards, to_tell=to_tell_t, ranking=ranking_t, robustness=rob_t,
+                       disagreements=dis_t, thin=thin_t, calibration=cal_t, runners_up=ru_t, letters=letters_t, lint=lint_t,
+                       problems=prob_t, figures=figures, weight_note=weight_note,
+                       disagreement_points=fmt(disagreement_threshold(rnd)), as_of=as_of, plotly_js="../" + PLOTLY_ASSET)
+
+
+# -- across rounds -------------------------------------------------------------
+
+HEALTH_LABELS = {"round_id": "round", "department": "department", "hiring_manager": "hiring manager", "month": "month"}
+
+
+def _health_tables(rounds: Rounds, tl: pd.DataFrame, anonymize: bool) -> dict:
+    from .analytics.health import process_health, scorecard_completeness
+    from .analytics.timelines import overdue_now
+
+    by = {key: process_health(tl, by=key, scores=rounds) for key in HEALTH_LABELS}
+    overdue = _anonymize(overdue_now(tl), anonymize)
+    completeness = scorecard_completeness(rounds)
+    timeline_rows = _anonymize(tl, anonymize)
+    sheets = {
+        "By round": by["round_id"], "By department": by["department"], "By hiring manager": by["hiring_manager"],
+        "By month": by["month"], "Overdue now": overdue, "Scorecard completeness": completeness, "Timelines": timeline_rows,
+    }
+    return {"by": by, "overdue": overdue, "completeness": completeness, "sheets": sheets, "timelines": timeline_rows}
+
+
+HEALTH_COLUMNS = {
+    "n_candidates": "Candidates", "n_rejected": "Rejected", "n_told": "Told", "median_business_days_to_tell": "Median business days to tell",
+    "p90_business_days_to_tell": "90th percentile", "share_within_target": "Within target", "overdue_now": "Overdue now",
+    "share_finalists_told_personally": "Finalists told personally", "feedback_requests": "Feedback requests",
+    "share_feedback_answered": "Feedback answered", "share_scores_missing": "Scores missing",
+}
+HEALTH_KINDS = {"share_within_target": "share", "share_finalists_told_personally": "share", "share_feedback_answered": "share",
+                "share_scores_missing": "share", "median_business_days_to_tell": "num", "p90_business_days_to_tell": "num"}
+
+
+def _process_health_page(rounds, tl, health, as_of, anonymize) -> str:
+    from .charts import response_times as rt
+
+    tl_view = health["timelines"]
+    figures = {
+        "histogram": figure_div(rt.days_to_tell_histogram(tl_view), "days-to-tell"),
+        "timeline": figure_div(rt.timeline_chart(tl_view, as_of), "timeline"),
+        "by_month": figure_div(rt.within_target_by_month(tl_view), "by-month"),
+        "channels": figure_div(rt.channel_mix(tl_view), "channels"),
+    }
+    sections = []
+    for key, label in HEALTH_LABELS.items():
+        cols = {key: label.capitalize(), **HEALTH_COLUMNS}
+        sections.append({"label": label, "table": table(health["by"][key], cols, kinds=HEALTH_KINDS)})
+    overdue_t = table(health["overdue"], {"round_id": "Round", "role": "Role", "name": "Candidate",
+                                          "business_days_waiting": "Business days waiting", "due_on": "Was due",
+                                          "hiring_manager": "Owner"}, kinds={"business_days_waiting": "int"},
+                      empty="Nobody is overdue: everyone decided on has been told within the target or is still within it.")
+    comp = health["completeness"]
+    comp_t = table(comp, {c: c.replace("_", " ").capitalize() for c in comp.columns}, kinds={"share_missing": "share"})
+    cards = _headline_cards(tl)
+    return render_page("process-health.html", cards=cards, overdue=overdue_t, figures=figures, sections=sections,
+                       completeness=comp_t, as_of=as_of, plotly_js=PLOTLY_ASSET)
+
+
+def _headline_cards(tl: pd.DataFrame) -> list[dict]:
+    told = tl[tl["target_status"].isin(["on_time", "late"])]
+    finalists = tl[tl["is_finalist"].fillna(False).astype(bool) & tl["notified_on"].notna() & (tl["status"] != "hired")]
+    median = told["business_days_to_tell"].astype("Float64").median() if len(told) else None
+    return [
+        {"value": fmt(median, "num") if median is not None else "–", "label": "median business days to tell"},
+        {"value": fmt((told["target_status"] == "on_time").mean(), "share") if len(told) else "–", "label": "told within target"},
+        {"value": int((tl["target_status"] == "overdue").sum()), "label": "overdue now"},
+        {"value": fmt(finalists["told_personally"].fillna(False).astype(bool).mean(), "share") if len(finalists) else "–",
+         "label": "finalists told personally"},
+    ]
+
+
+def _index_page(rounds, tl, round_summaries, as_of, anonymize) -> str:
+    from .analytics.timelines import overdue_now
+
+    rs = pd.DataFrame(round_summaries)
+    overdue_counts = tl[tl["target_status"] == "overdue"].groupby("round_id").size()
+    rs["overdue"] = rs["round_id"].map(overdue_counts).fillna(0).astype(int)
+    round_t = table(rs, {"role": "Role", "department": "Department", "hiring_manager": "Hiring manager", "candidates": "Candidates",
+                         "overdue": "Overdue now", "errors": "Data errors", "committee": "Committee report"},
+                    kinds={"candidates": "int", "overdue": "int", "errors": "int"},
+                    cell=lambda r, c, t: {"href": t, "text": "open"} if c == "committee" else t)
+    overdue = _anonymize(overdue_now(tl), anonymize)
+    overdue_t = table(overdue, {"role": "Role", "name": "Candidate", "business_days_waiting": "Business days waiting",
+                                "due_on": "Was due", "hiring_manager": "Owner"}, kinds={"business_days_waiting": "int"})
+    probs = rounds.problems
+    prob_t = table(probs, {"round_id": "Round", "severity": "Severity", "location": "Where", "message": "Problem", "hint": "What to do"},
+                   limit=100) if len(probs) else Table([], [])
+    return render_page("index.html", rounds=rounds.round_ids, cards=_headline_cards(tl), round_table=round_t, overdue=overdue_t,
+                       problems=prob_t, as_of=as_of, plotly_js=None)
+
+
+def _records(df: pd.DataFrame) -> list[dict]:
+    out = []
+    for rec in df.astype(object).to_dict(orient="records"):
+        clean = {}
+        for k, v in rec.items():
+            if v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v):
+                clean[k] = None
+            elif isinstance(v, (pd.Timestamp, dt.date)):
+                clean[k] = v.strftime("%Y-%m-%d")
+            elif hasattr(v, "item"):
+                clean[k] = v.item()
+            else:
+                clean[k] = v
+        out.append(clean)
+    return out
+
+
+SUMMARY_CANDIDATE_COLUMNS = ["round_id", "candidate_id", "name", "status", "rank", "weighted_total", "strength", "growth_area",
+                             "growth_kind", "thin_evidence_on", "is_runner_up", "business_days_to_tell", "target_status", "channel",
+                             "channel_kind", "due_on"]
+
+
+def _summary_json(rounds, candidates, health, lint, as_of, anonymize) -> dict:
+    cands = _anonymize(candidates[[c for c in SUMMARY_CANDIDATE_COLUMNS if c in candidates.columns]], anonymize)
+    lint_counts = lint.groupby(["round_id", "candidate_id"]).size() if len(lint) else pd.Series(dtype=int)
+    per_round = {}
+    for rec in _records(health["by"]["round_id"]):
+        rid = rec["round_id"]
+        per_round[rid] = rec
+    cand_records = []
+    for rec in _records(cands):
+        key = (rec["round_id"], rec["candidate_id"])
+        rec["lint_findings"] = int(lint_counts.get(key, 0)) if not anonymize else None
+        cand_records.append(rec)
+    if anonymize:
+        # lint counts per pseudonymised candidate are recomputed from the original ids
+        orig = candidates[["round_id", "candidate_id"]].astype(str).to_records(index=False)
+        for rec, (r, c) in zip(cand_records, orig):
+            rec["lint_findings"] = int(lint_counts.get((r, c), 0))
+    lint_records = _records(_anonymize(lint, anonymize).drop(columns=[c for c in ("excerpt",) if anonymize and c in lint.columns])) \
+        if len(lint) else []
+    return {
+        "as_of": as_of,
+        "anonymized": anonymize,
+        "rounds": per_round,
+        "candidates": cand_records,
+        "overdue_now": _records(health["overdue"]),
+        "lint_findings": lint_records,
+        "totals": {"rounds": len(rounds), "candidates": len(candidates),
+                   "overdue_now": len(health["overdue"]), "lint_findings": len(lint)},
+    }
+
+
+# ---------------------------------------------------------------------------
+# write
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def write_report(report: Report | dict, out_dir, *, inputs=()) -> Path:
+    """Write the files under `out_dir` all at once; returns the path of index.html.
+
+    Refuses an output folder that holds (or is inside the folder of) an input.
+    Files are written to a staging folder next to `out_dir`, which then
+    replaces the old report; files in `out_dir` that the report does not
+    produce (e.g. a README) are kept.
+    """
+    files = report.files if isinstance(report, Report) else report
+    out = Path(out_dir)
+    for p in inputs:
+        p = Path(p)
+        if _inside(p, out) or (p.is_dir() and _inside(out, p)) or out.resolve() == p.resolve():
+            raise OutputError("the output folder holds or overlaps the input files", file=str(out), value=str(p),
+                              hint="Write the report into a separate folder, e.g. --out reports")
+    parent = out.resolve().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    recover_previous(out)
+    staging = parent / f".{out.name}.staging-{os.getpid()}"
+    backup = parent / f".{out.name}.previous"
+    if staging.exists():
+        shutil.rmtree(staging)
+    try:
+        for rel, data in files.items():
+            target = (staging / rel).resolve()
+            if not _inside(target, staging):
+                raise OutputError("an output path would leave the output folder", value=rel, hint="Report this as a bug")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        if out.exists():
+            produced_top = {Path(rel).parts[0] for rel in files}
+            for entry in out.iterdir():  # keep what the report does not own (README.md, notes)
+                if entry.name not in produced_top and not entry.name.startswith("."):
+                    dest = staging / entry.name
+                    if entry.is_dir():
+                        shutil.copytree(entry, dest)
+                    else:
+                        shutil.copy2(entry, dest)
+            if backup.exists():
+                shutil.rmtree(backup)
+            out.rename(backup)
+        staging.rename(out)
+        if backup.exists():
+            shutil.rmtree(backup)
+    except OSError as exc:
+        raise OutputError(f"the report could not be written ({exc})", file=str(out), hint="Check free disk space and permissions") from None
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    return out / "index.html"
+
+
+def recover_previous(out_dir) -> None:
+    """If a run died between moving the old report aside and moving the new one in, put the old one back."""
+    out = Path(out_dir)
+    backup = out.resolve().parent / f".{out.name}.previous"
+    if backup.exists() and not out.exists():
+        backup.rename(out)
