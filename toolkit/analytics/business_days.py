@@ -156,7 +156,14 @@ def business_days_between(start: object, end: object, country: object) -> int | 
         return None
     years = sorted({int(str(s)[:4]), int(str(e)[:4])})
     cal = _calendar(resolve_country(country), years[0], years[-1])
-    return int(np.busday_count(s + 1, e + 1, busdaycal=cal))
+    return int(_count(np.array([s]), np.array([e]), cal)[0])
+
+
+def _count(s: np.ndarray, e: np.ndarray, cal: np.busdaycalendar) -> np.ndarray:
+    """Working days in (s, e]; minus the working days in (e, s] when e is before s."""
+    lo, hi = np.minimum(s, e), np.maximum(s, e)
+    n = np.busday_count(lo + 1, hi + 1, busdaycal=cal)
+    return np.where(e < s, -n, n)
 
 
 def _days(series: pd.Series) -> np.ndarray:
@@ -215,7 +222,7 @@ def business_days(starts: pd.Series, ends: pd.Series, countries: pd.Series | str
             weekends_only.extend(sorted({calendar_name(c) for c in written}))
         first, last = _year_range(s[rows], e[rows])
         cal = _calendar(resolved, first, last)
-        out[rows] = np.busday_count(s[rows] + 1, e[rows] + 1, busdaycal=cal)
+        out[rows] = _count(s[rows], e[rows], cal)
     result = pd.Series(out, index=index, dtype="Int64", name="business_days")
     result[~valid] = pd.NA
     result.attrs["weekends_only"] = weekends_only

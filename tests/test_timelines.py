@@ -1,0 +1,222 @@
+"""Per-candidate timelines: who was told how fast, how, and who is still waiting as of a date.
+
+Expected values were counted by hand (see the calendar in rounds_for_timelines.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rounds_for_timelines import berlin_frames, berlin_round, manchester_round
+from toolkit.analytics.timelines import TIMELINE_COLUMNS, final_stage, overdue_now, parse_as_of, timelines
+from toolkit.errors import ToolkitError
+from toolkit.model import Rounds
+from toolkit.validate import round_from_frames
+
+
+def by_id(df: pd.DataFrame) -> pd.DataFrame:
+    return df.set_index("candidate_id")
+
+
+def test_berlin_round_as_of_thursday_9_october():
+    t = timelines(berlin_round(), as_of="2025-10-09")
+    assert list(t.columns) == TIMELINE_COLUMNS
+    t = by_id(t)
+    columns = ["target_status", "business_days_to_tell", "days_to_tell", "business_days_waiting", "channel_kind", "told_personally"]
+    expected = {
+        "C1": ("not_applicable", 0, 0, None, "personal", True),   # hired: told the same day, not measured
+        "C2": ("on_time", 1, 4, None, "personal", True),          # Thu -> Mon over Unity Day
+        "C3": ("late", 4, 7, None, "written", False),             # Thu -> next Thu
+        "C4": ("on_time", 3, 6, None, "form_letter", False),      # told on the due day
+        "C5": ("overdue", None, None, 4, None, None),             # due Wed 8, not told
+        "C6": ("not_applicable", None, None, None, None, None),   # withdrawn
+        "C7": ("overdue", None, None, 4, None, None),             # pending, but the round decided
+        "C8": ("pending", None, None, 3, None, None),             # own decision Mon 6: due today
+    }
+    got = {cid: tuple(None if pd.isna(v) else v for v in row) for cid, row in zip(t.index, t[columns].astype(object).values)}
+    assert got == expected
+
+
+def test_due_dates_and_round_decision_date_fill():
+    t = by_id(timelines(berlin_round(), as_of="2025-10-09"))
+    assert t.loc["C2", "decided_on"] == pd.Timestamp("2025-10-02")  # blank: the round's decision date
+    assert t.loc["C8", "decided_on"] == pd.Timestamp("2025-10-06")  # own date kept
+    assert t.loc["C5", "due_on"] == pd.Timestamp("2025-10-08")
+    assert t.loc["C8", "due_on"] == pd.Timestamp("2025-10-09")
+    assert pd.isna(t.loc["C1", "due_on"]) and pd.isna(t.loc["C6", "due_on"])
+    assert t["target_days"].unique().tolist() == [3]
+    assert set(t["calendar"]) == {"DE"}
+    # last interview -> decision: Tue 30 Sep -> Thu 2 Oct = 2 business days, 2 calendar days
+    assert (t.loc["C2", "days_to_decide"], t.loc["C2", "business_days_to_decide"]) == (2, 2)
+
+
+@pytest.mark.parametrize(
+    ("as_of", "emma", "tim"),
+    [
+        ("2025-10-08", ("pending", 3), ("pending", 2)),   # Emma's due day: still on time
+        ("2025-10-09", ("overdue", 4), ("pending", 3)),   # the day after: overdue; Tim's due day
+        ("2025-10-10", ("overdue", 5), ("overdue", 4)),
+        ("2025-10-11", ("overdue", 5), ("overdue", 4)),   # Saturday: nobody waits longer
+    ],
+)
+def test_open_cases_age_with_the_as_of_date(as_of, emma, tim):
+    t = by_id(timelines(berlin_round(as_of="2025-10-11"), as_of=as_of))
+    assert (t.loc["C5", "target_status"], t.loc["C5", "business_days_waiting"]) == emma
+    assert (t.loc["C8", "target_status"], t.loc["C8", "business_days_waiting"]) == tim
+
+
+def test_due_on_friday_stays_pending_over_the_weekend_and_is_overdue_on_monday():
+    """Documented choice: overdue means more than the target in *business* days have passed."""
+    role, criteria, candidates, scores = berlin_frames()
+    role = {**role, "country": "GB", "decided_on": "2026-03-10"}  # Tuesday; due Friday 13 March
+    candidates = candidates.assign(decided_on=None, notified_on=None, channel=None, feedback_requested_on=None,
+                                   feedback_sent_on=None, follow_up_on=None, stay_in_touch=None)
+    rnd = round_from_frames(role, criteria, candidates, scores.assign(interviewed_on="2025-09-22"), as_of="2026-03-16")
+    statuses = {day: by_id(timelines(rnd, as_of=day)).loc["C5", ["target_status", "due_on"]].tolist()
+                for day in ("2026-03-13", "2026-03-14", "2026-03-15", "2026-03-16")}
+    due = pd.Timestamp("2026-03-13")
+    assert statuses == {
+        "2026-03-13": ["pending", due],
+        "2026-03-14": ["pending", due],
+        "2026-03-15": ["pending", due],
+        "2026-03-16": ["overdue", due],
+    }
+
+
+def test_finalists_follow_the_last_stage_by_date_or_stage_reached():
+    rnd = berlin_round()
+    assert final_stage(rnd) == "Final interview"
+    t = by_id(timelines(rnd, as_of="2025-10-09"))
+    # C1, C2, C7, C8 were scored in the final interview; C3 reached it per stage_reached ("final  interview")
+    assert t["is_finalist"].to_dict() == {
+        "C1": True, "C2": True, "C3": True, "C4": False, "C5": False, "C6": False, "C7": True, "C8": True,
+    }
+
+
+def test_round_without_stages_makes_everyone_scored_a_finalist():
+    role, criteria, candidates, scores = berlin_frames()
+    rnd = round_from_frames(role, criteria, candidates.assign(stage_reached=None), scores.assign(stage=None), as_of="2025-10-09")
+    assert final_stage(rnd) is None
+    assert timelines(rnd, as_of="2025-10-09")["is_finalist"].all()
+
+
+def test_feedback_and_follow_up_status():
+    t = by_id(timelines(berlin_round(), as_of="2025-10-09"))
+    assert t["feedback_status"].to_dict() == {
+        "C1": "not_requested", "C2": "answered", "C3": "waiting", "C4": "not_requested",
+        "C5": "not_requested", "C6": "not_requested", "C7": "not_requested", "C8": "not_requested",
+    }
+    # requested Tue 7, sent Thu 9: 2 business days
+    assert t.loc["C2", "feedback_business_days"] == 2
+    assert t["feedback_business_days"].drop("C2").isna().all()
+    assert t["follow_up_status"].to_dict() == {
+        "C1": "not_applicable", "C2": "scheduled", "C3": "missing", "C4": "not_applicable",
+        "C5": "overdue", "C6": "not_applicable", "C7": "not_applicable", "C8": "not_applicable",
+    }
+
+
+def test_follow_up_on_the_as_of_day_is_still_scheduled():
+    t = by_id(timelines(berlin_round(as_of="2025-10-09"), as_of="2025-10-07"))
+    assert t.loc["C5", "follow_up_status"] == "scheduled"
+
+
+def test_runners_up_fill_a_blank_stay_in_touch_only():
+    rnd = berlin_round()
+    t = by_id(timelines(rnd, as_of="2025-10-09", runners_up={("berlin", "C7"), ("berlin", "C1")}))
+    assert t.loc["C7", "stay_in_touch"] and t.loc["C7", "follow_up_status"] == "missing"
+    assert t.loc["C1", "follow_up_status"] == "not_applicable"  # hired
+    assert not t.loc["C4", "stay_in_touch"]  # blank and not a runner-up
+    assert t.loc["C2", "follow_up_status"] == "scheduled"  # recorded yes stays
+
+
+def test_told_without_channel_is_unknown_and_not_personal():
+    role, criteria, candidates, scores = berlin_frames()
+    candidates.loc[candidates["candidate_id"] == "C4", "channel"] = None
+    rnd = round_from_frames(role, criteria, candidates, scores, as_of="2025-10-09")
+    t = by_id(timelines(rnd, as_of="2025-10-09"))
+    assert t.loc["C4", "channel_kind"] == "unknown"
+    assert bool(t.loc["C4", "told_personally"]) is False  # <NA> would raise here
+
+
+def test_blank_country_counts_weekends_only_and_says_so():
+    role, criteria, candidates, scores = berlin_frames()
+    rnd = round_from_frames({**role, "country": None}, criteria, candidates, scores, as_of="2025-10-09")
+    t = by_id(timelines(rnd, as_of="2025-10-09"))
+    assert set(t["calendar"]) == {"weekends only (no country given)"}
+    # Unity Day now counts: Thu 2 -> Mon 6 is 2 business days; the due day moves to Tue 7
+    assert t.loc["C2", "business_days_to_tell"] == 2
+    assert t.loc["C5", "due_on"] == pd.Timestamp("2025-10-07")
+    assert t.loc["C5", "business_days_waiting"] == 5
+
+
+def test_several_rounds_keep_their_own_country_and_target():
+    rounds = Rounds((berlin_round(as_of="2026-03-23"), manchester_round(as_of="2026-03-23")))
+    t = timelines(rounds, as_of="2026-03-20")
+    m = by_id(t[t["round_id"] == "manchester"])
+    assert m["target_days"].unique().tolist() == [5]
+    assert m["calendar"].unique().tolist() == ["GB-ENG"]
+    assert m["target_status"].to_dict() == {"U1": "not_applicable", "U2": "on_time", "U3": "on_time", "U4": "pending"}
+    assert m.loc["U3", "business_days_to_tell"] == 5
+    t_monday = by_id(timelines(rounds, as_of="2026-03-23"))
+    assert t_monday.loc["U4", "target_status"] == "overdue"
+    assert t_monday.loc["U4", "business_days_waiting"] == 6
+
+
+def test_overdue_now_lists_who_to_call_first():
+    t = timelines(berlin_round(as_of="2025-10-10"), as_of="2025-10-10")
+    got = overdue_now(t)
+    assert list(got.columns) == ["round_id", "role", "candidate_id", "name", "business_days_waiting", "decided_on", "due_on", "hiring_manager"]
+    assert got[["name", "business_days_waiting"]].values.tolist() == [["Emma Wolf", 5], ["Sara Klein", 5], ["Tim Koch", 4]]
+    assert set(got["hiring_manager"]) == {"Jana Becker"}
+    assert got["role"].unique().tolist() == ["Social Media Lead"]
+
+
+def test_nobody_overdue_on_the_due_day():
+    assert overdue_now(timelines(berlin_round(as_of="2025-10-08"), as_of="2025-10-08")).empty
+
+
+def test_as_of_must_be_a_date():
+    with pytest.raises(ToolkitError, match="as_of is not a date"):
+        parse_as_of("next Tuesday")
+    assert parse_as_of(dt.date(2026, 3, 20)) == pd.Timestamp("2026-03-20")
+    assert parse_as_of(None) == pd.Timestamp(dt.date.today())
+
+
+_PROPERTY_ROUND = {}
+
+
+def _one_candidate_round():
+    if "r" not in _PROPERTY_ROUND:
+        role, criteria, candidates, scores = berlin_frames()
+        keep = candidates["candidate_id"] == "C5"
+        _PROPERTY_ROUND["r"] = round_from_frames(
+            {**role, "decided_on": None}, criteria, candidates[keep].assign(decided_on="2025-01-01", last_interview_on=None, follow_up_on=None),
+            scores[scores["candidate_id"] == "C5"].assign(interviewed_on=None), as_of="2030-01-01")
+        assert _PROPERTY_ROUND["r"].ok
+    return _PROPERTY_ROUND["r"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    decided=st.dates(dt.date(2025, 1, 1), dt.date(2026, 12, 1)),
+    wait=st.integers(0, 20),
+    country=st.sampled_from(["DE", "SE", "GB"]),
+    target=st.integers(0, 10),
+)
+def test_pending_on_a_day_means_on_time_if_told_that_day(decided, wait, country, target):
+    """The waiting status and the told status never disagree about the same day."""
+    base = _one_candidate_round()
+    day = decided + dt.timedelta(days=wait)
+    cands = base.candidates.assign(decided_on=pd.Timestamp(decided)).astype({"decided_on": "datetime64[s]"})
+    role = base.role.__class__(**{**{k: getattr(base.role, k) for k in base.role.__dataclass_fields__},
+                                  "country": country, "response_target_days": target})
+    waiting = base.with_(candidates=cands, role=role)
+    told = base.with_(candidates=cands.assign(notified_on=pd.Timestamp(day), channel="phone").astype({"notified_on": "datetime64[s]"}), role=role)
+    open_status = timelines(waiting, as_of=day)["target_status"].iloc[0]
+    told_status = timelines(told, as_of=day)["target_status"].iloc[0]
+    assert {"pending": "on_time", "overdue": "late"}[open_status] == told_status

@@ -1,0 +1,326 @@
+"""Charts of how fast and how personally candidates heard "no".
+
+Every function takes a `toolkit.analytics.timelines.timelines` table (and
+nothing else that needs computing) and returns a `plotly.graph_objects.Figure`.
+Colours say the same thing in every chart: green on time, amber still
+within target, red late or overdue.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from ..analytics.health import process_health
+from ..analytics.timelines import overdue_now
+
+COLOURS = {
+    "on_time": "#2a9d8f",
+    "late": "#e76f51",
+    "pending": "#e9c46a",
+    "overdue": "#c1121f",
+    "interview": "#adb5bd",
+    "target": "rgba(42, 157, 143, 0.18)",
+    "personal": "#2a9d8f",
+    "written": "#457b9d",
+    "form_letter": "#e76f51",
+    "unknown": "#adb5bd",
+}
+CHANNEL_LABELS = {
+    "personal": "Personal (phone, video, in person)",
+    "written": "Written (email, letter)",
+    "form_letter": "Form letter",
+    "unknown": "Told, channel not recorded",
+}
+DAY_MS = 86_400_000
+
+
+def _as_of(df: pd.DataFrame, as_of: dt.date | str | None) -> pd.Timestamp | None:
+    if as_of is not None:
+        return pd.Timestamp(as_of).normalize()
+    if "as_of" in df.columns and df["as_of"].notna().any():
+        return pd.Timestamp(df["as_of"].dropna().iloc[0])
+    if df.attrs.get("as_of") is not None:
+        return pd.Timestamp(df.attrs["as_of"])
+    return None
+
+
+def _fmt_day(value) -> str:
+    return "" if pd.isna(value) else pd.Timestamp(value).strftime("%d %b %Y")
+
+
+def _measured(df: pd.DataFrame) -> pd.DataFrame:
+    return df[df["target_status"] != "not_applicable"]
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def days_to_tell_histogram(timelines_df: pd.DataFrame) -> go.Figure:
+    """Bars: how many candidates were told after 0, 1, 2, ... business days, with the target marked.
+
+    Told candidates are split into on time and late; candidates not told
+    yet are stacked on top at the business days they have waited so far.
+    When the rounds have different targets the x axis is "business days
+    past target" (0 = on the due day) so one line marks every target.
+    """
+    df = _measured(timelines_df)
+    targets = sorted(set(df["target_days"].dropna().astype(int)))
+    relative = len(targets) > 1
+    days = df["business_days_to_tell"].astype("Float64").fillna(df["business_days_waiting"].astype("Float64"))
+    if relative:
+        days = days - df["target_days"].astype("Float64")
+    fig = go.Figure()
+    groups = [
+        ("on_time", "Told on time"),
+        ("late", "Told late"),
+        ("pending", "Not told yet, within target"),
+        ("overdue", "Not told yet, overdue"),
+    ]
+    for status, label in groups:
+        values = days[df["target_status"] == status].dropna().astype(int)
+        counts = values.value_counts().sort_index()
+        if status in ("pending", "overdue"):
+            what = "waiting so far"
+        else:
+            what = "to be told"
+        fig.add_trace(go.Bar(
+            x=counts.index.tolist(),
+            y=counts.tolist(),
+            name=f"{label} ({len(values)})",
+            marker_color=COLOURS[status],
+            hovertemplate=f"%{{y}} candidate(s): %{{x}} business days {'past target ' if relative else ''}{what}<extra>{label}</extra>",
+        ))
+    if relative:
+        line_x, line_text = 0.5, "target (each round's own)"
+        x_title = "Business days past the round's target (0 = told on the due day)"
+    else:
+        target = targets[0] if targets else None
+        line_x = (target + 0.5) if target is not None else None
+        line_text = f"target: {_plural(target, 'business day')}" if target is not None else ""
+        x_title = "Business days from decision to telling the candidate"
+    if line_x is not None:
+        fig.add_vline(x=line_x, line_dash="dash", line_color="#333", annotation_text=line_text, annotation_position="top")
+    fig.update_layout(
+        title="How many business days candidates waited to hear the decision",
+        barmode="stack",
+        xaxis_title=x_title,
+        yaxis_title="Candidates",
+        xaxis=dict(dtick=1),
+        legend_title_text="",
+        bargap=0.1,
+    )
+    return fig
+
+
+def _labels(df: pd.DataFrame) -> pd.Series:
+    several_rounds = df["round_id"].nunique() > 1
+    label = df["name"].fillna(df["candidate_id"]).astype("str")
+    if several_rounds:
+        label = label + " · " + df["role"].fillna(df["round_id"]).astype("str")
+    dup = label.duplicated(keep=False)
+    label = label.where(~dup, label + " (" + df["candidate_id"].astype("str") + ")")
+    return label
+
+
+def _segment(fig: go.Figure, rows: pd.DataFrame, start: pd.Series, end: pd.Series, name: str, colour: str,
+             hover: str, *, width: float = 0.6, showlegend: bool = True) -> None:
+    keep = start.notna() & end.notna()
+    if not keep.any():
+        return
+    start, end, rows = start[keep], end[keep], rows[keep]
+    # A same-day event still gets a sliver so it can be seen and hovered.
+    duration = (end - start).dt.days.clip(lower=0).astype(float) * DAY_MS
+    duration = np.maximum(duration, DAY_MS * 0.15)
+    fig.add_trace(go.Bar(
+        y=rows["_label"],
+        base=start.dt.strftime("%Y-%m-%d"),
+        x=duration,
+        orientation="h",
+        name=name,
+        marker_color=colour,
+        width=width,
+        customdata=rows[["_hover"]].to_numpy(),
+        hovertemplate=hover + "<br>%{customdata[0]}<extra></extra>",
+        showlegend=showlegend,
+    ))
+
+
+def timeline_chart(timelines_df: pd.DataFrame, as_of: dt.date | str | None = None, *, include_all: bool = False) -> go.Figure:
+    """Gantt-like timeline, one row per candidate, sorted by decision date (earliest at the top).
+
+    Segments: last interview -> decision (grey), decision -> told (green on
+    time, red late), decision -> as-of for those not told (amber within
+    target, red overdue). The target window (decision to due date) is
+    shaded behind each row; a dashed line marks the as-of date. One trace
+    per segment type, so it stays fast with a thousand candidates (names are
+    in the hover text when there are too many rows to label). By default
+    only candidates whose response time is measured are shown;
+    ``include_all=True`` adds the others (hired, withdrawn, no decision).
+    """
+    day = _as_of(timelines_df, as_of)
+    df = timelines_df if include_all else _measured(timelines_df)
+    df = df.sort_values(["decided_on", "round_id", "name"], na_position="last", kind="stable").copy()
+    df["_label"] = _labels(df)
+    df["_hover"] = (
+        "<b>" + df["name"].fillna("").astype("str") + "</b> · " + df["role"].fillna("").astype("str")
+        + "<br>Decided " + df["decided_on"].map(_fmt_day)
+        + ", due " + df["due_on"].map(_fmt_day)
+        + "<br>Status: " + df["target_status"].str.replace("_", " ")
+    )
+    fig = go.Figure()
+    end_of_target = df["due_on"] + pd.Timedelta(days=1)
+    _segment(fig, df, df["decided_on"], end_of_target, "Target window", COLOURS["target"],
+             "Target window: decision to due date", width=0.95)
+    _segment(fig, df, df["last_interview_on"], df["decided_on"], "Last interview → decision", COLOURS["interview"],
+             "Last interview %{base|%d %b %Y} → decision")
+    told = df["notified_on"].notna()
+    for status, name in (("on_time", "Decision → told (on time)"), ("late", "Decision → told (late)")):
+        rows = df[told & (df["target_status"] == status)]
+        _segment(fig, rows, rows["decided_on"], rows["notified_on"], name, COLOURS[status],
+                 "Decision %{base|%d %b %Y} → told")
+    if day is not None:
+        for status, name in (("pending", "Not told yet (within target)"), ("overdue", "Not told yet (overdue)")):
+            rows = df[~told & (df["target_status"] == status)]
+            _segment(fig, rows, rows["decided_on"], pd.Series(day, index=rows.index), name, COLOURS[status],
+                     "Decision %{base|%d %b %Y} → still waiting")
+    points = df[told]
+    if len(points):
+        fig.add_trace(go.Scatter(
+            x=points["notified_on"], y=points["_label"], mode="markers", name="Told",
+            marker=dict(symbol="circle", size=7, color="#1d3557"),
+            customdata=points[["_hover", "channel"]].fillna("").to_numpy(),
+            hovertemplate="Told %{x|%d %b %Y} by %{customdata[1]}<br>%{customdata[0]}<extra></extra>",
+        ))
+    n = len(df)
+    if day is not None:
+        fig.add_shape(type="line", x0=day, x1=day, y0=0, y1=1, yref="paper", line=dict(color="#333", dash="dash"))
+        fig.add_annotation(x=day, y=1, yref="paper", text=f"as of {_fmt_day(day)}", showarrow=False,
+                           yanchor="bottom", font=dict(size=11))
+    show_labels = n <= 80
+    fig.update_layout(
+        title="From last interview to telling the candidate" + (f" (as of {_fmt_day(day)})" if day is not None else ""),
+        barmode="overlay",
+        height=int(min(max(320, 22 * n + 170), 1800)),
+        xaxis=dict(type="date", title="Date"),
+        yaxis=dict(
+            title="Candidate (earliest decision at the top)" if show_labels else f"{n} candidates, earliest decision at the top (hover for names)",
+            type="category", categoryorder="array", categoryarray=list(df["_label"]), autorange="reversed",
+            showticklabels=show_labels,
+        ),
+        legend=dict(orientation="h", yanchor="top", y=-0.12 if show_labels else -0.08),
+        hovermode="closest",
+    )
+    return fig
+
+
+def within_target_by_month(timelines_df: pd.DataFrame) -> go.Figure:
+    """Bars per decision month: share of told candidates told within the target (0-100 %).
+
+    The text on each bar says how many of how many; months in which nobody
+    was told yet show no bar. A dashed line marks 100 %.
+    """
+    health = process_health(timelines_df, by="month")
+    health = health[health["n_to_tell"] > 0]
+    share = health["share_within_target"].astype("float64") * 100
+    on_time = (health["share_within_target"].astype("float64") * health["n_told"].astype("float64")).round()
+    text = [
+        "" if np.isnan(s) else f"{s:.0f}% ({int(k)} of {int(n)})"
+        for s, k, n in zip(share, on_time.fillna(0), health["n_told"].astype("float64"))
+    ]
+    fig = go.Figure(go.Bar(
+        x=health["month"], y=share, text=text, textposition="outside",
+        marker_color=COLOURS["on_time"], name="Told within target",
+        customdata=np.stack([health["n_told"].astype("float64"), health["overdue_now"].astype("float64")], axis=-1) if len(health) else None,
+        hovertemplate="%{x}: %{y:.0f}% of %{customdata[0]} told within target"
+                      "<br>%{customdata[1]} not told and overdue now<extra></extra>",
+    ))
+    fig.add_hline(y=100, line_dash="dash", line_color="#999")
+    fig.update_layout(
+        title="Share of candidates told within the target, by month of decision",
+        xaxis=dict(title="Month of decision", type="category"),
+        yaxis=dict(title="Told within target (%)", range=[0, 115]),
+        showlegend=False,
+    )
+    return fig
+
+
+def channel_mix(timelines_df: pd.DataFrame, by: str = "round_id") -> go.Figure:
+    """Stacked bars: how the told candidates heard the decision, per round or finalists vs others.
+
+    ``by``: "round_id" (one bar per round, labelled with the role) or
+    "finalist" (finalists vs earlier stages: finalists should be told
+    personally). Counts measured candidates who have been told.
+    """
+    df = _measured(timelines_df)
+    df = df[df["notified_on"].notna()].copy()
+    if by == "finalist":
+        df["_group"] = np.where(df["is_finalist"].fillna(False).astype(bool), "Finalists", "Earlier stages")
+        order = [g for g in ("Finalists", "Earlier stages") if g in set(df["_group"])]
+        x_title = "Stage reached"
+    else:
+        several = timelines_df["round_id"].nunique() > 1
+        df["_group"] = df["role"].fillna(df["round_id"]).astype("str") if several else df["round_id"].astype("str")
+        dup = df.groupby("_group")["round_id"].transform("nunique") > 1
+        df.loc[dup, "_group"] = df.loc[dup, "_group"] + " (" + df.loc[dup, "round_id"] + ")"
+        order = list(dict.fromkeys(df["_group"]))
+        x_title = "Round"
+    counts = df.groupby(["_group", "channel_kind"]).size().unstack(fill_value=0).reindex(order, fill_value=0)
+    totals = counts.sum(axis=1)
+    fig = go.Figure()
+    for kind in ("personal", "written", "form_letter", "unknown"):
+        if kind not in counts.columns:
+            continue
+        n = counts[kind]
+        share = (n / totals.where(totals > 0)).fillna(0) * 100
+        fig.add_trace(go.Bar(
+            x=counts.index.tolist(), y=n.tolist(), name=CHANNEL_LABELS[kind], marker_color=COLOURS[kind],
+            customdata=np.stack([share.to_numpy(), totals.to_numpy()], axis=-1),
+            hovertemplate="%{x}: %{y} of %{customdata[1]} told (%{customdata[0]:.0f}%)<extra>" + CHANNEL_LABELS[kind] + "</extra>",
+        ))
+    fig.update_layout(
+        title="How candidates were told",
+        barmode="stack",
+        xaxis=dict(title=x_title, type="category"),
+        yaxis_title="Candidates told",
+        legend_title_text="Channel",
+    )
+    return fig
+
+
+def overdue_table(timelines_df: pd.DataFrame, as_of: dt.date | str | None = None) -> go.Figure:
+    """A table of who is overdue now: role, candidate, business days waiting, due date, decision date, owner.
+
+    Accepts a timelines table or the output of `overdue_now`. Longest
+    waiting first. When nobody is overdue the table says so.
+    """
+    day = _as_of(timelines_df, as_of)
+    rows = timelines_df if "target_status" not in timelines_df.columns else overdue_now(timelines_df)
+    header = ["Role", "Candidate", "Business days waiting", "Due on", "Decided on", "Owner"]
+    if len(rows):
+        cells = [
+            rows["role"].fillna(rows["round_id"]).tolist(),
+            rows["name"].tolist(),
+            rows["business_days_waiting"].astype("Int64").astype("str").tolist(),
+            rows["due_on"].map(_fmt_day).tolist(),
+            rows["decided_on"].map(_fmt_day).tolist(),
+            rows["hiring_manager"].fillna("(not given)").tolist(),
+        ]
+    else:
+        cells = [["Nobody is overdue"], [""], [""], [""], [""], [""]]
+    fig = go.Figure(go.Table(
+        header=dict(values=[f"<b>{h}</b>" for h in header], fill_color="#f1f3f5", align="left"),
+        cells=dict(values=cells, align="left", fill_color="white"),
+        columnwidth=[3, 3, 2, 2, 2, 2],
+    ))
+    when = f" as of {_fmt_day(day)}" if day is not None else ""
+    fig.update_layout(
+        title=f"Not told yet and past the target{when}: {_plural(len(rows), 'candidate')}",
+        height=int(min(170 + 28 * max(len(rows), 1), 900)),
+        margin=dict(l=10, r=10, t=60, b=10),
+    )
+    return fig
