@@ -1,0 +1,109 @@
+"""Process health: the summary numbers equal a hand count of the two hand-built rounds.
+
+Berlin as of Thursday 9 October 2025 (see rounds_for_timelines.py):
+  statuses: 1 hired, 5 rejected (C2 C3 C4 C5 C8), 1 withdrawn, 1 pending (C7)
+  measured (told or to be told): C2 C3 C4 C5 C7 C8 = 6
+  told: C2 after 1, C3 after 4, C4 after 3 business days -> median 3,
+        p90 of [1, 3, 4]: position 0.9 * 2 = 1.8 -> 3 + 0.8 * (4 - 3) = 3.8
+  on time: C2, C4 -> 2 of 3; overdue now: C5, C7; within target, not told: C8
+  finalists told: C2 (video), C3 (email) -> 1 of 2 personally
+  feedback: requested by C2 (answered after 2 business days) and C3 (waiting)
+  talent pool: C2 scheduled, C3 missing a date, C5 overdue
+  scorecards: Anna Roth 8 candidates x 3 criteria = 24, none missing;
+              Ben Schäfer 4 x 3 = 12, 2 missing (one blank, one row absent)
+Manchester as of Friday 20 March 2026: told U2 after 1, U3 after 5 (target 5):
+  2 of 2 on time, median 3, p90 1 + 0.9 * 4 = 4.6; U4 within target.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from rounds_for_timelines import berlin_round, manchester_round
+from toolkit.analytics.health import process_health, scorecard_completeness
+from toolkit.analytics.timelines import timelines
+from toolkit.errors import ToolkitError
+from toolkit.model import Rounds
+
+
+@pytest.fixture(scope="module")
+def berlin():
+    return berlin_round(as_of="2025-10-09")
+
+
+@pytest.fixture(scope="module")
+def berlin_timelines(berlin):
+    return timelines(berlin, as_of="2025-10-09")
+
+
+def test_health_of_one_round_equals_the_hand_count(berlin, berlin_timelines):
+    h = process_health(berlin_timelines, by="round_id", scores=berlin)
+    assert len(h) == 1
+    row = h.iloc[0]
+    expected = {
+        "round_id": "berlin", "role": "Social Media Lead", "department": "Marketing", "hiring_manager": "Jana Becker",
+        "n_candidates": 8, "n_hired": 1, "n_offered": 0, "n_rejected": 5, "n_withdrawn": 1, "n_pending": 1,
+        "n_to_tell": 6, "n_told": 3,
+        "median_business_days_to_tell": 3.0, "p90_business_days_to_tell": 3.8,
+        "share_within_target": 2 / 3, "n_waiting_within_target": 1, "overdue_now": 2,
+        "n_finalists_told": 2, "share_finalists_told_personally": 0.5,
+        "feedback_requests": 2, "share_feedback_answered": 0.5, "median_feedback_business_days": 2.0,
+        "n_talent_pool": 3, "follow_ups_overdue": 1, "follow_ups_missing": 1,
+        "expected_scores": 36, "missing_scores": 2, "share_scores_missing": 2 / 36,
+    }
+    for key, value in expected.items():
+        assert row[key] == pytest.approx(value) if isinstance(value, float) else row[key] == value, key
+
+
+def test_scorecard_completeness_per_interviewer(berlin):
+    c = scorecard_completeness(berlin).set_index("interviewer")
+    assert c.loc["Anna Roth", ["n_candidates", "n_criteria", "expected_scores", "missing_scores"]].tolist() == [8, 3, 24, 0]
+    assert c.loc["Ben Schäfer", ["n_candidates", "n_criteria", "expected_scores", "missing_scores"]].tolist() == [4, 3, 12, 2]
+    assert c.loc["Ben Schäfer", "share_missing"] == pytest.approx(2 / 12)
+    # From the Scores table alone the criteria come from the scores: the same here
+    alone = scorecard_completeness(berlin.scores).set_index("interviewer")
+    assert alone["missing_scores"].to_dict() == {"Anna Roth": 0, "Ben Schäfer": 2}
+
+
+def test_health_by_month_department_and_manager_over_two_rounds(berlin):
+    rounds = Rounds((berlin_round(as_of="2026-03-20"), manchester_round(as_of="2026-03-20")))
+    t = timelines(rounds, as_of="2026-03-20")
+    by_month = process_health(t, by="month", scores=rounds).set_index("month")
+    assert list(by_month.index) == ["2025-10", "2026-03"]
+    march = by_month.loc["2026-03"]
+    assert (march["n_candidates"], march["n_told"], march["n_waiting_within_target"], march["overdue_now"]) == (4, 2, 1, 0)
+    assert march["share_within_target"] == 1.0
+    assert march["median_business_days_to_tell"] == 3.0
+    assert march["p90_business_days_to_tell"] == pytest.approx(4.6)
+    assert (march["expected_scores"], march["missing_scores"]) == (8, 0)
+    october = by_month.loc["2025-10"]
+    # months later, Emma, Sara and Tim are still not told: all three overdue
+    assert (october["overdue_now"], october["n_told"], october["share_within_target"]) == (3, 3, pytest.approx(2 / 3))
+    assert (october["expected_scores"], october["missing_scores"]) == (36, 2)
+
+    by_department = process_health(t, by="department").set_index("department")
+    assert by_department["n_candidates"].to_dict() == {"Finance": 4, "Marketing": 8}
+    by_manager = process_health(t, by="hiring_manager").set_index("hiring_manager")
+    assert by_manager["overdue_now"].to_dict() == {"Jana Becker": 3, "Priya Shah": 0}
+    overall = process_health(t, by="all").iloc[0]
+    assert (overall["n_candidates"], overall["n_told"], overall["share_within_target"]) == (12, 5, pytest.approx(4 / 5))
+
+
+def test_missing_department_is_grouped_as_not_given(berlin_timelines):
+    t = berlin_timelines.assign(department=pd.Series([None] * len(berlin_timelines), dtype="str"))
+    h = process_health(t, by="department")
+    assert h["department"].tolist() == ["(not given)"]
+
+
+def test_shares_are_missing_when_nobody_was_told(berlin_timelines):
+    t = berlin_timelines[berlin_timelines["candidate_id"].isin(["C5", "C7"])]
+    row = process_health(t).iloc[0]
+    assert row["n_told"] == 0
+    assert pd.isna(row["share_within_target"]) and pd.isna(row["median_business_days_to_tell"])
+    assert pd.isna(row["share_feedback_answered"])
+
+
+def test_unknown_grouping_is_explained(berlin_timelines):
+    with pytest.raises(ToolkitError, match="Allowed: round_id, department, hiring_manager, month"):
+        process_health(berlin_timelines, by="week")
