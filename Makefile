@@ -10,7 +10,7 @@ AS_OF ?= 2026-03-20
 SAMPLE := data/sample
 OUT := reports
 
-.PHONY: report test lab bench install clean validate
+.PHONY: report test lab bench install clean validate sysdeps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +27,18 @@ report: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/debrief validate $(SAMPLE)/*.xlsx
 
-test: $(STAMP)
+# Tests open files in LibreOffice (headless) and pages in Chromium (headless), both from Debian's packages.
+# Installed here when missing and we may (root with apt-get); otherwise those tests fail with a clear message.
+sysdeps:
+	@if ! command -v soffice >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing LibreOffice (calc) and Chromium from Debian's packages for the test suite ..."; \
+	    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	      libreoffice-calc-nogui chromium >/dev/null; \
+	  else echo "note: install LibreOffice (soffice) and Chromium to run every test"; fi; \
+	fi
+
+test: $(STAMP) sysdeps
 	$(BIN)/python -m pytest -n 2 -q
 
 lab: $(STAMP)

@@ -1,0 +1,96 @@
+"""The command line as a committee uses it: validate, template, sample."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+import toolkit
+from toolkit.cli import main
+from toolkit.edit import copy_with_cells
+
+
+def test_validate_sample_exits_0(sample_paths, capsys):
+    assert main(["validate", *map(str, sample_paths)]) == 0
+    out = capsys.readouterr().out
+    assert "0 error(s)" in out and "Scores" in out
+
+
+def test_text_in_a_score_cell_is_named_and_exits_1(sample_paths, tmp_path, capsys):
+    broken = copy_with_cells(sample_paths[0], tmp_path / "broken.xlsx", {"Scores!D17": "four"})
+    assert main(["validate", str(broken)]) == 1
+    out = capsys.readouterr().out
+    assert "Scores!D17" in out and "'four'" in out and "not a number" in out
+
+
+def test_validate_json_has_problems_and_row_counts(sample_paths, tmp_path, capsys):
+    broken = copy_with_cells(sample_paths[0], tmp_path / "broken.xlsx", {"Scores!D17": "four"})
+    assert main(["validate", "--json", str(broken)]) == 1
+    data = json.loads(capsys.readouterr().out)
+    f = data["files"][0]
+    assert f["ok"] is False and f["errors"] == 1
+    assert f["problems"][0]["cell"] == "D17" and f["problems"][0]["value"] == "four"
+    counts = f["row_counts"]["Scores"]
+    assert counts["read"] == counts["loaded"] + counts["quarantined"] and counts["quarantined"] == 1
+
+
+def test_validate_unreadable_file_says_so(tmp_path, capsys):
+    fake = tmp_path / "scores.xlsx"
+    fake.write_text("candidate,score\nC1,4\n")
+    assert main(["validate", str(fake)]) == 1
+    out = capsys.readouterr().out
+    assert "scores.xlsx" in out and "not a spreadsheet" in out
+
+
+def test_validate_input_is_not_changed(sample_paths, tmp_path):
+    import hashlib
+
+    copy = tmp_path / "round.xlsx"
+    shutil.copyfile(sample_paths[0], copy)
+    before = hashlib.sha256(copy.read_bytes()).hexdigest()
+    main(["validate", str(copy)])
+    assert hashlib.sha256(copy.read_bytes()).hexdigest() == before
+
+
+def test_template_loads_back_with_zero_problems(tmp_path):
+    out = tmp_path / "new-round.xlsx"
+    assert main(["template", str(out), "--criteria", "Social-media strategy, Copywriting, Analytics, Stakeholders, Team fit"]) == 0
+    rnd = toolkit.load_round(out)
+    assert rnd.problems.empty
+    assert rnd.criterion_order == ["Social-media strategy", "Copywriting", "Analytics", "Stakeholders", "Team fit"]
+    assert main(["template", str(out)]) == 1  # refuses to overwrite without --force
+
+
+@pytest.mark.slow
+def test_template_opens_in_libreoffice(tmp_path):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice is installed by `make test` (see Makefile: sysdeps)"
+    out = tmp_path / "template.xlsx"
+    main(["template", str(out)])
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "ods", "--outdir",
+                    str(tmp_path / "ods"), str(out)], check=True, capture_output=True, timeout=180)
+    converted = tmp_path / "ods" / "template.ods"
+    assert converted.exists() and converted.stat().st_size > 0
+    # LibreOffice's own file loads back through our reader too
+    assert toolkit.load_round(converted).errors.empty
+
+
+def test_sample_is_deterministic_and_valid(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert main(["sample", str(a), "--rounds", "2", "--candidates", "6", "--seed", "7"]) == 0
+    assert main(["sample", str(b), "--rounds", "2", "--candidates", "6", "--seed", "7"]) == 0
+    files = sorted(a.glob("*.xlsx"))
+    assert len(files) == 2
+    for f in files:
+        ra, rb = toolkit.load_round(f), toolkit.load_round(b / f.name)
+        assert ra.errors.empty
+        assert ra.scores.drop(columns="round_id").equals(rb.scores.drop(columns="round_id"))
+
+
+def test_console_script_runs():
+    out = subprocess.run([sys.executable, "-m", "toolkit.cli", "--help"], capture_output=True, text=True)
+    assert out.returncode == 0 and "validate" in out.stdout and "report" in out.stdout
