@@ -456,6 +456,12 @@ def scorecard_workbook_bytes(
     return _deterministic_zip(buffer.getvalue())
 
 
+def _current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_scorecard_workbook(
     path: str | os.PathLike,
     role: dict | None = None,
@@ -484,6 +490,7 @@ def write_scorecard_workbook(
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(tmp, 0o666 & ~_current_umask())  # mkstemp makes 0600; give the file normal permissions
         os.replace(tmp, target)
     except OSError as exc:
         if os.path.exists(tmp):
