@@ -514,7 +514,7 @@ _STOCKHOLM = {
          ("2026-02-26", "2026-03-05"), "2026-03-10", "2026-03-11", "video", "2026-03-12", "2026-03-13", True,
          "2026-05-04",
          "Mycket nära. Hör av oss när nästa UX-tjänst öppnar; bjud in till vårt designmeetup i april.",
-         "4 4 / 4 5 4 4 | 5 5 / 5 5 4 5 | 3 3 / 3 3 3 4 | 4 5 / 5 4 4 5 | 4 4 / 4 4 5 4"),
+         "4 4 / 4 5 4 4 | 5 5 / 5 5 4 5 | 3 3 / 3 3 3 3 | 4 5 / 5 4 4 5 | 4 4 / 4 4 5 4"),
         ("S08", "Ali Rahimi", "ali.rahimi@example.net", "sv", "rejected", "2026-02-09",
          ("2026-02-27", "2026-03-06"), "2026-03-10", None, None, None, None, None, None,
          "Beskedet är inte lämnat än.",
@@ -665,7 +665,7 @@ _MANCHESTER = {
          "2026-06-15",
          "Very close second. Strong SQL and dashboards; invite to the June analytics meetup and call when the "
          "BI developer role opens.",
-         "5 5 / 5 5 4 | 3 3 / 3 4 3 | 4 4 / 4 5 4 | 5 4 / 5 5 4 | 5 4 / 4 5 5"),
+         "5 5 / 5 5 4 | 3 3 / 3 3 3 | 4 4 / 4 5 4 | 5 4 / 5 5 4 | 5 4 / 4 5 5"),
         ("M08", "Chloe Evans", "chloe.evans@example.net", "en", "rejected", "2026-02-11",
          ("2026-02-26", "2026-03-11"), "2026-03-13", "2026-03-17", "video", None, None, None, None,
          "Statistics barely came up in either interview; only Tom scored it.",
