@@ -29,7 +29,7 @@ Rules (the README section "Response times" says the same for people):
   letter), ``form_letter``; ``unknown`` when told without a channel; <NA>
   when not told.
 - **Finalists** reached the round's final interview stage: the last stage
-  in interview order in the round's Scores (stages ordered by their first
+  in interview order in the round's Scores (`scoring.stage_order`: by
   interview date, then by first appearance), either by being scored in it
   or by ``stage_reached`` naming it (case and spaces ignored). A round
   without stages has one stage: everyone scored is a finalist.
@@ -53,6 +53,7 @@ from ..errors import ToolkitError
 from ..model import HiringRound, Rounds, as_rounds
 from ..schema import PERSONAL_CHANNELS, WRITTEN_CHANNELS, normalise_header
 from .business_days import add_business_days, business_days, calendar_name
+from .scoring import NO_STAGE, stage_order
 
 TARGET_STATUSES = ("on_time", "late", "overdue", "pending", "not_applicable")
 FEEDBACK_STATUSES = ("answered", "waiting", "not_requested")
@@ -104,22 +105,11 @@ def _stage_key(value: object) -> str:
 def final_stage(round_: HiringRound) -> str | None:
     """The round's last interview stage as written in Scores, or None when no stages are recorded.
 
-    Stages are ordered by their first ``interviewed_on`` date (stages without
-    a date come after dated ones), ties broken by first appearance.
+    Uses `toolkit.analytics.scoring.stage_order` (stages in the order they
+    happened); rows without a stage do not make a stage of their own here.
     """
-    scores = round_.scores
-    if "stage" not in scores.columns or scores["stage"].isna().all():
-        return None
-    s = scores.loc[scores["stage"].notna(), ["stage"]].copy()
-    s["key"] = s["stage"].map(_stage_key)
-    s["first_seen"] = np.arange(len(s))
-    if "interviewed_on" in scores.columns:
-        s["first_date"] = pd.to_datetime(scores.loc[s.index, "interviewed_on"])
-    else:
-        s["first_date"] = pd.NaT
-    order = s.groupby("key", sort=False).agg(stage=("stage", "first"), first_date=("first_date", "min"), first_seen=("first_seen", "min"))
-    order = order.sort_values(["first_date", "first_seen"], na_position="last")
-    return str(order["stage"].iloc[-1])
+    stages = [s for s in stage_order(round_) if s != NO_STAGE]
+    return stages[-1] if stages else None
 
 
 def _finalists(round_: HiringRound) -> pd.Series:

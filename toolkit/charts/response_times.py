@@ -16,6 +16,8 @@ import plotly.graph_objects as go
 
 from ..analytics.health import process_health
 from ..analytics.timelines import overdue_now
+from . import style
+from .style import esc
 
 COLOURS = {
     "on_time": "#2a9d8f",
@@ -105,15 +107,15 @@ def days_to_tell_histogram(timelines_df: pd.DataFrame) -> go.Figure:
         x_title = "Business days from decision to telling the candidate"
     if line_x is not None:
         fig.add_vline(x=line_x, line_dash="dash", line_color="#333", annotation_text=line_text, annotation_position="top")
-    fig.update_layout(
-        title="How many business days candidates waited to hear the decision",
+    n_told = int(df["notified_on"].notna().sum())
+    fig.update_layout(style.layout(
+        "How many business days candidates waited to hear the decision",
+        subtitle=f"{n_told} rejected candidates told, {len(df) - n_told} not told yet (counted up to the as-of date)",
         barmode="stack",
-        xaxis_title=x_title,
-        yaxis_title="Candidates",
-        xaxis=dict(dtick=1),
-        legend_title_text="",
+        xaxis=style.axis(x_title, dtick=1),
+        yaxis=style.axis("Candidates", rangemode="tozero"),
         bargap=0.1,
-    )
+    ))
     return fig
 
 
@@ -124,18 +126,18 @@ def _labels(df: pd.DataFrame) -> pd.Series:
         label = label + " · " + df["role"].fillna(df["round_id"]).astype("str")
     dup = label.duplicated(keep=False)
     label = label.where(~dup, label + " (" + df["candidate_id"].astype("str") + ")")
-    return label
+    return label.map(esc)
 
 
 def _segment(fig: go.Figure, rows: pd.DataFrame, start: pd.Series, end: pd.Series, name: str, colour: str,
-             hover: str, *, width: float = 0.6, showlegend: bool = True) -> None:
+             hover: pd.Series, *, width: float = 0.6) -> None:
+    """One horizontal-bar trace for all rows: from ``start`` to ``end`` (dates), hover text per row."""
     keep = start.notna() & end.notna()
     if not keep.any():
         return
-    start, end, rows = start[keep], end[keep], rows[keep]
+    start, end, rows, hover = start[keep], end[keep], rows[keep], hover[keep]
     # A same-day event still gets a sliver so it can be seen and hovered.
-    duration = (end - start).dt.days.clip(lower=0).astype(float) * DAY_MS
-    duration = np.maximum(duration, DAY_MS * 0.15)
+    duration = np.maximum((end - start).dt.days.clip(lower=0).astype(float) * DAY_MS, DAY_MS * 0.15)
     fig.add_trace(go.Bar(
         y=rows["_label"],
         base=start.dt.strftime("%Y-%m-%d"),
@@ -144,10 +146,13 @@ def _segment(fig: go.Figure, rows: pd.DataFrame, start: pd.Series, end: pd.Serie
         name=name,
         marker_color=colour,
         width=width,
-        customdata=rows[["_hover"]].to_numpy(),
-        hovertemplate=hover + "<br>%{customdata[0]}<extra></extra>",
-        showlegend=showlegend,
+        customdata=np.stack([hover.to_numpy(dtype=object), rows["_who"].to_numpy(dtype=object)], axis=-1),
+        hovertemplate="%{customdata[1]}<br>%{customdata[0]}<extra></extra>",
     ))
+
+
+def _days_text(n: pd.Series, word: str = "business day") -> pd.Series:
+    return n.map(lambda v: "" if pd.isna(v) else _plural(int(v), word))
 
 
 def timeline_chart(timelines_df: pd.DataFrame, as_of: dt.date | str | None = None, *, include_all: bool = False) -> go.Figure:
@@ -166,35 +171,39 @@ def timeline_chart(timelines_df: pd.DataFrame, as_of: dt.date | str | None = Non
     df = timelines_df if include_all else _measured(timelines_df)
     df = df.sort_values(["decided_on", "round_id", "name"], na_position="last", kind="stable").copy()
     df["_label"] = _labels(df)
-    df["_hover"] = (
-        "<b>" + df["name"].fillna("").astype("str") + "</b> · " + df["role"].fillna("").astype("str")
-        + "<br>Decided " + df["decided_on"].map(_fmt_day)
-        + ", due " + df["due_on"].map(_fmt_day)
-        + "<br>Status: " + df["target_status"].str.replace("_", " ")
+    df["_who"] = (
+        "<b>" + df["name"].fillna("").astype("str").map(esc) + "</b> · " + df["role"].fillna("").astype("str").map(esc)
     )
+    target = "target " + _days_text(df["target_days"])
+    decided = df["decided_on"].map(_fmt_day)
     fig = go.Figure()
-    end_of_target = df["due_on"] + pd.Timedelta(days=1)
-    _segment(fig, df, df["decided_on"], end_of_target, "Target window", COLOURS["target"],
-             "Target window: decision to due date", width=0.95)
+    _segment(fig, df, df["decided_on"], df["due_on"] + pd.Timedelta(days=1), "Target window", COLOURS["target"],
+             "Target window: decided " + decided + ", due by " + df["due_on"].map(_fmt_day) + " (" + target + ")",
+             width=0.95)
     _segment(fig, df, df["last_interview_on"], df["decided_on"], "Last interview → decision", COLOURS["interview"],
-             "Last interview %{base|%d %b %Y} → decision")
+             "Last interview " + df["last_interview_on"].map(_fmt_day) + " → decided " + decided
+             + " (" + _days_text(df["business_days_to_decide"]) + ")")
     told = df["notified_on"].notna()
+    told_text = ("Decided " + decided + " → told " + df["notified_on"].map(_fmt_day) + " by "
+                 + df["channel"].fillna("(channel not recorded)").astype("str").str.replace("_", " ")
+                 + ": " + _days_text(df["business_days_to_tell"]) + " (" + target + ")")
     for status, name in (("on_time", "Decision → told (on time)"), ("late", "Decision → told (late)")):
         rows = df[told & (df["target_status"] == status)]
-        _segment(fig, rows, rows["decided_on"], rows["notified_on"], name, COLOURS[status],
-                 "Decision %{base|%d %b %Y} → told")
+        _segment(fig, rows, rows["decided_on"], rows["notified_on"], name, COLOURS[status], told_text[rows.index])
     if day is not None:
+        waiting_text = ("Decided " + decided + ", not told yet: waiting " + _days_text(df["business_days_waiting"])
+                        + " as of " + _fmt_day(day) + " (" + target + ")")
         for status, name in (("pending", "Not told yet (within target)"), ("overdue", "Not told yet (overdue)")):
             rows = df[~told & (df["target_status"] == status)]
             _segment(fig, rows, rows["decided_on"], pd.Series(day, index=rows.index), name, COLOURS[status],
-                     "Decision %{base|%d %b %Y} → still waiting")
+                     waiting_text[rows.index])
     points = df[told]
     if len(points):
         fig.add_trace(go.Scatter(
             x=points["notified_on"], y=points["_label"], mode="markers", name="Told",
             marker=dict(symbol="circle", size=7, color="#1d3557"),
-            customdata=points[["_hover", "channel"]].fillna("").to_numpy(),
-            hovertemplate="Told %{x|%d %b %Y} by %{customdata[1]}<br>%{customdata[0]}<extra></extra>",
+            customdata=np.stack([told_text[points.index].to_numpy(dtype=object), points["_who"].to_numpy(dtype=object)], axis=-1),
+            hovertemplate="%{customdata[1]}<br>%{customdata[0]}<extra></extra>",
         ))
     n = len(df)
     if day is not None:
@@ -202,19 +211,21 @@ def timeline_chart(timelines_df: pd.DataFrame, as_of: dt.date | str | None = Non
         fig.add_annotation(x=day, y=1, yref="paper", text=f"as of {_fmt_day(day)}", showarrow=False,
                            yanchor="bottom", font=dict(size=11))
     show_labels = n <= 80
-    fig.update_layout(
-        title="From last interview to telling the candidate" + (f" (as of {_fmt_day(day)})" if day is not None else ""),
+    fig.update_layout(style.layout(
+        "From last interview to telling the candidate",
+        subtitle=(f"As of {_fmt_day(day)}. " if day is not None else "") + "Shaded: the target window from decision to due date.",
         barmode="overlay",
-        height=int(min(max(320, 22 * n + 170), 1800)),
-        xaxis=dict(type="date", title="Date"),
-        yaxis=dict(
-            title="Candidate (earliest decision at the top)" if show_labels else f"{n} candidates, earliest decision at the top (hover for names)",
+        height=min(style.row_height(n, per_row=22, base=190), 1800),
+        xaxis=style.axis("Date", type="date"),
+        yaxis=style.axis(
+            "Candidate (earliest decision at the top)" if show_labels else f"{n:,} candidates, earliest decision at the top (hover for names)",
             type="category", categoryorder="array", categoryarray=list(df["_label"]), autorange="reversed",
-            showticklabels=show_labels,
+            showticklabels=show_labels, showgrid=False,
         ),
-        legend=dict(orientation="h", yanchor="top", y=-0.12 if show_labels else -0.08),
+        legend=dict(orientation="h", yanchor="top", y=-0.06, xanchor="left", x=0),
+        margin=dict(l=10, r=20, t=90, b=110),
         hovermode="closest",
-    )
+    ))
     return fig
 
 
@@ -240,12 +251,13 @@ def within_target_by_month(timelines_df: pd.DataFrame) -> go.Figure:
                       "<br>%{customdata[1]} not told and overdue now<extra></extra>",
     ))
     fig.add_hline(y=100, line_dash="dash", line_color="#999")
-    fig.update_layout(
-        title="Share of candidates told within the target, by month of decision",
-        xaxis=dict(title="Month of decision", type="category"),
-        yaxis=dict(title="Told within target (%)", range=[0, 115]),
+    fig.update_layout(style.layout(
+        "Share of candidates told within the target, by month of decision",
+        subtitle="Of the rejected candidates who have been told; the target is each round's own",
+        xaxis=style.axis("Month of decision", type="category"),
+        yaxis=style.axis("Told within target (%)", range=[0, 115]),
         showlegend=False,
-    )
+    ))
     return fig
 
 
@@ -267,6 +279,7 @@ def channel_mix(timelines_df: pd.DataFrame, by: str = "round_id") -> go.Figure:
         df["_group"] = df["role"].fillna(df["round_id"]).astype("str") if several else df["round_id"].astype("str")
         dup = df.groupby("_group")["round_id"].transform("nunique") > 1
         df.loc[dup, "_group"] = df.loc[dup, "_group"] + " (" + df.loc[dup, "round_id"] + ")"
+        df["_group"] = df["_group"].map(esc)
         order = list(dict.fromkeys(df["_group"]))
         x_title = "Round"
     counts = df.groupby(["_group", "channel_kind"]).size().unstack(fill_value=0).reindex(order, fill_value=0)
@@ -282,13 +295,14 @@ def channel_mix(timelines_df: pd.DataFrame, by: str = "round_id") -> go.Figure:
             customdata=np.stack([share.to_numpy(), totals.to_numpy()], axis=-1),
             hovertemplate="%{x}: %{y} of %{customdata[1]} told (%{customdata[0]:.0f}%)<extra>" + CHANNEL_LABELS[kind] + "</extra>",
         ))
-    fig.update_layout(
-        title="How candidates were told",
+    fig.update_layout(style.layout(
+        "How candidates were told",
+        subtitle="Rejected candidates who have been told; a phone or video call is preferred, above all for finalists",
         barmode="stack",
-        xaxis=dict(title=x_title, type="category"),
-        yaxis_title="Candidates told",
-        legend_title_text="Channel",
-    )
+        xaxis=style.axis(x_title, type="category"),
+        yaxis=style.axis("Candidates told", rangemode="tozero"),
+        legend=dict(orientation="h", yanchor="top", y=-0.18, xanchor="left", x=0),
+    ))
     return fig
 
 
@@ -303,12 +317,12 @@ def overdue_table(timelines_df: pd.DataFrame, as_of: dt.date | str | None = None
     header = ["Role", "Candidate", "Business days waiting", "Due on", "Decided on", "Owner"]
     if len(rows):
         cells = [
-            rows["role"].fillna(rows["round_id"]).tolist(),
-            rows["name"].tolist(),
+            rows["role"].fillna(rows["round_id"]).map(esc).tolist(),
+            rows["name"].map(esc).tolist(),
             rows["business_days_waiting"].astype("Int64").astype("str").tolist(),
             rows["due_on"].map(_fmt_day).tolist(),
             rows["decided_on"].map(_fmt_day).tolist(),
-            rows["hiring_manager"].fillna("(not given)").tolist(),
+            rows["hiring_manager"].fillna("(not given)").map(esc).tolist(),
         ]
     else:
         cells = [["Nobody is overdue"], [""], [""], [""], [""], [""]]
@@ -318,9 +332,10 @@ def overdue_table(timelines_df: pd.DataFrame, as_of: dt.date | str | None = None
         columnwidth=[3, 3, 2, 2, 2, 2],
     ))
     when = f" as of {_fmt_day(day)}" if day is not None else ""
-    fig.update_layout(
-        title=f"Not told yet and past the target{when}: {_plural(len(rows), 'candidate')}",
+    fig.update_layout(style.layout(
+        f"Not told yet and past the target{when}: {_plural(len(rows), 'candidate')}",
+        subtitle="Longest waiting first; the owner is the round's hiring manager",
         height=int(min(170 + 28 * max(len(rows), 1), 900)),
-        margin=dict(l=10, r=10, t=60, b=10),
-    )
+        margin=dict(l=10, r=10, t=80, b=10),
+    ))
     return fig

@@ -1,0 +1,163 @@
+"""Response-time charts show the hand-counted numbers, stay readable at 1,000 candidates, and say things in HR's words."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from rounds_for_timelines import berlin_frames, berlin_round, manchester_round
+from toolkit.analytics.timelines import timelines
+from toolkit.charts.response_times import (
+    channel_mix,
+    days_to_tell_histogram,
+    overdue_table,
+    timeline_chart,
+    within_target_by_month,
+)
+from toolkit.model import Rounds
+from toolkit.validate import round_from_frames
+
+
+@pytest.fixture(scope="module")
+def berlin_tl():
+    return timelines(berlin_round(as_of="2025-10-09"), as_of="2025-10-09")
+
+
+@pytest.fixture(scope="module")
+def two_rounds_tl():
+    rounds = Rounds((berlin_round(as_of="2026-03-20"), manchester_round(as_of="2026-03-20")))
+    return timelines(rounds, as_of="2026-03-20")
+
+
+def bars(fig: go.Figure) -> dict[str, dict]:
+    return {tr.name: dict(zip(list(tr.x), list(tr.y))) for tr in fig.data if tr.type == "bar"}
+
+
+def test_histogram_counts_each_candidate_once_with_the_target_line(berlin_tl):
+    fig = days_to_tell_histogram(berlin_tl)
+    # told: C2 after 1 and C4 after 3 (on time), C3 after 4 (late); waiting: C8 3 (within), C5 and C7 4 (overdue)
+    assert bars(fig) == {
+        "Told on time (2)": {1: 1, 3: 1},
+        "Told late (1)": {4: 1},
+        "Not told yet, within target (1)": {3: 1},
+        "Not told yet, overdue (2)": {4: 2},
+    }
+    (line,) = fig.layout.shapes
+    assert line.x0 == 3.5  # between the last on-time day and the first late one
+    assert fig.layout.annotations[0].text == "target: 3 business days"
+    assert fig.layout.xaxis.title.text == "Business days from decision to telling the candidate"
+    assert fig.layout.yaxis.title.text == "Candidates"
+
+
+def test_histogram_with_different_targets_counts_days_past_target(two_rounds_tl):
+    fig = days_to_tell_histogram(two_rounds_tl)
+    assert "past the round's target" in fig.layout.xaxis.title.text
+    got = bars(fig)
+    # Manchester (target 5): told after 1 and 5 -> -4 and 0; Dev waits 5 -> 0 (due today)
+    # Berlin (target 3): told after 1, 3 (on time) and 4 (late); the three still waiting are far past
+    assert got["Told on time (4)"] == {-4: 1, -2: 1, 0: 2}
+    assert got["Told late (1)"] == {1: 1}
+    assert got["Not told yet, within target (1)"] == {0: 1}
+    assert sum(got["Not told yet, overdue (3)"].values()) == 3
+    assert fig.layout.shapes[0].x0 == 0.5
+
+
+def test_timeline_has_one_trace_per_segment_and_hover_text_in_words(berlin_tl):
+    fig = timeline_chart(berlin_tl)
+    names = [tr.name for tr in fig.data]
+    assert names == ["Target window", "Last interview → decision", "Decision → told (on time)", "Decision → told (late)",
+                     "Not told yet (within target)", "Not told yet (overdue)", "Told"]
+    # measured candidates only, earliest decision first (C8 decided on 6 October, the others on 2 October)
+    assert list(fig.layout.yaxis.categoryarray) == ["Emma Wolf", "Jonas Weber", "Mia Schulz", "Paul Fischer", "Sara Klein", "Tim Koch"]
+    late = next(tr for tr in fig.data if tr.name == "Decision → told (late)")
+    assert list(late.y) == ["Mia Schulz"]
+    assert late.customdata[0][0] == "Decided 02 Oct 2025 → told 09 Oct 2025 by email: 4 business days (target 3 business days)"
+    overdue = next(tr for tr in fig.data if tr.name == "Not told yet (overdue)")
+    assert list(overdue.y) == ["Emma Wolf", "Sara Klein"]
+    assert "waiting 4 business days as of 09 Oct 2025" in overdue.customdata[0][0]
+    # target window from the decision (Thu 2 Oct) to the end of the due day (Wed 8 Oct): 7 calendar days
+    window = fig.data[0]
+    assert window.base[0] == "2025-10-02" and window.x[0] == 7 * 86_400_000
+    assert pd.Timestamp(fig.layout.shapes[0].x0) == pd.Timestamp("2025-10-09")
+    assert fig.layout.annotations[0].text == "as of 09 Oct 2025"
+
+
+def test_timeline_stays_readable_with_a_thousand_candidates():
+    rng = np.random.default_rng(3)
+    n = 1000
+    decided = pd.Timestamp("2026-01-05") + pd.to_timedelta(rng.integers(0, 60, n), unit="D")
+    told = pd.Series(decided + pd.to_timedelta(rng.integers(0, 12, n), unit="D")).where(rng.random(n) > 0.2)
+    candidates = pd.DataFrame({
+        "candidate_id": [f"A{i:04d}" for i in range(n)],
+        "name": [f"Person {i}" for i in range(n)],
+        "status": "rejected",
+        "last_interview_on": (decided - pd.Timedelta(days=3)).strftime("%Y-%m-%d"),
+        "decided_on": decided.strftime("%Y-%m-%d"),
+        "notified_on": told.dt.strftime("%Y-%m-%d"),
+        "channel": np.where(told.notna(), "email", None),
+    })
+    scores = pd.DataFrame({"candidate_id": candidates["candidate_id"], "interviewer": "Sam", "criterion": "SQL", "score": 3})
+    rnd = round_from_frames({"role": "Analyst", "country": "GB"}, pd.DataFrame({"criterion": ["SQL"], "rank": [1]}),
+                            candidates, scores, as_of="2026-03-31")
+    fig = timeline_chart(timelines(rnd, as_of="2026-03-31"))
+    assert len(fig.data) <= 7
+    assert sum(len(tr.y) for tr in fig.data if tr.name == "Target window") == n
+    assert fig.layout.yaxis.showticklabels is False and "1,000 candidates" in fig.layout.yaxis.title.text
+    assert fig.layout.height <= 1800
+    order = list(fig.layout.yaxis.categoryarray)
+    by_label = dict(zip(candidates["name"], decided))
+    assert [by_label[x] for x in order] == sorted(by_label[x] for x in order)
+
+
+def test_within_target_by_month(two_rounds_tl):
+    fig = within_target_by_month(two_rounds_tl)
+    (bar,) = fig.data
+    assert list(bar.x) == ["2025-10", "2026-03"]
+    assert list(np.round(bar.y, 1)) == [66.7, 100.0]
+    assert list(bar.text) == ["67% (2 of 3)", "100% (2 of 2)"]
+    assert fig.layout.yaxis.title.text == "Told within target (%)"
+
+
+def test_channel_mix_per_round_and_for_finalists(berlin_tl):
+    per_round = bars(channel_mix(berlin_tl))
+    assert per_round == {
+        "Personal (phone, video, in person)": {"berlin": 1},
+        "Written (email, letter)": {"berlin": 1},
+        "Form letter": {"berlin": 1},
+    }
+    finalists = bars(channel_mix(berlin_tl, by="finalist"))
+    # Jonas (video) and Mia (email) reached the final interview; Paul got a form letter after the first
+    assert finalists == {
+        "Personal (phone, video, in person)": {"Finalists": 1, "Earlier stages": 0},
+        "Written (email, letter)": {"Finalists": 1, "Earlier stages": 0},
+        "Form letter": {"Finalists": 0, "Earlier stages": 1},
+    }
+
+
+def test_overdue_table_lists_names_longest_waiting_first():
+    tl = timelines(berlin_round(as_of="2025-10-10"), as_of="2025-10-10")
+    fig = overdue_table(tl)
+    table = fig.data[0]
+    assert isinstance(table, go.Table)
+    assert list(table.cells.values[1]) == ["Emma Wolf", "Sara Klein", "Tim Koch"]
+    assert list(table.cells.values[2]) == ["5", "5", "4"]
+    assert list(table.cells.values[5]) == ["Jana Becker"] * 3
+    assert fig.layout.title.text == "Not told yet and past the target as of 10 Oct 2025: 3 candidates"
+
+
+def test_overdue_table_says_when_nobody_is_overdue():
+    tl = timelines(berlin_round(as_of="2025-10-08"), as_of="2025-10-08")
+    fig = overdue_table(tl)
+    assert list(fig.data[0].cells.values[0]) == ["Nobody is overdue"]
+    assert fig.layout.title.text.endswith(": 0 candidates")
+
+
+def test_names_are_escaped_in_labels_and_tables():
+    role, criteria, candidates, scores = berlin_frames()
+    candidates.loc[candidates["candidate_id"] == "C5", "name"] = "Emma <Wolf> & Co"
+    rnd = round_from_frames(role, criteria, candidates, scores, as_of="2025-10-09")
+    tl = timelines(rnd, as_of="2025-10-09")
+    assert "Emma &lt;Wolf&gt; &amp; Co" in list(timeline_chart(tl).layout.yaxis.categoryarray)
+    assert "Emma &lt;Wolf&gt; &amp; Co" in list(overdue_table(tl).data[0].cells.values[1])
