@@ -102,6 +102,7 @@ _PRESETS = {
         "domain": "example.net",
     },
 }
+GENERATED_AS_OF = "2026-03-20"  # no past event in a generated round is later than this
 _GENERATED_CHANNELS = np.array(["phone", "video", "email", "form_letter", "letter", "in_person"])
 _CHANNEL_P = np.array([0.30, 0.20, 0.28, 0.14, 0.05, 0.03])
 
@@ -136,8 +137,10 @@ def generate_round(
     blank score = not assessed). Scores come from a latent ability per candidate and
     criterion, plus an interviewer leniency offset and noise, rounded onto the 1-5 scale.
     The best-scoring candidate who did not withdraw is ``hired``; about 8 % withdrew,
-    about 10 % are ``pending`` (no decision yet), the rest ``rejected``. Of those told,
-    most hear within 3 business days, some after 4-12, and about 15 % are not told yet;
+    about 10 % are ``pending`` (no decision yet), the rest ``rejected``. The decision
+    falls between mid-January and 2026-03-06 and no past event is after
+    `GENERATED_AS_OF` (2026-03-20). Of those told, most hear within 3 business days,
+    some after 4-10, and about 15 % are not told yet;
     about 20 % of rejected candidates asked for feedback. The runner-up has
     ``stay_in_touch`` yes and a ``follow_up_on`` date. Growth tips are left blank.
     """
@@ -150,8 +153,9 @@ def generate_round(
     n, n_int, n_crit, n_stage = n_candidates, n_interviewers, n_criteria, len(stages)
     stages = [str(s) for s in stages]
 
-    # Role and dates: decision on a weekday between mid-January and 2026-03-13.
-    decided = np.busday_offset(np.datetime64("2026-03-13"), -int(rng.integers(0, 40)), roll="backward")
+    # Role and dates: decision on a weekday between mid-January and 2026-03-06, so that every
+    # past event (told, feedback) falls on or before GENERATED_AS_OF.
+    decided = np.busday_offset(np.datetime64("2026-03-06"), -int(rng.integers(0, 35)), roll="backward")
     criteria_names = _criterion_names(p, n_crit)
     interviewers = [f"{f} {l}" for f, l in zip(rng.choice(p["first"], n_int), rng.choice(p["last"], n_int))]
     interviewers = [name if interviewers.index(name) == i else f"{name} {i + 1}" for i, name in enumerate(interviewers)]
@@ -196,7 +200,7 @@ def generate_round(
     pending = status == "pending"
     decided_on = np.where(withdrawn | pending, np.datetime64("NaT"), decided).astype("datetime64[D]")
     r = rng.random(n)
-    delay = np.where(r < 0.6, rng.integers(0, 4, n), rng.integers(4, 13, n))
+    delay = np.where(r < 0.6, rng.integers(0, 4, n), rng.integers(4, 11, n))
     told = ~(withdrawn | pending) & (rng.random(n) >= 0.15)
     told[hired] = True
     delay[hired] = 0
@@ -204,9 +208,12 @@ def generate_round(
     channel = np.where(told, rng.choice(_GENERATED_CHANNELS, n, p=_CHANNEL_P), None)
     channel[hired] = "phone"
     asked = told & (status == "rejected") & (rng.random(n) < 0.2)
+    as_of = np.datetime64(GENERATED_AS_OF)
     requested = np.where(asked, notified + rng.integers(1, 4, n).astype("timedelta64[D]"), np.datetime64("NaT"))
-    answered = asked & (rng.random(n) < 0.6)
+    requested = np.where(requested > as_of, np.datetime64("NaT"), requested).astype("datetime64[D]")
+    answered = ~np.isnat(requested) & (rng.random(n) < 0.6)
     sent = np.where(answered, requested + rng.integers(1, 6, n).astype("timedelta64[D]"), np.datetime64("NaT"))
+    sent = np.where(sent > as_of, np.datetime64("NaT"), sent).astype("datetime64[D]")  # not answered yet
     stay = np.full(n, None, dtype=object)
     follow_up = np.full(n, np.datetime64("NaT"), dtype="datetime64[D]")
     if runner_up is not None:
