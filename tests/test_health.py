@@ -107,3 +107,33 @@ def test_shares_are_missing_when_nobody_was_told(berlin_timelines):
 def test_unknown_grouping_is_explained(berlin_timelines):
     with pytest.raises(ToolkitError, match="Allowed: round_id, department, hiring_manager, month"):
         process_health(berlin_timelines, by="week")
+
+
+def test_sample_health_per_round_equals_a_hand_count_of_the_workbooks():
+    """Business days to tell, counted from the Candidates sheets (measured = rejected; none pending):
+
+    Berlin (target 3):     B01 2, B02 1, B05 1, B07 7 -> 3 of 4 on time; median 1.5; p90 2 + 0.7 * 5 = 5.5
+                           finalists told: B01 video, B05 phone, B07 email -> 2 of 3 personally
+                           feedback: B05 answered (Tue 10 -> Thu 12: 2), B07 waiting
+    Manchester (target 3): M01 3, M02 8, M03 7, M05 2, M07 1, M08 2 -> 4 of 6; median 2.5; p90 7 + 0.5 * 1 = 7.5
+                           finalists (Panel) told: M01 email, M03 letter, M05 email, M07 phone, M08 video -> 2 of 5
+                           feedback: M07 answered (Mon 16 -> Tue 17: 1), M05 waiting
+    Stockholm (target 5):  S01 7, S02 1, S04 6, S05 2, S07 1, S09 4 -> 4 of 6; median 3; p90 6 + 0.5 * 1 = 6.5
+                           finalists (Caseintervju) told: S01 email, S04 form letter, S05 phone, S07 video, S09 video -> 3 of 5
+                           feedback: S07 answered (Thu 12 -> Fri 13: 1), S04 waiting
+    """
+    import toolkit
+    from pathlib import Path
+
+    rounds = toolkit.load_rounds(Path(__file__).resolve().parents[1] / "data" / "sample", as_of="2026-03-20")
+    h = process_health(timelines(rounds, as_of="2026-03-20"), by="round_id").set_index("round_id")
+    cols = ["n_candidates", "n_rejected", "n_withdrawn", "n_told", "median_business_days_to_tell", "p90_business_days_to_tell",
+            "share_within_target", "overdue_now", "n_waiting_within_target", "share_finalists_told_personally",
+            "feedback_requests", "share_feedback_answered", "median_feedback_business_days", "n_talent_pool"]
+    expected = {
+        "berlin-social-media-lead": [8, 6, 1, 4, 1.5, 5.5, 3 / 4, 1, 1, 2 / 3, 2, 0.5, 2.0, 1],
+        "manchester-data-analyst": [9, 7, 1, 6, 2.5, 7.5, 4 / 6, 1, 0, 2 / 5, 2, 0.5, 1.0, 1],
+        "stockholm-ux-designer": [9, 7, 1, 6, 3.0, 6.5, 4 / 6, 1, 0, 3 / 5, 2, 0.5, 1.0, 1],
+    }
+    for round_id, values in expected.items():
+        assert h.loc[round_id, cols].astype(float).tolist() == pytest.approx(values), round_id

@@ -220,3 +220,29 @@ def test_pending_on_a_day_means_on_time_if_told_that_day(decided, wait, country,
     open_status = timelines(waiting, as_of=day)["target_status"].iloc[0]
     told_status = timelines(told, as_of=day)["target_status"].iloc[0]
     assert {"pending": "on_time", "overdue": "late"}[open_status] == told_status
+
+
+def test_sample_overdue_list_names_the_people_the_story_says_are_overdue():
+    """Counted by hand from the Candidates sheets of data/sample as of Friday 2026-03-20 (no holidays in March):
+
+    Berlin (target 3): Emily Carter, decided Fri 6 Mar, not told: 5 + 5 = 10 business days.
+      Hannah Schulz, decided Wed 18 Mar: 2 business days, still within target (not on the list).
+    Stockholm (target 5): Ali Rahimi, decided Tue 10 Mar: 3 + 5 = 8 business days.
+    Manchester (target 3): Wiktoria Nowak, decided Fri 13 Mar: 5 business days.
+    """
+    import toolkit
+    from pathlib import Path
+
+    rounds = toolkit.load_rounds(Path(__file__).resolve().parents[1] / "data" / "sample", as_of="2026-03-20")
+    t = timelines(rounds, as_of="2026-03-20")
+    got = overdue_now(t)
+    assert got[["name", "business_days_waiting", "hiring_manager"]].values.tolist() == [
+        ["Emily Carter", 10, "Katrin Vogel"],
+        ["Ali Rahimi", 8, "Karin Lindqvist"],
+        ["Wiktoria Nowak", 5, "Priya Shah"],
+    ]
+    assert t.loc[t["name"] == "Hannah Schulz", "target_status"].tolist() == ["pending"]
+    # told exactly on the target day (Fri 13 -> Wed 18 Mar, 3 business days) is on time
+    assert t.loc[t["name"] == "Kwame Mensah", ["business_days_to_tell", "target_status"]].values.tolist() == [[3, "on_time"]]
+    late = set(t.loc[t["target_status"] == "late", "name"])
+    assert late == {"Tobias Schmitt", "Oskar Lindberg", "Daniel Kowalski", "Jack Thompson", "Harriet Clarke"}
