@@ -94,6 +94,14 @@ def _standing(long: pd.DataFrame, round: HiringRound) -> tuple[np.ndarray, np.nd
     return standing, n_lower, n_level, n_others
 
 
+def _against(n_lower: int, n_level: int, n_others: int) -> str:
+    """'above 3 and level with 1 of the 5 other candidates scored on it' (or the one-other-candidate wording)."""
+    if n_others == 1:
+        return "above the other candidate scored on it" if n_lower else ("level with the other candidate scored on it" if n_level else "below the other candidate scored on it")
+    level = f" and level with {n_level}" if n_level else ""
+    return f"above {n_lower}{level} of the {n_others} other candidates scored on it"
+
+
 def _first_per_candidate(rows: pd.DataFrame, by: list[str], ascending: list[bool]) -> pd.DataFrame:
     return rows.sort_values(["candidate_id", *by], ascending=[True, *ascending], kind="stable").drop_duplicates("candidate_id")
 
@@ -175,12 +183,13 @@ def candidate_summary(round: HiringRound) -> pd.DataFrame:
             s = strong.loc[cid]
             out["strength"] = s["criterion"]
             if s["n_others"] > 0:
-                level = f" and level with {int(s['n_level'])}" if s["n_level"] else ""
-                out["strength_reason"] = (
-                    f"Strongest against the pool on {s['criterion']} (criterion {int(s['crank'])}): mean {fmt_points(s['mean'])} "
-                    f"on the {scale} scale, above {int(s['n_lower'])}{level} of the {int(s['n_others'])} other candidates scored on it, "
-                    f"with sufficient evidence from {int(s['n_int'])} interviewers."
-                )
+                standing = (f"mean {fmt_points(s['mean'])} on the {scale} scale, {_against(int(s['n_lower']), int(s['n_level']), int(s['n_others']))}, "
+                            f"with sufficient evidence from {int(s['n_int'])} interviewers.")
+                if s["standing"] >= 0.5:
+                    out["strength_reason"] = f"Strongest against the pool on {s['criterion']} (criterion {int(s['crank'])}): {standing}"
+                else:
+                    out["strength_reason"] = (f"{s['criterion']} (criterion {int(s['crank'])}) is where the candidate stands best against "
+                                              f"the pool, though most others scored higher: {standing}")
             else:
                 out["strength_reason"] = (
                     f"{s['criterion']} (criterion {int(s['crank'])}) is the most important criterion with sufficient evidence "

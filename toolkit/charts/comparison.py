@@ -204,26 +204,24 @@ def candidate_profile(source: HiringRound | pd.DataFrame, candidate_id: str, *, 
     candidate: the hire is "Selected candidate", the pool is "Pool median".
     Bars with thin evidence are hatched and say why on hover.
     """
-    if isinstance(source, HiringRound):
-        profiles = criterion_profiles(source)
-    else:
-        profiles = source
-    rows = profiles[profiles["candidate_id"] == candidate_id]
+    profiles = criterion_profiles(source) if isinstance(source, HiringRound) else source
+    rows = profiles[profiles["candidate_id"].to_numpy(dtype=object) == candidate_id]
     if rows.empty:
         known = ", ".join(map(str, pd.unique(profiles["candidate_id"])[:10]))
         raise ToolkitError("unknown candidate id for the profile chart", value=candidate_id, hint=f"Use one of: {known}")
-    rows = rows.sort_values("criterion_rank", kind="stable")
-    crit = rows["criterion"].astype("str").tolist()
+    order = np.argsort(rows["criterion_rank"].to_numpy(dtype="float64", na_value=np.inf), kind="stable")
+
+    def col(name, dtype="float64", na=np.nan):
+        return rows[name].to_numpy(dtype=dtype, na_value=na)[order]
+
+    crit = [str(c) for c in rows["criterion"].to_numpy(dtype=object)[order]]
     name = str(rows["name"].iloc[0]) if "name" in rows else str(candidate_id)
     lo, hi = float(rows["scale_min"].iloc[0]), float(rows["scale_max"].iloc[0])
-    mean = rows["mean_score"].astype("float64").to_numpy(na_value=np.nan)
-    hire = rows["hire_mean"].astype("float64").to_numpy(na_value=np.nan)
-    median = rows["pool_median"].astype("float64").to_numpy(na_value=np.nan)
-    bar = rows["bar"].astype("float64").to_numpy(na_value=np.nan)
-    thin = rows["insufficient"].fillna(True).astype(bool).to_numpy()
-    why = rows["evidence_reason"].astype("object").fillna("").to_numpy()
-    n_int = rows["n_interviewers"].astype("int64").to_numpy()
-    weight = rows["weight"].astype("float64").to_numpy(na_value=0.0)
+    mean, hire, median, bar = col("mean_score"), col("hire_mean"), col("pool_median"), col("bar")
+    thin = col("insufficient", bool, True)
+    why = col("evidence_reason", object, "")
+    n_int = col("n_interviewers", "int64", 0)
+    weight = col("weight", "float64", 0.0)
     x = [f"{i + 1}. {c}" for i, c in enumerate(crit)]
     ev_txt = np.where(thin, "Thin evidence: " + why.astype(str), "Evidence from " + np.char.mod("%d", n_int).astype(str) + " interviewers")
     ev_txt = np.where(np.isnan(mean), "Not assessed", ev_txt)
@@ -378,7 +376,8 @@ def progression_chart(round: HiringRound, *, highlight: int = 8, table: pd.DataF
     totals = weighted_totals(round) if totals is None else totals
     stages = stage_order(round)
     order = totals["candidate_id"].astype(str).tolist()
-    ids_present = [c for c in order if c in set(t["candidate_id"])]
+    present = set(t["candidate_id"])
+    ids_present = [c for c in order if c in present]
     lines = ids_present[:highlight]
     data = []
     notes = []
@@ -420,7 +419,8 @@ def robustness_chart(round: HiringRound, *, top: int = 3, ranks: pd.DataFrame | 
     scenarios = list(dict.fromkeys(r["scenario"].tolist()))
     in_top = r[r["rank"].notna() & (r["rank"] <= top)]
     base = r[r["scenario"] == AS_GIVEN]
-    order = [c for c in base["candidate_id"].tolist() if c in set(in_top["candidate_id"])]
+    leaders = set(in_top["candidate_id"])
+    order = [c for c in base["candidate_id"].tolist() if c in leaders]
     label_of = dict(zip(base["candidate_id"], _labels(base["name"], base["candidate_id"])))
     labels = [label_of[c] for c in order]
     sub = r[r["candidate_id"].isin(order)]

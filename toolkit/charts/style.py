@@ -45,6 +45,8 @@ def layout(title: str, *, subtitle: str | None = None, height: int | None = None
         head["subtitle"] = dict(text=esc(subtitle), font=dict(size=12, color="#6b7280"))
     out = dict(
         title=head,
+        template="none",  # our own look below; also skips copying plotly's default template (a report draws thousands)
+        colorway=CRITERION_COLOURS,
         font=FONT,
         paper_bgcolor="white",
         plot_bgcolor="white",

@@ -1,0 +1,144 @@
+"""Comparison charts, checked through fig.data and fig.layout (at 4 and at 1,000 candidates)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rounds_for_comparison import ANALYTICS, COPY, CRITERIA, STRATEGY, calibration_round, large_round, social_media_round, two_stage_round
+from toolkit.analytics import criterion_profiles
+from toolkit.charts import (
+    candidate_profile,
+    contribution_bars,
+    criterion_heatmap,
+    interviewer_calibration_chart,
+    interviewer_spread,
+    progression_chart,
+    robustness_chart,
+)
+from toolkit.errors import ToolkitError
+
+RANKED_NAMES = ["Ana Alves", "Ben Berger", "Dev Dutta", "Cleo Chan"]  # 4.33, 4.0, 4.0 (tie, sheet order), 2.75
+
+
+@pytest.fixture(scope="module")
+def rnd():
+    return social_media_round()
+
+
+@pytest.fixture(scope="module")
+def big():
+    return large_round(1000)
+
+
+def _titled(fig):
+    assert fig.layout.title.text
+    assert fig.layout.xaxis.title.text and fig.layout.yaxis.title.text
+
+
+def test_heatmap_orders_candidates_by_rank_and_criteria_by_importance(rnd):
+    fig = criterion_heatmap(rnd)
+    _titled(fig)
+    assert len(fig.data) == 1 and fig.data[0].type == "heatmap"
+    assert list(fig.layout.xaxis.categoryarray) == CRITERIA == list(fig.data[0].x)
+    assert list(fig.layout.yaxis.categoryarray) == RANKED_NAMES == list(fig.data[0].y)
+    assert fig.layout.yaxis.autorange == "reversed"  # best on top
+    assert list(fig.data[0].z[0]) == [4.5, 4.0, 4.5]
+
+
+def test_heatmap_marks_thin_evidence_and_explains_it_on_hover(rnd):
+    fig = criterion_heatmap(rnd)
+    text, hover = fig.data[0].text, fig.data[0].hovertext
+    ben, cleo, dev = 1, 3, 2
+    analytics, copy = CRITERIA.index(ANALYTICS), CRITERIA.index(COPY)
+    assert text[ben][analytics] == "3.0 ?" and "too few scores: 1 of 2 interviewers" in hover[ben][analytics]
+    assert text[cleo][analytics] == "3.0 ?" and "interviewers disagree by 2 points" in hover[cleo][analytics]
+    assert text[dev][copy] == "–" and "Not assessed" in hover[dev][copy]
+    assert text[0][0] == "4.5" and "Evidence sufficient" in hover[0][0]
+    assert any("? = thin evidence" in a.text for a in fig.layout.annotations)
+
+
+def test_heatmap_at_1000_candidates_is_one_trace_of_the_top_rows_with_a_note(big):
+    fig = criterion_heatmap(big, top=40)
+    assert len(fig.data) == 1 and len(fig.data[0].y) == 40
+    assert any("top 40 of 1,000" in a.text for a in fig.layout.annotations)
+    assert len(criterion_heatmap(big, top=None).data[0].y) == 1000
+
+
+def test_contribution_bars_stack_one_trace_per_criterion(rnd, big):
+    fig = contribution_bars(rnd)
+    _titled(fig)
+    bars = [t for t in fig.data if t.type == "bar"]
+    assert [t.name for t in bars] == [f"{i + 1}. {c}" for i, c in enumerate(CRITERIA)]
+    assert fig.layout.barmode == "stack"
+    assert list(bars[0].y) == RANKED_NAMES
+    ana = sum(t.x[0] for t in bars)
+    assert ana == pytest.approx(2.25 + 4 / 3 + 0.75)
+    assert len(contribution_bars(big).data) == len(big.criterion_order) + 1
+
+
+def test_candidate_profile_names_nobody_else(rnd):
+    fig = candidate_profile(rnd, "B2")
+    _titled(fig)
+    names = [t.name for t in fig.data]
+    assert names == ["Ben Berger", "Selected candidate", "Pool median", "Bar (lowest acceptable)"]
+    as_json = fig.to_json()
+    for other in ("Ana Alves", "Cleo Chan", "Dev Dutta", '"A1"', '"C3"', '"D4"'):
+        assert other not in as_json
+    mine, hire, median, bar = fig.data
+    assert list(mine.y) == [4.0, 4.5, 3.0]
+    assert list(hire.y) == [4.5, 4.0, 4.5]
+    assert list(median.y) == [4.0, 4.0, 3.0]
+    assert list(bar.y) == [3.0, 2.5]  # Copywriting has no bar
+    # Analytics rests on one score: hatched, and the hover says why
+    assert list(mine.marker.pattern.shape) == ["", "", "/"]
+    assert "too few scores" in mine.customdata[2]
+
+
+def test_candidate_profile_from_a_precomputed_table_and_unknown_ids(rnd):
+    table = criterion_profiles(rnd)
+    assert candidate_profile(table, "C3").data[0].name == "Cleo Chan"
+    with pytest.raises(ToolkitError, match="unknown candidate id"):
+        candidate_profile(table, "Z9")
+
+
+def test_interviewer_spread_per_interviewer_not_per_candidate(rnd, big):
+    fig = interviewer_spread(rnd)
+    _titled(fig)
+    assert sorted(t.name for t in fig.data) == ["Mia", "Noah"] and {t.type for t in fig.data} == {"box"}
+    cleo = interviewer_spread(rnd, "C3")
+    by_name = {t.name: t for t in cleo.data}
+    assert set(by_name) == {"Mia", "Noah", "Panel mean"}
+    assert dict(zip(by_name["Mia"].x, by_name["Mia"].y))[ANALYTICS] == 2
+    assert dict(zip(by_name["Noah"].x, by_name["Noah"].y))[ANALYTICS] == 4
+    assert len(interviewer_spread(big).data) <= 3
+
+
+def test_interviewer_calibration_chart(rnd):
+    fig = interviewer_calibration_chart(calibration_round())
+    _titled(fig)
+    assert len(fig.data) == 1
+    assert list(fig.data[0].y) == ["Pat", "Quinn", "Rae"]
+    assert fig.data[0].x[0] == pytest.approx(2 / 3)
+    assert list(fig.data[0].text) == ["lenient", "severe", "severe"]
+    assert [s.x0 for s in fig.layout.shapes] == [pytest.approx(-0.3), pytest.approx(0.3)]
+
+
+def test_progression_chart_lines_in_stage_order_and_a_box_at_scale(big):
+    fig = progression_chart(two_stage_round())
+    _titled(fig)
+    assert list(fig.layout.xaxis.categoryarray) == ["Screen", "Final"]
+    eva = next(t for t in fig.data if t.name == "Eva")
+    assert list(eva.x) == ["Screen", "Final"] and eva.y[1] == pytest.approx(35 / 9)
+    at_scale = progression_chart(big, highlight=8)
+    assert len(at_scale.data) == 9 and at_scale.data[0].type == "box"
+
+
+def test_robustness_chart(rnd):
+    fig = robustness_chart(rnd)
+    _titled(fig)
+    assert len(fig.data) == 1
+    assert list(fig.data[0].y) == ["as given", "equal weights", "rank-derived weights", "without Mia", "without Noah"]
+    assert list(fig.data[0].x) == RANKED_NAMES  # Cleo enters the top 3 without Mia
+    equal = fig.data[0].text[1]
+    assert list(equal) == ["1", "3", "2", "4"]
+    assert "holds in 5 of 5" in fig.layout.title.subtitle.text

@@ -1,0 +1,46 @@
+"""Interviewer calibration: leniency, blanks and halo, with hand-computed numbers."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from rounds_for_comparison import calibration_round, social_media_round, two_stage_round
+from toolkit.analytics import interviewer_calibration
+
+
+def test_lenient_and_severe_interviewers_are_labelled():
+    c = interviewer_calibration(calibration_round()).set_index("interviewer")
+    # Pat is always 1 above Quinn and Rae: panel mean = theirs + 1/3
+    assert c.loc["Pat", "mean_offset"] == pytest.approx(2 / 3)
+    assert c.loc["Quinn", "mean_offset"] == pytest.approx(-1 / 3)
+    assert c.loc["Pat", "label"] == "lenient"
+    assert c.loc["Rae", "label"] == "severe"
+    assert interviewer_calibration(calibration_round())["interviewer"].iloc[0] == "Pat"  # most lenient first
+
+
+def test_halo_is_the_correlation_between_criteria_across_candidates():
+    c = interviewer_calibration(calibration_round()).set_index("interviewer")
+    # Pat: Strategy 5, 4, 3 and Writing 4, 4, 3 -> r = sqrt(3)/2
+    assert c.loc["Pat", "halo"] == pytest.approx(math.sqrt(3) / 2)
+
+
+def test_offsets_blanks_and_halo_on_the_social_media_round():
+    c = interviewer_calibration(social_media_round()).set_index("interviewer")
+    # Mia: offsets +.5 0 -.5 | 0 +.5 | -.5 0 -1 over 8 shared cells; Ben's Analytics left blank, Dev alone
+    assert c.loc["Mia", "n_scores"] == 9 and c.loc["Mia", "n_compared"] == 8
+    assert c.loc["Mia", "mean_offset"] == pytest.approx(-0.125)
+    assert c.loc["Noah", "mean_offset"] == pytest.approx(0.125)
+    assert set(c["label"]) == {"in line"}
+    # Mia met 4 candidates x 3 criteria = 12 cells and scored 9
+    assert c.loc["Mia", "share_blank"] == pytest.approx(3 / 12)
+    assert c.loc["Noah", "share_blank"] == pytest.approx(0.0)
+    # Mia's Strategy 5,4,2 vs Copywriting 4,5,3 over Ana, Ben, Cleo: r = sqrt(3/7); the Analytics pairs have 2 candidates only
+    assert c.loc["Mia", "halo"] == pytest.approx(math.sqrt(3 / 7))
+
+
+def test_too_few_shared_scores_say_so_instead_of_a_label():
+    c = interviewer_calibration(two_stage_round()).set_index("interviewer")
+    assert c.loc["Noah", "n_compared"] == 2
+    assert c.loc["Noah", "label"] == "too few scores"
