@@ -130,7 +130,9 @@ def test_curated_rounds_load_with_zero_problems(loaded):
         assert len(rnd.criteria) == 5 and rnd.scores["stage"].nunique() == 2
         assert 1 <= rnd.criteria["must_have"].sum() <= 2
         assert rnd.criteria[["description", "growth_tip", "growth_tip_de", "growth_tip_sv"]].notna().all().all()
-        assert rnd.scores["evidence"].notna().mean() > 0.8
+        assert rnd.scores["evidence"].notna().mean() > 0.65  # most rows carry a note
+        notes = rnd.scores.dropna(subset=["evidence"]).groupby(["candidate_id", "criterion"], observed=True)["evidence"]
+        assert not notes.apply(lambda e: e.duplicated().any()).any()  # no note copied within a candidate's criterion
         role = rnd.role
         assert all([role.company, role.sender_name, role.sender_title, role.hiring_manager, role.department,
                     role.requisition]) and role.response_target_days in (3, 5)
