@@ -161,3 +161,14 @@ def test_names_are_escaped_in_labels_and_tables():
     tl = timelines(rnd, as_of="2025-10-09")
     assert "Emma &lt;Wolf&gt; &amp; Co" in list(timeline_chart(tl).layout.yaxis.categoryarray)
     assert "Emma &lt;Wolf&gt; &amp; Co" in list(overdue_table(tl).data[0].cells.values[1])
+
+
+def test_charts_draw_before_anyone_has_been_turned_down(berlin_tl):
+    only_hire = berlin_tl[berlin_tl["status"] == "hired"]
+    assert bars(days_to_tell_histogram(only_hire)) == {
+        "Told on time (0)": {}, "Told late (0)": {}, "Not told yet, within target (0)": {}, "Not told yet, overdue (0)": {},
+    }
+    assert [tr for tr in timeline_chart(only_hire).data if tr.type == "bar"] == []
+    assert len(within_target_by_month(only_hire).data[0].x) == 0
+    assert channel_mix(only_hire).data == ()
+    assert list(overdue_table(only_hire).data[0].cells.values[0]) == ["Nobody is overdue"]

@@ -201,7 +201,9 @@ def _year_range(*arrays: np.ndarray) -> tuple[int, int]:
 def business_days(starts: pd.Series, ends: pd.Series, countries: pd.Series | str | None) -> pd.Series:
     """Vectorised `business_days_between`: one Int64 per row, <NA> where a date is missing.
 
-    ``countries`` is a Series aligned with ``starts`` or one code for all rows.
+    ``starts``, ``ends`` and ``countries`` go together row by row (by
+    position; the result takes the index of ``starts``); ``countries`` may
+    also be one code for all rows.
     The result's ``attrs["weekends_only"]`` lists the blank or unknown
     countries that were counted with weekends only (empty when none).
     """

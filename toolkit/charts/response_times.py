@@ -152,7 +152,11 @@ def _segment(fig: go.Figure, rows: pd.DataFrame, start: pd.Series, end: pd.Serie
 
 
 def _days_text(n: pd.Series, word: str = "business day") -> pd.Series:
-    return n.map(lambda v: "" if pd.isna(v) else _plural(int(v), word))
+    return pd.Series(["" if pd.isna(v) else _plural(int(v), word) for v in n], index=n.index, dtype="object")
+
+
+def _dates_text(days: pd.Series) -> pd.Series:
+    return pd.Series([_fmt_day(v) for v in days], index=days.index, dtype="object")
 
 
 def timeline_chart(timelines_df: pd.DataFrame, as_of: dt.date | str | None = None, *, include_all: bool = False) -> go.Figure:
@@ -175,16 +179,16 @@ def timeline_chart(timelines_df: pd.DataFrame, as_of: dt.date | str | None = Non
         "<b>" + df["name"].fillna("").astype("str").map(esc) + "</b> · " + df["role"].fillna("").astype("str").map(esc)
     )
     target = "target " + _days_text(df["target_days"])
-    decided = df["decided_on"].map(_fmt_day)
+    decided = _dates_text(df["decided_on"])
     fig = go.Figure()
     _segment(fig, df, df["decided_on"], df["due_on"] + pd.Timedelta(days=1), "Target window", COLOURS["target"],
-             "Target window: decided " + decided + ", due by " + df["due_on"].map(_fmt_day) + " (" + target + ")",
+             "Target window: decided " + decided + ", due by " + _dates_text(df["due_on"]) + " (" + target + ")",
              width=0.95)
     _segment(fig, df, df["last_interview_on"], df["decided_on"], "Last interview → decision", COLOURS["interview"],
-             "Last interview " + df["last_interview_on"].map(_fmt_day) + " → decided " + decided
+             "Last interview " + _dates_text(df["last_interview_on"]) + " → decided " + decided
              + " (" + _days_text(df["business_days_to_decide"]) + ")")
     told = df["notified_on"].notna()
-    told_text = ("Decided " + decided + " → told " + df["notified_on"].map(_fmt_day) + " by "
+    told_text = ("Decided " + decided + " → told " + _dates_text(df["notified_on"]) + " by "
                  + df["channel"].fillna("(channel not recorded)").astype("str").str.replace("_", " ")
                  + ": " + _days_text(df["business_days_to_tell"]) + " (" + target + ")")
     for status, name in (("on_time", "Decision → told (on time)"), ("late", "Decision → told (late)")):
