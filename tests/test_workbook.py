@@ -13,7 +13,7 @@ import pytest
 import toolkit
 from toolkit.errors import OutputError
 from toolkit.sample import curated_rounds, generate_round
-from toolkit.schema import CANDIDATE_FIELDS, CRITERIA_FIELDS, ROLE_FIELDS, SCORE_FIELDS
+from toolkit.schema import CANDIDATE_FIELDS, CRITERIA_FIELDS, ROLE_FIELDS, SCORE_FIELDS, SHEET_ALIASES, SHEETS
 from toolkit.workbook import parse_scale, scorecard_workbook_bytes, write_scorecard_workbook
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample"
@@ -223,3 +223,13 @@ def test_refuses_names_that_are_not_xlsx_and_missing_folders(tmp_path):
         write_scorecard_workbook(tmp_path / "scores.csv")
     with pytest.raises(OutputError, match="folder does not exist"):
         write_scorecard_workbook(tmp_path / "missing" / "scores.xlsx")
+
+
+def test_the_format_document_lists_every_field_and_alias():
+    doc = (SAMPLE.parents[1] / "docs" / "scorecard-format.md").read_text(encoding="utf-8")
+    for sheet, fields in SHEETS.items():
+        assert f"### {sheet} fields" in doc
+        assert all(f"`{alias}`" in doc for alias in SHEET_ALIASES[sheet])
+        for f in fields:
+            assert f"| `{f.name}` |" in doc, f"{sheet}.{f.name} is not documented"
+            assert all(f"`{alias}`" in doc for alias in f.aliases), f"an alias of {sheet}.{f.name} is not documented"
