@@ -9,7 +9,7 @@ Noah). Weights 3:2:1 normalise to 1/2, 1/3, 1/6.
     Analytics               3    1/6    no   2.5
 
     scores (Mia, Noah)      Strategy   Copywriting  Analytics     weighted total
-    A1 Ana    hired         5, 4=4.5   4, 4=4       4, 5=4.5      2.25+1.3333+0.75 = 4.3333
+    A1 Ana    hired         5, 5=5     4, 4=4       4, 5=4.5      2.5+1.3333+0.75  = 4.5833
     B2 Ben    rejected      4, 4=4     5, 4=4.5     -, 3=3 (thin) 2+1.5+0.5        = 4.0
     C3 Cleo   rejected      2, 3=2.5   3, 3=3       2, 4=3 (2 apart) 1.25+1+0.5   = 2.75
     D4 Dev    withdrawn     4, (Mia only; Noah never met Dev)          4 (coverage 1/2)
@@ -45,7 +45,7 @@ def social_media_frames():
         "stay_in_touch": [None, None, None, None],
     })
     table = {
-        ("A1", "Mia"): (5, 4, 4), ("A1", "Noah"): (4, 4, 5),
+        ("A1", "Mia"): (5, 4, 4), ("A1", "Noah"): (5, 4, 5),
         ("B2", "Mia"): (4, 5, None), ("B2", "Noah"): (4, 4, 3),
         ("C3", "Mia"): (2, 3, 2), ("C3", "Noah"): (3, 3, 4),
         ("D4", "Mia"): (4, None, None),

@@ -17,7 +17,7 @@ from toolkit.charts import (
 )
 from toolkit.errors import ToolkitError
 
-RANKED_NAMES = ["Ana Alves", "Ben Berger", "Dev Dutta", "Cleo Chan"]  # 4.33, 4.0, 4.0 (tie, sheet order), 2.75
+RANKED_NAMES = ["Ana Alves", "Ben Berger", "Dev Dutta", "Cleo Chan"]  # 4.58, 4.0, 4.0 (tie, sheet order), 2.75
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +42,7 @@ def test_heatmap_orders_candidates_by_rank_and_criteria_by_importance(rnd):
     assert list(fig.layout.xaxis.categoryarray) == CRITERIA == list(fig.data[0].x)
     assert list(fig.layout.yaxis.categoryarray) == RANKED_NAMES == list(fig.data[0].y)
     assert fig.layout.yaxis.autorange == "reversed"  # best on top
-    assert list(fig.data[0].z[0]) == [4.5, 4.0, 4.5]
+    assert list(fig.data[0].z[0]) == [5.0, 4.0, 4.5]
 
 
 def test_heatmap_marks_thin_evidence_and_explains_it_on_hover(rnd):
@@ -53,7 +53,7 @@ def test_heatmap_marks_thin_evidence_and_explains_it_on_hover(rnd):
     assert text[ben][analytics] == "3.0 ?" and "too few scores: 1 of 2 interviewers" in hover[ben][analytics]
     assert text[cleo][analytics] == "3.0 ?" and "interviewers disagree by 2 points" in hover[cleo][analytics]
     assert text[dev][copy] == "–" and "Not assessed" in hover[dev][copy]
-    assert text[0][0] == "4.5" and "Evidence sufficient" in hover[0][0]
+    assert text[0][0] == "5.0" and "Evidence sufficient" in hover[0][0]
     assert any("? = thin evidence" in a.text for a in fig.layout.annotations)
 
 
@@ -72,7 +72,7 @@ def test_contribution_bars_stack_one_trace_per_criterion(rnd, big):
     assert fig.layout.barmode == "stack"
     assert list(bars[0].y) == RANKED_NAMES
     ana = sum(t.x[0] for t in bars)
-    assert ana == pytest.approx(2.25 + 4 / 3 + 0.75)
+    assert ana == pytest.approx(2.5 + 4 / 3 + 0.75)
     assert len(contribution_bars(big).data) == len(big.criterion_order) + 1
 
 
@@ -86,7 +86,7 @@ def test_candidate_profile_names_nobody_else(rnd):
         assert other not in as_json
     mine, hire, median, bar = fig.data
     assert list(mine.y) == [4.0, 4.5, 3.0]
-    assert list(hire.y) == [4.5, 4.0, 4.5]
+    assert list(hire.y) == [5.0, 4.0, 4.5]
     assert list(median.y) == [4.0, 4.0, 3.0]
     assert list(bar.y) == [3.0, 2.5]  # Copywriting has no bar
     # Analytics rests on one score: hatched, and the hover says why

@@ -34,7 +34,7 @@ def test_two_points_apart_is_a_disagreement(ev):
 
 
 def test_one_point_apart_with_two_interviewers_is_sufficient(ev):
-    row = ev.loc[("A1", STRATEGY)]
+    row = ev.loc[("A1", ANALYTICS)]
     assert not bool(row["insufficient"]) and row["reason"] == ""
     assert row["spread"] == pytest.approx(1.0)
 

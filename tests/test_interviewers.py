@@ -28,10 +28,10 @@ def test_halo_is_the_correlation_between_criteria_across_candidates():
 
 def test_offsets_blanks_and_halo_on_the_social_media_round():
     c = interviewer_calibration(social_media_round()).set_index("interviewer")
-    # Mia: offsets +.5 0 -.5 | 0 +.5 | -.5 0 -1 over 8 shared cells; Ben's Analytics left blank, Dev alone
+    # Mia: offsets 0 0 -.5 | 0 +.5 | -.5 0 -1 over 8 shared cells; Ben's Analytics left blank, Dev alone
     assert c.loc["Mia", "n_scores"] == 9 and c.loc["Mia", "n_compared"] == 8
-    assert c.loc["Mia", "mean_offset"] == pytest.approx(-0.125)
-    assert c.loc["Noah", "mean_offset"] == pytest.approx(0.125)
+    assert c.loc["Mia", "mean_offset"] == pytest.approx(-1.5 / 8)
+    assert c.loc["Noah", "mean_offset"] == pytest.approx(1.5 / 8)
     assert set(c["label"]) == {"in line"}
     # Mia met 4 candidates x 3 criteria = 12 cells and scored 9
     assert c.loc["Mia", "share_blank"] == pytest.approx(3 / 12)

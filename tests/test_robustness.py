@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from rounds_for_comparison import ANALYTICS, COPY, STRATEGY, social_media_frames, social_media_round
 from toolkit.analytics import rank_robustness, scenario_ranks
 from toolkit.validate import round_from_frames
@@ -11,21 +13,21 @@ def test_scenarios_hand_computed():
     r = rank_robustness(social_media_round()).set_index("scenario")
     assert list(r.index) == ["as given", "equal weights", "rank-derived weights", "without Mia", "without Noah"]
     assert r.loc["as given", "top_ids"] == "A1 > B2 > D4"  # Ben and Dev tie at 4.0: sheet order
-    # equal weights: Ana 4.33, Dev 4.0, Ben 3.83
+    # equal weights: Ana 4.5, Dev 4.0, Ben 3.83
     assert r.loc["equal weights", "top_ids"] == "A1 > D4 > B2"
     assert r.loc["equal weights", "winner_unchanged"] and not r.loc["equal weights", "top_order_unchanged"]
     # weights 3:2:1 are exactly the rank-derived ones
     assert r.loc["rank-derived weights", "top_order_unchanged"]
-    # without Mia, Dev has no scores left: Ana 4.17, Ben 3.83, Cleo 3.17
+    # without Mia, Dev has no scores left: Ana 4.67, Ben 3.83, Cleo 3.17
     assert r.loc["without Mia", "top_names"] == "Ana Alves > Ben Berger > Cleo Chan"
     assert r.loc["without Noah", "top_ids"] == "A1 > B2 > D4"
 
 
 def test_winner_change_is_reported():
     role, criteria, candidates, scores = social_media_frames()
-    # Ben: Strategy 3.5, Copywriting 5, Analytics 5 -> as given 4.25 (< Ana 4.33), equal weights 4.5 (> Ana)
+    # Ben: Strategy 4, Copywriting 5, Analytics 5 -> as given 4.5 (< Ana 4.58), equal weights 4.67 (> Ana 4.5)
     ben = scores["candidate_id"] == "B2"
-    scores.loc[ben & (scores["criterion"] == STRATEGY), "score"] = [4, 3]
+    scores.loc[ben & (scores["criterion"] == STRATEGY), "score"] = [4, 4]
     scores.loc[ben & (scores["criterion"] == COPY), "score"] = [5, 5]
     scores.loc[ben & (scores["criterion"] == ANALYTICS), "score"] = [5, 5]
     rnd = round_from_frames(role, criteria, candidates, scores)
@@ -34,4 +36,4 @@ def test_winner_change_is_reported():
     assert r.loc["equal weights", "winner"] == "B2" and not r.loc["equal weights", "winner_unchanged"]
     ranks = scenario_ranks(rnd)
     eq = ranks[ranks["scenario"] == "equal weights"].set_index("candidate_id")
-    assert eq.loc["B2", "weighted_total"] == 4.5 and eq.loc["B2", "rank"] == 1
+    assert eq.loc["B2", "weighted_total"] == pytest.approx(14 / 3) and eq.loc["B2", "rank"] == 1

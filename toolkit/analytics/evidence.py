@@ -35,6 +35,12 @@ def fmt_points(x: float) -> str:
     return f"{float(x):.2f}".rstrip("0").rstrip(".")
 
 
+def n_points(x: float) -> str:
+    """'1 point', '1.5 points', '3 points'."""
+    text = fmt_points(x)
+    return f"{text} point" if text in ("1", "-1") else f"{text} points"
+
+
 def disagreement_threshold(round: HiringRound) -> float:
     """Points apart at which interviewers count as disagreeing on the round's scale."""
     return scale_points(round, DISAGREEMENT_POINTS)
@@ -77,7 +83,7 @@ def evidence(round: HiringRound) -> pd.DataFrame:
         people = "interviewer" if panel_size[i] == 1 else "interviewers"
         reason[i] = f"too few scores: {n_int[i]} of {panel_size[i]} {people}" if panel_size[i] else "too few scores: not interviewed"
     for i in np.flatnonzero(disagree):
-        reason[i] = f"interviewers disagree by {fmt_points(spread_arr[i])} points"
+        reason[i] = f"interviewers disagree by {n_points(spread_arr[i])}"
 
     out = pd.DataFrame(
         {

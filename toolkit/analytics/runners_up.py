@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from ..model import HiringRound
-from .evidence import fmt_points
+from .evidence import fmt_points, n_points
 from .scoring import scale_points, scale_range, selected_candidate, weighted_totals
 
 CLOSE_MARGIN_POINTS = 0.5
@@ -81,8 +81,8 @@ def runner_up_assessment(round: HiringRound, totals: pd.DataFrame | None = None)
     reason = np.full(len(t), "", dtype=object)
 
     def score_sentence(i: int) -> str:
-        where = (f"{fmt_points(-gap[i])} points behind" if behind[i] > 0 else
-                 "level with" if behind[i] == 0 else f"{fmt_points(gap[i])} points ahead of")
+        where = (f"{n_points(-gap[i])} behind" if behind[i] > 0 else
+                 "level with" if behind[i] == 0 else f"{n_points(gap[i])} ahead of")
         if close[i]:
             margin = f"within the {fmt_points(close_margin)}-point margin on the {scale} scale"
             return f"weighted total {fmt_points(total[i])} is {where} the selected candidate's {fmt_points(hire_total)} ({margin}) and every must-have is met"

@@ -16,8 +16,10 @@ important criterion. <NA> when no criterion qualifies.
 1. ``below_bar``: the most important criterion whose mean is below its bar;
 2. else ``shortfall``: the criterion with the largest weighted shortfall
    against the selected candidate (weight x (their mean - this mean)), if
-   that criterion is at least 0.5 points behind on a 1-5 scale (1/8 of the
-   range) and is not the candidate's strength;
+   that criterion is at least 1 point behind on a 1-5 scale (a full step;
+   a quarter of the range on other scales) and is not the candidate's
+   strength. A candidate who is good on everything and merely a little
+   behind the hire (3.8 against 4.4) gets no invented growth area;
 3. else ``none``: nothing is invented.
 
 **Thin evidence**: the most important criterion with insufficient evidence.
@@ -29,11 +31,11 @@ import numpy as np
 import pandas as pd
 
 from ..model import HiringRound
-from .evidence import evidence, fmt_points
+from .evidence import evidence, fmt_points, n_points
 from .runners_up import runner_up_assessment
 from .scoring import gaps, scale_points, scale_range, selected_candidate, weighted_totals
 
-MATERIAL_SHORTFALL_POINTS = 0.5
+MATERIAL_SHORTFALL_POINTS = 1.0
 """A shortfall against the selected candidate matters from this many points (1-5 scale; scaled)."""
 
 
@@ -172,7 +174,7 @@ def candidate_summary(round: HiringRound) -> pd.DataFrame:
 
     ru = runner_up_assessment(round, totals).set_index("candidate_id")
     scale = f"{fmt_points(round.role.scale_min)}-{fmt_points(round.role.scale_max)}"
-    material_txt = fmt_points(scale_points(round, MATERIAL_SHORTFALL_POINTS))
+    material_txt = n_points(scale_points(round, MATERIAL_SHORTFALL_POINTS))
 
     rows = []
     for row in totals.itertuples(index=False):
@@ -215,7 +217,7 @@ def candidate_summary(round: HiringRound) -> pd.DataFrame:
             out["growth_reason"] = (
                 f"No criterion is below its bar; {s['criterion']} (criterion {int(s['crank'])}, weight {s['weight']:.0%}) has the largest "
                 f"weighted shortfall against the selected candidate: mean {fmt_points(s['mean'])} against {fmt_points(s['hire'])}, "
-                f"{fmt_points(s['shortfall'])} points behind."
+                f"{n_points(s['shortfall'])} behind."
             )
         elif cid == hire_id:
             out["growth_reason"] = "No growth area: this is the selected candidate and no criterion with sufficient evidence is below its bar."
@@ -224,7 +226,7 @@ def candidate_summary(round: HiringRound) -> pd.DataFrame:
         else:
             out["growth_reason"] = (
                 "No growth area named: no criterion with sufficient evidence is below its bar or "
-                f"{material_txt} or more points behind the selected candidate."
+                f"{material_txt} or more behind the selected candidate."
             )
         if cid in thin.index:
             t = thin.loc[cid]
