@@ -196,6 +196,32 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path):
     assert loaded.role.role == "=Analyst"
 
 
+def test_awkward_values_are_written_as_a_committee_would_expect(tmp_path):
+    import numpy as np
+
+    candidates = pd.DataFrame({
+        "candidate_id": ["C1", "C2"], "name": ["  Zoë  O'Brien & Söhne <GmbH>", "Li\x07 Wei"],
+        "status": ["rejected", "rejected"], "stay_in_touch": [True, np.bool_(False)],
+        "notes": [np.float64(2.5), None],
+    })
+    scores = pd.DataFrame({"candidate_id": ["C1", "C2"], "interviewer": ["Sam", "Sam"], "criterion": ["SQL", "SQL"],
+                           "score": [np.float64(3.5), "n/a"], "interviewed_on": [np.datetime64("2026-03-02"), "02.03.2026"]})
+    path = write_scorecard_workbook(tmp_path / "odd.xlsx", {"role": "Analyst"}, pd.DataFrame({"criterion": ["SQL"], "rank": [1]}),
+                                    candidates, scores)
+    wb = openpyxl.load_workbook(path)
+    names = [row[1] for row in wb["Candidates"].iter_rows(min_row=2, values_only=True)]
+    assert names == ["  Zoë  O'Brien & Söhne <GmbH>", "Li Wei"]  # spaces and markup kept, control character dropped
+    stay = [row[13] for row in wb["Candidates"].iter_rows(min_row=2, values_only=True)]
+    assert stay == ["yes", "no"]
+    score_rows = list(wb["Scores"].iter_rows(min_row=2, values_only=True))
+    assert [r[3] for r in score_rows] == [3.5, "n/a"]  # a typo is written as it was given, for validation to find
+    assert score_rows[0][5] == dt.datetime(2026, 3, 2) and score_rows[1][5] == "02.03.2026"
+    loaded = toolkit.load_round(path, as_of="2026-03-20")
+    errors = loaded.errors
+    assert errors["location"].tolist() == ["Scores!D3"] and errors["rule"].tolist() == ["bad_value"]
+    assert loaded.candidates["name"].tolist() == ["Zoë  O'Brien & Söhne <GmbH>", "Li Wei"]
+
+
 # -- determinism and safe writes ---------------------------------------------------
 
 
