@@ -166,6 +166,8 @@ def test_stay_in_touch_yes_and_no_are_the_committees_choice():
     assert "chose not to stay in touch" in a.loc["B2", "runner_up_reason"]
     assert "by the scores alone they would be a runner-up" in a.loc["B2", "runner_up_reason"]
     assert a.loc["C3", "is_runner_up"] and a.loc["C3", "runner_up_basis"] == "committee"
+    # the letters tell a close runner-up from a committee favourite by this flag
+    assert a.loc["B2", "runner_up_by_scores"] and not a.loc["C3", "runner_up_by_scores"]
 
 
 def test_beyond_both_margins_is_not_a_runner_up():

@@ -53,8 +53,10 @@ def evidence(round: HiringRound) -> pd.DataFrame:
     criterion (ordered categorical), mean_score, n_scores (non-blank scores),
     n_interviewers (distinct interviewers who scored it), panel_size
     (interviewers who scored the candidate on anything, blank rows included),
-    spread (Float64: the largest difference between two interviewers' scores,
-    each interviewer's scores averaged over stages), insufficient (boolean)
+    min_score and max_score (Float64, over all its scores), spread (Float64:
+    the largest difference between two interviewers' scores, each
+    interviewer's scores averaged over stages; with one score per
+    interviewer this is max_score - min_score), insufficient (boolean)
     and reason ("too few scores: 1 of 3 interviewers", "interviewers disagree
     by 3 points", or ""). See the module docstring for the rule.
     """
@@ -94,6 +96,8 @@ def evidence(round: HiringRound) -> pd.DataFrame:
             "n_scores": m["n_scores"],
             "n_interviewers": m["n_interviewers"],
             "panel_size": pd.array(panel_size, dtype="Int64"),
+            "min_score": m["min_score"],
+            "max_score": m["max_score"],
             "spread": pd.array(spread_arr, dtype="Float64"),
             "insufficient": pd.array(too_few | disagree, dtype="boolean"),
             "reason": pd.Series(reason, dtype="str"),

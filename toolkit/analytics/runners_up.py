@@ -43,8 +43,10 @@ def runner_up_assessment(round: HiringRound, totals: pd.DataFrame | None = None)
     name, status, rank, weighted_total, hire_total (the selected candidate's
     total), gap_to_hire (weighted_total - hire_total; negative = behind),
     meets_must_haves, stay_in_touch (boolean as given; <NA> = decide from
-    scores), is_runner_up (bool), runner_up_basis ("committee", "close",
-    "next best", "committee: no" or ""), runner_up_reason (a sentence for the
+    scores), is_runner_up (bool), runner_up_by_scores (bool: the score rule
+    alone would make them one, whatever the committee ticked),
+    runner_up_basis ("committee", "close", "next best", "committee: no" or
+    ""), runner_up_reason (a sentence for the
     committee, or ""). The rule is in the module docstring.
     """
     totals = weighted_totals(round) if totals is None else totals
@@ -111,6 +113,7 @@ def runner_up_assessment(round: HiringRound, totals: pd.DataFrame | None = None)
     out["meets_must_haves"] = t["meets_must_haves"]
     out["stay_in_touch"] = t["stay_in_touch"]
     out["is_runner_up"] = is_runner_up.astype(bool)
+    out["runner_up_by_scores"] = by_scores.astype(bool)
     out["runner_up_basis"] = pd.Series(basis, index=out.index, dtype="str")
     out["runner_up_reason"] = pd.Series(reason, index=out.index, dtype="str")
     for c in ("hire_total", "gap_to_hire"):

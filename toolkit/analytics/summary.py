@@ -116,7 +116,10 @@ def candidate_summary(round: HiringRound) -> pd.DataFrame:
     (criterion or <NA>), growth_kind ("below_bar", "shortfall" or "none")
     and growth_reason; thin_evidence_on (the most important criterion with
     insufficient evidence, or <NA>) and thin_evidence_reason; is_runner_up
-    (bool) and runner_up_reason (sentence or ""); meets_must_haves. The
+    (bool), runner_up_by_scores (bool: close enough by the scores alone),
+    runner_up_basis ("committee", "close", "next best", "committee: no" or
+    "") and runner_up_reason (sentence or ""); meets_must_haves (see
+    `runner_up_assessment` and `weighted_totals`). The
     rules are in the module docstring; reasons are plain English sentences
     for the committee (not for the candidate).
     """
@@ -237,15 +240,19 @@ def candidate_summary(round: HiringRound) -> pd.DataFrame:
         a = ru.loc[cid]
         out["is_runner_up"] = bool(a["is_runner_up"])
         out["runner_up_reason"] = a["runner_up_reason"]
+        out["runner_up_basis"] = a["runner_up_basis"]
+        out["runner_up_by_scores"] = bool(a["runner_up_by_scores"])
         rows.append(out)
 
     extra = pd.DataFrame(rows, index=totals.index)
     res = totals[["round_id", "candidate_id", "name", "status", "rank", "weighted_total"]].copy()
-    for c in ("strength", "strength_reason", "growth_area", "growth_kind", "growth_reason", "thin_evidence_on", "thin_evidence_reason", "runner_up_reason"):
+    for c in ("strength", "strength_reason", "growth_area", "growth_kind", "growth_reason", "thin_evidence_on", "thin_evidence_reason",
+              "runner_up_basis", "runner_up_reason"):
         res[c] = extra[c].astype("str")
     res["is_runner_up"] = extra["is_runner_up"].astype(bool)
+    res["runner_up_by_scores"] = extra["runner_up_by_scores"].astype(bool)
     res["meets_must_haves"] = totals["meets_must_haves"]
     cols = ["round_id", "candidate_id", "name", "status", "rank", "weighted_total", "strength", "strength_reason",
             "growth_area", "growth_kind", "growth_reason", "thin_evidence_on", "thin_evidence_reason",
-            "is_runner_up", "runner_up_reason", "meets_must_haves"]
+            "is_runner_up", "runner_up_by_scores", "runner_up_basis", "runner_up_reason", "meets_must_haves"]
     return res[cols].reset_index(drop=True)

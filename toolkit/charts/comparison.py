@@ -133,7 +133,7 @@ def criterion_heatmap(round: HiringRound, *, top: int | None = 40, evidence_tabl
     lay = style.layout(
         "Mean score per criterion",
         subtitle="Candidates best first, criteria most important first",
-        height=style.row_height(len(ids), base=200, per_row=28 if show_text else 6),
+        height=min(style.row_height(len(ids), base=200, per_row=28 if show_text else 6), 2400),
         xaxis=style.axis("Criteria, most important first", categoryorder="array", categoryarray=crit, side="top", title_standoff=4),
         yaxis=style.axis("Candidates, best weighted total first", categoryorder="array", categoryarray=labels,
                          autorange="reversed", showticklabels=show_text or len(ids) <= 150),
