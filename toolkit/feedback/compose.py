@@ -1,0 +1,577 @@
+"""What each candidate who is not hired is told: the structured content of a letter and a call.
+
+`compose` turns one row of `toolkit.analytics.candidate_summary` into a
+`Feedback`: the letter's parts (greeting, thanks, strength, decision,
+reason with a growth tip, stay-in-touch paragraph, closing, sender) and the
+caller's notes (talking points in order, phrases to avoid, the follow-up
+promised). Rendering to HTML, text and ``.eml`` is `toolkit.render.letters`.
+
+How the letter is chosen (GUIDANCE rules 4-10):
+
+- **Withdrawn** candidates get thanks and respect for their decision, with
+  no verdict: no strength, no reason.
+- A **close runner-up** (a runner-up by the scores, see
+  `toolkit.analytics.runners_up`) hears that the decision was close, their
+  strength, the one criterion that tipped the balance, and that we want to
+  stay in touch.
+- Otherwise the **reason** is one of:
+  ``below_bar`` (the most important criterion they were below the bar on,
+  with the criterion's growth tip), ``shortfall`` (the criterion that
+  tipped the balance, with its tip), ``thin_evidence`` ("we did not learn
+  enough about X": used when the most important criterion with thin
+  evidence is more important than the growth area, or there is no growth
+  area), ``none`` (the scores give no honest growth area: we say there was
+  no single weakness and invent nothing) and ``not_interviewed`` (no scores
+  at all: thanks and the decision only).
+- **Stay in touch** for runners-up and for anyone marked stay_in_touch =
+  yes; never when it is explicitly no. A follow-up date on or after the
+  letter date is promised in the letter.
+
+The candidate never sees a score, a rank or anything about another
+candidate. Criterion names and growth tips come from the workbook (the tip
+in the letter's language, else the English tip, else an honest generic
+sentence that names the criterion).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ..errors import ToolkitError
+from ..model import HiringRound
+from ..schema import normalise_header
+from . import phrases
+from .language import as_date, choose_language, format_date, format_number
+
+NO_LETTER_STATUSES = ("hired", "offered")
+"""Candidates with these statuses get no rejection letter (`compose` raises)."""
+
+LETTER_STATUSES = ("rejected", "withdrawn")
+"""Statuses `compose_round` writes letters for by default (pending: pass ``statuses``)."""
+
+REASON_KINDS = ("below_bar", "shortfall", "thin_evidence", "none", "not_interviewed", "withdrawn")
+
+_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """Everything one candidate is told, and what the caller needs, in one language.
+
+    Letter parts (plain text, already in the letter's language; None when
+    left out): ``greeting``, ``thanks``, ``strength``, ``withdrawn_ack``,
+    ``decision``, ``reason``, ``tip``, ``stay_in_touch``, ``follow_up_promise``,
+    ``closing``, ``sign_off``, ``sender_name``, ``sender_title``, ``company``,
+    ``subject`` and ``date_text`` (the letter date, Babel long format).
+    ``paragraphs`` and ``text`` assemble them.
+
+    For the caller: ``talking_points`` (in the order to say them),
+    ``phrases_to_avoid``, ``follow_up`` (what was promised and by when, or
+    None), ``notes`` (English notes for the committee: fallbacks used,
+    missing data).
+
+    What the letter is based on: ``reason_kind`` (see `REASON_KINDS`),
+    ``is_close_runner_up``, ``strength_criterion``, ``growth_area``,
+    ``growth_kind``, ``thin_evidence_on`` (criterion names as in the workbook).
+    """
+
+    round_id: str
+    candidate_id: str
+    name: str
+    first_name: str
+    email: str | None
+    language: str
+    status: str
+    role: str
+    company: str | None
+    date: dt.date
+    date_text: str
+    subject: str
+    greeting: str
+    thanks: str
+    strength: str | None
+    withdrawn_ack: str | None
+    decision: str | None
+    reason: str | None
+    tip: str | None
+    stay_in_touch: str | None
+    follow_up_promise: str | None
+    closing: str
+    sign_off: str
+    sender_name: str
+    sender_title: str | None
+    reason_kind: str
+    is_close_runner_up: bool
+    strength_criterion: str | None
+    growth_area: str | None
+    growth_kind: str
+    thin_evidence_on: str | None
+    stage_reached: str | None = None
+    weighted_total_text: str | None = None
+    scale_text: str | None = None
+    follow_up_on: dt.date | None = None
+    follow_up: str | None = None
+    talking_points: tuple[str, ...] = ()
+    phrases_to_avoid: tuple[str, ...] = ()
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """The body of the letter between greeting and sign-off, one string per paragraph."""
+        def join(*parts: str | None) -> str:
+            return " ".join(p for p in parts if p)
+
+        out = [join(self.thanks, self.strength, self.withdrawn_ack)]
+        if self.decision:
+            out.append(join(self.decision, self.reason, self.tip))
+        if self.stay_in_touch:
+            out.append(join(self.stay_in_touch, self.follow_up_promise))
+        out.append(self.closing)
+        return tuple(p for p in out if p)
+
+    @property
+    def signature(self) -> tuple[str, ...]:
+        """Sign-off, sender, title and company, one line each (blank parts left out)."""
+        lines = [self.sign_off, self.sender_name, self.sender_title or "", self.company or ""]
+        seen: list[str] = []
+        for line in lines:
+            if line and line not in seen:
+                seen.append(line)
+        return tuple(seen)
+
+    @property
+    def text(self) -> str:
+        """The whole letter as plain text (greeting, paragraphs, signature)."""
+        return "\n\n".join([self.greeting, *self.paragraphs, "\n".join(self.signature)]) + "\n"
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+# ---------------------------------------------------------------------------
+# helpers
+
+
+def _blank(value: object) -> bool:
+    if value is None:
+        return True
+    try:
+        if pd.isna(value):
+            return True
+    except (TypeError, ValueError):
+        pass
+    return not str(value).strip()
+
+
+def _clean(value: object) -> str | None:
+    """A one-line string (line breaks and control characters become spaces) or None for blanks."""
+    if _blank(value):
+        return None
+    text = "".join(" " if (ord(ch) < 32 or ord(ch) == 127 or ch in "\u2028\u2029\x85") else ch for ch in str(value))
+    text = " ".join(text.split())
+    return text or None
+
+
+def first_name(name: str) -> str:
+    """The first word of a full name ("Anna-Karin Lindqvist" -> "Anna-Karin"); the full name when the first word is a title ("Dr.")."""
+    words = name.split()
+    if not words:
+        return name
+    return name if words[0].endswith(".") or len(words) == 1 else words[0]
+
+
+def valid_email(value: object) -> str | None:
+    """The address if it is one plain address (no display name, no line breaks), else None."""
+    if _blank(value):
+        return None
+    text = str(value).strip()
+    if any(ord(ch) < 33 or ord(ch) == 127 for ch in text):
+        return None
+    return text if _EMAIL.match(text) and len(text) <= 254 else None
+
+
+def _opt(value: object) -> str | None:
+    return None if _blank(value) else str(value)
+
+
+@dataclass(frozen=True)
+class _RoundFacts:
+    final_stage_key: str | None
+    final_stage: str | None
+    finalists: frozenset
+    interviewed: frozenset
+    criteria: dict
+
+
+_FACTS: dict[int, tuple[HiringRound, _RoundFacts]] = {}
+
+
+def _facts(round: HiringRound) -> _RoundFacts:
+    """Per-round facts every letter needs, computed once per round object."""
+    hit = _FACTS.get(id(round))
+    if hit is not None and hit[0] is round:
+        return hit[1]
+    from ..analytics.timelines import final_stage
+
+    scores = round.scores
+    final = final_stage(round)
+    key = normalise_header(final) if final else None
+    interviewed = frozenset(scores["candidate_id"].astype("str")) if len(scores) else frozenset()
+    if key:
+        in_final = scores.loc[scores["stage"].map(lambda s: normalise_header(s) if isinstance(s, str) else "") == key, "candidate_id"]
+        reached = round.candidates.loc[
+            round.candidates["stage_reached"].map(lambda s: normalise_header(s) if isinstance(s, str) else "") == key, "candidate_id"
+        ]
+        finalists = frozenset(in_final.astype("str")) | frozenset(reached.astype("str"))
+    else:
+        finalists = frozenset()
+    crit = {}
+    for row in round.criteria.itertuples(index=False):
+        crit[str(row.criterion)] = {
+            "rank": int(row.rank),
+            "must_have": bool(row.must_have) if not _blank(row.must_have) else False,
+            "en": _clean(getattr(row, "growth_tip", None)),
+            "de": _clean(getattr(row, "growth_tip_de", None)),
+            "sv": _clean(getattr(row, "growth_tip_sv", None)),
+        }
+    facts = _RoundFacts(key, final, finalists, interviewed, crit)
+    if len(_FACTS) >= 16:
+        _FACTS.pop(next(iter(_FACTS)))
+    _FACTS[id(round)] = (round, facts)
+    return facts
+
+
+def _summary_row(round: HiringRound, candidate_id: str, summary: pd.DataFrame) -> pd.Series:
+    rows = summary[summary["candidate_id"].astype("str") == candidate_id]
+    if "round_id" in summary.columns:
+        rows = rows[rows["round_id"].astype("str") == round.round_id]
+    if rows.empty:
+        raise ToolkitError(
+            "the candidate is not in the candidate summary passed to compose",
+            file=round.source,
+            value=candidate_id,
+            hint="Pass toolkit.analytics.candidate_summary(round) of this round, or leave summary=None",
+        )
+    return rows.iloc[0]
+
+
+def _close_runner_up(row: pd.Series, stay: object) -> bool:
+    """A runner-up because the scores say so (not only because the committee ticked stay in touch)."""
+    if not bool(row.get("is_runner_up", False)):
+        return False
+    if "runner_up_by_scores" in row.index:
+        return bool(row["runner_up_by_scores"])
+    if "runner_up_basis" in row.index and not _blank(row["runner_up_basis"]):
+        basis = str(row["runner_up_basis"])
+        if basis in ("close", "next best"):
+            return True
+    reason = "" if _blank(row.get("runner_up_reason")) else str(row["runner_up_reason"])
+    if stay is True:
+        # committee choice; close only if the scores agree (see runner_up_assessment's reason)
+        return "scores agree" in reason
+    return True
+
+
+# ---------------------------------------------------------------------------
+# compose
+
+
+def compose(
+    round: HiringRound,
+    candidate_id: str,
+    *,
+    language: str | None = None,
+    summary: pd.DataFrame | None = None,
+    as_of: dt.date | str | None = None,
+) -> Feedback:
+    """The feedback for one candidate who was not hired.
+
+    ``language`` overrides the candidate's language (else the round's, else
+    English; an unknown language gives English and a note). ``summary`` is
+    `toolkit.analytics.candidate_summary` of the round, computed here when
+    not given (pass it when composing many letters). ``as_of`` is the letter
+    date (default today).
+
+    Raises `ToolkitError` for an unknown candidate, and for a candidate with
+    status hired or offered (they get no rejection letter).
+    """
+    candidate_id = str(candidate_id)
+    cand = round.candidate(candidate_id)
+    status = str(cand["status"]) if not _blank(cand["status"]) else ""
+    if status in NO_LETTER_STATUSES:
+        raise ToolkitError(
+            f"no rejection letter for a candidate with status {status!r}",
+            file=round.source,
+            sheet="Candidates",
+            value=candidate_id,
+            allowed=f"letters for candidates with status {', '.join(s for s in ('rejected', 'withdrawn', 'pending'))}",
+            hint="Check the status column; the hired candidate is told in person, not by this letter",
+        )
+    if summary is None:
+        from ..analytics import candidate_summary
+
+        summary = candidate_summary(round)
+    row = _summary_row(round, candidate_id, summary)
+    return _compose(round, cand, row, _facts(round), language=language, as_of=as_of)
+
+
+def compose_round(
+    round: HiringRound,
+    *,
+    language: str | None = None,
+    summary: pd.DataFrame | None = None,
+    as_of: dt.date | str | None = None,
+    statuses: tuple[str, ...] = LETTER_STATUSES,
+) -> list[Feedback]:
+    """Feedback for every candidate of the round whose status is in ``statuses``, in Candidates-sheet order.
+
+    The analytics (``summary``) are computed once for the whole round.
+    Statuses hired and offered are never included.
+    """
+    if summary is None:
+        from ..analytics import candidate_summary
+
+        summary = candidate_summary(round)
+    facts = _facts(round)
+    by_id = {str(r["candidate_id"]): r for _, r in summary.iterrows() if str(r.get("round_id", round.round_id)) == round.round_id}
+    out = []
+    for _, cand in round.candidates.iterrows():
+        status = str(cand["status"]) if not _blank(cand["status"]) else ""
+        if status in NO_LETTER_STATUSES or status not in statuses:
+            continue
+        cid = str(cand["candidate_id"])
+        row = by_id.get(cid)
+        if row is None:
+            row = _summary_row(round, cid, summary)
+        out.append(_compose(round, cand, row, facts, language=language, as_of=as_of))
+    return out
+
+
+def _compose(round: HiringRound, cand: pd.Series, row: pd.Series, facts: _RoundFacts, *, language, as_of) -> Feedback:
+    role = round.role
+    notes: list[str] = []
+    cid = str(cand["candidate_id"])
+    status = str(cand["status"]) if not _blank(cand["status"]) else "pending"
+    withdrawn = status == "withdrawn"
+    if status == "pending":
+        notes.append("Status is pending: this letter is a draft; send it only once the decision is recorded.")
+
+    lang, note = choose_language(language, cand.get("language"), role.language)
+    if note:
+        notes.append(note)
+    round_lang = role.language
+
+    name = _clean(cand["name"]) or cid
+    given = first_name(name)
+    raw_email = cand.get("email")
+    email = valid_email(raw_email)
+    if email is None and not _blank(raw_email):
+        notes.append(f"The email address {str(raw_email)!r} is not a single valid address; the draft has no recipient. Fix it on the Candidates sheet.")
+    elif email is None:
+        notes.append("No email address: the .eml draft has no recipient.")
+
+    role_name = _clean(role.role) or ""
+    company = _clean(role.company)
+    sender = _clean(role.sender_name) or _clean(role.hiring_manager)
+    sender_title = _clean(role.sender_title) if _clean(role.sender_name) else None
+    personal = sender is not None
+    if not personal:
+        sender = phrases.text(lang, "team_company", company=company) if company else phrases.text(lang, "team")
+        notes.append("No sender_name or hiring_manager on the Role sheet: the letter is signed by the team.")
+
+    letter_date = as_date(as_of) if as_of is not None else dt.date.today()
+    if letter_date is None:
+        raise ToolkitError("as_of is not a date", value=as_of, allowed="a date such as 2026-03-20 or a datetime.date")
+
+    def t(key: str, **kw) -> str:
+        if not personal and f"{key}_we" in phrases.TEXTS[lang]:
+            key = f"{key}_we"
+        return phrases.text(lang, key, role=role_name, company=company or "", name=name, first_name=given, **kw)
+
+    def crit_text(criterion: str) -> str:
+        return phrases.criterion_text(criterion, lang, round_lang)
+
+    def info(criterion: str | None) -> dict | None:
+        return facts.criteria.get(criterion) if criterion else None
+
+    strength_c = _opt(row.get("strength"))
+    growth_c = _opt(row.get("growth_area"))
+    growth_kind = str(row.get("growth_kind")) if not _blank(row.get("growth_kind")) else "none"
+    if growth_c is None or growth_kind not in ("below_bar", "shortfall"):
+        growth_c, growth_kind = None, "none"
+    thin_c = _opt(row.get("thin_evidence_on"))
+    interviewed = cid in facts.interviewed
+    stay_flag = cand.get("stay_in_touch")
+    stay = None if _blank(stay_flag) else bool(stay_flag)
+    close = (not withdrawn) and _close_runner_up(row, stay)
+
+    # --- the reason -------------------------------------------------------
+    if withdrawn:
+        reason_kind = "withdrawn"
+    elif not interviewed:
+        reason_kind = "not_interviewed"
+    elif thin_c and info(thin_c) and (growth_c is None or info(thin_c)["rank"] < (info(growth_c) or {"rank": 10**9})["rank"]):
+        reason_kind = "thin_evidence"
+    elif growth_c and info(growth_c):
+        reason_kind = growth_kind
+    else:
+        reason_kind = "none"
+    if strength_c in (growth_c, thin_c) or not interviewed:
+        strength_c = None
+
+    company_suffix = "_company" if company else ""
+    subject = t("subject" + company_suffix)
+    greeting = t("greeting")
+    thanks = t(("thanks_interviewed" if interviewed else "thanks_applied") + company_suffix)
+
+    strength = None
+    if not withdrawn:
+        if close:
+            strength = t("strength_close", crit=crit_text(strength_c)) if strength_c else t("strength_close_plain")
+        elif strength_c:
+            strength = t("strength", crit=crit_text(strength_c))
+
+    decision = reason = tip = None
+    withdrawn_ack = t("withdrawn_ack") if withdrawn else None
+    if not withdrawn:
+        decision = t("decision_close" if close else "decision")
+    focus = thin_c if reason_kind == "thin_evidence" else growth_c if reason_kind in ("below_bar", "shortfall") else None
+    focus_info = info(focus)
+    if reason_kind in ("below_bar", "shortfall", "thin_evidence"):
+        rnp = phrases.rank_np(lang, focus_info["rank"])
+        values = dict(crit=crit_text(focus), rank_np=rnp, Rank_np=phrases.capitalise(rnp))
+        if reason_kind == "below_bar" and focus_info["must_have"]:
+            reason = t("reason_below_bar_must", **values)
+        elif reason_kind == "shortfall" and close:
+            reason = t("reason_shortfall_close", **values)
+        else:
+            reason = t(f"reason_{reason_kind}", **values)
+        if reason_kind != "thin_evidence":
+            tip_text = focus_info.get(lang) or focus_info.get("en")
+            if tip_text:
+                if not focus_info.get(lang):
+                    notes.append(f"The criterion {focus!r} has no growth tip in {lang}; the English tip is used. Add growth_tip_{lang} on the Criteria sheet.")
+                if ":" in tip_text:  # the tip has a colon of its own: no second one before it
+                    tip = t("tip_sentence", tip=phrases.as_sentence(tip_text, lang, after_colon=False))
+                else:
+                    tip = t("tip", tip=phrases.as_sentence(tip_text, lang))
+            else:
+                notes.append(f"The criterion {focus!r} has no growth tip; a general suggestion is used. Add one on the Criteria sheet.")
+                tip = t("tip_fallback", crit=crit_text(focus))
+    elif reason_kind == "none":
+        reason = t("reason_none")
+
+    # --- stay in touch and the follow-up promised -------------------------
+    follow_day = as_date(cand.get("follow_up_on"))
+    stay_text = None
+    if stay is not False:
+        if withdrawn:
+            stay_text = t("stay_withdrawn") if stay else None
+        elif close:
+            stay_text = t("stay_close")
+        elif stay or bool(row.get("is_runner_up", False)):
+            stay_text = t("stay_committee")
+    promise = follow_up = None
+    if stay_text and not withdrawn:
+        if follow_day is not None and follow_day >= letter_date:
+            promise = t("follow_up_promise", date=format_date(follow_day, lang))
+            follow_up = t("follow_up", date=format_date(follow_day, lang))
+        else:
+            if follow_day is not None:
+                notes.append(f"follow_up_on ({follow_day.isoformat()}) is before the letter date; it is not promised in the letter.")
+            follow_up = t("follow_up_missing")
+    elif follow_day is not None and stay is False:
+        notes.append("follow_up_on is set but stay_in_touch is no: the letter does not offer to stay in touch.")
+
+    closing = t("closing_withdrawn" if withdrawn else "closing")
+
+    # --- for the caller -----------------------------------------------------
+    stage = _opt(cand.get("stage_reached"))
+    points = []
+    if not withdrawn and cid in facts.finalists:
+        points.append(t("tp_call", stage=stage or facts.final_stage or ""))
+    points.append(t("tp_thanks"))
+    if withdrawn:
+        points.append(t("tp_withdrawn"))
+    else:
+        points.append(t("tp_decision_close" if close else "tp_decision"))
+        if strength_c:
+            points.append(t("tp_strength", crit=crit_text(strength_c)))
+        if reason_kind in ("below_bar", "shortfall"):
+            rnp = phrases.rank_np(lang, focus_info["rank"])
+            key = "tp_below_bar_must" if reason_kind == "below_bar" and focus_info["must_have"] else f"tp_{reason_kind}"
+            points.append(t(key, crit=crit_text(focus), rank_np=rnp))
+            tip_text = focus_info.get(lang) or focus_info.get("en")
+            if tip_text:
+                points.append(t("tp_tip", tip=phrases.as_sentence(tip_text, lang, after_colon=False)))
+        elif reason_kind == "thin_evidence":
+            points.append(t("tp_thin", crit=crit_text(focus)))
+        elif reason_kind == "none":
+            points.append(t("tp_none"))
+        elif reason_kind == "not_interviewed":
+            points.append(t("tp_not_interviewed"))
+    if stay_text and not withdrawn:
+        points.append(t("tp_stay"))
+        points.append(t("tp_follow_up", date=format_date(follow_day, lang)) if promise else t("tp_follow_up_missing"))
+    if not withdrawn:
+        points.append(t("tp_questions"))
+    points.append(t("tp_close"))
+
+    avoid = [t("avoid_generic"), t("avoid_fit"), t("avoid_scores"), t("avoid_others"), t("avoid_protected")]
+    if reason_kind == "thin_evidence":
+        avoid.append(t("avoid_thin", crit=crit_text(focus)))
+    elif reason_kind == "none":
+        avoid.append(t("avoid_none"))
+    elif withdrawn:
+        avoid.append(t("avoid_withdrawn"))
+
+    total = row.get("weighted_total")
+    total_text = None if _blank(total) else format_number(total, lang, 1)
+    scale_text = f"{format_number(role.scale_min, lang, 0)}–{format_number(role.scale_max, lang, 0)}"
+
+    return Feedback(
+        round_id=round.round_id,
+        candidate_id=cid,
+        name=name,
+        first_name=given,
+        email=email,
+        language=lang,
+        status=status,
+        role=role_name,
+        company=company,
+        date=letter_date,
+        date_text=format_date(letter_date, lang),
+        subject=subject,
+        greeting=greeting,
+        thanks=thanks,
+        strength=strength,
+        withdrawn_ack=withdrawn_ack,
+        decision=decision,
+        reason=reason,
+        tip=tip,
+        stay_in_touch=stay_text,
+        follow_up_promise=promise,
+        closing=closing,
+        sign_off=phrases.text(lang, "sign_off"),
+        sender_name=sender,
+        sender_title=sender_title,
+        reason_kind=reason_kind,
+        is_close_runner_up=close,
+        strength_criterion=strength_c,
+        growth_area=growth_c,
+        growth_kind=growth_kind,
+        thin_evidence_on=thin_c,
+        stage_reached=stage,
+        weighted_total_text=total_text,
+        scale_text=scale_text,
+        follow_up_on=follow_day,
+        follow_up=follow_up,
+        talking_points=tuple(points),
+        phrases_to_avoid=tuple(avoid),
+        notes=tuple(notes),
+    )

@@ -1,0 +1,112 @@
+"""Which language a letter is written in, and how dates and numbers look in it.
+
+The rule: the language asked for, else the candidate's (the loader already
+fills a blank candidate language with the round's), else the round's, else
+English. A language the toolkit has no texts for falls back to English, and
+the fallback is reported as a note so nobody is surprised.
+
+Dates and numbers are formatted with Babel for the language's locale:
+English letters use British conventions (``20 March 2026``), German
+``20. März 2026`` and Swedish ``20 mars 2026``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pandas as pd
+from babel.dates import format_date as _babel_format_date
+from babel.numbers import format_decimal
+
+from ..schema import DEFAULT_LANGUAGE, LANGUAGES
+
+LOCALES = {"en": "en_GB", "de": "de_DE", "sv": "sv_SE"}
+"""Babel locale used for each letter language."""
+
+LANGUAGE_NAMES = {"en": "English", "de": "German", "sv": "Swedish"}
+
+_NAMES = {
+    "english": "en", "englisch": "en", "engelska": "en",
+    "german": "de", "deutsch": "de", "tyska": "de",
+    "swedish": "sv", "schwedisch": "sv", "svenska": "sv", "svensk": "sv",
+}
+
+
+def _blank(value: object) -> bool:
+    if value is None:
+        return True
+    try:
+        if pd.isna(value):
+            return True
+    except (TypeError, ValueError):
+        pass
+    return not str(value).strip()
+
+
+def normalise_language(value: object) -> str | None:
+    """``"de-DE"``, ``"DE"``, ``"Deutsch"`` -> ``"de"``; None for blank or unknown values."""
+    if _blank(value):
+        return None
+    text = str(value).strip().casefold().replace("_", "-")
+    if text in _NAMES:
+        return _NAMES[text]
+    primary = text.split("-")[0]
+    return primary if primary in LANGUAGES else None
+
+
+def choose_language(requested: object = None, candidate: object = None, round_language: object = None) -> tuple[str, str | None]:
+    """The letter language and, when a value had to be ignored, a note saying which and why.
+
+    Returns ``(language, note)``: ``language`` is one of ``en``, ``de``,
+    ``sv``; ``note`` is None or an English sentence for the committee.
+    The first non-blank of ``requested``, ``candidate``, ``round_language``
+    decides; if it is not a language with texts, English is used.
+    """
+    for source, value in (("requested", requested), ("candidate's", candidate), ("round's", round_language)):
+        if _blank(value):
+            continue
+        lang = normalise_language(value)
+        if lang is None:
+            return DEFAULT_LANGUAGE, (
+                f"The {source} language {str(value)!r} has no letter texts; the letter is in English. "
+                f"Available: {', '.join(LANGUAGES)}."
+            )
+        return lang, None
+    return DEFAULT_LANGUAGE, None
+
+
+def locale_for(language: str) -> str:
+    """Babel locale of a letter language (``"de"`` -> ``"de_DE"``)."""
+    return LOCALES.get(language, LOCALES[DEFAULT_LANGUAGE])
+
+
+def as_date(value: object) -> dt.date | None:
+    """A ``datetime.date`` from a date, Timestamp or ISO string; None for blanks."""
+    if _blank(value):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    ts = pd.Timestamp(value)
+    return None if pd.isna(ts) else ts.date()
+
+
+def format_date(value: object, language: str) -> str:
+    """A date written out as in a letter: ``20 March 2026``, ``20. März 2026``, ``20 mars 2026``."""
+    day = as_date(value)
+    if day is None:
+        return ""
+    return _babel_format_date(day, format="long", locale=locale_for(language))
+
+
+def format_number(value: object, language: str, digits: int = 1) -> str:
+    """A number with the language's decimal sign (``3.5`` / ``3,5``); "" for blanks."""
+    if _blank(value):
+        return ""
+    x = float(value)
+    if math.isnan(x):
+        return ""
+    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
+    return format_decimal(x, format=pattern, locale=locale_for(language))
