@@ -9,8 +9,10 @@ from pathlib import Path
 
 from .errors import InputFileError
 from .model import HiringRound, Rounds
-from .readers.canonical import read_canonical
+from .readers.csvfiles import TEXT_SUFFIXES
+from .readers.dispatch import export_kind, read_path
 from .readers.excel import WORKBOOK_SUFFIXES
+from .readers.mapping import read_mapping
 from .validate import build_round
 
 
@@ -21,8 +23,16 @@ def round_id_for(path: str | os.PathLike) -> str:
     return slug or "round"
 
 
-def load_round(path: str | os.PathLike, *, strict: bool = False, as_of: dt.date | str | None = None, round_id: str | None = None) -> HiringRound:
-    """Load one scorecard workbook (.xlsx, .xlsm, .xls, .ods) into a validated HiringRound.
+def load_round(path: str | os.PathLike, *, strict: bool = False, as_of: dt.date | str | None = None, round_id: str | None = None,
+               mapping=None) -> HiringRound:
+    """Load one hiring round into a validated HiringRound.
+
+    ``path`` is a workbook (.xlsx, .xlsm, .xls, .ods) or CSV of any layout the
+    readers detect (canonical, long, wide, one sheet per interviewer; see
+    docs/importing.md), or a folder holding a relational, Greenhouse or Lever
+    export of a single job. ``mapping`` (a TOML path, a dict, or a
+    `readers.mapping.Mapping`) says what detection cannot infer; what was
+    detected is in ``round.details``.
 
     Every problem is collected in ``round.problems``. Rows with errors are
     quarantined in ``round.rejected_rows``; ``round.row_counts`` accounts for
@@ -30,20 +40,35 @@ def load_round(path: str | os.PathLike, *, strict: bool = False, as_of: dt.date 
     listing all of them. ``as_of`` (default today) is the date against which
     "in the future" is judged.
     """
-    raw = read_canonical(path)
-    return build_round(raw, round_id=round_id or round_id_for(path), as_of=as_of, strict=strict)
+    rounds = read_path(path, mapping)
+    if len(rounds) != 1:
+        keys = [r.key for r in rounds]
+        raise InputFileError(
+            f"this export holds {len(rounds)} jobs ({', '.join(keys[:5])}{' ...' if len(keys) > 5 else ''}), one round each",
+            file=str(path), hint="Use load_rounds() for all of them, or name one in a mapping file: job = \"%s\"" % keys[0])
+    rid = round_id or round_id_for(path)
+    if rounds[0].key and not round_id:
+        rid = f"{rid}-{round_id_for(rounds[0].key)}"
+    return build_round(rounds[0].raw, round_id=rid, as_of=as_of, strict=strict)
+
+
+INPUT_SUFFIXES = WORKBOOK_SUFFIXES + TEXT_SUFFIXES
 
 
 def workbook_paths(folder_or_paths) -> list[Path]:
-    """Expand folders into their workbooks (sorted; Excel lock files '~$...' skipped)."""
+    """Expand folders into the files to load (sorted; Excel lock files '~$...' and hidden files skipped).
+
+    A folder that is a relational, Greenhouse or Lever export stays one path
+    (it is read as a whole); other folders give their workbooks and CSV files.
+    """
     items = [folder_or_paths] if isinstance(folder_or_paths, (str, os.PathLike)) else list(folder_or_paths)
     out: list[Path] = []
     for item in items:
         p = Path(item)
-        if p.is_dir():
-            found = sorted(q for q in p.iterdir() if q.suffix.lower() in WORKBOOK_SUFFIXES and not q.name.startswith(("~$", ".")))
+        if p.is_dir() and export_kind(p) is None:
+            found = sorted(q for q in p.iterdir() if q.is_file() and q.suffix.lower() in INPUT_SUFFIXES and not q.name.startswith(("~$", ".")))
             if not found:
-                raise InputFileError("no workbooks in this folder", file=str(p), allowed=", ".join(WORKBOOK_SUFFIXES),
+                raise InputFileError("no workbooks in this folder", file=str(p), allowed=", ".join(INPUT_SUFFIXES),
                                      hint="Put the scorecard workbooks in the folder or pass the files")
             out += found
         else:
@@ -51,17 +76,21 @@ def workbook_paths(folder_or_paths) -> list[Path]:
     return out
 
 
-def load_rounds(folder_or_paths, *, strict: bool = False, as_of: dt.date | str | None = None) -> Rounds:
+def load_rounds(folder_or_paths, *, strict: bool = False, as_of: dt.date | str | None = None, mapping=None) -> Rounds:
     """Load several rounds (a folder, or a list of files and folders) into `Rounds`.
 
     Round ids come from the file names and are made unique (``-2``, ``-3``...)
-    when two files share a name in different folders.
+    when two files share a name in different folders. An export folder
+    (relational, Greenhouse, Lever) gives one round per job, with ids
+    ``<folder>-<job>``. ``mapping`` applies to every file.
     """
+    m = read_mapping(mapping)
     rounds, seen = [], {}
     for p in workbook_paths(folder_or_paths):
-        rid = round_id_for(p)
-        seen[rid] = seen.get(rid, 0) + 1
-        if seen[rid] > 1:
-            rid = f"{rid}-{seen[rid]}"
-        rounds.append(load_round(p, strict=strict, as_of=as_of, round_id=rid))
+        for r in read_path(p, m):
+            rid = round_id_for(p) if r.key is None else f"{round_id_for(p)}-{round_id_for(r.key)}"
+            seen[rid] = seen.get(rid, 0) + 1
+            if seen[rid] > 1:
+                rid = f"{rid}-{seen[rid]}"
+            rounds.append(build_round(r.raw, round_id=rid, as_of=as_of, strict=strict))
     return Rounds(tuple(rounds))

@@ -53,25 +53,74 @@ def read_role(grid: SheetGrid | None) -> RawRole:
     return RawRole(grid.name, values, cells, unknown)
 
 
-def read_canonical(path) -> RawWorkbook:
-    grids = read_grids(path)
+def read_canonical(path, mapping=None, *, grids: list[SheetGrid] | None = None) -> RawWorkbook:
+    """The canonical four-sheet workbook as a RawWorkbook.
+
+    Scores written as words, stars, fractions or "n/a" are put on the
+    round's scale (numbers are taken to be on it already, as the format says;
+    a mapping's [scale] source says otherwise), the value as written is kept
+    in ``score_raw``; dates are read with one day/month rule; totals and note
+    rows are left out and reported; formulas without a saved result are errors.
+    Hidden sheets are not read.
+    """
+    from .assemble import DATE_FIELDS, excluded_problems, formula_problems, normalise, read_dates, target_scale, used_cells
+    from .excel import formulas_without_values
+    from .mapping import Mapping, read_mapping
+
+    m = read_mapping(mapping) or Mapping()
+    grids = read_grids(path) if grids is None else grids
+    visible = [g for g in grids if g.visible] or grids
     problems: list[dict] = []
+    details: dict = {"file": str(path), "layout": "canonical", "layout_why": "Role, Criteria, Candidates and Scores sheets",
+                     "reader": "calamine"}
     tables: dict[str, RawTable | None] = {}
-    role_grid = find_sheet(grids, "Role")
+    role_grid = find_sheet(visible, "Role")
+    described = []
     for sheet in ("Criteria", "Candidates", "Scores"):
-        grid = find_sheet(grids, sheet)
+        grid = find_sheet(visible, sheet)
         if grid is None:
             tables[sheet] = None
             continue
         h = find_header_row(grid.rows, sheet)
         tables[sheet] = table_from_grid(sheet, grid.name, grid.rows, h if h is not None else 0)
+        t = tables[sheet]
+        described.append({"sheet": grid.name, "kind": sheet, "header_rows": [t.header_row],
+                          "columns": [{"letter": t.letters[k], "heading": k, "field": k} for k in t.letters],
+                          "data_rows": len(t.frame), "excluded_rows": t.excluded})
+    role = read_role(role_grid)
+    for k, v in m.role.items():
+        role.values[k] = v
+    target = target_scale(role, m)
+    scores = tables.get("Scores")
+    if scores is not None and "score" in scores.frame:
+        f = scores.frame.copy()
+        f["_order"] = float("nan")
+        score, raw, info, scale_problems = normalise(f, target, m, source=m.scale_source or target, sheet=scores.sheet_name)
+        scores.frame["score"] = score.to_numpy()
+        scores.frame["score_raw"] = raw.to_numpy()
+        details["scale"] = info
+        problems += scale_problems
+    date_frames = [(t.frame, [c for c in DATE_FIELDS if c in t.frame]) for t in tables.values() if t is not None]
+    read_dates(date_frames, m, problems, details, sheet=None)
+    excluded = [e for t in tables.values() if t is not None for e in t.excluded]
+    details["excluded_rows"] = excluded
+    details["tables"] = described
+    problems += excluded_problems(excluded)
+    missing = formulas_without_values(path)
+    if missing:
+        used: dict[str, set[str]] = {}
+        for t in tables.values():
+            if t is not None:
+                for s_, cells in used_cells(t).items():
+                    used.setdefault(s_, set()).update(cells)
+        problems += formula_problems(missing, used, details)
     wb = RawWorkbook(
         file=str(path),
-        role=read_role(role_grid),
+        role=role,
         tables=tables,
         sheet_names=[g.name for g in grids],
         problems=problems,
-        details={"layout": "canonical", "reader": "calamine"},
+        details=details,
     )
     if role_grid is None:
         wb.role.sheet_name = None

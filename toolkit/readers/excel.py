@@ -9,7 +9,9 @@ row r+1, column c+1. Knows nothing about scorecards.
 from __future__ import annotations
 
 import os
+import re
 import zipfile
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +27,7 @@ class SheetGrid:
     name: str
     rows: list[list]
     visible: bool = True
+    kind: str = "worksheet"  # "worksheet", "chartsheet", ... ("csv" for a text file)
 
 
 def column_letter(index: int) -> str:
@@ -114,7 +117,8 @@ def read_grids(path: str | os.PathLike) -> list[SheetGrid]:
             sheet = wb.get_sheet_by_name(meta.name)
             rows = sheet.to_python(skip_empty_area=False)
             visible = "Visible" in str(meta.visible) and "Hidden" not in str(meta.visible)
-            grids.append(SheetGrid(meta.name, rows, visible))
+            kind = str(getattr(meta, "typ", "WorkSheet")).rsplit(".", 1)[-1].casefold()
+            grids.append(SheetGrid(meta.name, rows, visible, kind))
     except Exception as exc:
         raise InputFileError(
             f"a sheet cannot be read ({type(exc).__name__}: {exc})", file=str(path), hint="Open it in Excel or LibreOffice and save it again"
@@ -122,3 +126,54 @@ def read_grids(path: str | os.PathLike) -> list[SheetGrid]:
     finally:
         wb.close()
     return grids
+
+
+def file_kind(path: str | os.PathLike) -> str:
+    """What the bytes say the file is: "zip" (xlsx/xlsm/ods), "ole" (xls) or "text" (CSV and the like)."""
+    return _sniff(check_readable(Path(path)))
+
+
+_CELL_WITH_FORMULA = re.compile(
+    rb'<c\b([^>]*?)\br="([A-Z]{1,3}[0-9]+)"([^>]*)>(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)(?:<v\s*/>|<v>([^<]*)</v>)?'
+)
+_NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+       "p": "http://schemas.openxmlformats.org/package/2006/relationships"}
+
+
+def formulas_without_values(path: str | os.PathLike) -> dict[str, list[str]]:
+    """Cells (per sheet name) that hold a formula but no saved result, in an .xlsx/.xlsm.
+
+    Such cells read as empty. Files written by scripts (e.g. openpyxl) often
+    have them until the file is opened and saved in Excel or LibreOffice.
+    The sheet XML is scanned only when it contains a formula at all; .xls
+    and .ods files always store results and are not scanned.
+    """
+    path = Path(path)
+    if _sniff(path) != "zip":
+        return {}
+    out: dict[str, list[str]] = {}
+    with zipfile.ZipFile(path) as zf:
+        names = set(zf.namelist())
+        if "xl/workbook.xml" not in names:
+            return {}
+        wb = ET.fromstring(zf.read("xl/workbook.xml"))
+        rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels")) if "xl/_rels/workbook.xml.rels" in names else None
+        targets = {}
+        if rels is not None:
+            for rel in rels.findall("p:Relationship", _NS):
+                t = rel.get("Target", "")
+                t = t.lstrip("/") if t.startswith("/") else "xl/" + t
+                targets[rel.get("Id")] = t
+        for sheet in wb.findall("m:sheets/m:sheet", _NS):
+            part = targets.get(sheet.get(f"{{{_NS['r']}}}id"))
+            if not part or part not in names:
+                continue
+            data = zf.read(part)
+            if b"<f" not in data:
+                continue
+            missing = [m.group(2).decode() for m in _CELL_WITH_FORMULA.finditer(data)
+                       if not m.group(4) and b't="str"' not in m.group(1) + m.group(3)]
+            if missing:
+                out[sheet.get("name")] = missing
+    return out

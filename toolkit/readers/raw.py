@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from ..schema import SHEETS, field_lookup, normalise_header
@@ -21,6 +22,16 @@ ROW = "_row"  # Excel row number of a data row (1-based)
 
 @dataclass
 class RawTable:
+    """One table's data rows with canonical column names and where each value came from.
+
+    ``frame`` holds the canonical columns (values as read, object dtype) and
+    ``_row`` (the Excel row). Tables assembled from several sheets or from a
+    wide layout also carry ``_sheet`` (sheet of each row) and ``_cell_<column>``
+    (the exact cell of that column's value, e.g. ``_cell_score`` = "E7"), used
+    by `cell_at` / `sheet_at`. ``excluded`` lists rows that were read but are
+    not data (totals, notes): dicts with sheet, row, kind, text.
+    """
+
     sheet: str  # canonical sheet name: Role, Criteria, Candidates, Scores
     sheet_name: str  # as in the file
     frame: pd.DataFrame  # canonical columns (object values) + ROW
@@ -29,10 +40,28 @@ class RawTable:
     unmapped: list[str] = field(default_factory=list)
     header_row: int = 1
     blank_rows: int = 0
+    excluded: list[dict] = field(default_factory=list)
 
     def cell(self, column: str, row: int) -> str:
         letter = self.letters.get(column)
         return f"{letter}{row}" if letter else f"row {row}"
+
+    def cell_at(self, column: str, position: int) -> str:
+        """The cell of `column` in the frame's row at `position` (0-based), exact even in wide layouts."""
+        exact = f"_cell_{column}"
+        if exact in self.frame.columns:
+            v = self.frame[exact].iloc[position]
+            if isinstance(v, str) and v:
+                return v
+        return self.cell(column, int(self.frame[ROW].iloc[position]))
+
+    def sheet_at(self, position: int) -> str:
+        """The sheet the frame's row at `position` came from."""
+        if "_sheet" in self.frame.columns:
+            v = self.frame["_sheet"].iloc[position]
+            if isinstance(v, str) and v:
+                return v
+        return self.sheet_name
 
 
 @dataclass
@@ -60,7 +89,14 @@ def _is_blank(v) -> bool:
 def table_from_grid(
     sheet: str, sheet_name: str, rows: list[list], header_index: int, *, first_col: int = 0, lookup: dict[str, str] | None = None
 ) -> RawTable:
-    """Build a RawTable from a grid, the header being grid row `header_index` (0-based)."""
+    """Build a RawTable from a grid, the header being grid row `header_index` (0-based).
+
+    Rows below the header are classified column-wise (`rows.classify_rows`):
+    totals/averages rows and notes/legends are left out and listed in
+    ``excluded``; blank rows inside the table are counted in ``blank_rows``.
+    """
+    from .rows import classify_rows, row_text
+
     lookup = lookup or field_lookup(SHEETS[sheet])
     header = rows[header_index] if header_index < len(rows) else []
     cols: dict[str, int] = {}
@@ -76,20 +112,27 @@ def table_from_grid(
         else:
             unmapped.append(str(h))
     data_rows = rows[header_index + 1 :]
-    records, row_numbers, blank = [], [], 0
-    for i, r in enumerate(data_rows):
-        if all(_is_blank(v) for v in r[first_col:]):
-            blank += 1
-            continue
-        records.append([r[c] if c < len(r) else "" for c in cols.values()])
-        row_numbers.append(header_index + 2 + i)
-    frame = pd.DataFrame(records, columns=list(cols), dtype=object)
-    if not records:
-        frame = pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
-    frame[ROW] = pd.array(row_numbers, dtype="Int64")
-    # trailing fully blank rows after the last data row are not "blank rows" a user cares about
-    last = row_numbers[-1] - header_index - 2 if row_numbers else -1
-    trailing = len(data_rows) - 1 - last
+    width = max([len(header), *(len(r) for r in data_rows[:1])], default=0)
+    block = pd.DataFrame(data_rows, dtype=object) if data_rows else pd.DataFrame(dtype=object)
+    block.index = pd.RangeIndex(header_index + 2, header_index + 2 + len(block))  # Excel row numbers
+    used = [c for c in range(first_col, max(width, len(block.columns))) if c in block.columns]
+    labelled = [c for c in used if c < len(header) and not _is_blank(header[c])]
+    kinds = classify_rows(block[labelled] if labelled else block[used], [c for k, c in cols.items() if k in _KEY_FIELDS.get(sheet, ())])
+    if len(block) == 0:
+        kinds = pd.Series([], dtype="str")
+    keep = kinds.eq("data").to_numpy() if len(kinds) else np.zeros(0, dtype=bool)
+    excluded = [dict(sheet=sheet_name, row=int(r), kind=k, text=row_text(block[labelled or used], r))
+                for r, k in zip(block.index[np.isin(kinds.to_numpy(), ["totals", "note"])], kinds[kinds.isin(["totals", "note"])])]
+    data = block.loc[keep]
+    frame = pd.DataFrame({k: (data[c] if c in data.columns else pd.Series("", index=data.index, dtype=object)).astype(object)
+                          for k, c in cols.items()}, index=data.index)
+    frame = frame.where(frame.notna(), "")
+    frame[ROW] = pd.array(data.index.to_numpy(), dtype="Int64")
+    frame = frame.reset_index(drop=True)
+    # blank rows between data rows (not the trailing ones after the last data row)
+    is_blank = kinds.eq("blank").to_numpy() if len(kinds) else np.zeros(0, dtype=bool)
+    last = np.flatnonzero(keep)[-1] if keep.any() else -1
+    blank = int(is_blank[: last + 1].sum())
     return RawTable(
         sheet=sheet,
         sheet_name=sheet_name,
@@ -98,8 +141,13 @@ def table_from_grid(
         headers=headers,
         unmapped=unmapped,
         header_row=header_index + 1,
-        blank_rows=blank - trailing,
+        blank_rows=blank,
+        excluded=excluded,
     )
+
+
+# Columns whose cell names the row (used to spot totals rows such as "Summe" in the candidate column).
+_KEY_FIELDS = {"Criteria": ("criterion",), "Candidates": ("candidate_id", "name"), "Scores": ("candidate_id",)}
 
 
 def table_from_frame(sheet: str, df: pd.DataFrame) -> RawTable:

@@ -1,0 +1,358 @@
+"""A long frame of scores (from any layout) into the RawWorkbook that validation consumes.
+
+What is not in the file is derived, and the derivation is reported:
+
+- Role: the Role sheet, else the mapping's ``[role]``, else the title above
+  the table or the file name (warning ``role_guessed``);
+- Criteria: the Criteria sheet, else the mapping's ``[[criteria]]``, else the
+  order of the criterion columns (wide) or of first appearance (long), with
+  weights from headings such as "Kommunikation (20 %)" (warning
+  ``criteria_from_headers``);
+- Candidates: the Candidates sheet, else one row per candidate seen in the
+  scores: ids from an id column or generated from the names (C01, C02 ... in
+  order of appearance), status from a status column or "pending" (warning
+  ``status_missing``), a wide sheet's general comments as notes.
+
+Scores are put on the round's scale (`scales.normalise_scores`, the value as
+written kept in ``score_raw``) and dates are read with one day/month rule per
+file (`dates`).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..schema import DEFAULT_SCALE, SHEETS, field_lookup
+from .dates import DAY_FIRST, decide_day_first, distinct_text, parse_dates
+from .excel import SheetGrid
+from .headers import CANDIDATE_LEVEL, clean_text
+from .mapping import Mapping
+from .raw import ROW, RawRole, RawTable, RawWorkbook, table_from_frame, table_from_grid
+from .rows import blank_cells
+from .scales import normalise_scores, parse_scale, scale_text
+
+DATE_FIELDS = ("interviewed_on", "applied_on", "decided_on", "notified_on")
+SCORE_COLUMNS = ("candidate_id", "interviewer", "criterion", "score", "score_raw", "stage", "interviewed_on", "evidence")
+
+
+def problem(severity, sheet, rule, message, **kw) -> dict:
+    """A reading-time problem with the keys of validate.Problems.add."""
+    return dict(severity=severity, sheet=sheet, rule=rule, message=message, **kw)
+
+
+def _text(s: pd.Series) -> pd.Series:
+    """Cells as trimmed text ('' for blank; 4.0 -> '4')."""
+    def one(v):
+        if v is None or (isinstance(v, float) and v != v):
+            return ""
+        if isinstance(v, float) and v.is_integer():
+            return str(int(v))
+        return clean_text(v)
+
+    codes, uniques = pd.factorize(s.astype(object).to_numpy(dtype=object))
+    table = np.array([one(u) for u in uniques] + [""], dtype=object)
+    return pd.Series(table[np.where(codes < 0, len(uniques), codes)], index=s.index, dtype=object)
+
+
+def _name_key(s: pd.Series) -> pd.Series:
+    return _text(s).str.casefold()
+
+
+def _first_filled(df: pd.DataFrame, by: str, columns: list[str]) -> pd.DataFrame:
+    """Per value of `by` (in order of appearance), the first filled value of each column."""
+    masked = df[columns].where(~blank_cells(df[columns]))
+    masked[by] = df[by].to_numpy()
+    return masked.groupby(by, sort=False).first()
+
+
+def read_role_grid(grid: SheetGrid | None) -> RawRole:
+    from .canonical import read_role
+
+    return read_role(grid)
+
+
+def target_scale(role: RawRole, mapping: Mapping) -> tuple[float, float]:
+    """The round's scale: the mapping's [scale] target, else the Role sheet's scale, else 1-5."""
+    if mapping.scale_target:
+        return mapping.scale_target
+    parsed = parse_scale(role.values.get("scale"))
+    return parsed or DEFAULT_SCALE
+
+
+def build_role(file: str, role_grid: SheetGrid | None, mapping: Mapping, *, title: str | None, extra: dict | None,
+               problems: list[dict], details: dict) -> RawRole:
+    """The Role for an imported file (see the module docstring)."""
+    if role_grid is not None:
+        role = read_role_grid(role_grid)
+        details["role_source"] = f"sheet {role_grid.name!r}"
+    else:
+        role = RawRole("Role (derived)", {}, {})
+        details["role_source"] = "derived"
+    values = dict(role.values)
+    for k, v in (extra or {}).items():
+        if v not in (None, "") and k not in values:
+            values[k] = v
+    for k, v in mapping.role.items():
+        values[k] = v
+    if mapping.role:
+        details["role_source"] += " + mapping"
+    if not str(values.get("role") or "").strip():
+        if title and len(title) <= 80:
+            values["role"], why = title, f"the title above the table ({title!r})"
+        else:
+            stem = Path(file).stem
+            values["role"], why = re.sub(r"[_-]+", " ", stem).strip() or stem, f"the file name ({stem!r})"
+        details["role_source"] = f"guessed from {why}"
+        problems.append(problem("warning", role.sheet_name or "Role", "role_guessed", f"the job title was taken from {why}",
+                                column="role", hint='Give it in a mapping file: [role] role = "..."'))
+    role.values = values
+    return role
+
+
+def build_criteria(long: pd.DataFrame, criteria_grid: SheetGrid | None, mapping: Mapping, weights: dict[str, tuple[float, bool]],
+                   problems: list[dict], details: dict) -> RawTable:
+    """The Criteria table (see the module docstring)."""
+    if criteria_grid is not None:
+        from .canonical import find_header_row
+
+        h = find_header_row(criteria_grid.rows, "Criteria")
+        details["criteria_source"] = f"sheet {criteria_grid.name!r}"
+        return table_from_grid("Criteria", criteria_grid.name, criteria_grid.rows, h if h is not None else 0)
+    if mapping.criteria:
+        df = pd.DataFrame(mapping.criteria)
+        if "rank" not in df:
+            df["rank"] = range(1, len(df) + 1)
+        details["criteria_source"] = "mapping"
+        t = table_from_frame("Criteria", df)
+        t.sheet_name = "Criteria (mapping)"
+        return t
+    crit = _text(long["criterion"]) if len(long) else pd.Series([], dtype=object)
+    order = pd.DataFrame({"criterion": crit, "_order": pd.to_numeric(long.get("_order"), errors="coerce") if len(long) else []})
+    order = order[order["criterion"] != ""]
+    if order["_order"].notna().any():
+        ranked = order.groupby("criterion", sort=False)["_order"].min().sort_values(kind="stable").index.tolist()
+        how = "the order of the criterion columns"
+    else:
+        ranked = list(dict.fromkeys(order["criterion"].tolist()))
+        how = "the order in which criteria first appear"
+    rows = []
+    for i, name in enumerate(ranked, start=1):
+        w = weights.get(name)
+        rows.append({"criterion": name, "rank": i, "weight": w[0] if w else None})
+    df = pd.DataFrame(rows, columns=["criterion", "rank", "weight"])
+    if df["weight"].isna().all():
+        df = df.drop(columns=["weight"])
+    details["criteria_source"] = f"derived from {how}"
+    if ranked:
+        problems.append(problem(
+            "warning", "Criteria (derived)", "criteria_from_headers",
+            f"no Criteria sheet: the criteria are ranked by {how} ({', '.join(f'{i}. {n}' for i, n in enumerate(ranked[:6], 1))}"
+            f"{' ...' if len(ranked) > 6 else ''})",
+            hint="Check that the most important criterion comes first, or list the criteria in a mapping file ([[criteria]])"))
+    t = table_from_frame("Criteria", df)
+    t.sheet_name = "Criteria (derived)"
+    return t
+
+
+def assign_candidate_ids(long: pd.DataFrame, candidates_table: RawTable | None, problems: list[dict], details: dict) -> pd.Series:
+    """The candidate id of every score row: the id column, else the Candidates sheet's id for the name, else generated."""
+    ids = _text(long["candidate_id"]) if "candidate_id" in long else pd.Series("", index=long.index, dtype=object)
+    if (ids != "").any():
+        details["candidate_ids"] = "from the id column"
+        return ids
+    keys = _name_key(long["name"]) if "name" in long else pd.Series("", index=long.index, dtype=object)
+    if candidates_table is not None and "name" in candidates_table.frame and "candidate_id" in candidates_table.frame:
+        cf = candidates_table.frame
+        lookup = dict(zip(_name_key(cf["name"]), _text(cf["candidate_id"])))
+        out = keys.map(lookup).fillna("")
+        unknown = sorted(set(_text(long["name"])[(out == "") & (keys != "")]))
+        for name in unknown:
+            problems.append(problem("error", candidates_table.sheet_name, "unknown_candidate",
+                                    f"candidate {name!r} in the scores is not on the {candidates_table.sheet_name} sheet",
+                                    value=name, hint="Add them to the Candidates sheet or correct the spelling"))
+        details["candidate_ids"] = f"looked up by name on sheet {candidates_table.sheet_name!r}"
+        return out
+    codes, uniques = pd.factorize(keys.where(keys != "", None))
+    width = max(2, len(str(len(uniques))))
+    labels = np.array([f"C{i + 1:0{width}d}" for i in range(len(uniques))] + [""], dtype=object)
+    details["candidate_ids"] = "generated from the names in order of appearance (C01, C02, ...)"
+    return pd.Series(labels[np.where(codes < 0, len(uniques), codes)], index=long.index, dtype=object)
+
+
+def derive_candidates(long: pd.DataFrame, ids: pd.Series, mapping: Mapping, problems: list[dict], details: dict) -> RawTable:
+    """One Candidates row per candidate id seen in the scores."""
+    df = pd.DataFrame({"candidate_id": ids})
+    df["name"] = _text(long["name"]) if "name" in long else ""
+    present = [c for c in CANDIDATE_LEVEL if c in long and (_text(long[c]) != "").any()]
+    for c in present:
+        df[c] = long[c].to_numpy()
+    df[ROW] = long["_row"].to_numpy() if "_row" in long else np.arange(2, len(long) + 2)
+    df["_sheet"] = long["_sheet"].to_numpy() if "_sheet" in long else ""
+    cells = [c for c in ("_cell_candidate_id", "_cell_name") if c in long]
+    for c in cells:
+        df[c] = long[c].to_numpy()
+    df = df[df["candidate_id"] != ""]
+    firsts = _first_filled(df, "candidate_id", ["name", *present, ROW, "_sheet", *cells])
+    out = firsts.reset_index()
+    if "_cell_name" in out and "_cell_candidate_id" not in out:
+        out["_cell_candidate_id"] = out["_cell_name"]
+    for c in present:
+        n_values = df.assign(_t=_text(df[c])).query("_t != ''").groupby("candidate_id")["_t"].nunique()
+        clash = n_values[n_values > 1]
+        if len(clash):
+            problems.append(problem("warning", "Candidates (derived)", "conflicting_values",
+                                    f"{c} differs between rows of the same candidate ({', '.join(clash.index[:5])}); the first is used",
+                                    column=c, hint="Give each candidate one value, or use a Candidates sheet"))
+    if "status" in out and mapping.statuses:
+        table = {clean_text(k).casefold(): v for k, v in mapping.statuses.items()}
+        out["status"] = out["status"].map(lambda v: table.get(clean_text(v).casefold(), v) if isinstance(v, str) else v)
+    if "status" not in out:
+        out["status"] = "pending"
+        problems.append(problem("warning", "Candidates (derived)", "status_missing",
+                                "no status column: every candidate is 'pending'",
+                                column="status", hint="Add a Status column (hired, offered, rejected, withdrawn, pending) or a Candidates sheet"))
+    if "_comment" in long:
+        com = pd.DataFrame({"candidate_id": ids, "interviewer": _text(long.get("interviewer", pd.Series("", index=long.index))),
+                            "text": _text(long["_comment"])})
+        com = com[(com["text"] != "") & (com["candidate_id"] != "")]
+        if len(com):
+            com["line"] = np.where(com["interviewer"] != "", com["interviewer"] + ": " + com["text"], com["text"])
+            notes = com.groupby("candidate_id", sort=False)["line"].agg(lambda s: "; ".join(dict.fromkeys(s)))
+            out["notes"] = out["candidate_id"].map(notes).fillna("")
+            details["comments"] = "general comment column read into the candidates' notes"
+    details["candidates_source"] = "derived from the score rows"
+    out = out.where(out.notna(), "")
+    out[ROW] = pd.array(pd.to_numeric(out[ROW], errors="coerce"), dtype="Int64")
+    letters = {}
+    return RawTable("Candidates", "Candidates (derived)", out, letters, list(out.columns), [], 1, 0)
+
+
+def normalise(long: pd.DataFrame, target: tuple[float, float], mapping: Mapping, *, source=None, file_hint=None, words=None,
+              sheet=None) -> tuple[pd.Series, pd.Series, dict, list[dict]]:
+    """(score on the target scale, score as written, scale details, problems) for the long frame."""
+    if len(long) == 0:
+        return pd.Series([], dtype=object), pd.Series([], dtype="str"), {"target": scale_text(target)}, []
+    hints = long["_hint"] if "_hint" in long else pd.Series(None, index=long.index, dtype=object)
+    hints = hints.where(hints.notna(), scale_text(file_hint) if file_hint else "")
+    score = pd.Series(index=long.index, dtype=object)
+    raw = pd.Series(index=long.index, dtype=object)
+    infos, problems = [], []
+    for hint in pd.unique(hints.to_numpy(dtype=object)):
+        mask = (hints == hint).to_numpy()
+        res = normalise_scores(long.loc[mask, "score"], target, source=source or mapping.scale_source,
+                               hint=parse_scale(hint) if hint else None, words=words or mapping.scale_words, sheet=sheet)
+        score[mask] = res.score.to_numpy()
+        raw[mask] = res.score_raw.to_numpy()
+        infos.append((int(mask.sum()), res.info))
+        problems += res.problems
+    infos.sort(key=lambda x: -x[0])
+    info = dict(infos[0][1])
+    if len(infos) > 1:
+        info["per_heading"] = [i for _, i in infos]
+    if source or mapping.scale_source:
+        info["how"] = "given in the mapping" if mapping.scale_source else info.get("how")
+    return score, raw.astype("str"), info, problems
+
+
+def read_dates(frames: list[tuple[pd.DataFrame, list[str]]], mapping: Mapping, problems: list[dict], details: dict, *, sheet=None) -> str:
+    """Decide the file's day/month rule from all date columns and parse them in place. Returns the rule."""
+    texts = distinct_text([df[c] for df, cols in frames for c in cols if c in df])
+    rule, info = decide_day_first(texts, mapping.date_order)
+    details["dates"] = info
+    if "ambiguous" in info:
+        problems.append(problem("warning", sheet, "ambiguous_dates",
+                                f"dates such as {info['ambiguous'][0]!r} could be day-first or month-first; they were read "
+                                f"{'day' if rule == DAY_FIRST else 'month'}-first",
+                                value=info["ambiguous"][0], hint='If they mean month/day, write date_order = "month_first" in a mapping file'))
+    if "conflict" in info:
+        problems.append(problem("warning", sheet, "ambiguous_dates",
+                                f"some dates are day-first and some month-first ({', '.join(info['conflict'])}); read "
+                                f"{'day' if rule == DAY_FIRST else 'month'}-first, the others are reported as not a date",
+                                hint="Write all dates one way, preferably as real dates or YYYY-MM-DD"))
+    for df, cols in frames:
+        for c in cols:
+            if c in df and len(df):
+                df[c], _bad = parse_dates(df[c], rule)
+    return rule
+
+
+def scores_table(long: pd.DataFrame, ids: pd.Series, score: pd.Series, raw: pd.Series, *, sheet_name: str,
+                 letters: dict[str, str], headers: list[str], unmapped: list[str], header_row: int) -> RawTable:
+    """The Scores RawTable: canonical columns + score_raw + where each value came from."""
+    frame = pd.DataFrame(index=long.index)
+    frame["candidate_id"] = ids.to_numpy()
+    frame["interviewer"] = _text(long["interviewer"]).to_numpy() if "interviewer" in long else ""
+    frame["criterion"] = _text(long["criterion"]).to_numpy()
+    frame["score"] = score.to_numpy()
+    frame["score_raw"] = raw.to_numpy()
+    for c in ("stage", "interviewed_on", "evidence"):
+        frame[c] = long[c].to_numpy() if c in long else ""
+    for c in frame.columns:
+        if c != "score":
+            frame[c] = frame[c].where(frame[c].notna(), "")
+    frame[ROW] = pd.array(pd.to_numeric(long["_row"], errors="coerce"), dtype="Int64") if "_row" in long else pd.array(
+        range(2, len(long) + 2), dtype="Int64")
+    for c in long.columns:
+        if c.startswith("_cell_") or c == "_sheet":
+            frame[c] = long[c].to_numpy()
+    if "_cell_name" in frame and "_cell_candidate_id" not in frame:
+        frame["_cell_candidate_id"] = frame["_cell_name"]
+    frame = frame.reset_index(drop=True)
+    return RawTable("Scores", sheet_name, frame, letters, headers, unmapped, header_row, 0)
+
+
+def formula_problems(missing: dict[str, list[str]], used: dict[str, set[str]], details: dict) -> list[dict]:
+    """Errors for formula cells without a saved result inside the data that is read (`used`: sheet -> cells)."""
+    out, other = [], 0
+    for sheet, cells in missing.items():
+        for cell in cells:
+            if cell in used.get(sheet, set()):
+                out.append(problem("error", sheet, "formula_without_value",
+                                   "the cell holds a formula whose result was never saved, so its value is unknown",
+                                   cell=cell, hint="Open the file in Excel or LibreOffice and save it again (that stores the results)"))
+            else:
+                other += 1
+    if missing:
+        details["formulas_without_values"] = {"in_data": len(out), "elsewhere": other}
+    return out
+
+
+def used_cells(table: RawTable) -> dict[str, set[str]]:
+    """Sheet -> the cells a table's values came from (for `formula_problems`)."""
+    out: dict[str, set[str]] = {}
+    f = table.frame
+    sheets = f["_sheet"] if "_sheet" in f else pd.Series(table.sheet_name, index=f.index)
+    for c in f.columns:
+        if c.startswith("_cell_"):
+            for s, cell in zip(sheets, f[c]):
+                if isinstance(cell, str) and cell:
+                    out.setdefault(s, set()).add(cell)
+    for col, letter in table.letters.items():
+        if col in f.columns:
+            for s, r in zip(sheets, f[ROW]):
+                out.setdefault(s, set()).add(f"{letter}{r}")
+    return out
+
+
+def excluded_problems(excluded: list[dict]) -> list[dict]:
+    """One warning per totals / notes row left out."""
+    out = []
+    for e in excluded:
+        what = "a totals or averages row" if e["kind"] == "totals" else "a note or legend below the table"
+        out.append(problem("warning", e["sheet"], "excluded_row", f"row {e['row']} is {what} and was not read as data",
+                           row=e["row"], value=e["text"], hint="Nothing to do if that is right; otherwise remove the words that mark it"))
+    return out
+
+
+def workbook(file: str, role: RawRole, criteria: RawTable, candidates: RawTable, scores: RawTable, sheet_names: list[str],
+             problems: list[dict], details: dict) -> RawWorkbook:
+    return RawWorkbook(file=file, role=role, tables={"Criteria": criteria, "Candidates": candidates, "Scores": scores},
+                       sheet_names=sheet_names, problems=problems, details=details)
+
+
+def known_fields(sheet: str) -> dict[str, str]:
+    return field_lookup(SHEETS[sheet])

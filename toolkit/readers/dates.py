@@ -1,0 +1,162 @@
+"""Dates as people write them, with one explicit day-first / month-first rule per file.
+
+Read as dates:
+- real spreadsheet dates and date-times (the time is dropped);
+- ISO text ``2026-03-14``, ``2026/03/14`` and timestamps ``2026-03-14 09:30:00.123``,
+  ``2026-03-14T09:30:00Z``;
+- dotted ``14.03.2026`` / ``14.3.26`` (always day first, as in German and Swedish use);
+- ``14-03-2026``, ``14/03/2026``, ``3/14/26``: day or month first by the file's rule;
+- month names: ``14 March 2026``, ``14. März 2026``, ``14 mars 2026``, ``March 14, 2026``;
+- a number between 20000 and 80000 in a date column: an Excel serial day.
+
+The rule for ``a/b/yyyy`` and ``a-b-yyyy`` is decided once per file
+(`decide_day_first`): a first part above 12 proves day-first, a second part
+above 12 proves month-first; with no proof the file is *ambiguous* and is read
+day-first (or as the mapping's ``date_order`` says), which is reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import numpy as np
+import pandas as pd
+
+MONTHS = {
+    # en
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8, "september": 9,
+    "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    # de
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "mai": 5, "juni": 6, "juli": 7, "oktober": 10,
+    "dezember": 12, "mär": 3, "okt": 10, "dez": 12,
+    # sv
+    "januari": 1, "februari": 2, "mars": 3, "maj": 5, "augusti": 8, "okt.": 10,
+}
+
+_ISO = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T].*)?$")
+_DOTTED = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{2}|\d{4})\.?(?:\s.*)?$")
+_AMBIG = re.compile(r"^(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})(?:[ T].*)?$")
+_DAY_MONTH_NAME = re.compile(r"^(\d{1,2})\.?\s+([^\W\d_]+)\.?,?\s+(\d{4})$")
+_MONTH_NAME_DAY = re.compile(r"^([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
+
+DAY_FIRST, MONTH_FIRST = "day_first", "month_first"
+
+
+def _year(y: str) -> int:
+    n = int(y)
+    if len(y) == 2:
+        return 2000 + n if n < 70 else 1900 + n
+    return n
+
+
+def _make(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def decide_day_first(values, prefer: str | None = None) -> tuple[str, dict]:
+    """The file's rule for a/b/yyyy dates: (rule, info).
+
+    ``info`` has ``rule``, ``why`` and, when there is something to report,
+    ``ambiguous`` (examples read by the default rule) or ``conflict``
+    (examples of both orders).
+    """
+    day_proof, month_proof, ambiguous = [], [], []
+    for v in values:
+        if not isinstance(v, str):
+            continue
+        m = _AMBIG.match(v.strip())
+        if not m:
+            continue
+        a, b = int(m.group(1)), int(m.group(2))
+        if a > 12 and b <= 12:
+            day_proof.append(v.strip())
+        elif b > 12 and a <= 12:
+            month_proof.append(v.strip())
+        elif a != b:
+            ambiguous.append(v.strip())
+    default = prefer or DAY_FIRST
+    if prefer:
+        info = {"rule": prefer, "why": "given in the mapping"}
+        if (prefer == DAY_FIRST and month_proof) or (prefer == MONTH_FIRST and day_proof):
+            info["conflict"] = (month_proof if prefer == DAY_FIRST else day_proof)[:3]
+        return prefer, info
+    if day_proof and month_proof:
+        return default, {"rule": default, "why": "both orders occur", "conflict": [day_proof[0], month_proof[0]]}
+    if day_proof:
+        return DAY_FIRST, {"rule": DAY_FIRST, "why": f"{day_proof[0]!r} can only be day-first"}
+    if month_proof:
+        return MONTH_FIRST, {"rule": MONTH_FIRST, "why": f"{month_proof[0]!r} can only be month-first"}
+    if ambiguous:
+        return default, {"rule": default, "why": "no date proves the order; read day-first", "ambiguous": ambiguous[:3]}
+    return default, {"rule": default, "why": "no dates of the form a/b/yyyy"}
+
+
+def read_date(v, rule: str = DAY_FIRST, *, serials: bool = True) -> dt.date | None:
+    """One cell as a date, or None when it is not one."""
+    if isinstance(v, pd.Timestamp):
+        return None if pd.isna(v) else v.date()
+    if isinstance(v, dt.datetime):
+        return v.date()
+    if isinstance(v, dt.date):
+        return v
+    if isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool):
+        x = float(v)
+        if serials and 20000 <= x <= 80000:
+            return dt.date(1899, 12, 30) + dt.timedelta(days=int(x))
+        return None
+    if not isinstance(v, str):
+        return None
+    t = v.strip()
+    if m := _ISO.match(t):
+        return _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    if m := _DOTTED.match(t):
+        return _make(_year(m.group(3)), int(m.group(2)), int(m.group(1)))
+    if m := _AMBIG.match(t):
+        a, b, y = int(m.group(1)), int(m.group(2)), _year(m.group(3))
+        return _make(y, b, a) if rule == DAY_FIRST else _make(y, a, b)
+    if m := _DAY_MONTH_NAME.match(t):
+        month = MONTHS.get(m.group(2).casefold())
+        return _make(int(m.group(3)), month, int(m.group(1))) if month else None
+    if m := _MONTH_NAME_DAY.match(t):
+        month = MONTHS.get(m.group(1).casefold())
+        return _make(int(m.group(3)), month, int(m.group(2))) if month else None
+    return None
+
+
+def parse_dates(values: pd.Series, rule: str = DAY_FIRST) -> tuple[pd.Series, pd.Series]:
+    """A column of date cells -> (object Series of ISO 'YYYY-MM-DD' text, the value as written where unreadable; mask unreadable).
+
+    Blank cells stay blank (''). Work is done once per distinct value.
+    """
+    codes, uniques = pd.factorize(values.astype(object).to_numpy(dtype=object))
+    out = np.empty(len(uniques) + 1, dtype=object)
+    bad = np.zeros(len(uniques) + 1, dtype=bool)
+    for i, u in enumerate(uniques):
+        if isinstance(u, str) and not u.replace("\u00a0", " ").strip():
+            out[i] = ""
+            continue
+        d = read_date(u, rule)
+        if d is None:
+            out[i], bad[i] = u, True
+        else:
+            out[i] = d.isoformat()
+    out[-1] = ""
+    idx = np.where(codes < 0, len(uniques), codes)
+    return pd.Series(out[idx], index=values.index, dtype=object), pd.Series(bad[idx], index=values.index)
+
+
+def distinct_text(series_list) -> list[str]:
+    """Distinct text values of several columns (for `decide_day_first`)."""
+    seen: set[str] = set()
+    for s in series_list:
+        if s is None or len(s) == 0:
+            continue
+        for u in pd.unique(s.astype(object).to_numpy(dtype=object)):
+            if isinstance(u, str):
+                seen.add(u)
+    return sorted(seen)

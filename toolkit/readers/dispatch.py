@@ -1,0 +1,67 @@
+"""Which reader a path needs: one file of any layout, or a folder of CSV exports.
+
+`read_path(path, mapping)` returns one `RawRound` per hiring round found:
+a file gives one; a folder that is a relational export (interviews +
+applications + candidates, joined by id), a Greenhouse export (scorecard +
+scorecard_attribute) or a Lever export (feedback_form + feedback_form_field)
+gives one per job (or the one job the mapping's ``job`` names).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputFileError
+from .mapping import Mapping, read_mapping
+from .raw import RawWorkbook
+
+
+@dataclass
+class RawRound:
+    """One round read from a path: ``key`` tells rounds of one folder apart (a job id), None for a single file."""
+
+    key: str | None
+    raw: RawWorkbook
+
+
+def export_kind(folder: str | os.PathLike) -> str | None:
+    """"relational", "greenhouse" or "lever" when the folder holds such an export, else None."""
+    from .ats import is_greenhouse, is_lever
+    from .relational import is_relational
+
+    p = Path(folder)
+    if not p.is_dir():
+        return None
+    if is_greenhouse(p):
+        return "greenhouse"
+    if is_lever(p):
+        return "lever"
+    if is_relational(p):
+        return "relational"
+    return None
+
+
+def read_path(path: str | os.PathLike, mapping=None) -> list[RawRound]:
+    """All rounds in `path` (see the module docstring). Raises InputFileError / MappingError with what is missing."""
+    m = read_mapping(mapping) or Mapping()
+    p = Path(path)
+    if p.is_dir():
+        kind = m.layout if m.layout in ("relational", "greenhouse", "lever") else export_kind(p)
+        if kind is None:
+            raise InputFileError("this folder is not an export this reader knows", file=str(p),
+                                 hint="Pass a workbook or CSV file, a folder of them to load_rounds(), or a folder with "
+                                      "interviews.csv + applications.csv (relational), scorecard.csv + scorecard_attribute.csv "
+                                      "(Greenhouse) or feedback_form.csv + feedback_form_field.csv (Lever)")
+        if kind == "relational":
+            from .relational import read_relational
+
+            return [RawRound(k, raw) for k, raw in read_relational(p, m)]
+        from .ats import read_greenhouse, read_lever
+
+        reader = read_greenhouse if kind == "greenhouse" else read_lever
+        return [RawRound(k, raw) for k, raw in reader(p, m)]
+    from .tabular import read_file
+
+    return [RawRound(None, read_file(p, m))]

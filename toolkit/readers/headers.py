@@ -1,0 +1,358 @@
+"""Header words people really write (English, German, Swedish) and where the header row is.
+
+`field_for(header)` says which canonical field a column heading means
+("Bewerber:in" -> "candidate", "Intervjuare" -> "interviewer", "Summe" ->
+"computed"); `parse_criterion_header("Kommunikation (20 %)")` splits a
+criterion column heading into name, weight and scale; `find_header` finds the
+header row of a sheet wherever it is (title rows above, table starting at
+B2, a two-row header whose upper cells are merged).
+
+Import-side fields (besides the canonical ones of `toolkit.schema`):
+- ``candidate``: a column that names the candidate, either an id or a name
+  (decided from the values by `looks_like_ids`)
+- ``first_name`` / ``last_name``: joined into ``name``
+- ``computed``: totals, averages, weighted sums, ranks: never a criterion
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..schema import CANDIDATE_FIELDS, normalise_header
+
+# field -> headings (matched after normalise_header: case, spaces, punctuation ignored)
+IMPORT_ALIASES: dict[str, tuple[str, ...]] = {
+    "candidate": (
+        "candidate", "kandidat", "kandidatin", "kandidat:in", "kandidat*in", "bewerber", "bewerberin", "bewerber:in",
+        "bewerber/in", "bewerber*in", "bewerbende", "bewerbender", "applicant", "sökande", "kandidaten", "person",
+    ),
+    "candidate_id": (
+        "candidate_id", "candidate id", "candidateid", "applicant id", "bewerber id", "bewerber-id", "bewerber:innen-id",
+        "bewerbernummer", "kandidat id", "kandidat-id", "kandidatnummer", "sökande id", "sökande-id", "id", "nr", "nummer",
+        "cand id", "kandidat nr", "bewerber nr",
+    ),
+    "name": (
+        "name", "candidate name", "full name", "vollständiger name", "bewerbername", "name bewerber:in", "kandidatenname",
+        "namn", "kandidatnamn", "sökandes namn", "fullständigt namn", "applicant name",
+    ),
+    "first_name": ("first name", "first_name", "firstname", "given name", "vorname", "förnamn"),
+    "last_name": ("last name", "last_name", "lastname", "surname", "family name", "nachname", "familienname", "efternamn"),
+    "interviewer": (
+        "interviewer", "interviewer:in", "interviewerin", "interviewer*in", "interviewer/in", "interviewende", "interviewender",
+        "intervjuare", "intervjuledare", "rater", "assessor", "reviewer", "panelist", "evaluator", "bewerter", "bewerter:in",
+        "bewerterin", "beurteiler", "beurteiler:in", "prüfer", "prüfer:in", "gutachter", "bedömare", "interviewed by",
+        "scored by", "submitted by", "bewertet von", "bedömd av", "interviewer name",
+    ),
+    "criterion": (
+        "criterion", "criteria", "kriterium", "kriterien", "kriterie", "kriterier", "attribute", "competency", "competence",
+        "kompetenz", "kompetens", "skill", "selection criterion", "auswahlkriterium", "urvalskriterium", "bedömningsgrund",
+        "bewertungskriterium",
+    ),
+    "score": (
+        "score", "rating", "bewertung", "punkte", "punktzahl", "betyg", "poäng", "grade", "wertung", "ratings", "scores",
+        "einschätzung", "bedömning",
+    ),
+    "stage": (
+        "stage", "round", "interview round", "interview", "runde", "gesprächsrunde", "interviewrunde", "phase", "omgång",
+        "intervjuomgång", "steg", "interview stage", "interview type", "interviewtyp", "gespräch",
+    ),
+    "interviewed_on": (
+        "date", "datum", "interview date", "interviewdatum", "gesprächsdatum", "intervjudatum", "interviewed on",
+        "interviewed at", "interviewed_at", "datum des gesprächs", "dag", "termin",
+    ),
+    "evidence": (
+        "comment", "comments", "kommentar", "kommentare", "anmerkung", "anmerkungen", "bemerkung", "bemerkungen",
+        "begründung", "notes", "note", "notizen", "evidence", "observation", "observations", "beobachtung", "beobachtungen",
+        "motivering", "anteckning", "anteckningar", "kommentarer", "belege", "feedback",
+    ),
+    "computed": (
+        "total", "totals", "sum", "summe", "gesamt", "gesamtpunkte", "gesamtpunktzahl", "gesamtbewertung", "durchschnitt",
+        "mittelwert", "schnitt", "average", "avg", "mean", "overall", "overall rating", "overall score", "weighted",
+        "weighted score", "weighted total", "gewichtet", "gewichtete summe", "summa", "totalt", "medel", "medelvärde",
+        "genomsnitt", "snitt", "rank", "rang", "ranking", "platz", "placering", "ø", "total score", "gesamtnote",
+        "overallrating", "viktad summa", "viktat", "resultat",
+    ),
+}
+
+# Candidate-level columns that may sit in a score sheet (taken per candidate, first filled value).
+CANDIDATE_LEVEL = ("email", "status", "language", "applied_on", "decided_on", "notified_on", "channel")
+for _f in CANDIDATE_FIELDS:
+    if _f.name in CANDIDATE_LEVEL:
+        IMPORT_ALIASES[_f.name] = (_f.name, *_f.aliases)
+IMPORT_ALIASES["status"] = (*IMPORT_ALIASES["status"], "entscheidung", "beslut", "ergebnis", "utfall", "decision")
+
+SCORE_LEVEL = ("candidate", "candidate_id", "name", "first_name", "last_name", "interviewer", "criterion", "score", "stage",
+               "interviewed_on", "evidence")
+IMPORT_FIELDS = (*SCORE_LEVEL, *CANDIDATE_LEVEL, "computed")
+
+# First word of a row label that marks a totals / averages row.
+TOTAL_WORDS = frozenset(
+    "total totals sum summe gesamt gesamtsumme zwischensumme subtotal durchschnitt mittelwert schnitt average averages avg "
+    "mean median summa totalt medel medelvärde genomsnitt snitt ø".split()
+)
+
+# Headings that introduce notes or a legend below a table.
+NOTE_WORDS = frozenset(
+    "note notes hinweis hinweise anmerkung legende legend key skala scale skalan förklaring anm obs quelle source stand "
+    "erstellt created".split()
+)
+
+_ALIAS_INDEX: dict[str, str] = {}
+for _name, _aliases in IMPORT_ALIASES.items():
+    for _a in _aliases:
+        _ALIAS_INDEX.setdefault(normalise_header(_a), _name)
+
+_BRACKET = re.compile(r"[\(\[\{]([^\)\]\}]*)[\)\]\}]")
+_PERCENT = re.compile(r"^\s*(?:gewicht|gewichtung|weight|vikt|w)?\s*[:=]?\s*(\d+(?:[.,]\d+)?)\s*%\s*$", re.I)
+_WEIGHT = re.compile(r"^\s*(?:gewicht|gewichtung|weight|vikt|w)\s*[:=]?\s*(\d+(?:[.,]\d+)?)\s*$", re.I)
+_SCALE = re.compile(r"^\s*(?:skala|scale|skalan)?\s*[:=]?\s*(-?\d+(?:[.,]\d+)?)\s*(?:-|–|—|to|bis|till)\s*(-?\d+(?:[.,]\d+)?)\s*$", re.I)
+_TRAILING_PERCENT = re.compile(r"\s*[-–—:,]?\s*(\d+(?:[.,]\d+)?)\s*%\s*$")
+_PREFIX = re.compile(r"^(?:rating|score|bewertung|betyg|punkte|poäng)(?:[\s:_\-–]+|(?=[A-ZÄÖÜÅ]))", re.I)
+
+
+def clean_text(text: object) -> str:
+    """A heading as a person reads it: NFKC, newlines and runs of spaces collapsed, trimmed."""
+    if text is None:
+        return ""
+    s = unicodedata.normalize("NFKC", str(text)).replace("\u00a0", " ")
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def header_key(text: object) -> str:
+    """`normalise_header` after removing bracketed parts: "Rating (1-5)" -> "rating"."""
+    s = _BRACKET.sub(" ", clean_text(text))
+    s = _TRAILING_PERCENT.sub("", s)
+    return normalise_header(s)
+
+
+def field_for(text: object) -> str | None:
+    """The import field a heading means, or None (unknown heading: maybe a criterion)."""
+    key = header_key(text)
+    if not key:
+        return None
+    hit = _ALIAS_INDEX.get(key)
+    if hit:
+        return hit
+    first = re.split(r"[^\w]+", clean_text(text).casefold(), maxsplit=1)[0]
+    if first in TOTAL_WORDS and len(clean_text(text)) <= 40:
+        return "computed"
+    return None
+
+
+def comment_for(heading: object, criteria: list[str]) -> str | None:
+    """The criterion a comment column belongs to ("Kommentar Kommunikation", "Communication - notes"), or None."""
+    key = header_key(heading)
+    for name in criteria:
+        ck = normalise_header(name)
+        if ck and ck in key and _ALIAS_INDEX.get(key.replace(ck, "", 1)) == "evidence":
+            return name
+    return None
+
+
+def parse_scale_text(text: object) -> tuple[float, float] | None:
+    """'1-5', '0–100', '1 bis 10', 'Skala 1-4' -> (low, high); None if not a scale."""
+    m = _SCALE.match(clean_text(text))
+    if not m:
+        return None
+    lo, hi = (float(x.replace(",", ".")) for x in m.groups())
+    return (lo, hi) if lo < hi else None
+
+
+@dataclass(frozen=True)
+class CriterionHeader:
+    name: str
+    weight: float | None = None  # as written: 20 % -> 20.0 with percent=True
+    percent: bool = False
+    scale: tuple[float, float] | None = None
+
+
+def _split_words(name: str) -> str:
+    if " " in name:
+        return name
+    if "_" in name:
+        return name.replace("_", " ").strip()
+    # CamelCase joined words (CSV exports): ProblemSolving -> Problem Solving
+    if re.search(r"[a-zäöüå][A-ZÄÖÜÅ]", name):
+        return re.sub(r"(?<=[a-zäöüå])(?=[A-ZÄÖÜÅ])", " ", name)
+    return name
+
+
+def parse_criterion_header(text: object) -> CriterionHeader:
+    """Split a criterion column heading into its name, weight and scale.
+
+    >>> parse_criterion_header("Kommunikation (20 %)")
+    CriterionHeader(name='Kommunikation', weight=20.0, percent=True, scale=None)
+    >>> parse_criterion_header("RatingProblemSolving").name
+    'Problem Solving'
+    """
+    s = clean_text(text)
+    weight, percent, scale = None, False, None
+    for m in list(_BRACKET.finditer(s)):
+        inner = m.group(1)
+        if (p := _PERCENT.match(inner)) and weight is None:
+            weight, percent = float(p.group(1).replace(",", ".")), True
+        elif (w := _WEIGHT.match(inner)) and weight is None:
+            weight = float(w.group(1).replace(",", "."))
+        elif (sc := parse_scale_text(inner)) and scale is None:
+            scale = sc
+        else:
+            continue
+        s = s.replace(m.group(0), " ")
+    if weight is None and (t := _TRAILING_PERCENT.search(s)) and t.start() > 0:
+        weight, percent = float(t.group(1).replace(",", ".")), True
+        s = s[: t.start()]
+    s = re.sub(r"\s+", " ", s).strip(" :-–—,;")
+    stripped = _PREFIX.sub("", s).strip(" :-–—")
+    if stripped and stripped != s:
+        s = stripped
+    return CriterionHeader(_split_words(s).strip(), weight, percent, scale)
+
+
+def looks_like_ids(values: list) -> bool:
+    """True when the filled values look like ids (C001, A-17, 4711, uuids) rather than person names."""
+    vals = [str(v).strip() for v in values if str(v).strip()]
+    if not vals:
+        return False
+    pattern = re.compile(r"^(?:[A-Za-z]{0,4}[-_ ]?\d+[A-Za-z]?|[0-9a-fA-F]{8}-[0-9a-fA-F-]{27,})$")
+    hits = sum(1 for v in vals if pattern.match(v) and not re.search(r"[a-z]{3,}\s", v))
+    return hits >= 0.8 * len(vals)
+
+
+def row_label_is_total(text: object) -> bool:
+    """A row label such as 'Summe', 'Total:', 'Average of all', 'Ø', 'Medel' (first word decides)."""
+    s = clean_text(text).casefold()
+    if not s or len(s) > 40:
+        return False
+    if s.startswith("ø"):
+        return True
+    words = [w for w in re.split(r"[^\w]+", s) if w]
+    return bool(words) and words[0] in TOTAL_WORDS and len(words) <= 4
+
+
+def row_label_is_note(text: object) -> bool:
+    """A row that opens a legend or note ('Hinweis: ...', 'Skala: 1 = ...', '* scores from ...')."""
+    s = clean_text(text)
+    if not s:
+        return False
+    if s[0] in "*¹²³†" or len(s) > 60:
+        return True
+    first = re.split(r"[^\w]+", s.casefold(), maxsplit=1)[0]
+    return first in NOTE_WORDS
+
+
+# ---------------------------------------------------------------------------
+# Finding the header row
+
+
+@dataclass
+class Header:
+    """Where a table's header is. Rows and columns are 0-based grid positions."""
+
+    row: int  # last header row; data starts below it
+    rows: tuple[int, ...]  # all header rows (two for a two-row header)
+    first_col: int
+    labels: dict[int, str] = field(default_factory=dict)  # column -> combined heading
+    fields: dict[int, str | None] = field(default_factory=dict)  # column -> import field (None = unknown)
+
+    @property
+    def excel_rows(self) -> list[int]:
+        return [r + 1 for r in self.rows]
+
+
+HEADER_SEARCH_ROWS = 40
+
+
+def _blank(v) -> bool:
+    return v is None or (isinstance(v, str) and not v.replace("\u00a0", " ").strip()) or (isinstance(v, float) and v != v)
+
+
+def _is_text(v) -> bool:
+    if not isinstance(v, str) or _blank(v):
+        return False
+    t = v.strip().replace(",", ".").rstrip("%").strip()
+    try:
+        float(t)
+        return False
+    except ValueError:
+        return True
+
+
+def _hits(row: list) -> set[str]:
+    found = set()
+    for v in row:
+        if _is_text(v):
+            f = field_for(v)
+            if f and f != "computed":
+                found.add("candidate" if f in ("candidate_id", "name", "first_name", "last_name") else f)
+    return found
+
+
+def find_header(rows: list[list], *, header_row: int | None = None, header_rows: int | None = None) -> Header | None:
+    """The header of the table in `rows` (a sheet's grid), or None if no row looks like one.
+
+    The header row is the row (among the first 40) with most distinct known
+    headings; it must have at least two filled cells and name the candidate or
+    at least two known fields. A row below it that fills cells left blank in
+    the header (the lower half of a two-row header whose upper cells are
+    merged) is combined with it. `header_row` (1-based, the last header row)
+    and `header_rows` (1 or 2) override the search, as a mapping file does.
+    """
+    if header_row is not None:
+        last = header_row - 1
+        n = header_rows or 1
+        hrows = tuple(range(last - n + 1, last + 1))
+        if last >= len(rows) or hrows[0] < 0:
+            return None
+        return _build_header(rows, hrows)
+    best, best_score = None, 0
+    for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        filled = [v for v in row if not _blank(v)]
+        if len(filled) < 2:
+            continue
+        hits = _hits(row)
+        if not hits or (len(hits) < 2 and "candidate" not in hits):
+            continue
+        score = len(hits)
+        if score > best_score:
+            best, best_score = i, score
+    if best is None:
+        return None
+    hrows: tuple[int, ...] = (best,)
+    if header_rows != 1 and best + 1 < len(rows) and _is_lower_header(rows[best], rows[best + 1]):
+        hrows = (best, best + 1)
+    return _build_header(rows, hrows)
+
+
+def _is_lower_header(upper: list, lower: list) -> bool:
+    """True when `lower` completes `upper` as a two-row header rather than being the first data row."""
+    width = max(len(upper), len(lower))
+    up = [upper[c] if c < len(upper) else "" for c in range(width)]
+    lo = [lower[c] if c < len(lower) else "" for c in range(width)]
+    filled_lo = [c for c in range(width) if not _blank(lo[c])]
+    if not filled_lo or not all(_is_text(lo[c]) for c in filled_lo):
+        return False
+    under_blank = [c for c in filled_lo if _blank(up[c])]
+    blank_under_label = [c for c in range(width) if not _blank(up[c]) and _blank(lo[c])]
+    return bool(under_blank) and bool(blank_under_label)
+
+
+def _build_header(rows: list[list], hrows: tuple[int, ...]) -> Header:
+    width = max(len(rows[r]) for r in hrows)
+    labels: dict[int, str] = {}
+    if len(hrows) == 1:
+        for c, v in enumerate(rows[hrows[0]]):
+            if not _blank(v):
+                labels[c] = clean_text(v)
+    else:
+        upper, lower = rows[hrows[0]], rows[hrows[1]]
+        for c in range(width):
+            u = upper[c] if c < len(upper) else ""
+            lo = lower[c] if c < len(lower) else ""
+            if not _blank(lo):
+                labels[c] = clean_text(lo)
+            elif not _blank(u):
+                labels[c] = clean_text(u)
+    first = min(labels) if labels else 0
+    return Header(row=hrows[-1], rows=hrows, first_col=first, labels=labels, fields={c: field_for(t) for c, t in labels.items()})

@@ -1,0 +1,4 @@
+"""placeholder"""
+from pathlib import Path
+def is_relational(p: Path) -> bool:
+    return False

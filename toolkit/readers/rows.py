@@ -1,0 +1,87 @@
+"""Which rows under a header are data: totals, averages, notes and legends are not.
+
+`classify_rows` looks at the block of rows below a header, column by
+column (no loop over rows), and labels each row:
+
+- ``blank``: nothing filled;
+- ``totals``: its first filled cell (or its candidate cell) says Total, Summe,
+  Gesamt, Durchschnitt, Average, Mean, Summa, Medel, Ø ...;
+- ``note``: a legend or note: a single cell that starts with Hinweis, Note,
+  Legende, Skala, "*" ...; or, after a blank or totals row, a row whose
+  candidate cell is empty, that has a single cell, or that explains
+  something ("1 = weak", "Quelle: ...");
+- ``data``: everything else.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from .headers import clean_text, row_label_is_note, row_label_is_total
+
+_SCALE_NOTE = re.compile(r"(?:skala|scale|skalan|bewertungsskala|betygsskala)\s*[:=]?\s*\(?\s*(\d+)\s*(?:-|–|—|bis|to|till)\s*(\d+)", re.I)
+
+
+def blank_cells(frame: pd.DataFrame) -> pd.DataFrame:
+    """True where a cell is empty ('' / spaces / NBSP / None / NaN)."""
+    out = {}
+    for c in frame.columns:
+        s = frame[c]
+        na = s.isna().to_numpy()
+        is_str = s.map(type).eq(str).to_numpy()
+        blank = na.copy()
+        if is_str.any():
+            text = s[is_str].astype(object).str.replace("\u00a0", " ", regex=False).str.strip()
+            blank[is_str] = (text == "").to_numpy()
+        out[c] = blank
+    return pd.DataFrame(out, index=frame.index)
+
+
+def _per_unique(s: pd.Series, fn) -> pd.Series:
+    codes, uniques = pd.factorize(s.astype(object).to_numpy(dtype=object))
+    table = np.array([bool(fn(u)) if isinstance(u, str) else False for u in uniques] + [False], dtype=bool)
+    return pd.Series(table[np.where(codes < 0, len(uniques), codes)], index=s.index)
+
+
+def classify_rows(block: pd.DataFrame, key_cols: list) -> pd.Series:
+    """Label each row of `block` (cells under a header) as data, blank, totals or note (see module docstring)."""
+    if len(block) == 0:
+        return pd.Series([], dtype="str", index=block.index)
+    blank = blank_cells(block)
+    filled = ~blank
+    n_filled = filled.sum(axis=1)
+    first = block.where(filled).bfill(axis=1).iloc[:, 0] if len(block.columns) else pd.Series("", index=block.index)
+    first = first.where(first.notna(), "")
+    is_blank = n_filled == 0
+    is_total = _per_unique(first, row_label_is_total)
+    for c in key_cols:
+        if c in block.columns:
+            is_total |= _per_unique(block[c], row_label_is_total)
+    note_single = (n_filled == 1) & _per_unique(first, row_label_is_note)
+    brk = (is_blank | is_total).cummax()
+    key_filled = filled[[c for c in key_cols if c in block.columns]].any(axis=1) if key_cols else n_filled > 0
+    explains = _per_unique(first, lambda t: ("=" in t or ":" in t or len(t) > 60))
+    note_after = brk & ~is_blank & ~is_total & (~key_filled | (n_filled == 1) | explains)
+    kind = np.where(is_blank, "blank", np.where(is_total, "totals", np.where(note_single | note_after, "note", "data")))
+    return pd.Series(kind, index=block.index, dtype="str")
+
+
+def row_text(block: pd.DataFrame, index, limit: int = 80) -> str:
+    """The filled cells of one row joined with ' | ' (for reports)."""
+    vals = [clean_text(v) for v in block.loc[index].tolist() if v is not None and not (isinstance(v, float) and v != v)]
+    s = " | ".join(v for v in vals if v)
+    return s if len(s) <= limit else s[: limit - 3] + "..."
+
+
+def scale_from_notes(texts: list[str]) -> tuple[float, float] | None:
+    """A scale stated in a title, legend or note row ('Skala 1-10', 'Scale: 1 - 4')."""
+    for t in texts:
+        m = _SCALE_NOTE.search(clean_text(t))
+        if m:
+            lo, hi = float(m.group(1)), float(m.group(2))
+            if lo < hi:
+                return (lo, hi)
+    return None

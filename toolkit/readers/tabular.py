@@ -1,0 +1,196 @@
+"""Read a workbook or CSV of any supported sheet layout into a RawWorkbook.
+
+`read_file(path, mapping)` is the entry point for one file: it reads the
+sheets by content (a CSV with an .xls name is read as CSV), detects the
+layout (`detect`), turns the scores into one long frame (`wide`) and builds
+the canonical tables (`assemble`). ``details`` of the result say what was
+found: layout and why, per table the header rows, first column and what
+each column was read as, the scale, the date rule, the rows left out and
+the sheets ignored.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import InputFileError
+
+from .assemble import (
+    DATE_FIELDS,
+    assign_candidate_ids,
+    build_criteria,
+    build_role,
+    derive_candidates,
+    excluded_problems,
+    formula_problems,
+    normalise,
+    problem,
+    read_dates,
+    scores_table,
+    target_scale,
+    used_cells,
+    workbook,
+)
+from .csvfiles import read_csv_grid
+from .detect import Plan, SheetTable, detect_layout, scale_hint
+from .excel import SheetGrid, column_letter, file_kind, formulas_without_values, read_grids
+from .headers import clean_text
+from .mapping import Mapping, read_mapping
+from .raw import RawWorkbook, table_from_grid
+from .wide import letters_of, long_from_tables
+
+WORKBOOK_NAMES = (".xlsx", ".xlsm", ".xls", ".ods")
+
+
+def read_sheets(path: str | os.PathLike) -> tuple[list[SheetGrid], dict, list[dict]]:
+    """The file's sheets, read by content: (grids, source details, problems).
+
+    A text file is read as CSV whatever its extension; when the extension
+    claims a workbook that is reported (warning ``file_type``).
+    """
+    path = Path(path)
+    kind = file_kind(path)
+    problems: list[dict] = []
+    if kind == "text":
+        grid, info = read_csv_grid(path)
+        details = {"reader": "csv", **{f"csv_{k}": v for k, v in info.items()}}
+        grid = SheetGrid(grid.name, grid.rows, True, "csv")
+        if path.suffix.lower() in WORKBOOK_NAMES:
+            details["file_type"] = f"named {path.suffix} but is CSV text; read as CSV"
+            problems.append(problem("warning", grid.name, "file_type",
+                                    f"the file is named {path.suffix} but is not a spreadsheet workbook: it is CSV text, and was read as CSV",
+                                    hint="Rename it to .csv so that other programs open it correctly"))
+        return [grid], details, problems
+    grids = read_grids(path)
+    fmt = {"zip": "xlsx/ods", "ole": "xls"}[kind]
+    if kind == "zip":
+        fmt = "ods" if path.suffix.lower() == ".ods" else "xlsx"
+    return grids, {"reader": "calamine", "format": fmt}, problems
+
+
+def _title(t: SheetTable) -> str | None:
+    for r in range(0, t.header.rows[0]):
+        row = t.grid.rows[r]
+        filled = [clean_text(v) for v in row if clean_text(v) if not (isinstance(v, float) and v != v)]
+        if len(filled) == 1:
+            return filled[0]
+    return None
+
+
+def describe_table(t: SheetTable) -> dict:
+    """What `inspect` shows for one table."""
+    cols = []
+    for c in t.columns:
+        d = {"letter": c.letter, "heading": c.heading, "field": c.field or "unknown (ignored)"}
+        if c.criterion:
+            d["criterion"] = c.criterion
+        if c.weight is not None:
+            d["weight"] = c.weight
+        if c.scale:
+            d["scale"] = f"{c.scale[0]:g}-{c.scale[1]:g}"
+        if c.source != "heading":
+            d["from"] = c.source
+        cols.append(d)
+    kinds = t.kinds.value_counts().to_dict()
+    return {
+        "sheet": t.name,
+        "kind": t.kind,
+        "header_rows": t.header.excel_rows,
+        "first_column": column_letter(t.header.first_col),
+        "columns": cols,
+        "data_rows": int(kinds.get("data", 0)),
+        "blank_rows": int(kinds.get("blank", 0)),
+        "excluded_rows": t.excluded(),
+    }
+
+
+def read_file(path: str | os.PathLike, mapping=None) -> RawWorkbook:
+    """One workbook or CSV file -> RawWorkbook (any layout; see the module docstring)."""
+    m = read_mapping(mapping) or Mapping()
+    file = str(path)
+    grids, source, problems = read_sheets(path)
+    from_csv = source["reader"] == "csv"
+    try:
+        plan = detect_layout(grids, m, file=file, from_csv=from_csv)
+    except InputFileError as exc:
+        if "file_type" not in source:
+            raise
+        raise InputFileError(f"the file is named {Path(file).suffix} but is not a spreadsheet workbook: it is CSV text, read as CSV, "
+                             f"and then: {exc.what}", file=file, hint=exc.hint) from None
+    if plan.layout == "canonical":
+        from .canonical import read_canonical
+
+        wb = read_canonical(path, m, grids=grids)
+        wb.problems[:0] = problems
+        wb.details.update(source)
+        wb.details["ignored_sheets"] = plan.ignored
+        return wb
+    return from_plan(file, plan, m, grids=grids, source=source, problems=problems, from_csv=from_csv)
+
+
+def from_plan(file: str, plan: Plan, m: Mapping, *, grids: list[SheetGrid], source: dict, problems: list[dict],
+              from_csv: bool) -> RawWorkbook:
+    details: dict = {"file": file, "layout": plan.layout, "layout_why": plan.why, **source}
+    if m.path:
+        details["mapping"] = m.path
+    long, info = long_from_tables(plan.tables, plan.layout, interviewer=m.interviewer)
+    if info["filled_down"]:
+        details["filled_down"] = f"{info['filled_down']} blank candidate/interviewer cells filled from the row above (merged cells)"
+    details["tables"] = [describe_table(t) for t in plan.tables]
+    details["ignored_sheets"] = plan.ignored
+    first = plan.tables[0]
+    sheet_label = first.name if len(plan.tables) == 1 else f"{first.name} (+{len(plan.tables) - 1} more sheets)"
+    role = build_role(file, plan.enrichment.get("Role"), m, title=_title(first), extra=None, problems=problems, details=details)
+    target = target_scale(role, m)
+    role.values.setdefault("scale", f"{target[0]:g}-{target[1]:g}")
+    # candidates sheet (if any) and ids
+    cand_grid = plan.enrichment.get("Candidates")
+    cand_table = None
+    if cand_grid is not None:
+        from .canonical import find_header_row
+
+        h = find_header_row(cand_grid.rows, "Candidates")
+        cand_table = table_from_grid("Candidates", cand_grid.name, cand_grid.rows, h if h is not None else 0)
+        details["candidates_source"] = f"sheet {cand_grid.name!r}"
+    # dates first (derived candidates carry them)
+    date_frames = [(long, [c for c in DATE_FIELDS if c in long])]
+    if cand_table is not None:
+        date_frames.append((cand_table.frame, [c for c in DATE_FIELDS if c in cand_table.frame]))
+    read_dates(date_frames, m, problems, details, sheet=sheet_label)
+    ids = assign_candidate_ids(long, cand_table, problems, details)
+    if cand_table is None:
+        cand_table = derive_candidates(long, ids, m, problems, details)
+    weights = {}
+    for t in plan.tables:
+        for c in t.criterion_columns:
+            if c.weight is not None:
+                weights.setdefault(c.criterion, (c.weight, True))
+    criteria = build_criteria(long, plan.enrichment.get("Criteria"), m, weights, problems, details)
+    score, raw, scale_info, scale_problems = normalise(long, target, m, file_hint=scale_hint(plan.tables), sheet=sheet_label)
+    details["scale"] = scale_info
+    problems += scale_problems
+    t0 = plan.tables[0]
+    single = len(plan.tables) == 1
+    letters = {k: v for k, v in letters_of(t0).items() if k in ("candidate_id", "interviewer", "stage", "interviewed_on", "evidence")} if single else {}
+    if single and t0.kind == "long":
+        letters = {k: v for k, v in letters_of(t0).items() if k in ("candidate_id", "interviewer", "criterion", "score", "stage",
+                                                                         "interviewed_on", "evidence")}
+    unmapped = [c.heading for t in plan.tables for c in t.columns if c.field is None]
+    headers = [c.heading for c in t0.columns]
+    scores = scores_table(long, ids, score, raw, sheet_name=sheet_label, letters=letters, headers=headers,
+                          unmapped=list(dict.fromkeys(unmapped)), header_row=t0.header.excel_rows[-1])
+    excluded = [e for t in plan.tables for e in t.excluded()]
+    details["excluded_rows"] = excluded
+    problems += excluded_problems(excluded)
+    if not from_csv:
+        missing = formulas_without_values(file)
+        if missing:
+            used = used_cells(scores)
+            for table in (cand_table, criteria):
+                for s, cells in used_cells(table).items():
+                    used.setdefault(s, set()).update(cells)
+            problems += formula_problems(missing, used, details)
+    return workbook(file, role, criteria, cand_table, scores, [g.name for g in grids], problems, details)

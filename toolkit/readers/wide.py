@@ -1,0 +1,147 @@
+"""Scores tables of any layout into one long frame: a row per candidate x interviewer x criterion.
+
+The long frame has the columns ``candidate_id``, ``name``, ``interviewer``,
+``criterion``, ``score``, ``stage``, ``interviewed_on``, ``evidence`` and the
+candidate-level columns found (``status``, ``email`` ...), values as read
+(object), plus where each came from: ``_sheet``, ``_row`` (Excel row),
+``_cell_<column>`` (e.g. ``_cell_score`` = "E7"), ``_order`` (the criterion's
+column position, for criteria ranked by header order) and ``_hint`` (a scale
+given in the criterion's heading, as "lo-hi").
+
+- long tables are taken column for column;
+- wide tables are melted: one output row per criterion column;
+- per-interviewer sheets are wide tables whose interviewer is the sheet name.
+
+Candidate and interviewer cells left blank under a filled one (merged
+cells, or "same as above") are filled down; the count is reported.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .detect import SheetTable
+from .excel import column_letter
+from .headers import CANDIDATE_LEVEL, clean_text
+from .rows import blank_cells
+
+ROW_FIELDS = ("candidate_id", "name", "first_name", "last_name", "interviewer", "stage", "interviewed_on", "evidence", *CANDIDATE_LEVEL)
+LONG_COLUMNS = ("candidate_id", "name", "interviewer", "criterion", "score", "stage", "interviewed_on", "evidence", *CANDIDATE_LEVEL)
+FILL_DOWN = ("candidate_id", "name", "first_name", "last_name", "interviewer", "stage", "interviewed_on")
+
+
+def _cells(letter: str, rows: pd.Index) -> np.ndarray:
+    return np.char.add(letter, rows.to_numpy().astype(str)).astype(object)
+
+
+def _base(t: SheetTable, interviewer: str | None) -> tuple[pd.DataFrame, dict]:
+    """Row-level columns of the table's data rows, filled down where a key cell is blank."""
+    data = t.data
+    out = pd.DataFrame(index=data.index)
+    info = {"filled_down": 0}
+    for f in ROW_FIELDS:
+        col = t.by_field(f)
+        if col is None:
+            continue
+        out[f] = data[col.index].astype(object)
+        out[f"_cell_{f}"] = _cells(col.letter, data.index)
+    if interviewer is not None and "interviewer" not in out:
+        out["interviewer"] = interviewer
+    blank = blank_cells(out[[f for f in FILL_DOWN if f in out]]) if len(out) else None
+    if blank is not None and len(out):
+        for f in FILL_DOWN:
+            if f not in out or f == "interviewed_on":
+                continue
+            b = blank[f]
+            if b.any() and (~b).any():
+                filled = out[f].where(~b).ffill()
+                n = int((b & filled.notna()).sum())
+                if n:
+                    info["filled_down"] += n
+                    out[f] = filled.where(filled.notna(), out[f])
+                    out[f"_cell_{f}"] = pd.Series(out[f"_cell_{f}"]).where(~b).ffill().to_numpy()
+    if "first_name" in out or "last_name" in out:
+        first = out.get("first_name", pd.Series("", index=out.index)).map(clean_text)
+        last = out.get("last_name", pd.Series("", index=out.index)).map(clean_text)
+        joined = (first + " " + last).str.strip()
+        if "name" in out:
+            out["name"] = out["name"].where(~blank_cells(out[["name"]])["name"], joined)
+        else:
+            out["name"] = joined
+            out["_cell_name"] = out.get("_cell_first_name", out.get("_cell_last_name"))
+        out = out.drop(columns=[c for c in ("first_name", "last_name", "_cell_first_name", "_cell_last_name") if c in out])
+    out["_sheet"] = t.name
+    out["_row"] = data.index.to_numpy()
+    return out, info
+
+
+def long_from_table(t: SheetTable, interviewer: str | None = None) -> tuple[pd.DataFrame, dict]:
+    """One table as a long frame (see the module docstring) and what was done (``filled_down`` cells)."""
+    base, info = _base(t, interviewer)
+    if t.kind == "long":
+        for f in ("criterion", "score"):
+            col = t.by_field(f)
+            base[f] = t.data[col.index].astype(object)
+            base[f"_cell_{f}"] = _cells(col.letter, t.data.index)
+        base["_order"] = np.nan
+        base["_hint"] = None
+        hint_col = t.by_field("score")
+        if hint_col is not None:
+            from .headers import parse_criterion_header
+
+            sc = parse_criterion_header(hint_col.heading).scale
+            base["_hint"] = f"{sc[0]:g}-{sc[1]:g}" if sc else None
+        return base.reset_index(drop=True), info
+    parts = []
+    header_row = t.header.excel_rows[-1]
+    comment = base.pop("evidence") if "evidence" in base else None
+    base = base.drop(columns=["_cell_evidence"], errors="ignore")
+    per_criterion = {c.criterion: c for c in t.columns if c.field == "criterion_evidence"}
+    for order, col in enumerate(t.criterion_columns):
+        part = base.copy()
+        if order == 0 and comment is not None:
+            part["_comment"] = comment
+        if col.criterion in per_criterion:
+            ev = per_criterion[col.criterion]
+            part["evidence"] = t.data[ev.index].astype(object)
+            part["_cell_evidence"] = _cells(ev.letter, t.data.index)
+        part["criterion"] = col.criterion
+        part["_cell_criterion"] = f"{col.letter}{header_row}"
+        part["score"] = t.data[col.index].astype(object)
+        part["_cell_score"] = _cells(col.letter, t.data.index)
+        part["_order"] = order
+        part["_hint"] = f"{col.scale[0]:g}-{col.scale[1]:g}" if col.scale else None
+        parts.append(part)
+    if not parts:
+        return pd.DataFrame(columns=[*LONG_COLUMNS, "_sheet", "_row"]), info
+    out = pd.concat(parts, ignore_index=True)
+    # keep the sheet's row order: candidate rows first, criteria within each row
+    out = out.sort_values(["_row", "_order"], kind="stable").reset_index(drop=True)
+    return out, info
+
+
+def general_comments(t: SheetTable) -> pd.Series | None:
+    """A wide table's comment column (not tied to one criterion): text per data row, or None."""
+    col = t.by_field("evidence")
+    return None if col is None else t.data[col.index]
+
+
+def long_from_tables(tables: list[SheetTable], layout: str, interviewer: str | None = None) -> tuple[pd.DataFrame, dict]:
+    """All tables of a file as one long frame; per-interviewer sheets get the sheet name as interviewer."""
+    frames, info = [], {"filled_down": 0}
+    for t in tables:
+        who = interviewer or (t.name if layout == "per_interviewer" else None)
+        f, i = long_from_table(t, who)
+        frames.append(f)
+        info["filled_down"] += i["filled_down"]
+    out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    for c in LONG_COLUMNS:
+        if c not in out:
+            out[c] = ""
+    return out, info
+
+
+def letters_of(t: SheetTable) -> dict[str, str]:
+    """Canonical column -> letter for the row-level columns of a table."""
+    return {c.field: column_letter(c.index) for c in t.columns if c.field in ROW_FIELDS or c.field in ("criterion", "score")}
