@@ -37,3 +37,20 @@ def test_winner_change_is_reported():
     ranks = scenario_ranks(rnd)
     eq = ranks[ranks["scenario"] == "equal weights"].set_index("candidate_id")
     assert eq.loc["B2", "weighted_total"] == pytest.approx(14 / 3) and eq.loc["B2", "rank"] == 1
+
+
+def test_a_tie_for_first_place_keeps_the_winner():
+    role, criteria, candidates, scores = social_media_frames()
+    # Ben: Strategy 4.5, Copywriting 4, Analytics 5 -> as given 2.25 + 4/3 + 5/6 = 4.42 (< Ana 4.58);
+    # equal weights: Ana (5 + 4 + 4.5)/3 = 4.5 = Ben (4.5 + 4 + 5)/3, a tie for first place
+    ben = scores["candidate_id"] == "B2"
+    scores.loc[ben & (scores["criterion"] == STRATEGY), "score"] = [5, 4]
+    scores.loc[ben & (scores["criterion"] == COPY), "score"] = [4, 4]
+    scores.loc[ben & (scores["criterion"] == ANALYTICS), "score"] = [5, 5]
+    candidates = candidates.iloc[[1, 0, 2, 3]]  # Ben above Ana on the sheet: the tie lists him first
+    rnd = round_from_frames(role, criteria, candidates, scores)
+    r = rank_robustness(rnd).set_index("scenario")
+    assert r.loc["as given", "winner"] == "A1"
+    assert r.loc["equal weights", "winner"] == "B2" and r.loc["equal weights", "winner_unchanged"]
+    eq = scenario_ranks(rnd).query("scenario == 'equal weights'").set_index("candidate_id")
+    assert eq.loc["A1", "rank"] == eq.loc["B2", "rank"] == 1

@@ -72,9 +72,10 @@ def rank_robustness(round: HiringRound, top: int = 3) -> pd.DataFrame:
 
     Columns: round_id, scenario, scenario_kind, top_ids and top_names (str,
     the first ``top`` candidates best first, joined with " > "), winner and
-    winner_name (the first of them; <NA> when nobody has a total),
-    winner_unchanged (bool: same winner as "as given"), top_order_unchanged
-    (bool: same ``top`` candidates in the same order as "as given").
+    winner_name (the first of them, ties in Candidates-sheet order; <NA>
+    when nobody has a total), winner_unchanged (bool: the "as given" winner
+    is still ranked 1, alone or tied), top_order_unchanged (bool: the same
+    ``top`` candidates in the same order as "as given").
     """
     ranks = scenario_ranks(round)
     rows = []
@@ -82,6 +83,7 @@ def rank_robustness(round: HiringRound, top: int = 3) -> pd.DataFrame:
     for scenario, part in ranks.groupby("scenario", sort=False):
         ranked = part[part["rank"].notna()].head(top)
         ids = ranked["candidate_id"].tolist()
+        first = set(part.loc[part["rank"] == 1, "candidate_id"])
         if base_ids is None:
             base_ids = ids
         rows.append(
@@ -92,7 +94,7 @@ def rank_robustness(round: HiringRound, top: int = 3) -> pd.DataFrame:
                 "top_names": " > ".join(ranked["name"].tolist()),
                 "winner": ids[0] if ids else pd.NA,
                 "winner_name": ranked["name"].iloc[0] if ids else pd.NA,
-                "winner_unchanged": bool(ids[:1] == base_ids[:1]),
+                "winner_unchanged": bool(base_ids[:1] and base_ids[0] in first) or (not base_ids and not ids),
                 "top_order_unchanged": bool(ids == base_ids),
             }
         )

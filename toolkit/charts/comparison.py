@@ -130,16 +130,21 @@ def criterion_heatmap(round: HiringRound, *, top: int | None = 40, evidence_tabl
     notes = ["? = thin evidence (fewer than 2 interviewers, or interviewers far apart): hover a cell for the reason. – = not assessed."]
     if cut_note:
         notes.append(cut_note)
+    ticks = [style.wrap(c) for c in crit]
+    tick_lines = max((t.count("<br>") + 1 for t in ticks), default=1)
+    rows_px = 28 if show_text else 6
+    top = 90 + 16 * tick_lines + 30
+    bottom = 20 + style.NOTE_LINE * len(notes)
     lay = style.layout(
         "Mean score per criterion",
         subtitle="Candidates best first, criteria most important first",
-        height=min(style.row_height(len(ids), base=200, per_row=28 if show_text else 6), 2400),
-        xaxis=style.axis("Criteria, most important first", categoryorder="array", categoryarray=crit, side="top", title_standoff=4),
+        height=min(top + bottom + 20 + rows_px * len(ids), 2400), top=top, bottom=bottom,
+        xaxis=style.axis("Criteria, most important first", categoryorder="array", categoryarray=crit, side="top",
+                         tickmode="array", tickvals=crit, ticktext=ticks, tickangle=0, gridcolor="rgba(0,0,0,0)"),
         yaxis=style.axis("Candidates, best weighted total first", categoryorder="array", categoryarray=labels,
-                         autorange="reversed", showticklabels=show_text or len(ids) <= 150),
-        annotations=[style.note("<br>".join(notes), y=-0.04)],
+                         autorange="reversed", showticklabels=show_text or len(ids) <= 150, gridcolor="rgba(0,0,0,0)"),
+        annotations=[style.note(notes, below=10)],
     )
-    lay["margin"]["b"] = 40 + 18 * len(notes)
     return style.figure(data, lay)
 
 
@@ -182,17 +187,17 @@ def contribution_bars(round: HiringRound, *, top: int | None = 30, table: pd.Dat
     notes = ["Weights are re-normalised over the criteria a candidate was scored on, so the bar adds up to the weighted total."]
     if cut_note:
         notes.append(cut_note)
+    top, bottom = 150, 72 + style.NOTE_LINE * len(notes)
     lay = style.layout(
         "What each criterion adds to the weighted total",
         subtitle=f"Weighted mean of criterion means on the {_scale_text(round)} scale; best candidates on top",
-        height=style.row_height(len(ids)),
+        height=top + bottom + 30 + style.ROW_HEIGHT * len(ids), top=top, bottom=bottom,
         barmode="stack",
         xaxis=style.axis(f"Weighted total ({_scale_text(round)} scale)", range=[0, float(round.role.scale_max) * 1.08]),
         yaxis=style.axis("Candidate", categoryorder="array", categoryarray=labels, autorange="reversed"),
-        annotations=[style.note("<br>".join(notes), y=-0.06)],
-        legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0, traceorder="normal"),
+        annotations=[style.note(notes)],
+        legend=dict(orientation="h", yanchor="bottom", y=1.01, xanchor="left", x=0, traceorder="normal"),
     )
-    lay["margin"]["b"] = 60 + 18 * len(notes)
     return style.figure(data, lay)
 
 
@@ -229,7 +234,7 @@ def candidate_profile(source: HiringRound | pd.DataFrame, candidate_id: str, *, 
     has_bar = ~np.isnan(bar)
     data = [
         dict(type="bar", name=esc(name), x=x, y=mean.tolist(), text=_num(mean).tolist(), textposition="outside",
-             marker=dict(color=style.CANDIDATE, pattern=dict(shape=["/" if t else "" for t in thin], fgcolor="white", solidity=0.35)),
+             marker=dict(color=style.CANDIDATE, pattern=dict(shape=["/" if t else "" for t in thin], fillmode="overlay", fgcolor="white", solidity=0.4)),
              customdata=custom, hovertemplate=f"%{{x}}<br>{esc(name)}: %{{y:.2f}}<br>%{{customdata}}<extra></extra>"),
         dict(type="bar", name="Selected candidate", x=x, y=hire.tolist(), marker=dict(color=style.SELECTED, opacity=0.75),
              hovertemplate="%{x}<br>Selected candidate: %{y:.2f}<extra></extra>"),
@@ -247,12 +252,12 @@ def candidate_profile(source: HiringRound | pd.DataFrame, candidate_id: str, *, 
     lay = style.layout(
         title or f"{name}: scores per criterion",
         subtitle="Compared with the selected candidate and the pool median; criteria most important first",
-        height=440, barmode="group", bargap=0.25,
-        xaxis=style.axis("Criteria, most important first", categoryorder="array", categoryarray=x),
+        height=460 + style.NOTE_LINE * len(notes), barmode="group", bargap=0.25, top=130, bottom=80 + style.NOTE_LINE * len(notes),
+        xaxis=style.axis("Criteria, most important first", categoryorder="array", categoryarray=x, tickmode="array", tickvals=x,
+                         ticktext=[style.wrap(v, 22) for v in x]),
         yaxis=style.axis(f"Mean score ({fmt_points(lo)}-{fmt_points(hi)})", range=[lo, hi + (hi - lo) * 0.1]),
-        annotations=[style.note(n, y=-0.22) for n in notes],
+        annotations=[style.note(notes, below=72)] if notes else [],
     )
-    lay["margin"]["b"] = 100
     return style.figure(data, lay)
 
 
@@ -286,7 +291,7 @@ def interviewer_spread(round: HiringRound, candidate_id: str | None = None, *, m
     data = []
     for i, who in enumerate(keep):
         part = s[s["interviewer"] == who]
-        colour = style.criterion_colour(i)
+        colour = style.series_colour(i)
         if candidate_id is not None:
             custom = np.stack([part["stage"].astype(str).to_numpy(), _num(part["panel_mean"].to_numpy(dtype="float64"), 2)], axis=1).tolist()
             data.append(dict(type="scatter", mode="markers", name=esc(who), x=part["criterion"].tolist(), y=part["score"].tolist(),
@@ -316,10 +321,10 @@ def interviewer_spread(round: HiringRound, candidate_id: str | None = None, *, m
         extra = dict(boxmode="group")
         if not len(s):
             notes.append("No criterion was scored by two or more interviewers at the same stage, so there is nothing to compare.")
-    lay = style.layout(title, subtitle=subtitle, height=460,
-                       xaxis=style.axis("Criteria, most important first", categoryorder="array", categoryarray=crit),
-                       yaxis=yaxis, annotations=[style.note(" ".join(notes), y=-0.18)] if notes else [], **extra)
-    lay["margin"]["b"] = 90
+    lay = style.layout(title, subtitle=subtitle, height=480 + style.NOTE_LINE * len(notes), top=130, bottom=80 + style.NOTE_LINE * len(notes),
+                       xaxis=style.axis("Criteria, most important first", categoryorder="array", categoryarray=crit, tickmode="array",
+                                        tickvals=crit, ticktext=[style.wrap(c, 22) for c in crit]),
+                       yaxis=yaxis, annotations=[style.note(notes, below=72)] if notes else [], **extra)
     return style.figure(data, lay)
 
 
@@ -353,7 +358,7 @@ def interviewer_calibration_chart(round: HiringRound, *, table: pd.DataFrame | N
     lay = style.layout(
         "Interviewer calibration: who scores above or below the panel",
         subtitle=f"Mean of (score - panel mean); dashed lines at ±{fmt_points(threshold)} points mark lenient and severe",
-        height=style.row_height(len(t), base=200, per_row=34, minimum=300), showlegend=False, shapes=shapes,
+        height=style.row_height(len(t), base=200, per_row=34, minimum=300), showlegend=False, shapes=shapes, top=100,
         xaxis=style.axis("Mean offset from the panel (points; + = lenient, - = severe)", zeroline=True, zerolinewidth=2),
         yaxis=style.axis("Interviewer", categoryorder="array", categoryarray=who, autorange="reversed"),
     )
@@ -393,7 +398,7 @@ def progression_chart(round: HiringRound, *, highlight: int = 8, table: pd.DataF
         custom = _num(part["weighted_total_at_stage"].astype("float64").to_numpy(na_value=np.nan), 2).tolist()
         data.append(dict(type="scatter", mode="lines+markers", name=label, x=part["stage"].tolist(),
                          y=part["cumulative_weighted_total"].astype("float64").tolist(), customdata=custom,
-                         line=dict(color=style.criterion_colour(i), width=2), marker=dict(size=8),
+                         line=dict(color=style.series_colour(i), width=2), marker=dict(size=8),
                          hovertemplate=f"{label} after %{{x}}: %{{y:.2f}}<br>This stage alone: %{{customdata}}<extra></extra>"))
     lay = style.layout(
         "How each candidate's weighted total builds up over the stages",
@@ -401,10 +406,9 @@ def progression_chart(round: HiringRound, *, highlight: int = 8, table: pd.DataF
         height=460,
         xaxis=style.axis("Interview stage, in order", categoryorder="array", categoryarray=stages),
         yaxis=style.axis(f"Cumulative weighted total ({_scale_text(round)})", range=[float(round.role.scale_min), float(round.role.scale_max)]),
-        annotations=[style.note(" ".join(notes), y=-0.18)] if notes else [],
+        annotations=[style.note(notes)] if notes else [], top=100, bottom=80 + style.NOTE_LINE * len(notes),
         legend=dict(orientation="v", yanchor="top", y=1, xanchor="left", x=1.02),
     )
-    lay["margin"]["b"] = 90
     return style.figure(data, lay)
 
 
@@ -432,9 +436,8 @@ def robustness_chart(round: HiringRound, *, top: int = 3, ranks: pd.DataFrame | 
     hover = (np.array([esc(s) for s in scenarios], dtype=object)[:, None] + ": " + np.array([esc(x) for x in labels], dtype=object)[None, :]
              + " ranks " + text + " (as given: " + np.char.mod("%d", np.nan_to_num(base_rank).astype(int)).astype(object)[None, :]
              + ")<br>Weighted total " + _num(total.to_numpy(dtype="float64", na_value=np.nan), 2)) if len(order) else np.zeros((len(scenarios), 0))
-    winners = r[r["rank"] == 1].groupby("scenario", sort=False)["candidate_id"].first().reindex(scenarios)
-    base_winner = winners.iloc[0] if len(winners) else None
-    holds = int((winners == base_winner).sum()) if base_winner is not None else 0
+    base_winner = base.loc[base["rank"] == 1, "candidate_id"].head(1).tolist()
+    holds = int(((r["rank"] == 1) & r["candidate_id"].isin(base_winner)).sum())  # first place, alone or tied
     data = [dict(type="heatmap", z=np.minimum(z, top + 1).tolist(), x=labels, y=scenarios, text=text.tolist(), hovertext=hover.tolist(),
                  texttemplate="%{text}", hovertemplate="%{hovertext}<extra></extra>", zmin=1, zmax=top + 1,
                  colorscale=style.RANK_SCALE, showscale=False, xgap=3, ygap=3, name="Rank")]
@@ -442,7 +445,8 @@ def robustness_chart(round: HiringRound, *, top: int = 3, ranks: pd.DataFrame | 
         "Does the order hold? Rank of the leading candidates per scenario",
         subtitle=f"The winner holds in {holds} of {len(scenarios)} scenarios; columns: everyone in the top {top} of any scenario",
         height=style.row_height(len(scenarios), base=220, per_row=34, minimum=320),
-        xaxis=style.axis("Candidate, in the as-given order", categoryorder="array", categoryarray=labels, side="top"),
-        yaxis=style.axis("Scenario", categoryorder="array", categoryarray=scenarios, autorange="reversed"),
+        xaxis=style.axis("Candidate, in the as-given order", categoryorder="array", categoryarray=labels, gridcolor="rgba(0,0,0,0)"),
+        yaxis=style.axis("Scenario", categoryorder="array", categoryarray=scenarios, autorange="reversed", gridcolor="rgba(0,0,0,0)"),
+        top=100,
     )
     return style.figure(data, lay)

@@ -23,6 +23,9 @@ LABEL_COLOURS = {"lenient": "#d97706", "severe": "#7c3aed", "in line": "#6b7280"
 # one colour per criterion, most important first (colour-blind friendly, Okabe-Ito + extras)
 CRITERION_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000", "#999999", "#882255"]
 
+# one colour per person or line (interviewers, candidates' progression; Paul Tol's "bright" + dark grey)
+SERIES_COLOURS = ["#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#444444", "#BBBBBB"]
+
 SCORE_SCALE = [[0.0, "#f7fbff"], [0.5, "#6baed6"], [1.0, "#08306b"]]
 RANK_SCALE = [[0.0, "#065f46"], [0.5, "#a7f3d0"], [1.0, "#f3f4f6"]]
 
@@ -38,9 +41,14 @@ def criterion_colour(i: int) -> str:
     return CRITERION_COLOURS[i % len(CRITERION_COLOURS)]
 
 
-def layout(title: str, *, subtitle: str | None = None, height: int | None = None, **extra) -> dict:
-    """The base layout: title (with an optional grey subtitle), fonts, white background, hover label."""
-    head = dict(text=esc(title), x=0.01, xanchor="left")
+def series_colour(i: int) -> str:
+    return SERIES_COLOURS[i % len(SERIES_COLOURS)]
+
+
+def layout(title: str, *, subtitle: str | None = None, height: int | None = None, top: int = 120, bottom: int = 70, **extra) -> dict:
+    """The base layout: title at the very top (with an optional grey subtitle), the legend in a row under it,
+    fonts, white background, hover label. ``top``/``bottom`` are the margins in pixels."""
+    head = dict(text=esc(title), x=0.01, xanchor="left", yref="container", y=1, yanchor="top", pad=dict(t=14))
     if subtitle:
         head["subtitle"] = dict(text=esc(subtitle), font=dict(size=12, color="#6b7280"))
     out = dict(
@@ -51,8 +59,8 @@ def layout(title: str, *, subtitle: str | None = None, height: int | None = None
         paper_bgcolor="white",
         plot_bgcolor="white",
         hoverlabel=dict(bgcolor="white", font=dict(size=12)),
-        margin=dict(l=10, r=20, t=80, b=60),
-        legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="right", x=1.0),
+        margin=dict(l=10, r=20, t=top, b=bottom),
+        legend=dict(orientation="h", yanchor="bottom", y=1.01, xanchor="left", x=0),
     )
     if height:
         out["height"] = int(height)
@@ -60,10 +68,30 @@ def layout(title: str, *, subtitle: str | None = None, height: int | None = None
     return out
 
 
-def note(text: str, *, y: float = -0.12) -> dict:
-    """A small grey note under the plot (e.g. "showing the top 40 of 1,000 candidates")."""
-    return dict(text=esc(text), xref="paper", yref="paper", x=0, y=y, xanchor="left", yanchor="top",
-                showarrow=False, font=dict(size=11, color="#6b7280"), align="left")
+NOTE_LINE = 16  # pixels per line of a note
+
+
+def note(lines: list[str], *, below: int = 62) -> dict:
+    """A small grey note, ``below`` pixels under the plot area (e.g. "showing the top 40 of 1,000 candidates").
+
+    Leave ``below + NOTE_LINE * len(lines)`` pixels of bottom margin for it.
+    """
+    return dict(text="<br>".join(esc(t) for t in lines), xref="paper", yref="paper", x=0, y=0, yshift=-below,
+                xanchor="left", yanchor="top", showarrow=False, font=dict(size=11, color="#6b7280"), align="left")
+
+
+def wrap(label: str, width: int = 16) -> str:
+    """Break a long axis label over lines at spaces or hyphens ("Social-Media-<br>Strategie")."""
+    words, lines, line = str(label).replace("-", "- ").split(" "), [], ""
+    for w in words:
+        cand = f"{line}{'' if not line or line.endswith('-') else ' '}{w}"
+        if line and len(cand) > width:
+            lines.append(line)
+            line = w
+        else:
+            line = cand
+    lines.append(line)
+    return "<br>".join(esc(x) for x in lines if x)
 
 
 def axis(title: str, **extra) -> dict:
