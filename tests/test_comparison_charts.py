@@ -142,3 +142,22 @@ def test_robustness_chart(rnd):
     equal = fig.data[0].text[1]
     assert list(equal) == ["1", "3", "2", "4"]
     assert "holds in 5 of 5" in fig.layout.title.subtitle.text
+
+
+@pytest.mark.parametrize(
+    "draw, most",
+    [
+        (lambda r: criterion_heatmap(r), 1),
+        (lambda r: contribution_bars(r), 5 + 1),  # one per criterion + the totals
+        (lambda r: candidate_profile(r, "X0001"), 4),
+        (lambda r: interviewer_spread(r), 3),  # one per interviewer
+        (lambda r: interviewer_calibration_chart(r), 1),
+        (lambda r: progression_chart(r), 1 + 8),  # the box + 8 highlighted lines
+        (lambda r: robustness_chart(r), 1),
+    ],
+    ids=["heatmap", "contributions", "profile", "spread", "calibration", "progression", "robustness"],
+)
+def test_no_trace_per_candidate_at_1000_candidates(big, draw, most):
+    fig = draw(big)
+    assert 1 <= len(fig.data) <= most
+    assert fig.layout.title.text
