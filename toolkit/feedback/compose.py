@@ -450,7 +450,7 @@ def _compose(round: HiringRound, cand: pd.Series, row: pd.Series, facts: _RoundF
         elif reason_kind == "shortfall" and close:
             reason = t("reason_shortfall_close", **values)
         else:
-            reason = t(f"reason_{reason_kind}", **values)
+            reason = t({"below_bar": "reason_below_bar", "shortfall": "reason_shortfall", "thin_evidence": "reason_thin"}[reason_kind], **values)
         if reason_kind != "thin_evidence":
             tip_text = focus_info.get(lang) or focus_info.get("en")
             if tip_text:

@@ -63,7 +63,7 @@ GENERIC_REASONS: dict[str, list[str]] = {
         r"(?:entsprach|entsprachen|entspricht)\s+(?:\w+\s+){0,2}besser\s+(?:unseren|den)",
         r"besser\s+geeignet",
         r"nicht\s+(?:ganz\s+)?(?:dem\s+|das\s+)?(?:gesuchten?|passenden?|richtigen?)\s+Profil",
-        r"Vielzahl\s+(?:von\s+|an\s+)?(?:sehr\s+)?(?:qualifizierten|guten|interessanten|hochkarätigen)\s+Bewerbungen",
+        r"(?:Vielzahl|große[rn]?\s+Zahl|Menge)\s+(?:von\s+|an\s+)?(?:\w+\s+){0,2}(?:Bewerbungen|Bewerber\w*|Kandidat\w*)",
         r"(?:nicht|kein)\s+(?:der\s+|die\s+)?richtige[rn]?\s+(?:Kandidat|Kandidatin|Match|Fit)",
     ],
     "sv": [

@@ -31,9 +31,8 @@ def safe_name(text: object, *, max_length: int = 64) -> str:
     differ only in unsafe characters never share a name.
     """
     original = str(text)
-    cleaned = _UNSAFE.sub("-", original).strip("-").lstrip(".").strip("-")
-    cleaned = cleaned[:max_length]
-    if cleaned == original and cleaned.casefold() not in _WINDOWS_RESERVED:
+    cleaned = re.sub(r"\.{2,}", ".", _UNSAFE.sub("-", original)).strip(".-")[:max_length]
+    if cleaned and cleaned == original and cleaned.casefold() not in _WINDOWS_RESERVED:
         return cleaned
     digest = hashlib.sha1(original.encode("utf-8")).hexdigest()[:8]
     return f"{cleaned}-{digest}" if cleaned else f"id-{digest}"

@@ -1,0 +1,93 @@
+"""Small hand-built rounds for the feedback tests: one story per candidate, in en, de and sv.
+
+Four criteria, rank-sum weights 0.4 / 0.3 / 0.2 / 0.1, two interviewers,
+scale 1-5, bar 3 on the first three, the first a must-have.
+
+    id  story                       planning writing analytics collab  total
+    H   hired                        5        5       5         5      5.0
+    R   close runner-up              4        5       5         5      4.6  (0.4 behind: close; planning 1 point behind)
+    T   thin evidence on planning    4/—      4       5         5      4.3  (one interviewer on planning; writing 1 behind)
+    N   no honest growth area        4.25     4.25    4.25      4.25   4.25 (0.75 behind everywhere: nothing material)
+    W   clearly weaker               2        3       3         3      2.6  (below the bar on the must-have)
+    X   withdrawn                    3        3       3         3
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+import toolkit
+
+CRITERIA = {
+    "en": ["Campaign planning", "Writing", "Analytics", "Collaboration"],
+    "de": ["Kampagnenplanung", "Texten", "Analyse", "Zusammenarbeit"],
+    "sv": ["Kampanjplanering", "Skrivande", "Analys", "Samarbete"],
+}
+TIPS = {
+    "en": ["Plan one campaign from brief to results report.", "Write for three channels.", "Build one monthly report.", "Ask for feedback."],
+    "de": ["Planen Sie eine Kampagne vom Briefing bis zum Ergebnisbericht.", "Schreiben Sie für drei Kanäle.", "Bauen Sie einen Monatsbericht.", "Holen Sie Feedback ein."],
+    "sv": ["Planera en kampanj från brief till resultatrapport.", "Skriv för tre kanaler.", "Bygg en månadsrapport.", "Be om återkoppling."],
+}
+ROLE = {
+    "en": {"role": "Campaign Manager", "company": "Northwind Ltd", "sender_name": "Sam Carter", "sender_title": "Head of Marketing", "country": "GB"},
+    "de": {"role": "Kampagnenmanager:in", "company": "Nordwind GmbH", "sender_name": "Sam Keller", "sender_title": "Leitung Marketing", "country": "DE"},
+    "sv": {"role": "kampanjansvarig", "company": "Nordvind AB", "sender_name": "Sam Ek", "sender_title": "Marknadschef", "country": "SE"},
+}
+NAMES = {
+    "H": "Hanna Hirsch", "R": "Rafael Reyes", "T": "Tove Tapper", "N": "Nils Norberg", "W": "Wanda Wolf", "X": "Xenia Xu",
+}
+SCORES = {  # candidate -> per criterion (interviewer 1, interviewer 2); None = not assessed
+    "H": [(5, 5), (5, 5), (5, 5), (5, 5)],
+    "R": [(4, 4), (5, 5), (5, 5), (5, 5)],
+    "T": [(4, None), (4, 4), (5, 5), (5, 5)],
+    "N": [(4, 4.5), (4, 4.5), (4, 4.5), (4, 4.5)],
+    "W": [(2, 2), (3, 3), (3, 3), (3, 3)],
+    "X": [(3, 3), (3, 3), (3, 3), (3, 3)],
+}
+STATUS = {"H": "hired", "R": "rejected", "T": "rejected", "N": "rejected", "W": "rejected", "X": "withdrawn"}
+
+
+def make_round(language: str = "en", *, candidates: dict | None = None, criteria: dict | None = None, scores: dict | None = None,
+               role: dict | None = None, round_id: str | None = None):
+    """The round above in ``language``; ``candidates``/``criteria`` patch columns ({"R": {"stay_in_touch": "no"}}, {"growth_tip_de": [...]})."""
+    names = CRITERIA[language]
+    crit = pd.DataFrame({
+        "criterion": names,
+        "rank": [1, 2, 3, 4],
+        "must_have": ["yes", "no", "no", "no"],
+        "bar": [3, 3, 3, None],
+        "growth_tip": TIPS["en"],
+        "growth_tip_de": TIPS["de"],
+        "growth_tip_sv": TIPS["sv"],
+    })
+    for column, values in (criteria or {}).items():
+        crit[column] = values
+    rows = []
+    for cid, name in NAMES.items():
+        row = {"candidate_id": cid, "name": name, "email": f"{cid.lower()}@example.com", "language": "", "status": STATUS[cid],
+               "stage_reached": "Final", "stay_in_touch": None, "follow_up_on": "2026-06-01" if cid == "R" else None}
+        row.update((candidates or {}).get(cid, {}))
+        rows.append(row)
+    cand = pd.DataFrame(rows)
+    score_rows = []
+    for cid, per_crit in (scores or SCORES).items():
+        for crit_name, pair in zip(names, per_crit):
+            for interviewer, score in zip(("Ida", "Jon"), pair):
+                score_rows.append({"candidate_id": cid, "interviewer": interviewer, "criterion": crit_name, "score": score,
+                                   "stage": "Final", "interviewed_on": "2026-03-02"})
+    role_dict = {**ROLE[language], "language": language, "decided_on": "2026-03-06", **(role or {})}
+    rnd = toolkit.round_from_frames(role_dict, crit, cand, pd.DataFrame(score_rows), round_id=round_id or f"test-{language}")
+    assert rnd.ok, rnd.problems[["location", "message"]].to_string()
+    return rnd
+
+
+def test_the_stories_hold_in_the_analytics():
+    """The letters tests rely on these analytics outcomes; if the rules change, this test says so first."""
+    from toolkit.analytics import candidate_summary
+
+    s = candidate_summary(make_round("en")).set_index("candidate_id")
+    assert bool(s.loc["R", "is_runner_up"]) and s.loc["R", "growth_kind"] == "shortfall" and s.loc["R", "growth_area"] == "Campaign planning"
+    assert s.loc["T", "thin_evidence_on"] == "Campaign planning" and s.loc["T", "growth_area"] == "Writing"
+    assert s.loc["N", "growth_kind"] == "none" and not bool(s.loc["N", "is_runner_up"])
+    assert s.loc["W", "growth_kind"] == "below_bar" and s.loc["W", "growth_area"] == "Campaign planning"
+    assert [round(float(x), 2) for x in s.loc[["R", "T", "N", "W"], "weighted_total"]] == [4.6, 4.3, 4.25, 2.6]
