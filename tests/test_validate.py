@@ -40,8 +40,8 @@ def test_clean_round_has_no_problems_and_typed_tables(frames):
     # weights derived from rank: 3/6, 2/6, 1/6
     assert rnd.criteria["weight"].round(4).tolist() == [0.5, 0.3333, 0.1667]
     assert set(rnd.criteria["weight_source"]) == {"rank"}
-    # the round's decision date fills blank candidate decision dates
-    assert (rnd.candidates["decided_on"] == pd.Timestamp("2026-03-13")).all()
+    # blank candidate decision dates stay blank (they mean the round's date; timelines apply it)
+    assert rnd.candidates["decided_on"].isna().all()
     assert balanced(rnd)
     assert rnd.row_counts.set_index("sheet")["loaded"].to_dict() == {"Criteria": 3, "Candidates": 3, "Scores": 18}
 

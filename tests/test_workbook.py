@@ -205,7 +205,7 @@ def test_awkward_values_are_written_as_a_committee_would_expect(tmp_path):
         "notes": [np.float64(2.5), None],
     })
     scores = pd.DataFrame({"candidate_id": ["C1", "C2"], "interviewer": ["Sam", "Sam"], "criterion": ["SQL", "SQL"],
-                           "score": [np.float64(3.5), "n/a"], "interviewed_on": [np.datetime64("2026-03-02"), "02.03.2026"]})
+                           "score": [np.float64(3.5), "vier"], "interviewed_on": [np.datetime64("2026-03-02"), "02.03.2026"]})
     path = write_scorecard_workbook(tmp_path / "odd.xlsx", {"role": "Analyst"}, pd.DataFrame({"criterion": ["SQL"], "rank": [1]}),
                                     candidates, scores)
     wb = openpyxl.load_workbook(path)
@@ -214,7 +214,7 @@ def test_awkward_values_are_written_as_a_committee_would_expect(tmp_path):
     stay = [row[13] for row in wb["Candidates"].iter_rows(min_row=2, values_only=True)]
     assert stay == ["yes", "no"]
     score_rows = list(wb["Scores"].iter_rows(min_row=2, values_only=True))
-    assert [r[3] for r in score_rows] == [3.5, "n/a"]  # a typo is written as it was given, for validation to find
+    assert [r[3] for r in score_rows] == [3.5, "vier"]  # a typo is written as it was given, for validation to find
     assert score_rows[0][5] == dt.datetime(2026, 3, 2) and score_rows[1][5] == "02.03.2026"
     loaded = toolkit.load_round(path, as_of="2026-03-20")
     errors = loaded.errors

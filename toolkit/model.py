@@ -12,8 +12,9 @@ rounds concatenate without losing where a row came from.
   (str); applied_on, last_interview_on, decided_on, notified_on,
   feedback_requested_on, feedback_sent_on, follow_up_on (datetime64[s]);
   channel (str); stay_in_touch (boolean; <NA> = decide from scores); notes
-  (str); source_row (Int64, the Excel row). ``decided_on`` is filled from the
-  round's decision date where blank, and ``language`` from the round's.
+  (str); source_row (Int64, the Excel row). ``decided_on`` stays as written
+  (blank means the round's decision date: `analytics.timelines` applies
+  that); a blank ``language`` is filled with the round's.
 - ``scores``: candidate_id, interviewer (str), criterion (ordered
   categorical, most important first), score (Float64; <NA> = not assessed),
   score_raw (str, the value as written), stage (str), interviewed_on

@@ -392,12 +392,13 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
         chk = TableCheck(cand_table, CANDIDATE_FIELDS, problems)
         chk.convert_all()
         chk.duplicates(["candidate_id"], "duplicate_candidate", "candidate id")
-        if role.decided_on is not None:  # a blank decision date means the round's decision date
-            d = chk.typed["decided_on"]
-            fill = d.isna() & chk.typed["status"].isin(["hired", "offered", "rejected"]).fillna(False)
-            chk.typed["decided_on"] = d.mask(fill, pd.Timestamp(role.decided_on))
+        # A blank decided_on means the round's decision date (Role sheet). The table keeps what
+        # was written; the order checks below judge the effective date.
+        effective = dict(chk.typed)
+        if role.decided_on is not None:
+            effective["decided_on"] = chk.typed["decided_on"].fillna(pd.Timestamp(role.decided_on))
         for early, late, what in DATE_ORDER:
-            a, b = chk.typed[early], chk.typed[late]
+            a, b = effective[early], effective[late]
             wrong = (a.notna() & b.notna() & (b < a)).fillna(False)
             chk.cells("error", late, wrong, "date_order", lambda v, r, early=early, what=what: f"impossible order: {what}",
                       hint=lambda v, r, early=early: (f"Check this date and {early} in cell {cand_table.cell(early, r)}" if early in cand_table.letters

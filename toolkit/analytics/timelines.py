@@ -142,7 +142,7 @@ def _one_round(round_: HiringRound) -> pd.DataFrame:
     c["calendar"] = calendar_name(role.country)
     c["target_days"] = role.response_target_days
     c["is_finalist"] = _finalists(round_).to_numpy()
-    if role.decided_on is not None:
+    if role.decided_on is not None:  # a blank decided_on means the round's decision date
         c["decided_on"] = pd.to_datetime(c["decided_on"]).fillna(pd.Timestamp(role.decided_on))
     return c
 
