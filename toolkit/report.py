@@ -30,6 +30,7 @@ import pandas as pd
 from .errors import OutputError, ToolkitError
 from .model import HiringRound, Rounds, as_rounds
 from .render.pages import Table, figure_div, fmt, render_page, table
+from .render.write import safe_name
 from .render.xlsx import tables_workbook_bytes
 
 PLOTLY_ASSET = "assets/plotly.min.js"
@@ -37,12 +38,6 @@ PLOTLY_ASSET = "assets/plotly.min.js"
 
 # ---------------------------------------------------------------------------
 # names and pseudonyms
-
-
-def safe_name(text: str) -> str:
-    """A file/folder name that cannot escape its folder: '../../x' -> 'x'."""
-    s = re.sub(r"[^\w.-]+", "-", str(text), flags=re.UNICODE).strip(".-")
-    return s[:80] or "unnamed"
 
 
 def pseudonym(round_id: str, candidate_id: str) -> str:
@@ -124,7 +119,7 @@ def build_report(rounds, *, as_of=None, anonymize: bool = False, templates_dir=N
 def _build_round(rnd: HiringRound, tl: pd.DataFrame, as_of: str, templates_dir, progress) -> dict:
     from . import analytics as an
     from .charts import comparison as ch
-    from .feedback import compose
+    from .feedback import compose_round
     from .feedback.lint import lint_round
     from .render import letters as rl
 
@@ -135,31 +130,23 @@ def _build_round(rnd: HiringRound, tl: pd.DataFrame, as_of: str, templates_dir, 
     ev = an.evidence(rnd)
     calibration = an.interviewer_calibration(rnd)
     robustness = an.rank_robustness(rnd)
-    tl_by_id = tl.set_index("candidate_id")
+    profiles = an.criterion_profiles(rnd)
     js_from_candidate = "../../../" + PLOTLY_ASSET
-    feedbacks, letter_rows, merge_rows = [], [], []
-    for rec in summary.itertuples(index=False):
-        if rec.status == "hired":
-            continue
-        cid = str(rec.candidate_id)
+    feedbacks = compose_round(rnd, summary=summary, as_of=as_of)
+    letter_rows, merge_rows = [], []
+    for fb in feedbacks:
+        cid = fb.candidate_id
         folder = f"{rid}/candidates/{safe_name(cid)}"
-        try:
-            fb = compose(rnd, cid, summary=summary)
-        except ToolkitError:
-            continue
-        feedbacks.append(fb)
-        fig = ch.candidate_profile(rnd, cid)
-        profile_div = figure_div(fig, f"profile-{safe_name(cid)}")
+        profile_div = figure_div(ch.candidate_profile(profiles, cid), f"profile-{safe_name(cid)}")
         files[f"{folder}/letter.html"] = rl.render_letter_html(fb, templates_dir=templates_dir).encode()
         text = rl.render_letter_text(fb, templates_dir=templates_dir)
         files[f"{folder}/letter.txt"] = text.encode()
         files[f"{folder}/letter.eml"] = rl.render_eml(fb, templates_dir=templates_dir).encode()
         files[f"{folder}/call-notes.html"] = rl.render_call_notes_html(fb, profile_div, plotly_js=js_from_candidate,
                                                                         templates_dir=templates_dir).encode()
-        letter_rows.append({"candidate_id": cid, "name": rec.name, "language": fb.language, "status": rec.status,
+        letter_rows.append({"candidate_id": cid, "name": fb.name, "language": fb.language, "status": fb.status,
                             "letter": f"candidates/{safe_name(cid)}/letter.html", "notes": f"candidates/{safe_name(cid)}/call-notes.html"})
-        cand = rnd.candidate(cid)
-        merge_rows.append({"candidate_id": cid, "name": rec.name, "email": cand["email"], "language": fb.language,
+        merge_rows.append({"candidate_id": cid, "name": fb.name, "email": fb.email, "language": fb.language,
                            "subject": fb.subject, "body": text})
         if progress:
             progress(1)

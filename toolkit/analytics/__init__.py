@@ -1,14 +1,26 @@
 """Pure analytics: HiringRound in, DataFrames out (no I/O, no plotting)."""
 
+from .business_days import add_business_days, business_days, business_days_between, calendar_name
 from .evidence import evidence
+from .health import process_health, scorecard_completeness
 from .interviewers import interviewer_calibration, score_offsets
 from .progression import progression
 from .robustness import rank_robustness, scenario_ranks
 from .runners_up import runner_up_assessment, runners_up
 from .scoring import contributions, criterion_matrix, gaps, scale_points, selected_candidate, stage_order, weighted_totals
 from .summary import candidate_summary, criterion_profiles
+from .timelines import final_stage, overdue_now, timelines
 
 __all__ = [
+    "add_business_days",
+    "business_days",
+    "business_days_between",
+    "calendar_name",
+    "final_stage",
+    "overdue_now",
+    "process_health",
+    "scorecard_completeness",
+    "timelines",
     "candidate_summary",
     "contributions",
     "criterion_matrix",

@@ -9,9 +9,15 @@ from .comparison import (
     progression_chart,
     robustness_chart,
 )
+from .response_times import channel_mix, days_to_tell_histogram, overdue_table, timeline_chart, within_target_by_month
 
 __all__ = [
     "candidate_profile",
+    "channel_mix",
+    "days_to_tell_histogram",
+    "overdue_table",
+    "timeline_chart",
+    "within_target_by_month",
     "contribution_bars",
     "criterion_heatmap",
     "interviewer_calibration_chart",

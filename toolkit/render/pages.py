@@ -62,22 +62,11 @@ def table(df: pd.DataFrame, columns: dict[str, str], *, kinds: dict[str, str] | 
     return Table(headers, rows, empty, max(len(df) - len(shown), 0))
 
 
-_ENV = None
-
-
-def environment():
-    """The report pages' jinja2 environment (autoescape on, undefined variables an error), built once."""
-    global _ENV
-    if _ENV is None:
-        from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-
-        _ENV = Environment(loader=PackageLoader("toolkit", "templates"), autoescape=select_autoescape(default=True),
-                           undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    return _ENV
-
-
 def render_page(template: str, **context) -> str:
-    return environment().get_template(f"report/{template}").render(**context)
+    """Render a report page template (``toolkit/templates/report/<template>``) with the shared environment."""
+    from .environment import render_template
+
+    return render_template(f"report/{template}", context)
 
 
 def figure_div(fig, div_id: str) -> str:
