@@ -356,3 +356,55 @@ def workbook(file: str, role: RawRole, criteria: RawTable, candidates: RawTable,
 
 def known_fields(sheet: str) -> dict[str, str]:
     return field_lookup(SHEETS[sheet])
+
+
+def from_parts(file: str, long: pd.DataFrame, candidates: pd.DataFrame, *, role_extra: dict, mapping: Mapping,
+               problems: list[dict], details: dict, sheet_label: str, candidates_sheet: str, words: str | None = None,
+               source: tuple[float, float] | None = None) -> RawWorkbook:
+    """A RawWorkbook from an export already joined into a long frame and a candidates frame (relational, Greenhouse, Lever).
+
+    ``long`` has candidate_id, interviewer, criterion, score (as written), stage,
+    interviewed_on, evidence, _row, _sheet, _cell_score, _order; ``candidates``
+    has canonical Candidates columns plus _row and _sheet.
+    """
+    role = build_role(file, None, mapping, title=None, extra=role_extra, problems=problems, details=details)
+    target = target_scale(role, mapping)
+    role.values.setdefault("scale", f"{target[0]:g}-{target[1]:g}")
+    candidates = candidates.copy()
+    read_dates([(long, ["interviewed_on"]), (candidates, [c for c in DATE_FIELDS if c in candidates])], mapping, problems, details,
+               sheet=sheet_label)
+    criteria = build_criteria(long, None, mapping, {}, problems, details)
+    score, raw, info, scale_problems = normalise(long, target, mapping, source=source, words=words, sheet=sheet_label)
+    details["scale"] = info
+    problems += scale_problems
+    rows = candidates.pop(ROW) if ROW in candidates else None
+    sheets = candidates.pop("_sheet") if "_sheet" in candidates else None
+    cand = table_from_frame("Candidates", candidates.reset_index(drop=True))
+    cand.sheet_name = candidates_sheet
+    if rows is not None:
+        cand.frame[ROW] = pd.array(pd.to_numeric(rows, errors="coerce").to_numpy(), dtype="Int64")
+    if sheets is not None:
+        cand.frame["_sheet"] = sheets.to_numpy()
+    ids = _text(long["candidate_id"]) if len(long) else pd.Series([], dtype=object)
+    scores = scores_table(long, ids, score, raw, sheet_name=sheet_label, letters={}, headers=[], unmapped=[], header_row=1)
+    details["candidates_source"] = candidates_sheet
+    return workbook(file, role, criteria, cand, scores, [], problems, details)
+
+
+def melt_criteria(df: pd.DataFrame, criteria: list[tuple[str, str, str]], keep: list[str]) -> pd.DataFrame:
+    """Wide rows -> one row per criterion. ``criteria``: (column, criterion name, column letter); ``keep``: columns carried along.
+
+    Adds criterion, score, _cell_score (letter + _row) and _order (the criterion's position).
+    """
+    parts = []
+    for order, (col, name, letter) in enumerate(criteria):
+        part = df[keep].copy()
+        part["criterion"] = name
+        part["score"] = df[col].to_numpy()
+        part["_cell_score"] = letter + df["_row"].astype(str)
+        part["_order"] = order
+        parts.append(part)
+    if not parts:
+        return pd.DataFrame(columns=[*keep, "criterion", "score", "_cell_score", "_order"])
+    out = pd.concat(parts, ignore_index=True)
+    return out.sort_values(["_row", "_order"], kind="stable").reset_index(drop=True)
