@@ -1,0 +1,231 @@
+"""`debrief report` on the sample rounds: the whole tree, summary.json, safety, and real-browser rendering."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import toolkit
+from toolkit import OutputError
+from toolkit.cli import main
+from toolkit.report import PLOTLY_ASSET, build_report, write_report
+
+AS_OF = "2026-03-20"
+ROUNDS = ["berlin-social-media-lead", "manchester-data-analyst", "stockholm-ux-designer"]
+
+
+@pytest.fixture(scope="module")
+def rounds():
+    return toolkit.load_rounds("data/sample", as_of=AS_OF)
+
+
+@pytest.fixture(scope="module")
+def report(rounds):
+    return build_report(rounds, as_of=AS_OF)
+
+
+@pytest.fixture(scope="module")
+def tree(report, tmp_path_factory):
+    out = tmp_path_factory.mktemp("rep") / "reports"
+    write_report(report, out, inputs=[Path("data/sample")])
+    return out
+
+
+def test_whole_tree(tree, rounds):
+    top = {"index.html", "process-health.html", "process-health.xlsx", "talent-pool.xlsx", "summary.json", PLOTLY_ASSET}
+    for rel in top:
+        assert (tree / rel).is_file(), rel
+    for rnd in rounds:
+        folder = tree / rnd.round_id
+        assert (folder / "committee.html").is_file() and (folder / "mail-merge.xlsx").is_file()
+        for cand in rnd.candidates.itertuples():
+            files = [folder / "candidates" / cand.candidate_id / f for f in ("letter.html", "letter.txt", "letter.eml", "call-notes.html")]
+            if cand.status in ("rejected", "withdrawn"):
+                assert all(f.is_file() and f.stat().st_size > 0 for f in files), cand.candidate_id
+            else:  # the hire gets a call, not a letter; a pending candidate has not been decided
+                assert not (folder / "candidates" / cand.candidate_id).exists()
+
+
+def test_summary_json_per_round_and_candidate(tree, rounds):
+    summary = json.loads((tree / "summary.json").read_text(encoding="utf-8"))
+    assert summary["as_of"] == AS_OF and summary["anonymized"] is False
+    assert sorted(summary["rounds"]) == ROUNDS
+    assert summary["totals"]["candidates"] == sum(len(r.candidates) for r in rounds) == 26
+    by_key = {(c["round_id"], c["candidate_id"]): c for c in summary["candidates"]}
+    # the stories in data/sample/README.md, counted by hand from the workbooks
+    murat = by_key[("berlin-social-media-lead", "B05")]
+    assert murat["name"] == "Murat Yılmaz" and murat["rank"] == 2 and murat["is_runner_up"] is True
+    assert murat["growth_area"] == "Social-Media-Strategie" and murat["business_days_to_tell"] == 1
+    assert murat["target_status"] == "on_time" and murat["channel"] == "phone"
+    assert by_key[("berlin-social-media-lead", "B03")]["status"] == "hired"
+    assert by_key[("berlin-social-media-lead", "B07")]["thin_evidence_on"] == "Analyse und Reporting"
+    assert by_key[("berlin-social-media-lead", "B07")]["target_status"] == "late"
+    assert by_key[("berlin-social-media-lead", "B08")]["target_status"] == "pending"
+    for c in summary["candidates"]:
+        for key in ("status", "rank", "weighted_total", "strength", "growth_area", "is_runner_up", "business_days_to_tell",
+                    "target_status", "channel", "lint_findings"):
+            assert key in c
+    assert sorted(o["name"] for o in summary["overdue_now"]) == ["Ali Rahimi", "Emily Carter", "Wiktoria Nowak"]
+    berlin = summary["rounds"]["berlin-social-media-lead"]
+    # Berlin, told: B05 1, B01 2, B07 7, B02 1 (B03 is the hire) -> 3 of 4 on time
+    assert berlin["share_within_target"] == pytest.approx(0.75)
+    assert berlin["overdue_now"] == 1
+
+
+def test_html_works_offline_with_one_shared_plotly(tree):
+    pages = list(tree.rglob("*.html"))
+    assert len(pages) > 20
+    plotly = (tree / PLOTLY_ASSET).read_bytes()
+    assert len(plotly) > 1_000_000
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert "cdn.plot.ly" not in html and "https://cdn" not in html, page
+        assert len(html) < 1_000_000, f"{page} embeds plotly.js"
+        if "Plotly.newPlot" in html:
+            src = html.split('<script src="')[1].split('"')[0]
+            assert (page.parent / src).resolve() == (tree / PLOTLY_ASSET).resolve(), page
+    letter = tree / "berlin-social-media-lead" / "candidates" / "B05" / "letter.html"
+    assert letter.stat().st_size < 50_000
+
+
+def test_same_inputs_give_the_same_files(report, rounds):
+    again = build_report(rounds, as_of=AS_OF)
+    assert report.files.keys() == again.files.keys()
+    changed = [k for k in report.files if report.files[k] != again.files[k]]
+    assert changed == []
+
+
+def test_refuses_an_output_folder_that_holds_inputs(report, tmp_path):
+    src = tmp_path / "rounds"
+    shutil.copytree("data/sample", src)
+    with pytest.raises(OutputError, match="holds or overlaps"):
+        write_report(report, src, inputs=[src / "berlin-social-media-lead.xlsx"])
+    with pytest.raises(OutputError):
+        write_report(report, tmp_path, inputs=[src])
+    assert sorted(p.name for p in src.iterdir()) == sorted(p.name for p in Path("data/sample").iterdir())
+
+
+def test_a_failed_write_leaves_the_previous_report_intact(report, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    write_report(report, out)
+    (out / "README.md").write_text("keep me")
+    before = {p.relative_to(out): hashlib.sha256(p.read_bytes()).hexdigest() for p in out.rglob("*") if p.is_file()}
+    calls = {"n": 0}
+    real = Path.write_bytes
+
+    def flaky(self, data):
+        calls["n"] += 1
+        if calls["n"] == 40:
+            raise OSError(28, "No space left on device")
+        return real(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", flaky)
+    with pytest.raises(OutputError, match="could not be written"):
+        write_report(report, out)
+    monkeypatch.undo()
+    after = {p.relative_to(out): hashlib.sha256(p.read_bytes()).hexdigest() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+    assert not list(tmp_path.glob(".out.*"))  # no staging folder left behind
+    write_report(report, out)  # and a re-run keeps files the report does not own
+    assert (out / "README.md").read_text() == "keep me"
+
+
+def _workbook_strings(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return "".join(zf.read(n).decode("utf-8", "replace") for n in zf.namelist() if n.endswith(".xml"))
+
+
+def test_anonymized_cross_round_outputs_hold_no_name_or_email(rounds):
+    rep = build_report(rounds, as_of=AS_OF, anonymize=True)
+    people = set(rounds.candidates["name"]) | set(rounds.candidates["email"].dropna())
+    for rel in ("process-health.html", "process-health.xlsx", "talent-pool.xlsx", "summary.json", "index.html"):
+        data = rep.files[rel]
+        text = _workbook_strings(data) if rel.endswith(".xlsx") else data.decode("utf-8")
+        leaked = sorted(p for p in people if p in text)
+        assert leaked == [], (rel, leaked)
+    summary = json.loads(rep.files["summary.json"])
+    assert all(c["name"].startswith("Candidate ") for c in summary["candidates"])
+    # stable: the same pseudonyms on a second run
+    assert build_report(rounds, as_of=AS_OF, anonymize=True).files["summary.json"] == rep.files["summary.json"]
+
+
+def test_user_text_never_becomes_a_formula(tmp_path):
+    from tests.conftest import make_frames
+
+    role, criteria, candidates, scores = make_frames()
+    candidates.loc[1, "name"] = "=HYPERLINK(\"http://evil.example\",\"click\")"
+    candidates.loc[1, "notes"] = "+49 30 1234"
+    candidates["stay_in_touch"] = [None, "yes", None]
+    candidates["follow_up_on"] = [None, "2026-06-01", None]
+    rnd = toolkit.round_from_frames(role, criteria, candidates, scores, round_id="odd", as_of=AS_OF)
+    rep = build_report(rnd, as_of=AS_OF)
+    for rel in ("process-health.xlsx", "talent-pool.xlsx", "odd/mail-merge.xlsx"):
+        wb = openpyxl.load_workbook(io.BytesIO(rep.files[rel]))
+        cells = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+        assert all(c.data_type != "f" for c in cells), rel
+        assert any(c.value.startswith("=HYPERLINK") for c in cells), rel
+
+
+@pytest.mark.slow
+def test_process_health_workbook_opens_in_libreoffice_and_matches_summary(tree, tmp_path):
+    soffice = shutil.which("soffice")
+    assert soffice, "LibreOffice is installed by `make test` (Makefile: sysdeps)"
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "ods", "--outdir",
+                    str(tmp_path), str(tree / "process-health.xlsx")], check=True, capture_output=True, timeout=180)
+    ods = tmp_path / "process-health.ods"
+    assert ods.exists()
+    import pandas as pd
+
+    by_round = pd.read_excel(ods, sheet_name="By round", engine="calamine")
+    summary = json.loads((tree / "summary.json").read_text(encoding="utf-8"))
+    assert len(by_round) == 3
+    for row in by_round.to_dict(orient="records"):
+        fig = summary["rounds"][row["Round id"]]
+        assert row["Share within target"] == pytest.approx(fig["share_within_target"])
+        assert row["Median business days to tell"] == pytest.approx(fig["median_business_days_to_tell"])
+        assert row["Overdue now"] == fig["overdue_now"]
+
+
+@pytest.mark.slow
+def test_pages_open_in_a_real_browser_with_charts_and_no_console_errors(tree):
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium")
+    assert chromium, "Chromium is installed by `make test` (Makefile: sysdeps)"
+    pages = {"index.html": 0, "berlin-social-media-lead/committee.html": 3, "process-health.html": 3,
+             "berlin-social-media-lead/candidates/B05/letter.html": 0, "berlin-social-media-lead/candidates/B05/call-notes.html": 1}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        try:
+            for rel, min_charts in pages.items():
+                page = browser.new_page()
+                problems = []
+                page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+                page.on("pageerror", lambda e: problems.append(str(e)))
+                page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
+                page.goto((tree / rel).resolve().as_uri())
+                page.wait_for_load_state("load")
+                drawn = page.evaluate("document.querySelectorAll('.js-plotly-plot .main-svg').length")
+                assert problems == [], (rel, problems)
+                assert drawn >= min_charts, (rel, drawn)
+                page.close()
+        finally:
+            browser.close()
+
+
+def test_cli_report_prints_where_to_open(tmp_path, capsys):
+    out = tmp_path / "r"
+    assert main(["report", "data/sample/berlin-social-media-lead.xlsx", "--out", str(out), "--as-of", AS_OF]) == 0
+    text = capsys.readouterr().out
+    assert str(out / "index.html") in text
+    assert main(["report", "data/sample", "--out", "data/sample", "--as-of", AS_OF]) == 1
