@@ -70,6 +70,25 @@ def _cmd_report(args) -> int:
     return 0
 
 
+def _cmd_inspect(args) -> int:
+    from .readers.inspect import inspect_path, inspection_text, mapping_text
+
+    info = inspect_path(args.path, mapping=args.mapping)
+    if args.write_mapping:
+        target = Path(args.write_mapping)
+        if target.exists() and not args.force:
+            print(f"debrief: {target} exists; pass --force to replace it", file=sys.stderr)
+            return 1
+        target.write_text(mapping_text(info), encoding="utf-8")
+    if args.json:
+        print(json.dumps(info, indent=2, ensure_ascii=False))
+    else:
+        print(inspection_text(info))
+        if args.write_mapping:
+            print(f"Wrote {args.write_mapping}: edit it, then load with --mapping / load_round(path, mapping=...)")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="debrief", description="Hiring-committee scorecards: validate, compare, report and write feedback.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -100,6 +119,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--templates", default=None, help="a folder of letter templates that override the built-in ones")
     p.add_argument("--json", action="store_true", help="print a machine-readable summary of the run")
     p.set_defaults(func=_cmd_report)
+
+    p = sub.add_parser("inspect", help="show how a file is read: layout, header row, column -> field, scale, rows left out")
+    p.add_argument("path", help="a workbook, CSV, or export folder (relational, Greenhouse, Lever)")
+    p.add_argument("--mapping", default=None, help="a mapping file (TOML) to apply while reading")
+    p.add_argument("--write-mapping", metavar="FILE", default=None, help="write an editable mapping (TOML) of what was detected")
+    p.add_argument("--force", action="store_true", help="overwrite the mapping file if it exists")
+    p.add_argument("--json", action="store_true", help="print everything detected as JSON")
+    p.set_defaults(func=_cmd_inspect)
     return parser
 
 

@@ -53,20 +53,23 @@ def load_round(path: str | os.PathLike, *, strict: bool = False, as_of: dt.date 
 
 
 INPUT_SUFFIXES = WORKBOOK_SUFFIXES + TEXT_SUFFIXES
+FOLDER_SUFFIXES = WORKBOOK_SUFFIXES + (".csv", ".tsv")  # .txt in a folder is more often a README than data
 
 
 def workbook_paths(folder_or_paths) -> list[Path]:
     """Expand folders into the files to load (sorted; Excel lock files '~$...' and hidden files skipped).
 
     A folder that is a relational, Greenhouse or Lever export stays one path
-    (it is read as a whole); other folders give their workbooks and CSV files.
+    (it is read as a whole); other folders give their workbooks and CSV/TSV
+    files and their sub-folders that are such exports.
     """
     items = [folder_or_paths] if isinstance(folder_or_paths, (str, os.PathLike)) else list(folder_or_paths)
     out: list[Path] = []
     for item in items:
         p = Path(item)
         if p.is_dir() and export_kind(p) is None:
-            found = sorted(q for q in p.iterdir() if q.is_file() and q.suffix.lower() in INPUT_SUFFIXES and not q.name.startswith(("~$", ".")))
+            found = sorted(q for q in p.iterdir() if q.is_file() and q.suffix.lower() in FOLDER_SUFFIXES and not q.name.startswith(("~$", ".")))
+            found += sorted(q for q in p.iterdir() if q.is_dir() and export_kind(q) is not None)
             if not found:
                 raise InputFileError("no workbooks in this folder", file=str(p), allowed=", ".join(INPUT_SUFFIXES),
                                      hint="Put the scorecard workbooks in the folder or pass the files")

@@ -290,7 +290,8 @@ def detect_layout(grids: list[SheetGrid], mapping: Mapping | None = None, *, fil
         why = (f"{len(per)} sheets with the same kind of table and no interviewer column: sheet name = interviewer"
                if not single else f"one sheet without an interviewer column: interviewer = {m.interviewer or per[0].name!r}")
         return Plan("per_interviewer", why, per, enrichment, ignored)
-    found = "; ".join(f"{i['sheet']}: {i['why']}" for i in ignored) or "no sheets"
+    found = "; ".join([*(f"{i['sheet']}: {i['why']}" for i in ignored),
+                       *(f"{g.name}: a {role} table, not scores" for role, g in enrichment.items())]) or "no sheets"
     raise InputFileError(
         f"no scores table found ({found})",
         file=file,

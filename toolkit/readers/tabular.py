@@ -116,6 +116,14 @@ def read_file(path: str | os.PathLike, mapping=None) -> RawWorkbook:
     try:
         plan = detect_layout(grids, m, file=file, from_csv=from_csv)
     except InputFileError as exc:
+        if from_csv:
+            from .dispatch import export_kind
+
+            kind = export_kind(Path(file).parent)
+            if kind is not None:
+                raise InputFileError(f"{exc.what}; this file is one table of a {kind} export (its folder holds the others)",
+                                     file=file, hint=f"Load the folder instead: load_rounds({str(Path(file).parent)!r}) "
+                                                     f"or `debrief inspect {Path(file).parent}`") from None
         if "file_type" not in source:
             raise
         raise InputFileError(f"the file is named {Path(file).suffix} but is not a spreadsheet workbook: it is CSV text, read as CSV, "

@@ -1,0 +1,225 @@
+"""What the readers see in a file: layout, header rows, column -> field, scale, dates, rows left out.
+
+`inspect_path(path, mapping=None)` reads a file or export folder exactly as
+`load_round` would (no validation) and returns a JSON-ready dict;
+`inspection_text(info)` renders it for people; `mapping_for(info)` is the
+editable mapping (a dict in the format of `readers.mapping`) that pins down
+what was detected, and `mapping_text(info)` its TOML text.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+from .dispatch import read_path
+from .mapping import mapping_toml
+from .raw import RawWorkbook
+
+FIELD_WORDS = {
+    "criterion_column": "criterion",
+    "criterion_evidence": "comment on a criterion",
+    "computed": "ignored (a total, average or rank)",
+    "ignore": "ignored (mapping)",
+    None: "unknown (ignored)",
+}
+
+
+def _counts(raw: RawWorkbook) -> dict:
+    out = {}
+    for name, t in raw.tables.items():
+        out[name] = 0 if t is None else int(len(t.frame))
+    return out
+
+
+def _criteria(raw: RawWorkbook) -> list[dict]:
+    t = raw.tables.get("Criteria")
+    if t is None or "criterion" not in t.frame:
+        return []
+    rows = []
+    for _, r in t.frame.iterrows():
+        d = {"criterion": str(r["criterion"]).strip()}
+        for k in ("rank", "weight"):
+            v = r.get(k)
+            if v is not None and str(v).strip() not in ("", "nan", "None"):
+                try:
+                    f = float(v)
+                    d[k] = int(f) if f.is_integer() else f
+                except (TypeError, ValueError):
+                    d[k] = str(v)
+        rows.append(d)
+    return rows
+
+
+def _jsonable(obj):
+    return json.loads(json.dumps(obj, default=str, ensure_ascii=False))
+
+
+def inspect_path(path: str | os.PathLike, mapping=None) -> dict:
+    """Read `path` as load_round would and describe it.
+
+    Returns ``{"path", "rounds": [{"key", "details", "problems", "rows", "criteria", "role"}], "mapping"}``:
+    per round the reader's details (layout, tables with header rows and
+    column -> field, scale, dates, excluded rows, ignored sheets ...), the
+    problems found while reading, the rows read per table, the criteria
+    and the role title; ``mapping`` is `mapping_for` of the first round.
+    """
+    rounds = read_path(path, mapping)
+    out = {"path": str(path), "rounds": []}
+    for r in rounds:
+        out["rounds"].append({
+            "key": r.key,
+            "details": r.raw.details,
+            "problems": r.raw.problems,
+            "rows": _counts(r.raw),
+            "criteria": _criteria(r.raw),
+            "role": str(r.raw.role.values.get("role") or ""),
+        })
+    out = _jsonable(out)
+    out["mapping"] = mapping_for(out)
+    return out
+
+
+def mapping_for(info: dict) -> dict:
+    """The mapping (readers.mapping format) that fixes what was detected in the first round of `info`."""
+    if not info["rounds"]:
+        return {}
+    first = info["rounds"][0]
+    d = first["details"]
+    m: dict = {"layout": d.get("layout")}
+    tables = d.get("tables") or []
+    if d.get("layout") in ("long", "wide", "per_interviewer") and tables:
+        m["sheets"] = [t["sheet"] for t in tables] if d.get("reader") != "csv" else None
+        rows = tables[0]["header_rows"]
+        m["header_row"] = rows[-1]
+        if len(rows) == 2:
+            m["header_rows"] = 2
+        cols = {}
+        for t in tables:
+            for c in t["columns"]:
+                f = c["field"]
+                target = {"criterion_column": "criterion", "computed": "ignore", "unknown (ignored)": "ignore"}.get(f, f)
+                if target == "criterion_evidence":
+                    continue
+                cols.setdefault(c["heading"], target)
+        m["columns"] = cols
+    dates = d.get("dates") or {}
+    if dates.get("rule"):
+        m["date_order"] = dates["rule"]
+    scale = d.get("scale") or {}
+    sc = {}
+    if scale.get("source"):
+        sc["source"] = scale["source"]
+    if scale.get("target"):
+        sc["target"] = scale["target"]
+    if scale.get("words"):
+        sc["words"] = scale["words"]
+    m["scale"] = sc
+    if len(info["rounds"]) == 1 and first.get("role"):
+        m["role"] = {"role": first["role"]}
+    if first.get("criteria") and not str(d.get("criteria_source", "")).startswith("sheet"):
+        m["criteria"] = first["criteria"]
+    return {k: v for k, v in m.items() if v not in (None, {}, [])}
+
+
+def mapping_text(info: dict) -> str:
+    """`mapping_for(info)` as TOML, with a comment saying where it came from and how to use it."""
+    comment = (f"Mapping for {info['path']}, written by `debrief inspect`.\n"
+               "Edit what was detected wrongly (criteria order, scale, column fields), then load with\n"
+               "load_round(path, mapping=\"this-file.toml\"). Fields: see docs/importing.md.")
+    return mapping_toml(mapping_for(info), comment=comment)
+
+
+def _field_text(c: dict) -> str:
+    f = c["field"]
+    word = FIELD_WORDS.get(f, f)
+    if f in ("criterion_column", "criterion_evidence"):
+        word += f" {c.get('criterion')!r}"
+    if c.get("weight") is not None:
+        word += f", weight {c['weight']:g}"
+    if c.get("scale"):
+        word += f", scale {c['scale']}"
+    if c.get("from") == "values":
+        word += " (from the values)"
+    elif c.get("from") == "mapping":
+        word += " (mapping)"
+    return word
+
+
+def inspection_text(info: dict) -> str:
+    """A readable report of `inspect_path`'s result."""
+    lines = [str(info["path"])]
+    rounds = info["rounds"]
+    if len(rounds) > 3:
+        lines.append(f"  {len(rounds)} jobs, one round each; the first in full, then one line per job:")
+    for n, r in enumerate(rounds):
+        d = r["details"]
+        if n > 0 and len(rounds) > 3:
+            rows = r.get("rows") or {}
+            lines.append(f"  job {r['key']}: {r.get('role')!r}, {rows.get('Candidates', 0)} candidates, {rows.get('Scores', 0)} score rows"
+                         + (f", {len(r['problems'])} problems while reading" if r.get("problems") else ""))
+            continue
+        if r.get("key"):
+            lines.append(f"\n== job {r['key']}: {r.get('role', '')}")
+        lines.append(f"  layout: {d.get('layout')} ({d.get('layout_why', '')})")
+        src = d.get("format") or d.get("reader")
+        if d.get("reader") == "csv" and d.get("csv_separator"):
+            src = f"CSV, {d['csv_separator']}-separated, {d.get('csv_encoding')}, {d.get('csv_line_endings')} line endings"
+        if d.get("file_type"):
+            src += f" ({d['file_type']})"
+        lines.append(f"  read as: {src}")
+        if d.get("mapping"):
+            lines.append(f"  mapping: {d['mapping']}")
+        for t in d.get("tables") or []:
+            rows = t.get("header_rows", [])
+            head = f"rows {rows[0]}-{rows[-1]}" if len(rows) > 1 else f"row {rows[0] if rows else '?'}"
+            lines.append(f"  sheet {t['sheet']!r}: header {head}, table from column {t.get('first_column', 'A')}, "
+                         f"{t.get('data_rows', '?')} data rows")
+            width = max((len(c["heading"]) for c in t["columns"]), default=10)
+            for c in t["columns"]:
+                lines.append(f"    {c['letter']:>3}  {c['heading']:<{width}}  -> {_field_text(c)}")
+        if d.get("columns"):
+            for table, cols in d["columns"].items():
+                lines.append(f"  {table}: " + ", ".join(f"{h} -> {f}" for h, f in cols.items()))
+        excluded = d.get("excluded_rows") or []
+        lines.append("  excluded rows: " + ("none" if not excluded else "; ".join(
+            f"{e['sheet']} row {e['row']} ({e['kind']}: {e['text']!r})" for e in excluded[:10]) + (" ..." if len(excluded) > 10 else "")))
+        ignored = d.get("ignored_sheets") or []
+        if ignored:
+            lines.append("  ignored sheets: " + "; ".join(f"{i['sheet']} ({i['why']})" for i in ignored))
+        if d.get("files_not_used"):
+            lines.append("  files not used: " + ", ".join(d["files_not_used"]))
+        sc = d.get("scale") or {}
+        scale = sc.get("kind", "?")
+        if sc.get("source"):
+            scale += f" on {sc['source']}" + (f" ({sc['how']})" if sc.get("how") else "")
+        lines.append(f"  scale: {scale} -> {sc.get('target', '1-5')}"
+                     + (f"; not assessed: {', '.join(map(repr, sc['not_assessed']))}" if sc.get("not_assessed") else "")
+                     + (f"; typos: {', '.join(f'{k!r} as {v!r}' for k, v in sc['typos'].items())}" if sc.get("typos") else "")
+                     + (f"; unreadable: {', '.join(map(repr, sc['unreadable']))}" if sc.get("unreadable") else ""))
+        dates = d.get("dates") or {}
+        if dates:
+            lines.append(f"  dates: {dates.get('rule', '').replace('_', '-')} ({dates.get('why', '')})")
+        crit = ", ".join(f"{c.get('rank', i)}. {c['criterion']}" + (f" ({c['weight']:g})" if isinstance(c.get("weight"), (int, float)) else "")
+                         for i, c in enumerate(r.get("criteria") or [], start=1))
+        lines.append(f"  criteria: {d.get('criteria_source', '?')}: {crit or 'none'}")
+        lines.append(f"  candidates: {d.get('candidates_source', '?')}" + (f"; ids {d['candidate_ids']}" if d.get("candidate_ids") else ""))
+        lines.append(f"  role: {r.get('role')!r} ({d.get('role_source', '?')})")
+        if d.get("filled_down"):
+            lines.append(f"  filled down: {d['filled_down']}")
+        if d.get("formulas_without_values"):
+            f = d["formulas_without_values"]
+            lines.append(f"  formulas without saved results: {f['in_data']} in the data, {f['elsewhere']} elsewhere")
+        rows = r.get("rows") or {}
+        lines.append(f"  read: {rows.get('Candidates', 0)} candidates, {rows.get('Criteria', 0)} criteria, {rows.get('Scores', 0)} score rows")
+        probs = r.get("problems") or []
+        if probs:
+            lines.append(f"  while reading ({len(probs)}):")
+            for p in probs[:15]:
+                where = p.get("sheet") or ""
+                if p.get("cell"):
+                    where += f"!{p['cell']}"
+                lines.append(f"    [{p['severity']}] {where}: {p['message']}")
+            if len(probs) > 15:
+                lines.append(f"    ... and {len(probs) - 15} more")
+    return "\n".join(lines)
