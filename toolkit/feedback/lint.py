@@ -90,7 +90,7 @@ PROTECTED_WORDS: dict[str, dict[str, list[str]]] = {
         "pregnancy": ["pregnan*", "maternity", "paternity", "parental leave", "expecting a baby"],
         "family": ["children", "child", "kids", "childcare", "family", "families", "married", "marriage", "husband", "wife",
                    "spouse", "single mother", "single father", "single parent"],
-        "religion": ["religion*", "religious", "church", "mosque", "synagogue", "temple", "muslim*", "christian*", "jewish",
+        "religion": ["religion*", "religious", "church", "mosque", "synagogue", "temple", "muslim*", "christianity", "jewish",
                      "jew", "hindu*", "buddhist*", "headscarf", "hijab", "ramadan"],
         "ethnicity": ["race", "racial", "ethnic*", "skin colour", "skin color", "complexion"],
         "nationality": ["nationality", "foreigner*", "foreign-born", "immigrant*", "citizenship", "native country", "country of origin"],
@@ -101,7 +101,7 @@ PROTECTED_WORDS: dict[str, dict[str, list[str]]] = {
     "de": {
         "age": ["Alter", "Alters", "zu alt", "zu jung", "jung", "junge", "jungen", "junger", "jünger*", "älter*", "Jahre alt",
                 "Jahrgang", "Rente*", "Ruhestand", "Geburtsjahr"],
-        "gender": ["Geschlecht*", "Frau", "Frauen", "Mann", "Männer", "weiblich*", "männlich*", "Mädchen"],
+        "gender": ["Geschlecht*", "Frauen", "Mann", "Männer", "weiblich*", "männlich*", "Mädchen"],
         "pregnancy": ["schwanger*", "Schwangerschaft*", "Mutterschutz", "Elternzeit", "Mutterschaft*"],
         "family": ["Kind", "Kinder*", "Familie*", "Familienplanung", "verheiratet", "Ehemann", "Ehefrau",
                    "alleinerziehend*", "Kinderbetreuung"],
@@ -151,18 +151,60 @@ def _word_pattern(word: str) -> str:
     return rf"(?<!\w){body}" + (r"[\w-]*" if prefix else r"(?!\w)")
 
 
-def _protected(words_by_category: dict[str, list[str]], skip: set[str] = frozenset()) -> list[tuple[str, re.Pattern]]:
-    out = []
-    for cat, words in words_by_category.items():
-        kept = [w for w in words if w.rstrip("*").casefold() not in skip]
-        if kept:
-            out.append((cat, re.compile("|".join(_word_pattern(w) for w in kept), re.IGNORECASE)))
-    return out
+_TOKEN = re.compile(r"\w+")
+
+
+class _WordMatcher:
+    """Finds one language's protected words: single words by looking each token up, phrases by one regex.
+
+    Token lookups keep the lint fast on long texts (a report lints every
+    letter and every evidence cell of a round).
+    """
+
+    def __init__(self, words_by_category: dict[str, list[str]], skip: frozenset = frozenset()) -> None:
+        self.exact: dict[str, str] = {}
+        self.prefixes: dict[str, list[tuple[str, str]]] = {}
+        phrases = []
+        for category, words in words_by_category.items():
+            for word in words:
+                core = word.rstrip("*").casefold()
+                if core in skip:
+                    continue
+                if " " in core:
+                    phrases.append((core.split()[0], category, re.compile(_word_pattern(word), re.IGNORECASE)))
+                elif word.endswith("*"):
+                    self.prefixes.setdefault(core[:3], []).append((core, category))
+                else:
+                    self.exact.setdefault(core, category)
+        self.phrases = phrases  # (first word, category, pattern): a phrase is only searched for when its first word occurs
+
+    def _category(self, token: str) -> str | None:
+        category = self.exact.get(token)
+        if category is None:
+            for prefix, cat in self.prefixes.get(token[:3], ()):
+                if token.startswith(prefix):
+                    return cat
+        return category
+
+    def finditer(self, text: str):
+        """Yield (category, start, end, matched text): words first, then phrases."""
+        tokens = set(_TOKEN.findall(text.casefold()))
+        hits = {t: c for t in tokens if (c := self._category(t)) is not None}
+        if hits:
+            for m in _TOKEN.finditer(text):
+                category = hits.get(m.group(0).casefold())
+                if category is not None:
+                    yield category, m.start(), m.end(), m.group(0)
+        for first, category, pattern in self.phrases:
+            if first in tokens:
+                for m in pattern.finditer(text):
+                    yield category, m.start(), m.end(), m.group(0)
 
 
 _GENERIC = {lang: [re.compile(p, re.IGNORECASE) for p in pats] for lang, pats in GENERIC_REASONS.items()}
-_PROTECTED = {lang: _protected(cats) for lang, cats in PROTECTED_WORDS.items()}
-_ENGLISH_IN = {lang: _protected(PROTECTED_WORDS["en"], skip) for lang, skip in NOT_ENGLISH_HERE.items()}
+_GENERIC_ANY = {lang: re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE) for lang, pats in GENERIC_REASONS.items()}
+_PROTECTED = {lang: _WordMatcher(cats) for lang, cats in PROTECTED_WORDS.items()}
+_ENGLISH_IN = {lang: _WordMatcher(PROTECTED_WORDS["en"], frozenset(skip)) for lang, skip in NOT_ENGLISH_HERE.items()}
 
 
 def _excerpt(text: str, start: int, end: int, width: int = 40) -> str:
@@ -192,21 +234,20 @@ def lint_text(text: object, language: object, *, max_words: int | None = LETTER_
     text_lang = normalise_language(language) or "en"
     for lang in _languages(language):
         protected = _ENGLISH_IN.get(text_lang, _PROTECTED["en"]) if lang == "en" else _PROTECTED[lang]
-        for pat in _GENERIC[lang]:
+        for pat in _GENERIC[lang] if _GENERIC_ANY[lang].search(text) else ():
             for m in pat.finditer(text):
                 findings.append({
                     "rule": "generic_reason", "language": lang, "start": m.start(), "end": m.end(),
                     "excerpt": _excerpt(text, m.start(), m.end()),
                     "message": f"Generic reason {m.group(0)!r}: it names no criterion. Say which criterion decided and how to grow in it.",
                 })
-        for category, pat in protected:
-            for m in pat.finditer(text):
-                findings.append({
-                    "rule": "protected_characteristic", "language": lang, "start": m.start(), "end": m.end(),
-                    "excerpt": _excerpt(text, m.start(), m.end()),
-                    "message": (f"Mentions {CATEGORY_NAMES[category]} ({m.group(0)!r}). A hiring decision must not rest on it; "
-                                "remove it, or check that it is not about the candidate."),
-                })
+        for category, start, end, word in protected.finditer(text):
+            findings.append({
+                "rule": "protected_characteristic", "language": lang, "start": start, "end": end,
+                "excerpt": _excerpt(text, start, end),
+                "message": (f"Mentions {CATEGORY_NAMES[category]} ({word!r}). A hiring decision must not rest on it; "
+                            "remove it, or check that it is not about the candidate."),
+            })
     findings.sort(key=lambda f: (f["start"], -(f["end"] - f["start"])))
     kept: list[dict] = []
     for f in findings:  # one finding per rule and stretch of text
@@ -245,9 +286,17 @@ def lint_round(round: HiringRound, feedbacks: Iterable | Mapping | None = None) 
     if isinstance(feedbacks, Mapping):
         feedbacks = list(feedbacks.values())
     rows: list[dict] = []
+    seen: dict[tuple, list[dict]] = {}  # the same note or evidence text is linted once
 
     def add(cid: str, source: str, text: object, language: object, max_words: int | None) -> None:
-        for f in lint_text(text, language, max_words=max_words):
+        key = (text if isinstance(text, str) else None, str(language), max_words)
+        if key[0] is None or key not in seen:
+            found = lint_text(text, language, max_words=max_words)
+            if key[0] is not None:
+                seen[key] = found
+        else:
+            found = seen[key]
+        for f in found:
             rows.append({"round_id": round.round_id, "candidate_id": cid, "source": source, "rule": f["rule"],
                          "language": f["language"], "excerpt": f["excerpt"], "message": f["message"]})
 
