@@ -316,3 +316,19 @@ def test_dates_and_numbers_are_written_the_way_each_language_writes_them(lang, d
 ])
 def test_criterion_labels_read_naturally_mid_sentence(label, expected):
     assert sentence_case(label) == expected
+
+
+def test_letters_table_gives_one_row_per_letter_for_review():
+    from toolkit.feedback import LETTERS_TABLE_COLUMNS, default_candidate, letters_table
+
+    rnd = make_round("sv")
+    table = letters_table(compose_round(rnd, as_of=AS_OF))
+    assert list(table.columns) == LETTERS_TABLE_COLUMNS
+    table = table.set_index("candidate_id")
+    assert table["reason_kind"].to_dict() == {"R": "shortfall", "T": "thin_evidence", "N": "none", "W": "below_bar", "X": "withdrawn"}
+    assert table["stay_in_touch"].to_dict() == {"R": True, "T": False, "N": False, "W": False, "X": False}
+    assert str(table.loc["R", "follow_up_on"].date()) == "2026-06-01" and table["follow_up_on"].isna().sum() == 4
+    assert table.loc["X", ["strength_criterion", "growth_area"]].isna().all()
+    assert default_candidate(rnd) == "R"
+    with pytest.raises(ToolkitError, match="no candidate in this round gets a letter"):
+        default_candidate(make_round("en", candidates={c: {"status": "hired" if c == "H" else "offered"} for c in NAMES}))

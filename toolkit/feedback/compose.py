@@ -75,8 +75,10 @@ class Feedback:
     missing data).
 
     What the letter is based on: ``reason_kind`` (see `REASON_KINDS`),
-    ``is_close_runner_up``, ``strength_criterion``, ``growth_area``,
-    ``growth_kind``, ``thin_evidence_on`` (criterion names as in the workbook).
+    ``is_close_runner_up``, ``strength_criterion`` (the strength named, or
+    None), ``growth_area``, ``growth_kind`` and ``thin_evidence_on`` (the
+    analytics' values, criterion names as in the workbook; all None for a
+    withdrawn candidate, whose letter gives no verdict).
     """
 
     round_id: str
@@ -423,6 +425,9 @@ def _compose(round: HiringRound, cand: pd.Series, row: pd.Series, facts: _RoundF
         reason_kind = "none"
     if strength_c in (growth_c, thin_c) or not interviewed:
         strength_c = None
+    if withdrawn:  # no verdict: nothing from the scores is used
+        strength_c = growth_c = thin_c = None
+        growth_kind = "none"
 
     company_suffix = "_company" if company else ""
     subject = t("subject" + company_suffix)
@@ -575,3 +580,54 @@ def _compose(round: HiringRound, cand: pd.Series, row: pd.Series, facts: _RoundF
         phrases_to_avoid=tuple(avoid),
         notes=tuple(notes),
     )
+
+
+LETTERS_TABLE_COLUMNS = [
+    "round_id", "candidate_id", "name", "status", "language", "reason_kind", "is_close_runner_up", "strength_criterion",
+    "growth_area", "thin_evidence_on", "stay_in_touch", "follow_up_on", "email", "word_count", "notes",
+]
+
+
+def letters_table(feedbacks: list[Feedback]) -> pd.DataFrame:
+    """One row per letter, to review a round's letters at a glance.
+
+    Columns: round_id, candidate_id, name, status, language, reason_kind
+    (see `REASON_KINDS`), is_close_runner_up (bool), strength_criterion,
+    growth_area, thin_evidence_on (criterion names or <NA>), stay_in_touch
+    (bool: the letter invites them to stay in touch), follow_up_on (date
+    promised, datetime64[s]), email, word_count (Int64) and notes (the
+    committee notes joined with " | ", "" when none).
+    """
+    rows = [
+        {
+            "round_id": fb.round_id, "candidate_id": fb.candidate_id, "name": fb.name, "status": fb.status,
+            "language": fb.language, "reason_kind": fb.reason_kind, "is_close_runner_up": fb.is_close_runner_up,
+            "strength_criterion": fb.strength_criterion, "growth_area": fb.growth_area, "thin_evidence_on": fb.thin_evidence_on,
+            "stay_in_touch": fb.stay_in_touch is not None, "follow_up_on": fb.follow_up_on if fb.follow_up_promise else None,
+            "email": fb.email, "word_count": fb.word_count, "notes": " | ".join(fb.notes),
+        }
+        for fb in feedbacks
+    ]
+    out = pd.DataFrame(rows, columns=LETTERS_TABLE_COLUMNS)
+    str_cols = ["round_id", "candidate_id", "name", "status", "language", "reason_kind", "strength_criterion", "growth_area",
+                "thin_evidence_on", "email", "notes"]
+    out = out.astype({c: "str" for c in str_cols})
+    out["is_close_runner_up"] = out["is_close_runner_up"].astype(bool)
+    out["stay_in_touch"] = out["stay_in_touch"].astype(bool)
+    out["follow_up_on"] = pd.to_datetime(out["follow_up_on"]).astype("datetime64[s]")
+    out["word_count"] = out["word_count"].astype("Int64")
+    return out
+
+
+def default_candidate(round: HiringRound) -> str:
+    """The candidate to show first: the first rejected one on the Candidates sheet, else the first who gets a letter.
+
+    Raises `ToolkitError` when everyone is hired or offered.
+    """
+    c = round.candidates
+    for wanted in (("rejected",), (*LETTER_STATUSES, "pending")):
+        rows = c[c["status"].isin(wanted)]
+        if len(rows):
+            return str(rows["candidate_id"].iloc[0])
+    raise ToolkitError("no candidate in this round gets a letter", file=round.source, sheet="Candidates",
+                       hint="Letters are for candidates with status rejected, withdrawn or pending")

@@ -133,8 +133,8 @@ def figure_div(fig, *, div_id: str = "candidate-profile") -> str:
 def preview_html(page: str, *, height: int = 900) -> str:
     """A whole HTML page wrapped in an ``<iframe srcdoc>`` so a notebook shows it without its styles leaking into the notebook."""
     return (
-        f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:{int(height)}px;'
-        'border:1px solid #ddd;background:#fff" sandbox="allow-scripts"></iframe>'
+        f'<div class="debrief-preview"><iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:{int(height)}px;'
+        'border:1px solid #ddd;background:#fff" sandbox="allow-scripts"></iframe></div>'
     )
 
 
