@@ -96,6 +96,8 @@ def build_role(file: str, role_grid: SheetGrid | None, mapping: Mapping, *, titl
     for k, v in (extra or {}).items():
         if v not in (None, "") and k not in values:
             values[k] = v
+            if k == "role":
+                details["role_source"] = "the export (job title)"
     for k, v in mapping.role.items():
         values[k] = v
     if mapping.role:
@@ -192,14 +194,14 @@ def derive_candidates(long: pd.DataFrame, ids: pd.Series, mapping: Mapping, prob
         df[c] = long[c].to_numpy()
     df[ROW] = long["_row"].to_numpy() if "_row" in long else np.arange(2, len(long) + 2)
     df["_sheet"] = long["_sheet"].to_numpy() if "_sheet" in long else ""
-    cells = [c for c in ("_cell_candidate_id", "_cell_name") if c in long]
+    cells = [c for c in ("_letter_candidate_id", "_letter_name") if c in long]
     for c in cells:
         df[c] = long[c].to_numpy()
     df = df[df["candidate_id"] != ""]
     firsts = _first_filled(df, "candidate_id", ["name", *present, ROW, "_sheet", *cells])
     out = firsts.reset_index()
-    if "_cell_name" in out and "_cell_candidate_id" not in out:
-        out["_cell_candidate_id"] = out["_cell_name"]
+    if "_letter_name" in out and "_letter_candidate_id" not in out:
+        out["_letter_candidate_id"] = out["_letter_name"]
     for c in present:
         n_values = df.assign(_t=_text(df[c])).query("_t != ''").groupby("candidate_id")["_t"].nunique()
         clash = n_values[n_values > 1]
@@ -297,10 +299,10 @@ def scores_table(long: pd.DataFrame, ids: pd.Series, score: pd.Series, raw: pd.S
     frame[ROW] = pd.array(pd.to_numeric(long["_row"], errors="coerce"), dtype="Int64") if "_row" in long else pd.array(
         range(2, len(long) + 2), dtype="Int64")
     for c in long.columns:
-        if c.startswith("_cell_") or c == "_sheet":
+        if c.startswith(("_cell_", "_letter_")) or c == "_sheet":
             frame[c] = long[c].to_numpy()
-    if "_cell_name" in frame and "_cell_candidate_id" not in frame:
-        frame["_cell_candidate_id"] = frame["_cell_name"]
+    if "_letter_name" in frame and "_letter_candidate_id" not in frame:
+        frame["_letter_candidate_id"] = frame["_letter_name"]
     frame = frame.reset_index(drop=True)
     return RawTable("Scores", sheet_name, frame, letters, headers, unmapped, header_row, 0)
 
@@ -326,11 +328,17 @@ def used_cells(table: RawTable) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     f = table.frame
     sheets = f["_sheet"] if "_sheet" in f else pd.Series(table.sheet_name, index=f.index)
+    rows = f[ROW].astype(str).to_numpy(dtype=object)
     for c in f.columns:
         if c.startswith("_cell_"):
-            for s, cell in zip(sheets, f[c]):
-                if isinstance(cell, str) and cell:
-                    out.setdefault(s, set()).add(cell)
+            cells = f[c].to_numpy(dtype=object)
+        elif c.startswith("_letter_"):
+            cells = f[c].fillna("").astype(str).to_numpy(dtype=object) + rows
+        else:
+            continue
+        for s, cell in zip(sheets, cells):
+            if isinstance(cell, str) and cell and not cell[0].isdigit():
+                out.setdefault(s, set()).add(cell)
     for col, letter in table.letters.items():
         if col in f.columns:
             for s, r in zip(sheets, f[ROW]):
@@ -364,7 +372,7 @@ def from_parts(file: str, long: pd.DataFrame, candidates: pd.DataFrame, *, role_
     """A RawWorkbook from an export already joined into a long frame and a candidates frame (relational, Greenhouse, Lever).
 
     ``long`` has candidate_id, interviewer, criterion, score (as written), stage,
-    interviewed_on, evidence, _row, _sheet, _cell_score, _order; ``candidates``
+    interviewed_on, evidence, _row, _sheet, _letter_score, _order; ``candidates``
     has canonical Candidates columns plus _row and _sheet.
     """
     role = build_role(file, None, mapping, title=None, extra=role_extra, problems=problems, details=details)
@@ -394,17 +402,17 @@ def from_parts(file: str, long: pd.DataFrame, candidates: pd.DataFrame, *, role_
 def melt_criteria(df: pd.DataFrame, criteria: list[tuple[str, str, str]], keep: list[str]) -> pd.DataFrame:
     """Wide rows -> one row per criterion. ``criteria``: (column, criterion name, column letter); ``keep``: columns carried along.
 
-    Adds criterion, score, _cell_score (letter + _row) and _order (the criterion's position).
+    Adds criterion, score, _letter_score (the rating's column letter) and _order (the criterion's position).
     """
     parts = []
     for order, (col, name, letter) in enumerate(criteria):
         part = df[keep].copy()
         part["criterion"] = name
         part["score"] = df[col].to_numpy()
-        part["_cell_score"] = letter + df["_row"].astype(str)
+        part["_letter_score"] = letter
         part["_order"] = order
         parts.append(part)
     if not parts:
-        return pd.DataFrame(columns=[*keep, "criterion", "score", "_cell_score", "_order"])
+        return pd.DataFrame(columns=[*keep, "criterion", "score", "_letter_score", "_order"])
     out = pd.concat(parts, ignore_index=True)
     return out.sort_values(["_row", "_order"], kind="stable").reset_index(drop=True)

@@ -153,7 +153,6 @@ def read_greenhouse(folder: Path, mapping: Mapping) -> list[tuple[str | None, ob
         "_sheet": apath.name,
         "_order": long["_order"].to_numpy(),
     })
-    out["_cell_score"] = "row " + out["_row"].astype(str)
     out["_app"] = text(long[s_app]).to_numpy() if s_app else ""
 
     # candidates: one per candidate id on a scorecard
@@ -328,7 +327,6 @@ def read_lever(folder: Path, mapping: Mapping) -> list[tuple[str | None, object]
         "_sheet": ffpath.name,
         "_order": long["_order"].to_numpy(),
     })
-    out["_cell_score"] = "row " + out["_row"].astype(str)
     out = out.sort_values(["candidate_id", "_row"], kind="stable").reset_index(drop=True)
     # candidates = opportunities
     opath, opps = _optional(folder, "opportunity", "opportunities")

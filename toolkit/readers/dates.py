@@ -93,7 +93,13 @@ def decide_day_first(values, prefer: str | None = None) -> tuple[str, dict]:
         return MONTH_FIRST, {"rule": MONTH_FIRST, "why": f"{month_proof[0]!r} can only be month-first"}
     if ambiguous:
         return default, {"rule": default, "why": "no date proves the order; read day-first", "ambiguous": ambiguous[:3]}
-    return default, {"rule": default, "why": "no dates of the form a/b/yyyy"}
+    forms = []
+    if any(_DOTTED.match(v.strip()) for v in values if isinstance(v, str)):
+        forms.append("dd.mm.yyyy (always day first)")
+    if any(_ISO.match(v.strip()) for v in values if isinstance(v, str)):
+        forms.append("ISO yyyy-mm-dd")
+    why = "no dates of the form a/b/yyyy" + (f"; text dates are {' and '.join(forms)}" if forms else "")
+    return default, {"rule": default, "why": why}
 
 
 def read_date(v, rule: str = DAY_FIRST, *, serials: bool = True) -> dt.date | None:

@@ -139,8 +139,8 @@ def _field_text(c: dict) -> str:
         word += f", weight {c['weight']:g}"
     if c.get("scale"):
         word += f", scale {c['scale']}"
-    if c.get("from") == "values":
-        word += " (from the values)"
+    if c.get("from") == "values" and f in ("name", "candidate_id"):
+        word += " (decided from the values)"
     elif c.get("from") == "mapping":
         word += " (mapping)"
     return word
@@ -170,14 +170,21 @@ def inspection_text(info: dict) -> str:
         lines.append(f"  read as: {src}")
         if d.get("mapping"):
             lines.append(f"  mapping: {d['mapping']}")
+        previous = None
         for t in d.get("tables") or []:
             rows = t.get("header_rows", [])
             head = f"rows {rows[0]}-{rows[-1]}" if len(rows) > 1 else f"row {rows[0] if rows else '?'}"
+            same = previous is not None and t["columns"] == previous["columns"]
             lines.append(f"  sheet {t['sheet']!r}: header {head}, table from column {t.get('first_column', 'A')}, "
-                         f"{t.get('data_rows', '?')} data rows")
-            width = max((len(c["heading"]) for c in t["columns"]), default=10)
-            for c in t["columns"]:
-                lines.append(f"    {c['letter']:>3}  {c['heading']:<{width}}  -> {_field_text(c)}")
+                         f"{t.get('data_rows', '?')} data rows" + (f", same columns as {previous['sheet']!r}" if same else ""))
+            if not same:
+                width = max((len(c["heading"]) for c in t["columns"]), default=10)
+                for c in t["columns"]:
+                    what = _field_text(c)
+                    if c["field"] == "evidence" and t.get("kind") in ("wide", "per_interviewer"):
+                        what = "general comment (into the candidate's notes)"
+                    lines.append(f"    {c['letter']:>3}  {c['heading']:<{width}}  -> {what}")
+                previous = t
         if d.get("columns"):
             for table, cols in d["columns"].items():
                 lines.append(f"  {table}: " + ", ".join(f"{h} -> {f}" for h, f in cols.items()))

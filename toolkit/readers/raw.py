@@ -28,7 +28,9 @@ class RawTable:
     ``_row`` (the Excel row). Tables assembled from several sheets or from a
     wide layout also carry ``_sheet`` (sheet of each row) and ``_cell_<column>``
     (the exact cell of that column's value, e.g. ``_cell_score`` = "E7"), used
-    by `cell_at` / `sheet_at`. ``excluded`` lists rows that were read but are
+    by `cell_at` / `sheet_at`; where only the column differs from row to row
+    (a wide layout melted into one score column) ``_letter_<column>`` holds
+    the column letter and the row is ``_row``. ``excluded`` lists rows that were read but are
     not data (totals, notes): dicts with sheet, row, kind, text.
     """
 
@@ -48,12 +50,18 @@ class RawTable:
 
     def cell_at(self, column: str, position: int) -> str:
         """The cell of `column` in the frame's row at `position` (0-based), exact even in wide layouts."""
+        row = int(self.frame[ROW].iloc[position])
         exact = f"_cell_{column}"
         if exact in self.frame.columns:
             v = self.frame[exact].iloc[position]
             if isinstance(v, str) and v:
                 return v
-        return self.cell(column, int(self.frame[ROW].iloc[position]))
+        letter = f"_letter_{column}"
+        if letter in self.frame.columns:
+            v = self.frame[letter].iloc[position]
+            if isinstance(v, str) and v:
+                return f"{v}{row}"
+        return self.cell(column, row)
 
     def sheet_at(self, position: int) -> str:
         """The sheet the frame's row at `position` came from."""

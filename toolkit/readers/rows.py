@@ -25,19 +25,22 @@ from .headers import clean_text, row_label_is_note, row_label_is_total
 _SCALE_NOTE = re.compile(r"(?:skala|scale|skalan|bewertungsskala|betygsskala)\s*[:=]?\s*\(?\s*(\d+)\s*(?:-|–|—|bis|to|till)\s*(\d+)", re.I)
 
 
+def _is_blank_value(v) -> bool:
+    if v is None or (isinstance(v, float) and v != v):
+        return True
+    return isinstance(v, str) and not v.replace("\u00a0", " ").strip()
+
+
+def blank_column(s: pd.Series) -> np.ndarray:
+    """True where a cell of `s` is empty; decided once per distinct value."""
+    codes, uniques = pd.factorize(s.astype(object).to_numpy(dtype=object))
+    table = np.fromiter((_is_blank_value(u) for u in uniques), dtype=bool, count=len(uniques))
+    return np.where(codes < 0, True, table[np.maximum(codes, 0)] if len(table) else True)
+
+
 def blank_cells(frame: pd.DataFrame) -> pd.DataFrame:
     """True where a cell is empty ('' / spaces / NBSP / None / NaN)."""
-    out = {}
-    for c in frame.columns:
-        s = frame[c]
-        na = s.isna().to_numpy()
-        is_str = s.map(type).eq(str).to_numpy()
-        blank = na.copy()
-        if is_str.any():
-            text = s[is_str].astype(object).str.replace("\u00a0", " ", regex=False).str.strip()
-            blank[is_str] = (text == "").to_numpy()
-        out[c] = blank
-    return pd.DataFrame(out, index=frame.index)
+    return pd.DataFrame({c: blank_column(frame[c]) for c in frame.columns}, index=frame.index)
 
 
 def _per_unique(s: pd.Series, fn) -> pd.Series:
@@ -53,8 +56,10 @@ def classify_rows(block: pd.DataFrame, key_cols: list) -> pd.Series:
     blank = blank_cells(block)
     filled = ~blank
     n_filled = filled.sum(axis=1)
-    first = block.where(filled).bfill(axis=1).iloc[:, 0] if len(block.columns) else pd.Series("", index=block.index)
-    first = first.where(first.notna(), "")
+    first_values = np.full(len(block), "", dtype=object)
+    for c in reversed(list(block.columns)):
+        first_values = np.where(filled[c].to_numpy(), block[c].to_numpy(dtype=object), first_values)
+    first = pd.Series(first_values, index=block.index, dtype=object)
     is_blank = n_filled == 0
     is_total = _per_unique(first, row_label_is_total)
     for c in key_cols:
@@ -71,7 +76,8 @@ def classify_rows(block: pd.DataFrame, key_cols: list) -> pd.Series:
 
 def row_text(block: pd.DataFrame, index, limit: int = 80) -> str:
     """The filled cells of one row joined with ' | ' (for reports)."""
-    vals = [clean_text(v) for v in block.loc[index].tolist() if v is not None and not (isinstance(v, float) and v != v)]
+    vals = [f"{v:.4g}" if isinstance(v, float) else clean_text(v) for v in block.loc[index].tolist()
+            if v is not None and not (isinstance(v, float) and v != v)]
     s = " | ".join(v for v in vals if v)
     return s if len(s) <= limit else s[: limit - 3] + "..."
 

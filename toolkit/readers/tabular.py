@@ -151,7 +151,10 @@ def from_plan(file: str, plan: Plan, m: Mapping, *, grids: list[SheetGrid], sour
     details["ignored_sheets"] = plan.ignored
     first = plan.tables[0]
     sheet_label = first.name if len(plan.tables) == 1 else f"{first.name} (+{len(plan.tables) - 1} more sheets)"
-    role = build_role(file, plan.enrichment.get("Role"), m, title=_title(first), extra=None, problems=problems, details=details)
+    title = _title(first)
+    if plan.layout == "per_interviewer" and len({_title(t) for t in plan.tables}) > 1:
+        title = None  # each interviewer's sheet has its own title: none of them names the role
+    role = build_role(file, plan.enrichment.get("Role"), m, title=title, extra=None, problems=problems, details=details)
     target = target_scale(role, m)
     role.values.setdefault("scale", f"{target[0]:g}-{target[1]:g}")
     # candidates sheet (if any) and ids

@@ -4,7 +4,7 @@ The long frame has the columns ``candidate_id``, ``name``, ``interviewer``,
 ``criterion``, ``score``, ``stage``, ``interviewed_on``, ``evidence`` and the
 candidate-level columns found (``status``, ``email`` ...), values as read
 (object), plus where each came from: ``_sheet``, ``_row`` (Excel row),
-``_cell_<column>`` (e.g. ``_cell_score`` = "E7"), ``_order`` (the criterion's
+``_letter_<column>`` (the column letter of that value, e.g. ``_letter_score`` = "E"), ``_order`` (the criterion's
 column position, for criteria ranked by header order) and ``_hint`` (a scale
 given in the criterion's heading, as "lo-hi").
 
@@ -31,10 +31,6 @@ LONG_COLUMNS = ("candidate_id", "name", "interviewer", "criterion", "score", "st
 FILL_DOWN = ("candidate_id", "name", "first_name", "last_name", "interviewer", "stage", "interviewed_on")
 
 
-def _cells(letter: str, rows: pd.Index) -> np.ndarray:
-    return np.char.add(letter, rows.to_numpy().astype(str)).astype(object)
-
-
 def _base(t: SheetTable, interviewer: str | None) -> tuple[pd.DataFrame, dict]:
     """Row-level columns of the table's data rows, filled down where a key cell is blank."""
     data = t.data
@@ -45,7 +41,7 @@ def _base(t: SheetTable, interviewer: str | None) -> tuple[pd.DataFrame, dict]:
         if col is None:
             continue
         out[f] = data[col.index].astype(object)
-        out[f"_cell_{f}"] = _cells(col.letter, data.index)
+        out[f"_letter_{f}"] = col.letter
     if interviewer is not None and "interviewer" not in out:
         out["interviewer"] = interviewer
     blank = blank_cells(out[[f for f in FILL_DOWN if f in out]]) if len(out) else None
@@ -60,7 +56,6 @@ def _base(t: SheetTable, interviewer: str | None) -> tuple[pd.DataFrame, dict]:
                 if n:
                     info["filled_down"] += n
                     out[f] = filled.where(filled.notna(), out[f])
-                    out[f"_cell_{f}"] = pd.Series(out[f"_cell_{f}"]).where(~b).ffill().to_numpy()
     if "first_name" in out or "last_name" in out:
         first = out.get("first_name", pd.Series("", index=out.index)).map(clean_text)
         last = out.get("last_name", pd.Series("", index=out.index)).map(clean_text)
@@ -69,8 +64,8 @@ def _base(t: SheetTable, interviewer: str | None) -> tuple[pd.DataFrame, dict]:
             out["name"] = out["name"].where(~blank_cells(out[["name"]])["name"], joined)
         else:
             out["name"] = joined
-            out["_cell_name"] = out.get("_cell_first_name", out.get("_cell_last_name"))
-        out = out.drop(columns=[c for c in ("first_name", "last_name", "_cell_first_name", "_cell_last_name") if c in out])
+            out["_letter_name"] = out.get("_letter_first_name", out.get("_letter_last_name"))
+        out = out.drop(columns=[c for c in ("first_name", "last_name", "_letter_first_name", "_letter_last_name") if c in out])
     out["_sheet"] = t.name
     out["_row"] = data.index.to_numpy()
     return out, info
@@ -83,7 +78,7 @@ def long_from_table(t: SheetTable, interviewer: str | None = None) -> tuple[pd.D
         for f in ("criterion", "score"):
             col = t.by_field(f)
             base[f] = t.data[col.index].astype(object)
-            base[f"_cell_{f}"] = _cells(col.letter, t.data.index)
+            base[f"_letter_{f}"] = col.letter
         base["_order"] = np.nan
         base["_hint"] = None
         hint_col = t.by_field("score")
@@ -96,7 +91,7 @@ def long_from_table(t: SheetTable, interviewer: str | None = None) -> tuple[pd.D
     parts = []
     header_row = t.header.excel_rows[-1]
     comment = base.pop("evidence") if "evidence" in base else None
-    base = base.drop(columns=["_cell_evidence"], errors="ignore")
+    base = base.drop(columns=["_letter_evidence"], errors="ignore")
     per_criterion = {c.criterion: c for c in t.columns if c.field == "criterion_evidence"}
     for order, col in enumerate(t.criterion_columns):
         part = base.copy()
@@ -105,11 +100,11 @@ def long_from_table(t: SheetTable, interviewer: str | None = None) -> tuple[pd.D
         if col.criterion in per_criterion:
             ev = per_criterion[col.criterion]
             part["evidence"] = t.data[ev.index].astype(object)
-            part["_cell_evidence"] = _cells(ev.letter, t.data.index)
+            part["_letter_evidence"] = ev.letter
         part["criterion"] = col.criterion
         part["_cell_criterion"] = f"{col.letter}{header_row}"
         part["score"] = t.data[col.index].astype(object)
-        part["_cell_score"] = _cells(col.letter, t.data.index)
+        part["_letter_score"] = col.letter
         part["_order"] = order
         part["_hint"] = f"{col.scale[0]:g}-{col.scale[1]:g}" if col.scale else None
         parts.append(part)
