@@ -36,7 +36,7 @@ EXPECTED = {
                       "about it in our interviews to judge it fairly. We would rather tell you that than name a weakness we did not see.",
         },
         "N": {"reason": "It was not down to any particular weakness we could point to."},
-        "X": {"withdrawn_ack": "Thank you, too, for letting us know that you are withdrawing your application. We understand and respect your decision."},
+        "X": {"withdrawn_ack": "We were sorry to hear that you are withdrawing your application, but we understand and respect your decision – thank you for letting us know."},
     },
     "de": {
         "R": {
@@ -59,7 +59,7 @@ EXPECTED = {
                       "Schwäche zu nennen, die wir gar nicht gesehen haben.",
         },
         "N": {"reason": "Eine bestimmte Schwäche, die wir Ihnen nennen könnten, gab es dabei nicht."},
-        "X": {"withdrawn_ack": "Danke auch für Ihre Nachricht, dass Sie Ihre Bewerbung zurückziehen – wir respektieren Ihre Entscheidung natürlich."},
+        "X": {"withdrawn_ack": "Wir bedauern, dass Sie Ihre Bewerbung zurückziehen, respektieren Ihre Entscheidung aber natürlich. Danke, dass Sie uns Bescheid gegeben haben."},
     },
     "sv": {
         "R": {
@@ -77,11 +77,11 @@ EXPECTED = {
         },
         "T": {
             "reason": "Vårt viktigaste kriterium för tjänsten var kampanjplanering, och ärligt talat fick vi inte veta tillräckligt om "
-                      "det under intervjuerna för att kunna bedöma det rättvist. Det säger vi hellre rakt ut än att peka ut en svaghet "
+                      "just den delen under intervjuerna för att kunna göra en rättvis bedömning. Det säger vi hellre rakt ut än att peka ut en svaghet "
                       "som vi inte har sett.",
         },
         "N": {"reason": "Det berodde inte på någon särskild svaghet som vi kan peka på."},
-        "X": {"withdrawn_ack": "Tack också för att du hörde av dig och berättade att du drar tillbaka din ansökan. Vi respekterar förstås ditt beslut."},
+        "X": {"withdrawn_ack": "Vi tycker att det är synd att du drar tillbaka din ansökan, men vi respekterar förstås ditt beslut – tack för att du hörde av dig."},
     },
 }
 
@@ -259,7 +259,7 @@ def test_a_candidate_never_interviewed_gets_thanks_for_the_application_and_no_ve
 
 def test_without_a_named_sender_the_team_signs_and_speaks_as_we():
     fb = compose(make_round("sv", role={"sender_name": None, "sender_title": None}), "R", as_of=AS_OF)
-    assert fb.sender_name == "Rekryteringsgruppen på Nordvind AB"
+    assert fb.sender_name == "Rekryteringsgruppen" and fb.signature == ("Vänliga hälsningar", "Rekryteringsgruppen", "Nordvind AB")
     assert fb.follow_up_promise == "Vi kontaktar dig igen senast den 1 juni 2026."
     assert "Jag " not in fb.text
 

@@ -383,7 +383,7 @@ def _compose(round: HiringRound, cand: pd.Series, row: pd.Series, facts: _RoundF
     sender_title = _clean(role.sender_title) if _clean(role.sender_name) else None
     personal = sender is not None
     if not personal:
-        sender = phrases.text(lang, "team_company", company=company) if company else phrases.text(lang, "team")
+        sender = phrases.text(lang, "team")  # the company follows on its own line
         notes.append("No sender_name or hiring_manager on the Role sheet: the letter is signed by the team.")
 
     letter_date = as_date(as_of) if as_of is not None else dt.date.today()
