@@ -154,14 +154,18 @@ def analyse_sheet(grid: SheetGrid, mapping: Mapping | None = None) -> SheetTable
     for c, heading in sorted(header.labels.items()):
         mapped = m.column_for(heading)
         f = mapped if mapped else header.fields.get(c)
-        if f == "criterion" and mapped:
-            f = "criterion_column"  # a mapping marks criterion columns of a wide table with "criterion"
         col = Column(c, heading, f, source="mapping" if mapped else "heading")
-        if f in seen and f not in ("criterion_column", "computed", "ignore"):
+        if f in seen and f not in ("criterion_column", "computed", "ignore") and not (mapped and f == "criterion"):
             col.field = None  # a second column for the same field is not used
         columns.append(col)
         if col.field:
             seen.add(col.field)
+    # in a mapping, "criterion" marks the criterion-name column of a long table (next to a score column)
+    # or each criterion column of a wide table
+    if "score" not in seen:
+        for col in columns:
+            if col.field == "criterion" and col.source == "mapping":
+                col.field = "criterion_column"
     # which rows are data: key = the candidate columns
     key_cols = [c.index for c in columns if c.field in ("candidate", "candidate_id", "name", "first_name", "last_name")]
     kinds = classify_rows(block, key_cols)

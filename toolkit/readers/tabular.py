@@ -116,18 +116,21 @@ def read_file(path: str | os.PathLike, mapping=None) -> RawWorkbook:
     try:
         plan = detect_layout(grids, m, file=file, from_csv=from_csv)
     except InputFileError as exc:
+        what, hint = exc.what, exc.hint
+        if "file_type" in source:
+            what = f"the file is named {Path(file).suffix} but is not a spreadsheet workbook: it is CSV text, read as CSV, and then: {what}"
+        kind = None
         if from_csv:
             from .dispatch import export_kind
 
             kind = export_kind(Path(file).parent)
             if kind is not None:
-                raise InputFileError(f"{exc.what}; this file is one table of a {kind} export (its folder holds the others)",
-                                     file=file, hint=f"Load the folder instead: load_rounds({str(Path(file).parent)!r}) "
-                                                     f"or `debrief inspect {Path(file).parent}`") from None
-        if "file_type" not in source:
+                what += f"; this file is one table of a {kind} export (its folder holds the others)"
+                hint = (f"Load the folder instead: load_rounds({str(Path(file).parent)!r}) or `debrief inspect {Path(file).parent}`. "
+                        f"{hint or ''}").strip()
+        if what == exc.what:
             raise
-        raise InputFileError(f"the file is named {Path(file).suffix} but is not a spreadsheet workbook: it is CSV text, read as CSV, "
-                             f"and then: {exc.what}", file=file, hint=exc.hint) from None
+        raise InputFileError(what, file=file, hint=hint) from None
     if plan.layout == "canonical":
         from .canonical import read_canonical
 

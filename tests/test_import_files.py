@@ -1,0 +1,222 @@
+"""Files as they arrive: CSV variants, lying extensions, hidden and dashboard sheets, formulas, mappings, `debrief inspect`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+import toolkit
+from toolkit.cli import main
+from toolkit.errors import InputFileError, MappingError
+from toolkit.readers.inspect import inspect_path, mapping_text
+from toolkit.readers.tabular import read_file
+
+REAL_WORLD = Path(__file__).resolve().parent / "data" / "real-world"
+
+AS_OF = "2026-03-20"
+LONG_ROWS = [
+    ["Alice Moore", "Tom Baker", "SQL", "4"],
+    ["Alice Moore", "Tom Baker", "Communication", "n/a"],
+    ["Ben Carter", "Tom Baker", "SQL", "2"],
+    ["Ben Carter", "Tom Baker", "Communication", "5"],
+]
+
+
+def scores_of(rnd):
+    names = dict(zip(rnd.candidates["candidate_id"], rnd.candidates["name"]))
+    return sorted((names[c], str(k), None if pd.isna(s) else float(s))
+                  for c, k, s in zip(rnd.scores["candidate_id"], rnd.scores["criterion"], rnd.scores["score"].astype(object)))
+
+
+EXPECTED = [("Alice Moore", "Communication", None), ("Alice Moore", "SQL", 4.0), ("Ben Carter", "Communication", 5.0),
+            ("Ben Carter", "SQL", 2.0)]
+
+
+@pytest.mark.parametrize("sep, encoding, bom, newline, name", [
+    (",", "utf-8", True, "\r\n", "scores.csv"),
+    (";", "cp1252", False, "\r\n", "scores.csv"),
+    ("\t", "utf-8", False, "\n", "scores.tsv"),
+    ("|", "utf-8", False, "\n", "scores.txt"),
+])
+def test_csv_separators_encodings_and_line_endings(tmp_path, sep, encoding, bom, newline, name):
+    text = newline.join(sep.join(r) for r in [["Kandidat", "Intervjuare", "Kriterium", "Betyg"], *LONG_ROWS]) + newline
+    path = tmp_path / name
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode(encoding))
+    rnd = toolkit.load_round(path, as_of=AS_OF)
+    assert rnd.ok
+    assert scores_of(rnd) == EXPECTED
+    sep_name = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}[sep]
+    assert rnd.details["csv_separator"] == sep_name
+    assert rnd.details["csv_line_endings"] == ("CRLF" if newline == "\r\n" else "LF")
+    assert rnd.details["csv_encoding"] == ("utf-8 with BOM" if bom else "utf-8")  # ASCII text decodes as UTF-8
+
+
+def test_windows_1252_umlauts_survive(tmp_path):
+    path = tmp_path / "bewertung.csv"
+    path.write_bytes("Bewerber:in;Interviewer:in;Kriterium;Punkte\r\nJörg Weiß;Jonas;Fachwissen;4\r\n".encode("cp1252"))
+    rnd = toolkit.load_round(path, as_of=AS_OF)
+    assert rnd.candidates["name"].tolist() == ["Jörg Weiß"] and rnd.details["csv_encoding"] == "windows-1252"
+
+
+def test_an_xls_that_is_csv_is_read_by_content_and_reported(tmp_path):
+    path = tmp_path / "export.xls"
+    path.write_text("\n".join(",".join(r) for r in [["Candidate", "Interviewer", "Criterion", "Score"], *LONG_ROWS]))
+    rnd = toolkit.load_round(path, as_of=AS_OF)
+    assert scores_of(rnd) == EXPECTED
+    warn = rnd.problems[rnd.problems["rule"] == "file_type"].iloc[0]
+    assert warn["severity"] == "warning" and "CSV" in warn["message"]
+
+
+def _workbook(path, sheets: dict, hidden=()):
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for r in rows:
+            ws.append(r)
+        if name in hidden:
+            ws.sheet_state = "hidden"
+    wb.save(path)
+    return path
+
+
+WIDE = [["Candidate", "Interviewer", "SQL", "Communication"], ["Alice Moore", "Tom Baker", 4, None], ["Ben Carter", "Tom Baker", 2, 5]]
+
+
+def test_hidden_and_dashboard_sheets_are_ignored_and_listed(tmp_path):
+    decoy = [["Candidate", "Interviewer", "SQL", "Communication"], ["Zed Decoy", "Nobody", 1, 1]]
+    path = _workbook(tmp_path / "round.xlsx", {"Dashboard": decoy, "Scores wide": WIDE, "Old": decoy}, hidden=("Old",))
+    rnd = toolkit.load_round(path, as_of=AS_OF)
+    assert scores_of(rnd) == EXPECTED
+    assert {i["sheet"]: i["why"] for i in rnd.details["ignored_sheets"]} == {
+        "Dashboard": "pivot, dashboard, summary or instructions sheet (by its name)", "Old": "hidden sheet"}
+
+
+def test_formulas_without_saved_results_are_errors_naming_the_cell():
+    # made by a script (openpyxl), never opened in a spreadsheet program: D2 '=2+2' and C3 '=B9' have no results
+    rnd = toolkit.load_round(REAL_WORLD / "formula-without-values.xlsx", as_of=AS_OF)
+    errs = rnd.errors[rnd.errors["rule"] == "formula_without_value"]
+    assert sorted(errs["cell"]) == ["C3", "D2"]
+    assert "save it again" in errs.iloc[0]["hint"]
+    assert not rnd.ok
+
+
+def test_libreoffice_saved_formulas_are_read_from_their_results():
+    rnd = toolkit.load_round(REAL_WORLD / "02-wide-de-weights-summe.xlsx", as_of=AS_OF)
+    assert "formula_without_value" not in set(rnd.problems["rule"])
+    assert rnd.details.get("formulas_without_values") is None
+
+
+def test_one_sheet_without_interviewer_column_fails_clearly_unless_the_mapping_names_one(tmp_path):
+    rows = [["Candidate", "SQL", "Communication"], ["Alice Moore", 4, None], ["Ben Carter", 2, 5]]
+    path = _workbook(tmp_path / "scores.xlsx", {"Sheet1": rows})
+    with pytest.raises(InputFileError, match="no interviewer column") as err:
+        toolkit.load_round(path, as_of=AS_OF)
+    assert "scores.xlsx" in str(err.value) and 'interviewer = "Name"' in str(err.value)
+    rnd = toolkit.load_round(path, as_of=AS_OF, mapping={"interviewer": "Tom Baker"})
+    assert scores_of(rnd) == EXPECTED and set(rnd.scores["interviewer"]) == {"Tom Baker"}
+
+
+def test_criteria_from_the_mapping_override_header_order(tmp_path):
+    path = _workbook(tmp_path / "round.xlsx", {"Panel": WIDE})
+    rnd = toolkit.load_round(path, as_of=AS_OF, mapping={"criteria": [{"criterion": "Communication", "rank": 1, "must_have": True},
+                                                                     {"criterion": "SQL", "rank": 2}]})
+    assert rnd.criterion_order == ["Communication", "SQL"]
+    assert rnd.criteria["must_have"].tolist() == [True, False]
+    assert rnd.details["criteria_source"] == "mapping"
+    assert "criteria_from_headers" not in set(rnd.problems["rule"])
+    default = toolkit.load_round(path, as_of=AS_OF)
+    assert default.criterion_order == ["SQL", "Communication"]
+    assert default.details["criteria_source"] == "derived from the order of the criterion columns"
+
+
+def test_names_in_the_scores_are_looked_up_on_a_candidates_sheet(tmp_path):
+    cands = [["candidate_id", "name", "status"], ["K-1", "Alice Moore", "rejected"], ["K-2", "Ben Carter", "hired"]]
+    rows = [*WIDE, ["Cara Unknown", "Tom Baker", 3, 3]]
+    path = _workbook(tmp_path / "round.xlsx", {"Candidates": cands, "Scores": rows})
+    rnd = toolkit.load_round(path, as_of=AS_OF)
+    assert set(rnd.scores["candidate_id"]) == {"K-1", "K-2"}
+    assert dict(zip(rnd.candidates["candidate_id"], rnd.candidates["status"])) == {"K-1": "rejected", "K-2": "hired"}
+    err = rnd.errors[rnd.errors["rule"] == "unknown_candidate"]
+    assert len(err) >= 1 and "Cara Unknown" in err.iloc[0]["message"]
+
+
+@pytest.mark.parametrize("mapping, message", [
+    ({"layuot": "wide"}, "unknown key 'layuot'"),
+    ({"layout": "sideways"}, "unknown layout"),
+    ({"columns": {"Wer": "who"}}, "mapped to an unknown field"),
+    ({"scale": {"source": "one to five"}}, "scale source cannot be read"),
+    ({"date_order": "year_first"}, "unknown date order"),
+    ({"criteria": [{"rank": 1}]}, "has no criterion name"),
+    ({"sheets": ["Nope"]}, "sheet 'Nope', which is not in the file"),
+])
+def test_mapping_mistakes_are_named(tmp_path, mapping, message):
+    path = _workbook(tmp_path / "round.xlsx", {"Panel": WIDE})
+    with pytest.raises(MappingError, match=message):
+        toolkit.load_round(path, as_of=AS_OF, mapping=mapping)
+
+
+def test_mapping_file_that_is_not_toml(tmp_path):
+    bad = tmp_path / "map.toml"
+    bad.write_text('columns = { Bewerber:in = "name" }\n')
+    with pytest.raises(MappingError, match="not valid TOML") as err:
+        toolkit.load_round(REAL_WORLD / "02-wide-de-weights-summe.xlsx", mapping=bad)
+    assert "map.toml" in str(err.value)
+
+
+@pytest.mark.parametrize("name", ["02-wide-de-weights-summe.xlsx", "03-wide-de-two-row-header.ods", "09-wide-en-1-10-month-first.xlsx",
+                                  "10-long-sv-av5.ods"])
+def test_written_mapping_reproduces_what_was_detected(tmp_path, name):
+    path = REAL_WORLD / name
+    detected = toolkit.load_round(path, as_of=AS_OF)
+    mapping = tmp_path / "map.toml"
+    mapping.write_text(mapping_text(inspect_path(path)), encoding="utf-8")
+    pinned = toolkit.load_round(path, as_of=AS_OF, mapping=mapping)
+    assert pinned.details["mapping"] == str(mapping)
+    for table in ("criteria", "candidates", "scores"):
+        a = getattr(detected, table).drop(columns=["round_id"])
+        b = getattr(pinned, table).drop(columns=["round_id"])
+        assert a.equals(b), table
+
+
+def test_inspect_text_shows_layout_header_columns_scale_and_excluded_rows(capsys):
+    assert main(["inspect", str(REAL_WORLD / "03-wide-de-two-row-header.ods")]) == 0
+    out = capsys.readouterr().out
+    assert "layout: wide" in out
+    assert "header rows 2-3, table from column B" in out
+    assert "B  Bewerber:in" in out and "-> name" in out
+    assert "-> criterion 'Social-Media-Strategie'" in out
+    assert "scale: words (german grades) -> 1-5" in out and "'-'" in out
+    assert "note: 'Legende:" in out
+    assert "filled down:" in out
+
+
+def test_inspect_json_and_write_mapping(tmp_path, capsys):
+    target = tmp_path / "map.toml"
+    assert main(["inspect", "--json", "--write-mapping", str(target), str(REAL_WORLD / "09-wide-en-1-10-month-first.xlsx")]) == 0
+    info = json.loads(capsys.readouterr().out)
+    d = info["rounds"][0]["details"]
+    assert d["layout"] == "wide" and d["dates"]["rule"] == "month_first" and d["scale"]["source"] == "1-10"
+    assert [e["kind"] for e in d["excluded_rows"]] == ["totals"]
+    text = target.read_text(encoding="utf-8")
+    assert 'layout = "wide"' in text and 'date_order = "month_first"' in text and 'source = "1-10"' in text
+    assert main(["inspect", "--write-mapping", str(target), str(REAL_WORLD / "09-wide-en-1-10-month-first.xlsx")]) == 1
+
+
+def test_inspect_of_an_unreadable_file_exits_1_with_the_reason(capsys):
+    assert main(["inspect", "/work/shared/realworld/ats-greenhouse-lever-seeds/lever"]) == 1
+    err = capsys.readouterr().err
+    assert "feedback_form_field.csv" in err and "none of the 3 answers" in err
+
+
+def test_score_raw_keeps_what_was_written():
+    raw = read_file(REAL_WORLD / "05-per-interviewer-stars.xls")
+    frame = raw.tables["Scores"].frame
+    stars = frame[frame["score_raw"].astype(str).str.contains("★")]
+    assert len(stars) > 0
+    first = stars.iloc[0]
+    assert first["score"] == float(first["score_raw"].count("★"))

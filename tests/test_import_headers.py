@@ -1,0 +1,121 @@
+"""Headings in English, German and Swedish; header rows anywhere; totals and notes rows left out."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from toolkit.readers.dates import decide_day_first, parse_dates, read_date
+from toolkit.readers.headers import field_for, find_header, looks_like_ids, parse_criterion_header, row_label_is_total
+from toolkit.readers.rows import classify_rows
+
+
+@pytest.mark.parametrize("heading, field", [
+    ("Bewerber:in", "candidate"), ("Kandidat", "candidate"), ("Sökande", "candidate"), (" Bewerber*in ", "candidate"),
+    ("Interviewer:in", "interviewer"), ("Intervjuare", "interviewer"), ("Interviewer/-in", "interviewer"),
+    ("Kriterium", "criterion"), ("Bewertung", "score"), ("Punkte", "score"), ("Betyg", "score"), ("Poäng", "score"),
+    ("Rating (1-5)", "score"), ("Kommentar", "evidence"), ("Anmerkung", "evidence"), ("Datum", "interviewed_on"),
+    ("Bewerber-\nID", "candidate_id"), ("Candidate_ID", "candidate_id"), ("  Candidate   Name ", "name"),
+    ("Summe", "computed"), ("Durchschnitt", "computed"), ("Gesamt (gewichtet)", "computed"), ("Medel", "computed"),
+    ("Kommunikation", None), ("Teamfit (20 %)", None),
+])
+def test_headings_in_three_languages_with_stray_spaces_and_punctuation(heading, field):
+    assert field_for(heading) == field
+
+
+@pytest.mark.parametrize("heading, name, weight, scale", [
+    ("Kommunikation (20 %)", "Kommunikation", 20.0, None),
+    ("Kommunikation\n(20%)", "Kommunikation", 20.0, None),
+    ("Communication [weight 0.3]", "Communication", 0.3, None),
+    ("Teamfit – 15 %", "Teamfit", 15.0, None),
+    ("SQL (1-10)", "SQL", None, (1.0, 10.0)),
+    ("Samarbete (vikt 25 %) (1–5)", "Samarbete", 25.0, (1.0, 5.0)),
+    ("RatingProblemSolving", "Problem Solving", None, None),
+    ("culture_fit", "culture fit", None, None),
+    ("Rating: Stakeholder management", "Stakeholder management", None, None),
+])
+def test_criterion_headings_give_name_weight_and_scale(heading, name, weight, scale):
+    h = parse_criterion_header(heading)
+    assert (h.name, h.weight, h.scale) == (name, weight, scale)
+
+
+def test_ids_or_names():
+    assert looks_like_ids(["C001", "C002", "A-17", "4711"])
+    assert looks_like_ids(["f9214712-30b0-4d5a-9890-5a5dca493c07"])
+    assert not looks_like_ids(["Anna Berg", "Ben Roth", "C001"])
+
+
+def test_header_below_title_rows_and_table_at_b2():
+    rows = [["", "Scorecard: Data Analyst"], ["", ""], ["", "Candidate", "Interviewer", "SQL", "Communication"],
+            ["", "Alice Moore", "Tom Baker", 4, 5]]
+    h = find_header(rows)
+    assert (h.row, h.first_col) == (2, 1)
+    assert h.labels == {1: "Candidate", 2: "Interviewer", 3: "SQL", 4: "Communication"}
+
+
+def test_two_row_header_with_merged_upper_cells_is_combined():
+    rows = [["Bewerber:in", "Interviewer:in", "Bewertung", "", "", "Kommentar"],
+            ["", "", "Kommunikation", "Fachwissen", "Teamfit", ""],
+            ["Anna Berg", "Jonas", 4, 5, 3, "gut"]]
+    h = find_header(rows)
+    assert h.rows == (0, 1)
+    assert list(h.labels.values()) == ["Bewerber:in", "Interviewer:in", "Kommunikation", "Fachwissen", "Teamfit", "Kommentar"]
+
+
+def test_first_data_row_of_text_is_not_taken_for_a_second_header_row():
+    rows = [["Candidate", "Interviewer", "Criterion", "Rating", "Notes"], ["Alice", "Tom", "SQL", "Strong Yes", ""]]
+    assert find_header(rows).rows == (0,)
+
+
+def test_mapping_can_fix_the_header_row():
+    rows = [["x", "y"], ["Kandidat", "Interviewer"], ["Who", "By"], ["Anna", "Jonas"]]
+    assert find_header(rows, header_row=3).row == 2
+
+
+@pytest.mark.parametrize("label, total", [("Summe", True), ("Total:", True), ("Durchschnitt aller Interviewer", True), ("Ø", True),
+                                          ("Summa", True), ("Medel", True), ("Average", True), ("Mean score", True),
+                                          ("Sumner Smith", False), ("Anna Berg", False), ("Overall impression", False)])
+def test_totals_labels(label, total):
+    assert row_label_is_total(label) is total
+
+
+def test_rows_below_a_table_totals_and_notes_and_a_candidate_without_scores():
+    block = pd.DataFrame([
+        ["Anna Berg", "Jonas", 4, 5],
+        ["Ben Roth", "", "", ""],  # a candidate nobody scored yet: data
+        ["", "", "", ""],
+        ["Summe", "", 9, 10],
+        ["Durchschnitt", "", 4.5, 5],
+        ["Hinweis: Skala 1-5", "", "", ""],
+        ["1 = schwach, 5 = stark", "", "", ""],
+    ], columns=[0, 1, 2, 3], dtype=object)
+    kinds = classify_rows(block, key_cols=[0])
+    assert kinds.tolist() == ["data", "data", "blank", "totals", "totals", "note", "note"]
+
+
+def test_date_rule_is_decided_per_file():
+    assert decide_day_first(["13/03/2026", "02/03/2026"])[0] == "day_first"
+    assert decide_day_first(["3/14/26", "3/2/26"])[0] == "month_first"
+    rule, info = decide_day_first(["03/04/2026", "05/06/2026"])
+    assert rule == "day_first" and info["ambiguous"] == ["03/04/2026", "05/06/2026"]
+    rule, info = decide_day_first(["13/03/2026", "03/14/2026"])
+    assert "conflict" in info
+    rule, info = decide_day_first(["03/04/2026"], prefer="month_first")
+    assert rule == "month_first" and info["why"] == "given in the mapping"
+
+
+@pytest.mark.parametrize("value, rule, iso", [
+    ("2026-03-14", "day_first", "2026-03-14"), ("2026-03-14 09:30:00.123", "day_first", "2026-03-14"),
+    ("2026-03-14T09:30:00Z", "day_first", "2026-03-14"), ("14.03.2026", "month_first", "2026-03-14"),
+    ("14.3.26", "day_first", "2026-03-14"), ("14-03-2026", "day_first", "2026-03-14"), ("3/4/26", "day_first", "2026-04-03"),
+    ("3/4/26", "month_first", "2026-03-04"), ("14. März 2026", "day_first", "2026-03-14"), ("14 mars 2026", "day_first", "2026-03-14"),
+    ("March 14, 2026", "day_first", "2026-03-14"), (46095.0, "day_first", "2026-03-14"),
+])
+def test_dates_as_written(value, rule, iso):
+    assert read_date(value, rule).isoformat() == iso
+
+
+def test_unreadable_dates_are_handed_on_for_validation():
+    out, bad = parse_dates(pd.Series(["2026-03-14", "31.02.2026", "soon", ""], dtype=object))
+    assert out.tolist() == ["2026-03-14", "31.02.2026", "soon", ""]
+    assert bad.tolist() == [False, True, True, False]
