@@ -70,3 +70,22 @@ def test_at_least_twelve_differently_shaped_files():
     assert len(MANIFEST) >= 12
     assert {"long", "wide", "per_interviewer", "greenhouse", "lever"} <= layouts
     assert {".xlsx", ".ods", ".xls", ".csv", ".tsv", "folder"} <= suffixes
+
+
+EXPECTED_LAYOUT = {"01": "long", "02": "wide", "03": "wide", "04": "per_interviewer", "05": "per_interviewer", "06": "long",
+                   "07": "long", "08": "wide", "09": "wide", "10": "long", "11": "wide", "12": "long", "13": "wide",
+                   "14": "relational", "15": "greenhouse", "16": "lever"}
+
+
+@pytest.mark.parametrize("entry", MANIFEST, ids=[e["file"] for e in MANIFEST])
+def test_inspect_reports_the_layout_and_what_was_read(entry, capsys):
+    from toolkit.cli import main
+
+    args = ["inspect", str(HERE / entry["file"])]
+    if entry["mapping"]:
+        args += ["--mapping", str(HERE / entry["mapping"])]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert f"layout: {EXPECTED_LAYOUT[entry['file'][:2]]} (" in out
+    assert "scale: " in out and "-> 1-5" in out
+    assert "criteria: " in out and "read: " in out
