@@ -307,42 +307,42 @@ def scores_table(long: pd.DataFrame, ids: pd.Series, score: pd.Series, raw: pd.S
     return RawTable("Scores", sheet_name, frame, letters, headers, unmapped, header_row, 0)
 
 
-def formula_problems(missing: dict[str, list[str]], used: dict[str, set[str]], details: dict) -> list[dict]:
-    """Errors for formula cells without a saved result inside the data that is read (`used`: sheet -> cells)."""
+def formula_problems(missing: dict[str, list[str]], tables: list[RawTable], details: dict) -> list[dict]:
+    """Errors for formula cells without a saved result that lie in the data read (`missing`: sheet -> cells).
+
+    A cell counts when its row is a data row of a table read from that sheet
+    and its column is one of the columns that table took values from.
+    """
+    used: dict[str, tuple[set[int], set[str]]] = {}
+    for t in tables:
+        if t is None:
+            continue
+        f = t.frame
+        sheets = f["_sheet"].astype(str) if "_sheet" in f else pd.Series(t.sheet_name, index=f.index)
+        for sheet in set(missing) & set(sheets.unique()):
+            on = (sheets == sheet).to_numpy()
+            rows, letters = used.setdefault(sheet, (set(), set()))
+            rows.update(int(r) for r in pd.unique(f.loc[on, ROW].dropna()))
+            letters.update(t.letters.values())
+            for c in f.columns:
+                if c.startswith("_letter_"):
+                    letters.update(str(v) for v in pd.unique(f.loc[on, c]) if isinstance(v, str))
+                elif c.startswith("_cell_"):
+                    letters.update(re.match(r"[A-Z]*", str(v)).group(0) for v in pd.unique(f.loc[on, c]) if isinstance(v, str))
     out, other = [], 0
     for sheet, cells in missing.items():
+        rows, letters = used.get(sheet, (set(), set()))
         for cell in cells:
-            if cell in used.get(sheet, set()):
+            m = re.match(r"([A-Z]+)(\d+)$", cell)
+            if m and m.group(1) in letters and int(m.group(2)) in rows:
                 out.append(problem("error", sheet, "formula_without_value",
                                    "the cell holds a formula whose result was never saved, so its value is unknown",
-                                   cell=cell, hint="Open the file in Excel or LibreOffice and save it again (that stores the results)"))
+                                   cell=cell, row=int(m.group(2)),
+                                   hint="Open the file in Excel or LibreOffice and save it again (that stores the results)"))
             else:
                 other += 1
     if missing:
         details["formulas_without_values"] = {"in_data": len(out), "elsewhere": other}
-    return out
-
-
-def used_cells(table: RawTable) -> dict[str, set[str]]:
-    """Sheet -> the cells a table's values came from (for `formula_problems`)."""
-    out: dict[str, set[str]] = {}
-    f = table.frame
-    sheets = f["_sheet"] if "_sheet" in f else pd.Series(table.sheet_name, index=f.index)
-    rows = f[ROW].astype(str).to_numpy(dtype=object)
-    for c in f.columns:
-        if c.startswith("_cell_"):
-            cells = f[c].to_numpy(dtype=object)
-        elif c.startswith("_letter_"):
-            cells = f[c].fillna("").astype(str).to_numpy(dtype=object) + rows
-        else:
-            continue
-        for s, cell in zip(sheets, cells):
-            if isinstance(cell, str) and cell and not cell[0].isdigit():
-                out.setdefault(s, set()).add(cell)
-    for col, letter in table.letters.items():
-        if col in f.columns:
-            for s, r in zip(sheets, f[ROW]):
-                out.setdefault(s, set()).add(f"{letter}{r}")
     return out
 
 

@@ -233,13 +233,7 @@ def read_greenhouse(folder: Path, mapping: Mapping) -> list[tuple[str | None, ob
 # Lever
 
 
-def _rating(row_number, row_decimal, row_text):
-    for v in (row_number, row_decimal):
-        if v:
-            return v
-    if row_text and read_value(row_text).kind in ("number", "word", "stars", "fraction", "percent"):
-        return row_text
-    return None
+RATING_KINDS = ("number", "word", "stars", "fraction", "percent")
 
 
 def read_lever(folder: Path, mapping: Mapping) -> list[tuple[str | None, object]]:
@@ -272,9 +266,10 @@ def read_lever(folder: Path, mapping: Mapping) -> list[tuple[str | None, object]
     fields = fields[linked]
     vn, vd, vt = (column(fields, c) for c in ("value_number", "value_decimal", "value_text"))
     blank = pd.Series("", index=fields.index)
-    values = [_rating(a, b, c) for a, b, c in zip(text(fields[vn]) if vn else blank, text(fields[vd]) if vd else blank,
-                                                  text(fields[vt]) if vt else blank)]
-    fields = fields.assign(_value=values)
+    number, decimal, answer = (text(fields[c]) if c else blank for c in (vn, vd, vt))
+    rating_text = answer.map({u: u for u in pd.unique(answer.to_numpy()) if u and read_value(u).kind in RATING_KINDS})
+    value = number.where(number != "", decimal.where(decimal != "", rating_text))
+    fields = fields.assign(_value=value.where(value != ""))
     rated = fields["_value"].notna()
     if not rated.any():
         raise InputFileError(

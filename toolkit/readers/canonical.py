@@ -63,7 +63,7 @@ def read_canonical(path, mapping=None, *, grids: list[SheetGrid] | None = None) 
     rows are left out and reported; formulas without a saved result are errors.
     Hidden sheets are not read.
     """
-    from .assemble import DATE_FIELDS, excluded_problems, formula_problems, normalise, read_dates, target_scale, used_cells
+    from .assemble import DATE_FIELDS, excluded_problems, formula_problems, normalise, read_dates, target_scale
     from .excel import formulas_without_values
     from .mapping import Mapping, read_mapping
 
@@ -84,10 +84,15 @@ def read_canonical(path, mapping=None, *, grids: list[SheetGrid] | None = None) 
         h = find_header_row(grid.rows, sheet)
         tables[sheet] = table_from_grid(sheet, grid.name, grid.rows, h if h is not None else 0)
         t = tables[sheet]
-        described.append({"sheet": grid.name, "kind": sheet, "header_rows": [t.header_row],
-                          "columns": [{"letter": t.letters[k], "heading": k, "field": k} for k in t.letters],
+        lookup = field_lookup(SHEETS[sheet])
+        header = grid.rows[h if h is not None else 0] if grid.rows else []
+        cols = [{"letter": column_letter(c), "heading": str(v).strip(), "field": lookup.get(normalise_header(v)) or "unknown (ignored)"}
+                for c, v in enumerate(header) if not _is_blank(v)]
+        described.append({"sheet": grid.name, "kind": sheet, "header_rows": [t.header_row], "columns": cols,
                           "data_rows": len(t.frame), "excluded_rows": t.excluded})
+        details[f"{sheet.casefold()}_source"] = f"sheet {grid.name!r}"
     role = read_role(role_grid)
+    details["role_source"] = f"sheet {role_grid.name!r}" if role_grid is not None else "missing"
     for k, v in m.role.items():
         role.values[k] = v
     target = target_scale(role, m)
@@ -98,6 +103,8 @@ def read_canonical(path, mapping=None, *, grids: list[SheetGrid] | None = None) 
         score, raw, info, scale_problems = normalise(f, target, m, source=m.scale_source or target, sheet=scores.sheet_name)
         scores.frame["score"] = score.to_numpy()
         scores.frame["score_raw"] = raw.to_numpy()
+        if not m.scale_source:
+            info["how"] = "scores in a canonical workbook are on the round's scale"
         details["scale"] = info
         problems += scale_problems
     date_frames = [(t.frame, [c for c in DATE_FIELDS if c in t.frame]) for t in tables.values() if t is not None]
@@ -108,12 +115,7 @@ def read_canonical(path, mapping=None, *, grids: list[SheetGrid] | None = None) 
     problems += excluded_problems(excluded)
     missing = formulas_without_values(path)
     if missing:
-        used: dict[str, set[str]] = {}
-        for t in tables.values():
-            if t is not None:
-                for s_, cells in used_cells(t).items():
-                    used.setdefault(s_, set()).update(cells)
-        problems += formula_problems(missing, used, details)
+        problems += formula_problems(missing, list(tables.values()), details)
     wb = RawWorkbook(
         file=str(path),
         role=role,

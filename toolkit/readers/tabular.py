@@ -31,7 +31,6 @@ from .assemble import (
     read_dates,
     scores_table,
     target_scale,
-    used_cells,
     workbook,
 )
 from .csvfiles import read_csv_grid
@@ -202,9 +201,5 @@ def from_plan(file: str, plan: Plan, m: Mapping, *, grids: list[SheetGrid], sour
     if not from_csv:
         missing = formulas_without_values(file)
         if missing:
-            used = used_cells(scores)
-            for table in (cand_table, criteria):
-                for s, cells in used_cells(table).items():
-                    used.setdefault(s, set()).update(cells)
-            problems += formula_problems(missing, used, details)
+            problems += formula_problems(missing, [scores, cand_table, criteria], details)
     return workbook(file, role, criteria, cand_table, scores, [g.name for g in grids], problems, details)
