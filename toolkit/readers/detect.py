@@ -266,11 +266,17 @@ def detect_layout(grids: list[SheetGrid], mapping: Mapping | None = None, *, fil
             ignored.append(dict(sheet=g.name, why=t.why))
             continue
         tables.append(t)
-    # a canonical workbook: a long Scores sheet next to Candidates and Criteria sheets
-    scores_named = [t for t in tables if t.kind == "long" and normalise_header(t.name) in
-                    {normalise_header(a) for a in ("Scores", *SHEET_ALIASES["Scores"])}]
-    if m.layout == "canonical" or (m.layout is None and scores_named and "Candidates" in enrichment and "Criteria" in enrichment):
-        return Plan("canonical", "Role, Criteria, Candidates and Scores sheets", scores_named[:1] or tables[:1], enrichment, ignored)
+    # a canonical workbook: a Scores sheet next to Candidates and Criteria sheets. Its Scores sheet is read as the
+    # canonical long table (so that a misspelt heading is reported as such) unless it is clearly a wide table.
+    score_names = {normalise_header(a) for a in ("Scores", *SHEET_ALIASES["Scores"])}
+    scores_sheet = next((g for g in candidates if normalise_header(g.name) in score_names), None)
+    scores_table = next((t for t in tables if t.grid is scores_sheet), None)
+    clearly_wide = scores_table is not None and scores_table.kind in ("wide", "per_interviewer") and (
+        len(scores_table.criterion_columns) >= 2 or _names_criteria(scores_table, enrichment.get("Criteria")))
+    canonical_sheets = "Candidates" in enrichment and "Criteria" in enrichment
+    if m.layout == "canonical" or (m.layout is None and canonical_sheets and (
+            (scores_sheet is not None and not clearly_wide) or (scores_sheet is None and not tables))):
+        return Plan("canonical", "Role, Criteria, Candidates and Scores sheets", [scores_table] if scores_table else [], enrichment, ignored)
     for kind in ("long", "wide"):
         chosen = [t for t in tables if t.kind == kind]
         if chosen:
@@ -303,6 +309,14 @@ def detect_layout(grids: list[SheetGrid], mapping: Mapping | None = None, *, fil
              "criterion and score columns or one column per criterion; `debrief inspect` shows what was found, "
              "and a mapping file can name the columns",
     )
+
+
+def _names_criteria(t: SheetTable, criteria: SheetGrid | None) -> bool:
+    """True when a criterion column heading is a criterion named on the Criteria sheet."""
+    if criteria is None:
+        return False
+    names = {normalise_header(v) for row in criteria.rows for v in row if isinstance(v, str)}
+    return any(normalise_header(c.criterion) in names for c in t.criterion_columns)
 
 
 def scale_hint(tables: list[SheetTable]) -> tuple[float, float] | None:
