@@ -220,3 +220,31 @@ def test_score_raw_keeps_what_was_written():
     assert len(stars) > 0
     first = stars.iloc[0]
     assert first["score"] == float(first["score_raw"].count("★"))
+
+
+def test_a_canonical_workbook_with_a_misspelt_heading_is_not_re_read_as_another_layout(tmp_path, sample_paths):
+    from toolkit.edit import copy_with_cells
+
+    broken = copy_with_cells(sample_paths[0], tmp_path / "typo.xlsx", {"Scores!D1": "Scroe"})
+    rnd = toolkit.load_round(broken, as_of=AS_OF)
+    assert rnd.details["layout"] == "canonical"
+    err = rnd.errors.iloc[0]
+    assert err["rule"] == "missing_column" and "Scroe" in err["hint"]
+
+
+def test_a_canonical_workbook_without_scores_sheet_says_so(tmp_path, sample_paths):
+    wb = openpyxl.load_workbook(sample_paths[0])
+    del wb["Scores"]
+    wb.save(tmp_path / "no-scores.xlsx")
+    rnd = toolkit.load_round(tmp_path / "no-scores.xlsx", as_of=AS_OF)
+    assert rnd.errors["rule"].tolist() == ["missing_sheet"] and rnd.errors.iloc[0]["sheet"] == "Scores"
+
+
+def test_words_in_a_canonical_workbook_land_on_its_scale(tmp_path, sample_paths):
+    from toolkit.edit import copy_with_cells
+
+    words = copy_with_cells(sample_paths[0], tmp_path / "words.xlsx", {"Scores!D2": "Strong Yes", "Scores!D3": "★★☆☆☆", "Scores!D4": "k.A."})
+    rnd = toolkit.load_round(words, as_of=AS_OF)
+    assert rnd.ok
+    by_row = dict(zip(rnd.scores["source_row"], rnd.scores["score"]))
+    assert (by_row[2], by_row[3]) == (5.0, 2.0) and pd.isna(by_row[4])
