@@ -198,7 +198,7 @@ def _committee_page(rnd, summary, totals, ev, calibration, robustness, tl, lint,
                                 "meets_must_haves": "Meets must-haves", "criteria_below_bar": "Below the bar on",
                                 "strength": "Strongest on", "growth_area": "Growth area", "thin_evidence_on": "Thin evidence on"},
                       kinds={"rank": "int", "weighted_total": "num"})
-    rob_t = table(robustness, {"scenario": "Scenario", "top_names": "Top order", "winner": "Winner",
+    rob_t = table(robustness, {"scenario": "Scenario", "top_names": "Top order", "winner_name": "Winner",
                                "winner_unchanged": "Winner unchanged", "top_order_unchanged": "Top order unchanged"})
     names = rnd.candidates.set_index("candidate_id")["name"]
     conflicts = ev[ev["spread"].astype("Float64").fillna(0) >= disagreement_threshold(rnd)].copy()
