@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from ..errors import InputFileError, MappingError
@@ -102,12 +103,16 @@ class Plan:
 
 
 def _score_like(values: pd.Series) -> bool:
-    """True when most filled values read as ratings (numbers, words, stars, 'n/a')."""
-    vals = [v for v in pd.unique(values.astype(object).to_numpy(dtype=object)) if not _blank(v)]
-    if not vals:
-        return True
-    readable = sum(read_value(v).kind != "bad" for v in vals)
-    return readable >= 0.6 * len(vals)
+    """True when at least half of the filled cells read as ratings (numbers, words, stars, 'n/a'); an empty column counts."""
+    codes, uniques = pd.factorize(values.astype(object).to_numpy(dtype=object))
+    counts = np.bincount(codes[codes >= 0], minlength=len(uniques)) if len(uniques) else np.zeros(0, dtype=int)
+    filled = readable = 0
+    for u, n in zip(uniques, counts):
+        if _blank(u):
+            continue
+        filled += n
+        readable += n if read_value(u).kind != "bad" else 0
+    return filled == 0 or readable >= 0.5 * filled
 
 
 def _blank(v) -> bool:
@@ -252,12 +257,17 @@ def detect_layout(grids: list[SheetGrid], mapping: Mapping | None = None, *, fil
             ignored.append(dict(sheet=g.name, why="pivot, dashboard, summary or instructions sheet (by its name)"))
         else:
             candidates.append(g)
-    tables: list[SheetTable] = []
+    analysed: list[SheetTable] = []
     for g in candidates:
         t = analyse_sheet(g, m)
         if t is None:
             ignored.append(dict(sheet=g.name, why="no header row with candidate, interviewer or criterion headings"))
             continue
+        analysed.append(t)
+    _share_criterion_headings(analysed)
+    tables: list[SheetTable] = []
+    for t in analysed:
+        g = t.grid
         if m.layout in ("long", "wide", "per_interviewer") and t.kind is not None:
             t.kind, t.why = m.layout, "given in the mapping"
         if m.interviewer and t.kind == "per_interviewer":
@@ -309,6 +319,21 @@ def detect_layout(grids: list[SheetGrid], mapping: Mapping | None = None, *, fil
              "criterion and score columns or one column per criterion; `debrief inspect` shows what was found, "
              "and a mapping file can name the columns",
     )
+
+
+def _share_criterion_headings(tables: list[SheetTable]) -> None:
+    """A heading that is a criterion column on one sheet is one on every sheet (a typo in a cell does not hide it)."""
+    keys = {normalise_header(c.heading) for t in tables for c in t.criterion_columns}
+    for t in tables:
+        changed = False
+        for col in t.columns:
+            if col.field is None and col.source == "heading" and normalise_header(col.heading) in keys:
+                parsed = parse_criterion_header(col.heading)
+                col.field, col.source = "criterion_column", "values"
+                col.criterion, col.scale, col.weight = parsed.name or col.heading, parsed.scale, parsed.weight
+                changed = True
+        if changed:
+            _decide_kind(t)
 
 
 def _names_criteria(t: SheetTable, criteria: SheetGrid | None) -> bool:
