@@ -248,3 +248,21 @@ def test_words_in_a_canonical_workbook_land_on_its_scale(tmp_path, sample_paths)
     assert rnd.ok
     by_row = dict(zip(rnd.scores["source_row"], rnd.scores["score"]))
     assert (by_row[2], by_row[3]) == (5.0, 2.0) and pd.isna(by_row[4])
+
+
+def test_a_typo_in_one_cell_does_not_hide_a_criterion_on_an_interviewers_sheet(tmp_path):
+    sheets = {"Anna Lind": [["Sökande", "Kommunikation", "Struktur"], ["Astrid", 4, 5], ["Björn", "four", 2]],
+              "Erik Ek": [["Sökande", "Kommunikation", "Struktur"], ["Astrid", 4, 5], ["Björn", 3, 2]]}
+    rnd = toolkit.load_round(_workbook(tmp_path / "panel.xlsx", sheets), as_of=AS_OF)
+    assert rnd.criterion_order == ["Kommunikation", "Struktur"]
+    err = rnd.errors.iloc[0]
+    assert (err["rule"], err["value"]) == ("bad_value", "four")
+    assert rnd.rejected_rows["reason"].str.contains("score is not a number").all() and len(rnd.rejected_rows) == 1
+    assert len(rnd.scores) == 7  # 2 sheets x 2 candidates x 2 criteria, one quarantined
+
+
+def test_an_empty_unknown_column_beside_the_ratings_is_not_a_criterion(tmp_path):
+    rows = [["Candidate", "Interviewer", "Notiz", "SQL", "Communication"], ["Alice Moore", "Tom Baker", None, 4, None],
+            ["Ben Carter", "Tom Baker", None, 2, 5]]
+    rnd = toolkit.load_round(_workbook(tmp_path / "panel.xlsx", {"Panel": rows}), as_of=AS_OF)
+    assert rnd.criterion_order == ["SQL", "Communication"]

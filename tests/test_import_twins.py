@@ -74,7 +74,7 @@ def test_at_least_twelve_differently_shaped_files():
 
 EXPECTED_LAYOUT = {"01": "long", "02": "wide", "03": "wide", "04": "per_interviewer", "05": "per_interviewer", "06": "long",
                    "07": "long", "08": "wide", "09": "wide", "10": "long", "11": "wide", "12": "long", "13": "wide",
-                   "14": "relational", "15": "greenhouse", "16": "lever"}
+                   "14": "relational", "15": "greenhouse", "16": "lever", "17": "per_interviewer", "18": "per_interviewer"}
 
 
 @pytest.mark.parametrize("entry", MANIFEST, ids=[e["file"] for e in MANIFEST])

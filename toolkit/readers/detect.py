@@ -115,6 +115,10 @@ def _score_like(values: pd.Series) -> bool:
     return filled == 0 or readable >= 0.5 * filled
 
 
+def _all_blank(values: pd.Series) -> bool:
+    return all(_blank(v) for v in pd.unique(values.astype(object).to_numpy(dtype=object)))
+
+
 def _blank(v) -> bool:
     return v is None or (isinstance(v, float) and v != v) or (isinstance(v, str) and not v.replace("\u00a0", " ").strip())
 
@@ -186,6 +190,13 @@ def analyse_sheet(grid: SheetGrid, mapping: Mapping | None = None) -> SheetTable
             if _score_like(data[col.index]):
                 col.field = "criterion_column"
                 col.source = "values"
+    # an empty column is a criterion nobody scored only when it sits between criterion columns with ratings
+    rated = [c.index for c in columns if c.field == "criterion_column" and not _all_blank(data[c.index])]
+    for col in columns:
+        if col.field == "criterion_column" and col.source == "values" and _all_blank(data[col.index]):
+            if not rated or not (min(rated) < col.index < max(rated)):
+                col.field = None
+    for col in columns:
         if col.field == "criterion_column":
             parsed = parse_criterion_header(col.heading)
             col.criterion, col.scale = parsed.name or col.heading, parsed.scale
@@ -227,9 +238,14 @@ def _decide_kind(t: SheetTable) -> None:
         t.kind, t.why = None, "no criterion or score columns"
 
 
-def detect_layout(grids: list[SheetGrid], mapping: Mapping | None = None, *, file: str = "", from_csv: bool = False) -> Plan:
-    """Decide the layout of a file from its sheets (see the module docstring). Raises InputFileError when no scores are found."""
+def detect_layout(grids: list[SheetGrid], mapping: Mapping | None = None, *, file: str = "", from_csv: bool = False,
+                  pivots: set[str] | None = None) -> Plan:
+    """Decide the layout of a file from its sheets (see the module docstring). Raises InputFileError when no scores are found.
+
+    ``pivots``: names of sheets that hold a pivot table (ignored).
+    """
     m = mapping or Mapping()
+    pivots = pivots or set()
     ignored: list[dict] = []
     enrichment: dict[str, SheetGrid] = {}
     candidates: list[SheetGrid] = []
@@ -251,6 +267,8 @@ def detect_layout(grids: list[SheetGrid], mapping: Mapping | None = None, *, fil
             ignored.append(dict(sheet=g.name, why=f"a {g.kind}, not a table"))
         elif not g.visible:
             ignored.append(dict(sheet=g.name, why="hidden sheet"))
+        elif g.name in pivots and m.sheets is None:
+            ignored.append(dict(sheet=g.name, why="holds a pivot table"))
         elif role and m.sheets is None:
             enrichment.setdefault(role, g)
         elif _ignored_by_name(g.name) and m.sheets is None:
@@ -295,6 +313,12 @@ def detect_layout(grids: list[SheetGrid], mapping: Mapping | None = None, *, fil
                     ignored.append(dict(sheet=t.name, why=f"a {t.kind} table next to {kind} ones"))
             return Plan(kind, chosen[0].why, chosen, enrichment, ignored)
     per = [t for t in tables if t.kind == "per_interviewer"]
+    named = [t for t in per if not is_generic_sheet_name(t.name)]
+    if len(named) >= 2 and len(named) < len(per) and m.sheets is None:
+        for t in per:
+            if t not in named:
+                ignored.append(dict(sheet=t.name, why="a sheet with a generic name among sheets named after interviewers"))
+        per = named
     if per:
         single = len(per) == 1
         if single and not m.interviewer and (from_csv or is_generic_sheet_name(per[0].name)) and m.layout != "per_interviewer":
@@ -327,7 +351,7 @@ def _share_criterion_headings(tables: list[SheetTable]) -> None:
     for t in tables:
         changed = False
         for col in t.columns:
-            if col.field is None and col.source == "heading" and normalise_header(col.heading) in keys:
+            if col.field is None and col.source != "mapping" and normalise_header(col.heading) in keys:
                 parsed = parse_criterion_header(col.heading)
                 col.field, col.source = "criterion_column", "values"
                 col.criterion, col.scale, col.weight = parsed.name or col.heading, parsed.scale, parsed.weight

@@ -177,3 +177,31 @@ def formulas_without_values(path: str | os.PathLike) -> dict[str, list[str]]:
             if missing:
                 out[sheet.get("name")] = missing
     return out
+
+
+def pivot_sheets(path: str | os.PathLike) -> set[str]:
+    """Names of sheets that hold a pivot table (.xlsx: a pivotTable part; .ods: a DataPilot table)."""
+    path = Path(path)
+    if _sniff(path) != "zip":
+        return set()
+    out: set[str] = set()
+    with zipfile.ZipFile(path) as zf:
+        names = set(zf.namelist())
+        if "xl/workbook.xml" in names:
+            if not any(n.startswith("xl/pivotTables/") for n in names):
+                return set()
+            wb = ET.fromstring(zf.read("xl/workbook.xml"))
+            rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels")) if "xl/_rels/workbook.xml.rels" in names else None
+            targets = {r.get("Id"): "xl/" + r.get("Target", "").lstrip("/").removeprefix("xl/") for r in
+                       (rels.findall("p:Relationship", _NS) if rels is not None else [])}
+            for sheet in wb.findall("m:sheets/m:sheet", _NS):
+                part = targets.get(sheet.get(f"{{{_NS['r']}}}id"), "")
+                rel = part.rsplit("/", 1)[0] + "/_rels/" + part.rsplit("/", 1)[-1] + ".rels"
+                if rel in names and b"pivotTable" in zf.read(rel):
+                    out.add(sheet.get("name"))
+        elif "content.xml" in names:
+            content = zf.read("content.xml")
+            for m in re.finditer(rb'<table:data-pilot-table[^>]*table:target-range-address="([^"]+)"', content):
+                addr = m.group(1).decode().lstrip("$").split(".", 1)[0].strip("'$")
+                out.add(addr)
+    return out

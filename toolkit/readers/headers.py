@@ -227,6 +227,8 @@ def row_label_is_total(text: object) -> bool:
         return False
     if s.startswith("ø"):
         return True
+    if s.startswith(("grand total", "gesamtergebnis", "totalsumma", "summe von", "sum of", "average of", "mittelwert von")):
+        return True  # pivot-table totals
     words = [w for w in re.split(r"[^\w]+", s) if w]
     return bool(words) and words[0] in TOTAL_WORDS and len(words) <= 4
 

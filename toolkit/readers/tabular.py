@@ -35,7 +35,7 @@ from .assemble import (
 )
 from .csvfiles import read_csv_grid
 from .detect import Plan, SheetTable, detect_layout, scale_hint
-from .excel import SheetGrid, column_letter, file_kind, formulas_without_values, read_grids
+from .excel import SheetGrid, column_letter, file_kind, formulas_without_values, pivot_sheets, read_grids
 from .headers import clean_text
 from .mapping import Mapping, read_mapping
 from .raw import RawWorkbook, table_from_grid
@@ -113,7 +113,7 @@ def read_file(path: str | os.PathLike, mapping=None) -> RawWorkbook:
     grids, source, problems = read_sheets(path)
     from_csv = source["reader"] == "csv"
     try:
-        plan = detect_layout(grids, m, file=file, from_csv=from_csv)
+        plan = detect_layout(grids, m, file=file, from_csv=from_csv, pivots=set() if from_csv else pivot_sheets(file))
     except InputFileError as exc:
         what, hint = exc.what, exc.hint
         if "file_type" in source:

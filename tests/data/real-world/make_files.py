@@ -10,7 +10,9 @@ dates and scores, the scores already put on the 1-5 scale *by hand here*
 importer against numbers it did not compute itself.
 
 Workbooks are first written with openpyxl and then opened and saved by
-LibreOffice (``soffice --headless --convert-to``), so that the committed
+LibreOffice (``soffice --headless --convert-to``; the pivot table of file 17
+is made through LibreOffice's own API by lo_pivot.py, which needs the system
+Python with LibreOffice's ``uno`` module, Debian package python3-uno), so that the committed
 .xlsx/.ods/.xls files are what a real spreadsheet program writes (cached
 formula results, merged cells, hidden sheets, its own XML). CSV files and
 export folders are written in the byte shape of real exports (BOM, CRLF,
@@ -616,6 +618,31 @@ def f16_lever():
     add("16-lever", twin, mapping="16-lever.toml", note="Lever (Fivetran) export: 1-4 field ratings named by the mapping, archived_at with reasons")
 
 
+def f17_per_interviewer_with_pivot():
+    """One sheet per interviewer plus a real pivot table (LibreOffice DataPilot) on a sheet with a generic name."""
+    r = Round("de", 17, NUM_1_5)
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for who in r.interviewers:
+        ws = wb.create_sheet(who)
+        ws.append(["Kandidat", "Interviewer:in-Notiz", *r.criteria])
+        for cand, w, _s, _when, ratings in r.rows:
+            if w == who:
+                ws.append([cand, "", *[r.cell(ratings[c], "") for c in r.criteria]])
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "draft.xlsx"
+        wb.save(src)
+        subprocess.run(["/usr/bin/python3", str(HERE / "lo_pivot.py"), str(src), r.interviewers[0], "Tabelle4", str(Path(tmp) / "out")],
+                       check=True, timeout=300)
+        shutil.copyfile(Path(tmp) / "out.xlsx", HERE / "17-per-interviewer-pivot.xlsx")
+        shutil.copyfile(Path(tmp) / "out.ods", HERE / "18-per-interviewer-pivot.ods")
+    r.rows = [(c, w, s_, None, rt) for c, w, s_, _when, rt in r.rows]
+    twin = r.twin("17.xlsx")
+    add("17-per-interviewer-pivot.xlsx", twin,
+        note="one sheet per interviewer and a LibreOffice pivot table on 'Tabelle4' (ignored as a pivot, not read as an interviewer)")
+    add("18-per-interviewer-pivot.ods", twin, note="the same saved as .ods (the pivot is a DataPilot table there)")
+
+
 def formula_without_values():
     """Not a twin: score cells that are formulas saved by a script without results (must be reported, not read as blank)."""
     wb = openpyxl.Workbook()
@@ -633,7 +660,7 @@ def main():
     for f in (f01_long_en_title_notes, f02_wide_de_weights, f03_wide_de_two_row_header, f04_per_interviewer_sv,
               f05_per_interviewer_stars_xls, f06_long_snake_bom_crlf, f07_long_de_semicolon, f08_wide_tab_percent,
               f09_wide_en_1_10_month_first, f10_long_sv_av5_ods, f11_wide_hire_words, f12_csv_named_xls, f13_mapping_needed,
-              f14_relational, f15_greenhouse, f16_lever, formula_without_values):
+              f14_relational, f15_greenhouse, f16_lever, f17_per_interviewer_with_pivot, formula_without_values):
         f()
         print("made", f.__name__)
     (HERE / "manifest.json").write_text(json.dumps(MANIFEST, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
