@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..schema import DEFAULT_SCALE, SHEETS, field_lookup
+from ..schema import DEFAULT_SCALE
 from .dates import DAY_FIRST, decide_day_first, distinct_text, parse_dates
 from .excel import SheetGrid
 from .headers import CANDIDATE_LEVEL, clean_text
@@ -360,10 +360,6 @@ def workbook(file: str, role: RawRole, criteria: RawTable, candidates: RawTable,
              problems: list[dict], details: dict) -> RawWorkbook:
     return RawWorkbook(file=file, role=role, tables={"Criteria": criteria, "Candidates": candidates, "Scores": scores},
                        sheet_names=sheet_names, problems=problems, details=details)
-
-
-def known_fields(sheet: str) -> dict[str, str]:
-    return field_lookup(SHEETS[sheet])
 
 
 def from_parts(file: str, long: pd.DataFrame, candidates: pd.DataFrame, *, role_extra: dict, mapping: Mapping,

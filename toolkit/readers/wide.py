@@ -116,12 +116,6 @@ def long_from_table(t: SheetTable, interviewer: str | None = None) -> tuple[pd.D
     return out, info
 
 
-def general_comments(t: SheetTable) -> pd.Series | None:
-    """A wide table's comment column (not tied to one criterion): text per data row, or None."""
-    col = t.by_field("evidence")
-    return None if col is None else t.data[col.index]
-
-
 def long_from_tables(tables: list[SheetTable], layout: str, interviewer: str | None = None) -> tuple[pd.DataFrame, dict]:
     """All tables of a file as one long frame; per-interviewer sheets get the sheet name as interviewer."""
     frames, info = [], {"filled_down": 0}
