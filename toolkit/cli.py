@@ -11,14 +11,14 @@ from .errors import ToolkitError
 
 
 def _cmd_validate(args) -> int:
-    from .loader import load_round, workbook_paths
+    from .loader import load_rounds, workbook_paths
     from .render.problems import problems_text, validation_json
 
     rounds = []
     failed_files = []
     for p in workbook_paths(args.paths):
-        try:
-            rounds.append(load_round(p, as_of=args.as_of))
+        try:  # one file may hold several rounds (an export folder: one per job)
+            rounds.extend(load_rounds([p], as_of=args.as_of, mapping=args.mapping))
         except ToolkitError as exc:
             failed_files.append((str(p), str(exc)))
     if args.json:
@@ -53,7 +53,7 @@ def _cmd_report(args) -> int:
     from .report import build_report, write_report
 
     inputs = workbook_paths(args.paths)
-    rounds = load_rounds(inputs, as_of=args.as_of)
+    rounds = load_rounds(inputs, as_of=args.as_of, mapping=args.mapping)
     n = int(sum((r.candidates["status"] != "hired").sum() for r in rounds))
     bar = tqdm(total=n, unit="candidate", desc="feedback", disable=args.json or not sys.stderr.isatty() or n < 200, file=sys.stderr)
     report = build_report(rounds, as_of=args.as_of, anonymize=args.anonymize, templates_dir=args.templates, progress=bar.update)
@@ -97,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", help="workbooks or folders of workbooks")
     p.add_argument("--json", action="store_true", help="print problems and row counts per sheet as JSON")
     p.add_argument("--as-of", default=None, help="judge future dates against this date (YYYY-MM-DD; default today)")
+    p.add_argument("--mapping", default=None, help="a mapping file (TOML) for what detection cannot infer (see debrief inspect)")
     p.set_defaults(func=_cmd_validate)
 
     p = sub.add_parser("template", help="write a blank scorecard workbook for a committee to fill in")
@@ -118,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--anonymize", action="store_true", help="pseudonyms instead of names and emails in cross-round outputs")
     p.add_argument("--templates", default=None, help="a folder of letter templates that override the built-in ones")
     p.add_argument("--json", action="store_true", help="print a machine-readable summary of the run")
+    p.add_argument("--mapping", default=None, help="a mapping file (TOML) applied to every input")
     p.set_defaults(func=_cmd_report)
 
     p = sub.add_parser("inspect", help="show how a file is read: layout, header row, column -> field, scale, rows left out")

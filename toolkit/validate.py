@@ -106,15 +106,21 @@ class Problems:
         )
 
     def add_cells(self, severity, table: RawTable, column: str, mask: pd.Series, rule: str, message, hint=None):
-        """One problem per masked row; `message` may be a callable (value, row) -> str. Builds records for failing rows only."""
-        if not mask.any():
+        """One problem per masked row; `message` may be a callable (value, row) -> str. Builds records for failing rows only.
+
+        Cells are located by position, so layouts whose rows come from several sheets or columns (wide,
+        one sheet per interviewer) still name the exact cell.
+        """
+        positions = np.flatnonzero(np.asarray(mask, dtype=bool))
+        if not len(positions):
             return
-        rows = table.frame.loc[mask, ROW]
-        values = table.frame.loc[mask, column] if column in table.frame else pd.Series([None] * len(rows), index=rows.index)
-        for r, v in zip(rows.tolist(), values.tolist()):
+        rows = table.frame[ROW].to_numpy()
+        values = table.frame[column].to_numpy() if column in table.frame else [None] * len(table.frame)
+        for pos in positions:
+            r, v = int(rows[pos]), values[pos]
             msg = message(v, r) if callable(message) else message
             h = hint(v, r) if callable(hint) else hint
-            self.add(severity, table.sheet_name, rule, msg, cell=table.cell(column, r), column=column, row=r, value=v, hint=h)
+            self.add(severity, table.sheet_at(pos), rule, msg, cell=table.cell_at(column, pos), column=column, row=r, value=v, hint=h)
 
     def frame(self) -> pd.DataFrame:
         if not self.records:
@@ -318,7 +324,7 @@ class TableCheck:
             raw = self.table.frame
             for pos in np.flatnonzero(bad):
                 row = raw.iloc[pos]
-                values = "; ".join(f"{c}={_show(row[c])}" for c in raw.columns if c != ROW and not _blank_scalar(row[c]))
+                values = "; ".join(f"{c}={_show(row[c])}" for c in raw.columns if not c.startswith("_") and not _blank_scalar(row[c]))
                 rejected.append(dict(sheet=sheet_label, row=int(row[ROW]), reason="; ".join(dict.fromkeys(self.reasons[pos])), values=values))
         return typed.loc[~bad].reset_index(drop=True), rejected
 
@@ -446,7 +452,13 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
         d = chk.typed["interviewed_on"]
         chk.cells("warning", "interviewed_on", (d.notna() & (d > as_of)).fillna(False), "future_date",
                   f"interviewed_on is after the as-of date {as_of.date().isoformat()}", hint="Check the year, or pass a later as_of date")
-        score_raw = score_table.frame["score"].map(lambda v: None if _blank_scalar(v) else _show(v)).astype("str") if "score" in score_table.frame else None
+        if "score_raw" in score_table.frame:  # importers normalised the scale and kept the value as written
+            raw_col = score_table.frame["score_raw"]
+            score_raw = raw_col.where(~blank_mask(raw_col), None).astype("str")
+        elif "score" in score_table.frame:
+            score_raw = score_table.frame["score"].map(lambda v: None if _blank_scalar(v) else _show(v)).astype("str")
+        else:
+            score_raw = None
         scores, rej = chk.result("Scores")
         if score_raw is not None:
             scores["score_raw"] = score_raw[~chk.bad].reset_index(drop=True)

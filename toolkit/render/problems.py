@@ -37,7 +37,7 @@ def problems_text(rounds: list[HiringRound], failed: list[tuple[str, str]] = (),
     if rounds or failed:
         total_err = sum(len(r.errors) for r in rounds) + len(failed)
         lines.append("")
-        lines.append(f"{len(rounds) + len(failed)} file(s) checked, {total_err} error(s).")
+        lines.append(f"{len(rounds)} round(s) checked, {len(failed)} unreadable input(s), {total_err} error(s).")
     return "\n".join(lines)
 
 
