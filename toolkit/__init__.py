@@ -10,6 +10,7 @@ from .analytics import candidate_summary, overdue_now, process_health, timelines
 from .errors import InputFileError, MappingError, OutputError, ScorecardError, TemplateError, ToolkitError
 from .loader import load_round, load_rounds, round_id_for
 from .model import HiringRound, Role, Rounds, as_rounds
+from .readers import inspect_path, read_mapping
 from .report import build_report, write_report
 from .sample import curated_rounds, generate_round, write_curated, write_sample
 from .validate import round_from_frames
@@ -25,6 +26,8 @@ __all__ = [
     "curated_rounds",
     "feedback",
     "generate_round",
+    "inspect_path",
+    "read_mapping",
     "overdue_now",
     "process_health",
     "scorecard_workbook_bytes",
