@@ -40,7 +40,7 @@ def _cmd_template(args) -> int:
 def _cmd_sample(args) -> int:
     from .sample import write_sample
 
-    paths = write_sample(args.out_dir, rounds=args.rounds, candidates=args.candidates, seed=args.seed)
+    paths = write_sample(args.out_dir, rounds=args.rounds, candidates=args.candidates, seed=args.seed, overwrite=args.force)
     for p in paths:
         print(p)
     return 0
@@ -111,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rounds", type=int, default=3)
     p.add_argument("--candidates", type=int, default=8)
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--force", action="store_true", help="overwrite sample files that already exist")
     p.set_defaults(func=_cmd_sample)
     p = sub.add_parser("report", help="committee reports, process health, talent pool and every candidate's feedback")
     p.add_argument("paths", nargs="+", help="workbooks or folders of workbooks")
