@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import zipfile
+import zlib
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,14 @@ from ..errors import InputFileError
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 # A workbook whose XML would unpack beyond this is refused (zip bombs).
 MAX_UNPACKED_BYTES = 2 * 1024**3
+# A part bigger than RATIO_CHECK_BYTES that unpacks to more than MAX_RATIO times its packed size is
+# refused too: real sheets pack about 10:1 (.xlsx) to 100:1 (.ods), a zip bomb about 1000:1.
+MAX_RATIO = 500
+RATIO_CHECK_BYTES = 64 * 1024**2
+# What a cell with a failed formula shows; calamine reads such cells as empty, so they are put back.
+EXCEL_ERRORS = ("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#GETTING_DATA", "#SPILL!", "#CALC!",
+                "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "Err:502", "Err:504", "Err:508", "Err:511",
+                "Err:522", "Err:523")
 
 
 @dataclass(frozen=True)
@@ -28,6 +37,7 @@ class SheetGrid:
     rows: list[list]
     visible: bool = True
     kind: str = "worksheet"  # "worksheet", "chartsheet", ... ("csv" for a text file)
+    merged: tuple = ()  # merged ranges ((first_row, first_col), (last_row, last_col)), 0-based, inclusive
 
 
 def column_letter(index: int) -> str:
@@ -70,11 +80,19 @@ def _check_zip(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
             names = zf.namelist()
-            total = sum(i.file_size for i in zf.infolist())
-    except zipfile.BadZipFile as exc:
+            infos = zf.infolist()
+            total = sum(i.file_size for i in infos)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
         raise InputFileError(
             f"the file is damaged or truncated ({exc})", file=str(path), hint="Open it in Excel or LibreOffice and save it again"
         ) from None
+    bomb = next((i for i in infos if i.file_size > RATIO_CHECK_BYTES and i.file_size > MAX_RATIO * max(i.compress_size, 1)), None)
+    if bomb is not None:
+        raise InputFileError(
+            f"the part {bomb.filename} would unpack from {bomb.compress_size / 1024:,.0f} KiB to {bomb.file_size / 1024**2:,.0f} MiB "
+            f"({bomb.file_size // max(bomb.compress_size, 1):,}:1), far more than any real workbook; it was not opened",
+            file=str(path), hint="This looks like a zip bomb or a corrupted file; export only the scorecard sheets",
+        )
     if total > MAX_UNPACKED_BYTES:
         raise InputFileError(
             f"the workbook would unpack to {total / 1024**3:.1f} GiB, over the limit of {MAX_UNPACKED_BYTES / 1024**3:.0f} GiB",
@@ -107,25 +125,179 @@ def read_grids(path: str | os.PathLike) -> list[SheetGrid]:
     except Exception as exc:  # calamine raises its own error types
         what = "the workbook cannot be opened"
         hint = "Open it in Excel or LibreOffice and save it again as .xlsx"
-        if kind == "ole" and path.suffix.lower() in (".xlsx", ".xlsm"):
+        if isinstance(exc, pc.PasswordError) or (kind == "ole" and path.suffix.lower() in (".xlsx", ".xlsm")):
             what = "the workbook is password-protected (encrypted)"
-            hint = "Remove the password (File > Info > Protect Workbook) and save again"
+            hint = ("Open it with the password and save a copy without one (Excel: File > Info > Protect Workbook > Encrypt with "
+                    "Password, clear it; LibreOffice: File > Save As, untick 'Save with password')")
         raise InputFileError(f"{what} ({type(exc).__name__}: {exc})", file=str(path), hint=hint) from None
     grids = []
+    name = None
     try:
+        shown = _shown_cells(path, kind)
         for meta in wb.sheets_metadata:
+            name = meta.name
             sheet = wb.get_sheet_by_name(meta.name)
             rows = sheet.to_python(skip_empty_area=False)
+            for r, c, text in shown.get(meta.name, ()):
+                if r < len(rows) and c < len(rows[r]):
+                    rows[r][c] = text
             visible = "Visible" in str(meta.visible) and "Hidden" not in str(meta.visible)
-            kind = str(getattr(meta, "typ", "WorkSheet")).rsplit(".", 1)[-1].casefold()
-            grids.append(SheetGrid(meta.name, rows, visible, kind))
+            kind_ = str(getattr(meta, "typ", "WorkSheet")).rsplit(".", 1)[-1].casefold()
+            merged = tuple(sheet.merged_cell_ranges or ()) or tuple(shown.get((meta.name, "merged"), ()))
+            grids.append(SheetGrid(meta.name, rows, visible, kind_, merged))
+    except InputFileError:
+        raise
     except Exception as exc:
         raise InputFileError(
-            f"a sheet cannot be read ({type(exc).__name__}: {exc})", file=str(path), hint="Open it in Excel or LibreOffice and save it again"
+            f"a sheet cannot be read ({type(exc).__name__}: {exc})", file=str(path), sheet=name,
+            hint="Open it in Excel or LibreOffice and save it again"
         ) from None
     finally:
         wb.close()
     return grids
+
+
+# -- what calamine does not hand over -------------------------------------------------------------
+
+_ERROR_MARK = b't="e"'
+_NAN_VALUE = re.compile(rb"<v>\s*[+-]?nan\s*</v>", re.I)
+_NAN_START = re.compile(rb"<v>\s*[+-]?nan", re.I)
+_REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]+)"')
+_V = re.compile(rb"<v>([^<]*)</v>")
+_SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
+_ATTR = re.compile(rb'([\w:]+)="([^"]*)"')
+_ODS_T = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_ODS_CALC = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
+_ODS_MARKS = (b'calcext:value-type="error"', b"number-rows-spanned", b"number-columns-spanned")
+
+
+def _column_index(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n - 1
+
+
+def _part_has(zf: zipfile.ZipFile, part: str, marks: tuple[bytes, ...], pattern=None) -> bool:
+    """True when the unpacked part contains one of `marks` (or matches `pattern`); streamed, never held whole."""
+    tail = b""
+    with zf.open(part) as fh:
+        while chunk := fh.read(1 << 22):
+            block = tail + chunk
+            if any(m in block for m in marks) or (pattern is not None and pattern.search(block)):
+                return True
+            tail = block[-64:]
+    return False
+
+
+def _xlsx_sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> its part in the zip (read leniently, as Excel and calamine do)."""
+    import html
+
+    names = set(zf.namelist())
+    if "xl/workbook.xml" not in names:
+        return {}
+    targets = {}
+    if "xl/_rels/workbook.xml.rels" in names:
+        for tag in re.findall(rb"<(?:\w+:)?Relationship\b[^>]*>", zf.read("xl/_rels/workbook.xml.rels")):
+            a = dict(_ATTR.findall(tag))
+            t = a.get(b"Target", b"").decode("utf-8", "replace")
+            targets[a.get(b"Id", b"").decode()] = t.lstrip("/") if t.startswith("/") else "xl/" + t
+    out = {}
+    for tag in _SHEET_TAG.findall(zf.read("xl/workbook.xml")):
+        a = dict(_ATTR.findall(tag))
+        rid = next((v for k, v in a.items() if k.endswith(b":id")), b"").decode()
+        part = targets.get(rid)
+        if part in names:
+            out[html.unescape(a.get(b"name", b"").decode("utf-8", "replace"))] = part
+    return out
+
+
+def _xlsx_shown(zf: zipfile.ZipFile) -> dict:
+    """Cells showing a formula error (t="e") or NaN, per sheet: (row, col, text shown), 0-based."""
+    out: dict = {}
+    for sheet, part in _xlsx_sheet_parts(zf).items():
+        if not _part_has(zf, part, (_ERROR_MARK,), _NAN_START):
+            continue
+        data = zf.read(part)
+        found = []
+        pos = data.find(_ERROR_MARK)
+        while pos >= 0:
+            start = data.rfind(b"<c", 0, pos)
+            close = data.find(b">", start)
+            end = data.find(b"</c>", pos)
+            if start >= 0 and pos < close and end > 0:
+                ref, value = _REF.search(data, start, close), _V.search(data, close, end)
+                if ref:
+                    shown = value.group(1).decode("utf-8", "replace").strip() if value else ""
+                    found.append((int(ref.group(2)) - 1, _column_index(ref.group(1)), shown or "#ERROR"))
+            pos = data.find(_ERROR_MARK, pos + 1)
+        for m in _NAN_VALUE.finditer(data):
+            start = data.rfind(b"<c", 0, m.start())
+            ref = _REF.search(data, start, m.start()) if start >= 0 else None
+            if ref:
+                found.append((int(ref.group(2)) - 1, _column_index(ref.group(1)), "NaN"))
+        if found:
+            out[sheet] = found
+    return out
+
+
+def _ods_shown(zf: zipfile.ZipFile) -> tuple[dict, dict]:
+    """(.ods cells showing a formula error, .ods merged ranges), per sheet; both 0-based."""
+    cells: dict = {}
+    merged: dict = {}
+    if "content.xml" not in zf.namelist() or not _part_has(zf, "content.xml", _ODS_MARKS):
+        return cells, merged
+    t = _ODS_T
+    cell_tags = (t + "table-cell", t + "covered-table-cell")
+    sheet, row, col, depth = None, 0, 0, 0
+    with zf.open("content.xml") as fh:
+        for event, el in ET.iterparse(fh, events=("start", "end")):
+            if el.tag == t + "table":
+                if event == "start":
+                    depth += 1
+                    if depth == 1:
+                        sheet, row = el.get(t + "name"), 0
+                else:
+                    depth -= 1
+                continue
+            if depth != 1:
+                continue
+            if el.tag == t + "table-row":
+                if event == "start":
+                    col = 0
+                else:
+                    row += int(el.get(t + "number-rows-repeated", "1"))
+                    el.clear()
+            elif el.tag in cell_tags and event == "end":
+                repeat = int(el.get(t + "number-columns-repeated", "1"))
+                if el.get(_ODS_CALC + "value-type") == "error":
+                    shown = "".join(el.itertext()).strip() or "#ERROR"
+                    cells.setdefault(sheet, []).extend((row, col + k, shown) for k in range(min(repeat, 1024)))
+                rows_spanned = int(el.get(t + "number-rows-spanned", "1"))
+                cols_spanned = int(el.get(t + "number-columns-spanned", "1"))
+                if rows_spanned > 1 or cols_spanned > 1:
+                    merged.setdefault(sheet, []).append(((row, col), (row + rows_spanned - 1, col + cols_spanned - 1)))
+                col += repeat
+                el.clear()
+    return cells, merged
+
+
+def _shown_cells(path: Path, kind: str) -> dict:
+    """Per sheet name, cells calamine reads as empty or NaN but a person sees text in: ``[(row, col, text)]``
+    (a failed formula shows its error, e.g. ``#DIV/0!``; a NaN number shows ``NaN``), and under the key
+    ``(sheet, "merged")`` the merged ranges of an .ods sheet (calamine gives them for .xlsx and .xls only)."""
+    if kind != "zip":
+        return {}
+    try:
+        with zipfile.ZipFile(path) as zf:
+            if "content.xml" in zf.namelist():
+                cells, merged = _ods_shown(zf)
+                return {**cells, **{(k, "merged"): v for k, v in merged.items()}}
+            return _xlsx_shown(zf)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, ET.ParseError, zlib.error) as exc:
+        raise InputFileError(f"the file is damaged ({type(exc).__name__}: {exc})", file=str(path),
+                             hint="Open it in Excel or LibreOffice and save it again") from None
 
 
 def file_kind(path: str | os.PathLike) -> str:
@@ -136,9 +308,6 @@ def file_kind(path: str | os.PathLike) -> str:
 _CELL_WITH_FORMULA = re.compile(
     rb'<c\b([^>]*?)\br="([A-Z]{1,3}[0-9]+)"([^>]*)>(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)(?:<v\s*/>|<v>([^<]*)</v>)?'
 )
-_NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-       "p": "http://schemas.openxmlformats.org/package/2006/relationships"}
 
 
 def formulas_without_values(path: str | os.PathLike) -> dict[str, list[str]]:
@@ -154,28 +323,14 @@ def formulas_without_values(path: str | os.PathLike) -> dict[str, list[str]]:
         return {}
     out: dict[str, list[str]] = {}
     with zipfile.ZipFile(path) as zf:
-        names = set(zf.namelist())
-        if "xl/workbook.xml" not in names:
-            return {}
-        wb = ET.fromstring(zf.read("xl/workbook.xml"))
-        rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels")) if "xl/_rels/workbook.xml.rels" in names else None
-        targets = {}
-        if rels is not None:
-            for rel in rels.findall("p:Relationship", _NS):
-                t = rel.get("Target", "")
-                t = t.lstrip("/") if t.startswith("/") else "xl/" + t
-                targets[rel.get("Id")] = t
-        for sheet in wb.findall("m:sheets/m:sheet", _NS):
-            part = targets.get(sheet.get(f"{{{_NS['r']}}}id"))
-            if not part or part not in names:
-                continue
+        for name, part in _xlsx_sheet_parts(zf).items():  # lenient: a malformed workbook.xml that calamine read is no crash here
             data = zf.read(part)
             if b"<f" not in data:
                 continue
             missing = [m.group(2).decode() for m in _CELL_WITH_FORMULA.finditer(data)
-                       if not m.group(4) and b't="str"' not in m.group(1) + m.group(3)]
+                       if not m.group(4) and b't="str"' not in m.group(1) + m.group(3) and b't="e"' not in m.group(1) + m.group(3)]
             if missing:
-                out[sheet.get("name")] = missing
+                out[name] = missing
     return out
 
 
@@ -190,15 +345,10 @@ def pivot_sheets(path: str | os.PathLike) -> set[str]:
         if "xl/workbook.xml" in names:
             if not any(n.startswith("xl/pivotTables/") for n in names):
                 return set()
-            wb = ET.fromstring(zf.read("xl/workbook.xml"))
-            rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels")) if "xl/_rels/workbook.xml.rels" in names else None
-            targets = {r.get("Id"): "xl/" + r.get("Target", "").lstrip("/").removeprefix("xl/") for r in
-                       (rels.findall("p:Relationship", _NS) if rels is not None else [])}
-            for sheet in wb.findall("m:sheets/m:sheet", _NS):
-                part = targets.get(sheet.get(f"{{{_NS['r']}}}id"), "")
+            for name, part in _xlsx_sheet_parts(zf).items():
                 rel = part.rsplit("/", 1)[0] + "/_rels/" + part.rsplit("/", 1)[-1] + ".rels"
                 if rel in names and b"pivotTable" in zf.read(rel):
-                    out.add(sheet.get("name"))
+                    out.add(name)
         elif "content.xml" in names:
             content = zf.read("content.xml")
             for m in re.finditer(rb'<table:data-pilot-table[^>]*table:target-range-address="([^"]+)"', content):
