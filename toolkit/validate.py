@@ -7,7 +7,8 @@ never remove rows.
 
 Rules (rule id: severity):
 - missing_sheet, missing_column: error (a missing required column quarantines the sheet's rows)
-- unknown_column (header not recognised): warning
+- unknown_column (header not recognised), duplicate_column (a second column with a known heading): warning
+- formula_error (a cell shows #DIV/0!, #REF!, #N/A ... instead of a value): error
 - bad_value (not a number / date / yes-no / allowed choice): error
 - required_value (blank required cell): error
 - out_of_scale (score or bar outside the round's scale): error
@@ -41,6 +42,7 @@ from .model import (
     Role,
     empty_problems,
 )
+from .readers.excel import EXCEL_ERRORS
 from .readers.raw import ROW, RawRole, RawTable, RawWorkbook, table_from_frame
 from .schema import (
     CANDIDATE_FIELDS,
@@ -53,6 +55,7 @@ from .schema import (
     ROLE_FIELDS,
     SCORE_FIELDS,
     SHEETS,
+    field_lookup,
     normalise_header,
 )
 
@@ -274,7 +277,14 @@ class TableCheck:
                 hint = f"Did you mean the column {near!r}? Rename it to {f.name!r}" if near else f"Add a column headed {f.name!r}"
                 self.problems.add("error", t.sheet_name, "missing_column", f"required column {f.name!r} is missing", column=f.name, hint=hint)
                 self.error_rows(pd.Series(True, index=self.index), f"required column {f.name!r} is missing")
+        lookup = field_lookup(SHEETS[t.sheet]) if t.sheet in SHEETS else {}
         for h in t.unmapped:
+            twin = lookup.get(normalise_header(h))
+            if twin in frame.columns and twin in t.letters:
+                self.problems.add("warning", t.sheet_name, "duplicate_column",
+                                  f"a second column is headed {h!r}; only the first, column {t.letters[twin]}, is read as {twin}", column=h,
+                                  hint="Delete the other column, or give it a heading of its own")
+                continue
             near = _closest(h, list(self.fields))
             self.problems.add("warning", t.sheet_name, "unknown_column", f"column {h!r} is not a {t.sheet} field and is ignored", column=h,
                               hint=f"Did you mean {near!r}?" if near else None)
@@ -284,6 +294,12 @@ class TableCheck:
                 continue
             raw = frame[f.name]
             typed, bad = convert(f.kind, raw, f.choices, SYNONYMS.get(f.name))
+            shows_error = raw.isin(EXCEL_ERRORS).to_numpy()
+            if shows_error.any():  # a failed formula: say so, instead of "not a number" or a name "#REF!"
+                self.cells("error", f.name, shows_error, "formula_error", lambda v, r: f"the cell shows the formula error {v} instead of a value",
+                           hint="Correct the formula (or type the value) and save the workbook again", reason="formula error")
+                typed = typed.mask(pd.Series(shows_error, index=typed.index))
+                bad = bad & ~shows_error
             if f.name == "language":
                 self.cells("warning", f.name, bad, "unknown_language", lambda v, r: f"language {v!r} is not supported; the round's language is used",
                            hint=_allowed_hint(f))
