@@ -29,6 +29,38 @@ def find_header_row(rows: list[list], sheet: str) -> int | None:
     return best
 
 
+def fill_merged(grid: SheetGrid, first_data_row: int, problems: list[dict]) -> list[list]:
+    """The grid's rows with merged cells in the data read as a person sees them, each merge reported.
+
+    A merge down one column (a candidate id shown once for their six score
+    rows) gives its value to every row it covers. A merge across columns is
+    ambiguous (which column does the value belong to?): only its first cell
+    is read, and that is reported. Merges in the header rows are left alone.
+    """
+    rows = grid.rows
+    data_merges = [m for m in grid.merged if m[0][0] >= first_data_row and (m[0] != m[1])]
+    if not data_merges:
+        return rows
+    rows = list(rows)
+    for (r0, c0), (r1, c1) in sorted(data_merges):
+        where = f"{column_letter(c0)}{r0 + 1}:{column_letter(c1)}{r1 + 1}"
+        value = rows[r0][c0] if r0 < len(rows) and c0 < len(rows[r0]) else ""
+        if c0 == c1:
+            for r in range(r0 + 1, min(r1, len(rows) - 1) + 1):
+                if c0 < len(rows[r]) and _is_blank(rows[r][c0]):
+                    rows[r] = list(rows[r])
+                    rows[r][c0] = value
+            problems.append(dict(severity="warning", sheet=grid.name, rule="merged_cells", cell=where, row=r0 + 1, value=value,
+                                 message=f"cells {where} are merged; their value was read for each of the {r1 - r0 + 1} rows",
+                                 hint="Nothing to do if that is right; unmerging and filling every cell makes the sheet safer to sort"))
+        else:
+            problems.append(dict(severity="warning", sheet=grid.name, rule="merged_cells", cell=where, row=r0 + 1, value=value,
+                                 message=f"cells {where} are merged across columns; only {column_letter(c0)}{r0 + 1} was read and the "
+                                         f"other cells count as empty",
+                                 hint="Unmerge the cells and put each value in its own column"))
+    return rows
+
+
 def read_role(grid: SheetGrid | None) -> RawRole:
     if grid is None:
         return RawRole(None, {}, {})
@@ -74,15 +106,26 @@ def read_canonical(path, mapping=None, *, grids: list[SheetGrid] | None = None) 
     details: dict = {"file": str(path), "layout": "canonical", "layout_why": "Role, Criteria, Candidates and Scores sheets",
                      "reader": "calamine"}
     tables: dict[str, RawTable | None] = {}
-    role_grid = find_sheet(visible, "Role")
+    hidden = [g for g in grids if not g.visible]
+
+    def find(sheet):  # a hidden sheet is read only when no visible one has the name, and that is said
+        grid = find_sheet(visible, sheet)
+        if grid is None and (grid := find_sheet(hidden, sheet)) is not None:
+            problems.append(dict(severity="warning", sheet=grid.name, rule="hidden_sheet",
+                                 message=f"the {sheet} sheet is hidden; it was read all the same",
+                                 hint="Unhide it (right-click a sheet tab > Unhide) so that everyone sees what was loaded"))
+        return grid
+
+    role_grid = find("Role")
     described = []
     for sheet in ("Criteria", "Candidates", "Scores"):
-        grid = find_sheet(visible, sheet)
+        grid = find(sheet)
         if grid is None:
             tables[sheet] = None
             continue
         h = find_header_row(grid.rows, sheet)
-        tables[sheet] = table_from_grid(sheet, grid.name, grid.rows, h if h is not None else 0)
+        rows = fill_merged(grid, (h if h is not None else 0) + 1, problems)
+        tables[sheet] = table_from_grid(sheet, grid.name, rows, h if h is not None else 0)
         t = tables[sheet]
         lookup = field_lookup(SHEETS[sheet])
         header = grid.rows[h if h is not None else 0] if grid.rows else []
