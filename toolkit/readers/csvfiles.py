@@ -51,10 +51,65 @@ def sniff_separator(text: str) -> str:
     return best
 
 
+def _refuse_markup(path: Path, text: str) -> None:
+    """A web page or an Excel 2003 XML file saved under a spreadsheet name is not CSV: say what it is."""
+    head = text[:2048].lstrip("\ufeff \t\r\n").casefold()
+    if not head.startswith("<"):
+        return
+    if "urn:schemas-microsoft-com:office:spreadsheet" in text[:8192]:
+        raise InputFileError("this is an Excel 2003 XML spreadsheet (SpreadsheetML), a format this reader does not open", file=str(path),
+                             allowed=".xlsx, .xlsm, .xls, .ods, .csv", hint="Open it in Excel or LibreOffice and save it as .xlsx")
+    if head.startswith(("<!doctype html", "<html", "<table", "<head", "<body", "<meta")) or "<html" in head or "<table" in head:
+        raise InputFileError("this is a web page (HTML), not a spreadsheet, even if its name says so", file=str(path),
+                             allowed=".xlsx, .xlsm, .xls, .ods, .csv",
+                             hint="Open it in Excel or LibreOffice and save it as .xlsx, or export the scorecards again as .xlsx or .csv")
+    raise InputFileError("this is an XML or markup file, not a spreadsheet or CSV", file=str(path), allowed=".xlsx, .xlsm, .xls, .ods, .csv",
+                         hint="Export the scorecards as .xlsx or .csv")
+
+
+def _split(path: Path, text: str, sep: str) -> list[list[str]]:
+    """The text as rows of cells. A quotation mark that is never closed (which would silently glue
+    every following line into one cell) stops the reading with the line it starts on."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)
+    rows = []
+    while True:
+        start = reader.line_num + 1
+        try:
+            rows.append(next(reader))
+        except StopIteration:
+            return rows
+        except csv.Error as exc:
+            unclosed = "end of data" in str(exc) or "EOF" in str(exc)
+            what = (f"line {start}: a quotation mark opens a cell that is never closed, so every line after it would run into that one cell"
+                    if unclosed else f"line {start}: a quotation mark stands in the middle of a cell ({exc})")
+            raise InputFileError(what, file=str(path), cell=None, hint=f"Check the quotation marks on line {start} (a cell that starts with "
+                                 f'" must end with "; a " inside a cell is written ""), or export the file again from the spreadsheet') from None
+
+
+def ragged_rows(rows: list[list[str]]) -> dict:
+    """Rows that do not fit the table's width: ``{"width": n, "longer": [row numbers], "shorter": [row numbers]}``
+    (1-based, as the grid rows). Longer rows have filled cells beyond the last column; shorter rows (after
+    the first full-width row, with two or more filled cells) were cut off. Empty when every row fits."""
+    widths = [len(r) for r in rows if any(c.strip() for c in r)]
+    if not widths:
+        return {}
+    width = max(set(widths), key=widths.count)
+    longer, shorter, started = [], [], False
+    for i, r in enumerate(rows, 1):
+        if len(r) == width:
+            started = True
+        elif len(r) > width and any(c.strip() for c in r[width:]):
+            longer.append(i)
+        elif started and len(r) < width and sum(1 for c in r if c.strip()) >= 2:
+            shorter.append(i)
+    return {"width": width, "longer": longer, "shorter": shorter} if longer or shorter else {}
+
+
 def read_csv_grid(path: str | Path) -> tuple[SheetGrid, dict]:
     """The file as one grid (sheet name = file name without extension) and how it was read.
 
-    ``info``: encoding, separator (name), line_endings ("CRLF" or "LF"), rows.
+    ``info``: encoding, separator (name), line_endings ("CRLF" or "LF"), rows, and ragged_rows when some
+    rows are longer or shorter than the table (see `ragged_rows`).
     """
     path = check_readable(Path(path))
     data = path.read_bytes()
@@ -62,8 +117,12 @@ def read_csv_grid(path: str | Path) -> tuple[SheetGrid, dict]:
         raise InputFileError("this file is binary, not a spreadsheet or CSV", file=str(path),
                              hint="Export the scorecards as .xlsx or .csv")
     text, encoding = decode(data)
+    _refuse_markup(path, text)
+    if not text.strip(" \t\r\n\ufeff\u00a0,;|"):
+        raise InputFileError("the file holds no data (only blank lines, spaces or separators)", file=str(path),
+                             hint="Export the scorecards again, with the header row and one row per score")
     sep = sniff_separator(text)
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
+    rows = _split(path, text, sep)
     while rows and not any(c.strip() for c in rows[-1]):
         rows.pop()
     info = {
@@ -72,4 +131,7 @@ def read_csv_grid(path: str | Path) -> tuple[SheetGrid, dict]:
         "line_endings": "CRLF" if b"\r\n" in data[:65536] else "LF",
         "rows": len(rows),
     }
+    ragged = ragged_rows(rows)
+    if ragged:
+        info["ragged_rows"] = ragged
     return SheetGrid(path.stem, rows, True), info

@@ -55,6 +55,12 @@ def read_sheets(path: str | os.PathLike) -> tuple[list[SheetGrid], dict, list[di
         grid, info = read_csv_grid(path)
         details = {"reader": "csv", **{f"csv_{k}": v for k, v in info.items()}}
         grid = SheetGrid(grid.name, grid.rows, True, "csv")
+        ragged = info.get("ragged_rows", {})
+        for key, what in (("longer", "has filled cells beyond the last column, which are not read"),
+                          ("shorter", "has fewer cells than the header, so its last columns are empty")):
+            for row in ragged.get(key, [])[:50]:
+                problems.append(problem("warning", grid.name, "ragged_rows", f"row {row} {what}", cell=f"row {row}", row=row,
+                                        hint=f"The table has {ragged['width']} columns; check this row for a missing or extra separator"))
         if path.suffix.lower() in WORKBOOK_NAMES:
             details["file_type"] = f"named {path.suffix} but is CSV text; read as CSV"
             problems.append(problem("warning", grid.name, "file_type",
