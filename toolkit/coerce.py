@@ -62,8 +62,13 @@ def _scalar_text(v) -> str | None:
 
 
 def to_text(s: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Text, stripped and in Unicode NFC form (an "ä" typed as a + combining mark, as macOS does, equals the
+    one-character "ä"), so ids and criterion names match across sheets however they were typed."""
     types = _types(s)
     is_str, text = _strings(s, types)
+    composed = ~text.str.isascii()
+    if composed.any():
+        text = text.where(~composed, text[composed].str.normalize("NFC"))
     out = pd.Series(None, index=s.index, dtype=object)
     out[is_str.to_numpy()] = text.where(text != "", None)
     other = ~is_str.to_numpy() & s.notna().to_numpy()

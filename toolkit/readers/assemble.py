@@ -35,7 +35,8 @@ from .raw import ROW, RawRole, RawTable, RawWorkbook, table_from_frame, table_fr
 from .rows import blank_cells
 from .scales import normalise_scores, parse_scale, scale_text
 
-DATE_FIELDS = ("interviewed_on", "applied_on", "decided_on", "notified_on")
+DATE_FIELDS = ("interviewed_on", "applied_on", "last_interview_on", "decided_on", "notified_on", "feedback_requested_on",
+               "feedback_sent_on", "follow_up_on")  # every date field of Scores and Candidates: all read by one rule
 SCORE_COLUMNS = ("candidate_id", "interviewer", "criterion", "score", "score_raw", "stage", "interviewed_on", "evidence")
 
 
