@@ -3,13 +3,16 @@
 Reads .xlsx, .xlsm, .xls and .ods with calamine (Rust; fast, reads cached
 formula values). A grid is a list of rows, each a list of Python values
 ('' for an empty cell), positioned from cell A1 so that grid[r][c] is Excel
-row r+1, column c+1. Knows nothing about scorecards.
+row r+1, column c+1. A cell whose formula failed holds the error it shows
+(``"#DIV/0!"``), never '' (calamine reads those as empty, so they are found
+in the file itself). Knows nothing about scorecards.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import struct
 import zipfile
 import zlib
 import xml.etree.ElementTree as ET
@@ -283,10 +286,114 @@ def _ods_shown(zf: zipfile.ZipFile) -> tuple[dict, dict]:
     return cells, merged
 
 
+_XLS_ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!", 0x2A: "#N/A",
+               0x2B: "#GETTING_DATA"}
+
+
+def _cfb_stream(data: bytes, wanted: tuple[str, ...]) -> bytes | None:
+    """One stream of an OLE compound file (the container of .xls), by name; None when absent."""
+    sector = 1 << struct.unpack_from("<H", data, 0x1E)[0]
+    mini = 1 << struct.unpack_from("<H", data, 0x20)[0]
+    first_dir, cutoff, first_minifat, n_minifat, first_difat, n_difat = struct.unpack_from("<I4xIIIII", data, 0x30)
+
+    def at(sid):
+        return 512 + sid * sector if sector == 512 else sector * (sid + 1)
+
+    difat = list(struct.unpack_from("<109I", data, 0x4C))
+    sid = first_difat
+    for _ in range(n_difat):
+        off = at(sid)
+        entries = struct.unpack_from(f"<{sector // 4}I", data, off)
+        difat += entries[:-1]
+        sid = entries[-1]
+    fat = []
+    for s in difat:
+        if s >= 0xFFFFFFFA:
+            continue
+        fat += struct.unpack_from(f"<{sector // 4}I", data, at(s))
+
+    def chain(start, table, limit):
+        out, s = [], start
+        while s < 0xFFFFFFFA and len(out) <= limit:
+            out.append(s)
+            s = table[s]
+        return out
+
+    def read(start, size):
+        return b"".join(data[at(s):at(s) + sector] for s in chain(start, fat, len(fat)))[:size]
+
+    directory = read(first_dir, len(fat) * sector)
+    entries = {}
+    root = None
+    for i in range(0, len(directory) - 127, 128):
+        e = directory[i:i + 128]
+        n = struct.unpack_from("<H", e, 0x40)[0]
+        name = e[:max(n - 2, 0)].decode("utf-16-le", "replace")
+        kind = e[0x42]
+        start, size = struct.unpack_from("<II", e, 0x74)
+        if kind == 5:
+            root = (start, size)
+        elif kind == 2:
+            entries[name] = (start, size)
+    for name in wanted:
+        if name not in entries:
+            continue
+        start, size = entries[name]
+        if size >= cutoff:
+            return read(start, size)
+        ministream = read(*root)
+        table = read(first_minifat, n_minifat * sector)
+        minifat = list(struct.unpack_from(f"<{len(table) // 4}I", table))
+        return b"".join(ministream[s * mini:(s + 1) * mini] for s in chain(start, minifat, len(minifat)))[:size]
+    return None
+
+
+def _xls_shown(data: bytes) -> dict:
+    """Cells of an .xls (BIFF8) that show a formula error, per sheet: (row, col, text), 0-based."""
+    book = _cfb_stream(data, ("Workbook", "Book"))
+    if not book:
+        return {}
+    sheets = []  # (name, offset of its BOF)
+    pos = 0
+    while pos + 4 <= len(book):
+        kind, length = struct.unpack_from("<HH", book, pos)
+        body = book[pos + 4:pos + 4 + length]
+        if kind == 0x0085 and len(body) >= 8:
+            offset, cch, high = struct.unpack_from("<I2xBB", body, 0)
+            raw = body[8:8 + (cch * 2 if high & 1 else cch)]
+            sheets.append((raw.decode("utf-16-le" if high & 1 else "latin-1", "replace"), offset))
+        elif kind == 0x000A:  # EOF of the workbook globals
+            break
+        pos += 4 + length
+    out: dict = {}
+    for name, pos in sheets:
+        found = []
+        while pos + 4 <= len(book):
+            kind, length = struct.unpack_from("<HH", book, pos)
+            body = book[pos + 4:pos + 4 + length]
+            if kind == 0x0006 and len(body) >= 14 and body[12:14] == b"\xff\xff" and body[6] == 2:
+                row, col = struct.unpack_from("<HH", body, 0)
+                found.append((row, col, _XLS_ERRORS.get(body[8], "#ERROR")))
+            elif kind == 0x0205 and len(body) >= 8 and body[7] == 1:
+                row, col = struct.unpack_from("<HH", body, 0)
+                found.append((row, col, _XLS_ERRORS.get(body[6], "#ERROR")))
+            elif kind == 0x000A:
+                break
+            pos += 4 + length
+        if found:
+            out[name] = found
+    return out
+
+
 def _shown_cells(path: Path, kind: str) -> dict:
     """Per sheet name, cells calamine reads as empty or NaN but a person sees text in: ``[(row, col, text)]``
     (a failed formula shows its error, e.g. ``#DIV/0!``; a NaN number shows ``NaN``), and under the key
     ``(sheet, "merged")`` the merged ranges of an .ods sheet (calamine gives them for .xlsx and .xls only)."""
+    if kind == "ole":  # .xls: the records are read directly; a file calamine opened but this cannot parse keeps its grid as read
+        try:
+            return _xls_shown(path.read_bytes())
+        except (struct.error, IndexError, ValueError, KeyError, TypeError, OSError):
+            return {}
     if kind != "zip":
         return {}
     try:
