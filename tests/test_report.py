@@ -157,10 +157,8 @@ def test_anonymized_cross_round_outputs_hold_no_name_or_email(rounds):
     assert build_report(rounds, as_of=AS_OF, anonymize=True).files["summary.json"] == rep.files["summary.json"]
 
 
-def test_user_text_never_becomes_a_formula(tmp_path):
-    from tests.conftest import make_frames
-
-    role, criteria, candidates, scores = make_frames()
+def test_user_text_never_becomes_a_formula(frames):
+    role, criteria, candidates, scores = frames
     candidates.loc[1, "name"] = "=HYPERLINK(\"http://evil.example\",\"click\")"
     candidates.loc[1, "notes"] = "+49 30 1234"
     candidates["stay_in_touch"] = [None, "yes", None]
