@@ -302,8 +302,8 @@ _BERLIN = {
          "Budget und Auswertung.",
          "Lead a quarterly content plan end to end yourself: set the goals, choose audiences and channels, "
          "build the editorial calendar and report on the results.",
-         "Übernehmen Sie einmal einen Quartalsplan für Social Media komplett selbst: Ziele festlegen, Zielgruppen "
-         "und Kanäle auswählen, den Redaktionsplan aufbauen und am Ende die Ergebnisse auswerten.",
+         "Verantworten Sie selbst einen Social-Media-Quartalsplan von Anfang bis Ende: Ziele festlegen, Zielgruppen "
+         "und Kanäle auswählen, den Redaktionsplan aufbauen und die Ergebnisse auswerten.",
          "Ta helhetsansvar för en kvartalsplan för sociala medier: sätt målen, välj målgrupper och kanaler, bygg "
          "publiceringskalendern och följ upp resultaten."),
         ("Content und Storytelling", 2, None, False, 3,
@@ -320,7 +320,7 @@ _BERLIN = {
          "Look after the comments and messages on one channel for a few months and write down simple guidelines "
          "for tone, response times and when to escalate.",
          "Betreuen Sie für ein paar Monate die Kommentare und Nachrichten eines Kanals selbst und halten Sie fest, "
-         "wie Sie vorgehen: Tonalität, Reaktionszeiten und wann Sie etwas weitergeben.",
+         "wie Sie vorgehen: Tonalität, Reaktionszeiten und wann Sie eine Anfrage an andere weitergeben.",
          "Ta hand om kommentarer och meddelanden i en kanal under några månader och skriv ner enkla riktlinjer "
          "för tonläge, svarstider och när något ska lyftas vidare."),
         ("Analyse und Reporting", 4, None, False, 3,
@@ -467,24 +467,24 @@ _STOCKHOLM = {
          "Planen Sie eine kleine eigene Studie mit fünf Nutzerinterviews oder Usability-Tests, führen Sie sie durch "
          "und stellen Sie vor, was Sie gelernt haben und welche Designentscheidungen sich dadurch geändert haben.",
          "Planera och genomför en egen liten studie – fem användarintervjuer eller användbarhetstester – och "
-         "presentera vad du lärde dig och vilka designbeslut det ledde till."),
+         "presentera vad du har lärt dig och vilka designbeslut det har lett till."),
         ("Interaktionsdesign", 2, 25, True, 3,
          "Skissa flöden och gränssnitt, ta fram klickbara prototyper och kunna motivera sina designval.",
          "Redesign one complete flow, such as a booking or a sign-up, as a clickable prototype, and write down why "
          "you chose as you did at the key steps.",
          "Gestalten Sie einen kompletten Ablauf – etwa eine Buchung oder eine Registrierung – als klickbaren "
          "Prototyp neu und halten Sie fest, warum Sie sich an den entscheidenden Stellen so entschieden haben.",
-         "Gör om ett helt flöde, till exempel en bokning eller en registrering, som klickbar prototyp och skriv "
+         "Bygg om ett helt flöde, till exempel en bokning eller en registrering, som en klickbar prototyp och skriv "
          "ner varför du valde som du gjorde i de viktigaste stegen."),
         ("Tillgänglighet", 3, 20, False, 3,
          "Designa för alla: kontrast, tangentbordsnavigering, skärmläsare och begripligt språk; god kännedom om "
          "WCAG 2.1.",
          "Review a product you have worked on against WCAG 2.1 AA, fix the three most serious problems and test "
          "the result with a screen reader.",
-         "Prüfen Sie ein Produkt, an dem Sie mitgearbeitet haben, anhand der WCAG 2.1 AA, beheben Sie die drei "
+         "Prüfen Sie ein Produkt, an dem Sie mitgearbeitet haben, anhand der WCAG 2.1 (Konformitätsstufe AA), beheben Sie die drei "
          "gravierendsten Mängel und testen Sie das Ergebnis mit einem Screenreader.",
-         "Granska en produkt som du har arbetat med mot WCAG 2.1 AA, åtgärda de tre allvarligaste bristerna och "
-         "testa resultatet med skärmläsare."),
+         "Granska en produkt du har arbetat med utifrån WCAG 2.1 AA, åtgärda de tre allvarligaste bristerna och "
+         "testa resultatet med en skärmläsare."),
         ("Designsystem", 4, 15, False, 3,
          "Arbeta i och bidra till ett gemensamt designsystem: komponenter, mönster och dokumentation tillsammans "
          "med utvecklarna.",
@@ -622,10 +622,10 @@ _MANCHESTER = {
          "Writing correct, readable SQL; joining, cleaning and reshaping messy data before the analysis starts.",
          "Take a messy public data set, clean and model it in SQL, and publish the queries with a short note on "
          "each decision you made.",
-         "Nehmen Sie sich einen unaufgeräumten öffentlichen Datensatz vor, bereinigen und modellieren Sie ihn mit "
+         "Nehmen Sie sich einen öffentlichen, noch unbereinigten Datensatz vor, bereinigen und modellieren Sie ihn mit "
          "SQL und veröffentlichen Sie die Abfragen mit einer kurzen Begründung für jede Entscheidung.",
-         "Ta ett rörigt öppet dataset, rensa och modellera det i SQL och publicera frågorna tillsammans med en kort "
-         "motivering av varje beslut du fattade."),
+         "Ta ett rörigt öppet dataset, rensa och modellera det i SQL och publicera SQL-frågorna med en kort "
+         "motivering till varje val du har gjort."),
         ("Statistical reasoning", 2, None, False, 3,
          "Choosing sound methods, knowing the limits of the data and not over-reading noise: sampling, "
          "significance, confounders.",
@@ -635,7 +635,7 @@ _MANCHESTER = {
          "Prüfen Sie Störfaktoren und Stichprobengröße und schreiben Sie auf, was die Daten aussagen können und "
          "was nicht.",
          "Gör om analysen av ett A/B-test eller en före-och-efter-jämförelse som du känner väl, granska "
-         "störfaktorer och urvalsstorlek och skriv ner vad datan kan och inte kan säga."),
+         "störfaktorer och urvalsstorlek och skriv ner vad data kan och inte kan säga."),
         ("Communicating insights", 3, None, False, 3,
          "Turning an analysis into a clear recommendation for people who are not analysts, in writing and in person.",
          "Present one analysis to a non-technical audience in five minutes – one chart, one recommendation – and ask "
@@ -650,7 +650,7 @@ _MANCHESTER = {
          "Rebuild a dashboard you use at work so that it answers three named questions, remove everything else, and "
          "ask two regular users whether it helps.",
          "Bauen Sie ein Dashboard, das Sie bei der Arbeit nutzen, so um, dass es drei klar benannte Fragen "
-         "beantwortet, lassen Sie alles andere weg und fragen Sie zwei regelmäßige Nutzer, ob es ihnen hilft.",
+         "beantwortet, lassen Sie alles andere weg und fragen Sie zwei Personen, die es regelmäßig nutzen, ob es ihnen hilft.",
          "Bygg om en dashboard som du använder i jobbet så att den svarar på tre namngivna frågor, ta bort allt "
          "annat och fråga två personer som använder den ofta om den hjälper dem."),
         ("Team fit", 5, None, False, None,
