@@ -134,4 +134,6 @@ def read_csv_grid(path: str | Path) -> tuple[SheetGrid, dict]:
     ragged = ragged_rows(rows)
     if ragged:
         info["ragged_rows"] = ragged
+    width = max((len(r) for r in rows), default=0)
+    rows = [r if len(r) == width else r + [""] * (width - len(r)) for r in rows]  # a grid is rectangular, as a sheet is
     return SheetGrid(path.stem, rows, True), info
