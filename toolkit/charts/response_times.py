@@ -106,7 +106,8 @@ def days_to_tell_histogram(timelines_df: pd.DataFrame) -> go.Figure:
         line_text = f"target: {_plural(target, 'business day')}" if target is not None else ""
         x_title = "Business days from decision to telling the candidate"
     if line_x is not None:
-        fig.add_vline(x=line_x, line_dash="dash", line_color="#333", annotation_text=line_text, annotation_position="top")
+        fig.add_vline(x=line_x, line_dash="dash", line_color="#333", annotation_text=line_text, annotation_position="top right",
+                      annotation_yanchor="top")  # inside the plot: above it sits the legend
     n_told = int(df["notified_on"].notna().sum())
     fig.update_layout(style.layout(
         "How many business days candidates waited to hear the decision",
@@ -220,7 +221,7 @@ def timeline_chart(timelines_df: pd.DataFrame, as_of: dt.date | str | None = Non
         subtitle=(f"As of {_fmt_day(day)}. " if day is not None else "") + "Shaded: the target window from decision to due date.",
         barmode="overlay",
         height=min(style.row_height(n, per_row=22, base=190), 1800),
-        xaxis=style.axis("Date", type="date"),
+        xaxis=style.axis("", type="date"),  # dates speak for themselves; a title here collided with the legend
         yaxis=style.axis(
             "Candidate (earliest decision at the top)" if show_labels else f"{n:,} candidates, earliest decision at the top (hover for names)",
             type="category", categoryorder="array", categoryarray=list(df["_label"]), autorange="reversed",
