@@ -10,9 +10,12 @@ weighted total with a note saying so.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+from babel.numbers import format_decimal, format_percent
 
 from ..analytics.evidence import disagreement_threshold, evidence, fmt_points
 from ..analytics.interviewers import OFFSET_POINTS, interviewer_calibration, score_offsets
@@ -201,14 +204,112 @@ def contribution_bars(round: HiringRound, *, top: int | None = 30, table: pd.Dat
     return style.figure(data, lay)
 
 
-def candidate_profile(source: HiringRound | pd.DataFrame, candidate_id: str, *, title: str | None = None) -> go.Figure:
+PROFILE_TEXT = {
+    "en": {
+        "title": "{name}: scores per criterion",
+        "subtitle": "Compared with the selected candidate and the pool median; criteria most important first",
+        "subtitle_own": "Compared with the median of all candidates; criteria most important first",
+        "x": "Criteria, most important first",
+        "y": "Mean score ({scale})",
+        "selected": "Selected candidate",
+        "median": "Pool median",
+        "bar": "Bar (lowest acceptable)",
+        "bar_hover": "Bar",
+        "weight": "weight {pct}",
+        "evidence": "Evidence from {n} interviewers",
+        "thin": "Thin evidence: {why}",
+        "not_assessed": "Not assessed",
+        "hatched": "Hatched: thin evidence (too few scores, or interviewers far apart); hover for the reason.",
+    },
+    "de": {
+        "title": "{name}: Bewertungen je Kriterium",
+        "subtitle": "Im Vergleich mit der ausgewählten Person und dem Median aller Bewerbungen; wichtigstes Kriterium zuerst",
+        "subtitle_own": "Im Vergleich mit dem Median aller Bewerbungen; wichtigstes Kriterium zuerst",
+        "x": "Kriterien, wichtigstes zuerst",
+        "y": "Durchschnittliche Bewertung ({scale})",
+        "selected": "Ausgewählte Person",
+        "median": "Median aller Bewerbungen",
+        "bar": "Mindestniveau",
+        "bar_hover": "Mindestniveau",
+        "weight": "Gewicht {pct}",
+        "evidence": "Bewertet von {n} Personen",
+        "thin": "Dünne Datenlage: {why}",
+        "not_assessed": "Nicht bewertet",
+        "hatched": "Schraffiert: dünne Datenlage (zu wenige Bewertungen oder weit auseinanderliegende Urteile); Details beim Überfahren mit der Maus.",
+        "too_few": "zu wenige Bewertungen ({n} von {of} Personen)",
+        "not_interviewed": "nicht im Gespräch bewertet",
+        "disagree": "die Bewertungen liegen {points} Punkte auseinander",
+        "other": "zu wenige oder widersprüchliche Bewertungen",
+    },
+    "sv": {
+        "title": "{name}: betyg per kriterium",
+        "subtitle": "Jämfört med den valda kandidaten och medianen för alla sökande; viktigaste kriteriet först",
+        "subtitle_own": "Jämfört med medianen för alla sökande; viktigaste kriteriet först",
+        "x": "Kriterier, viktigast först",
+        "y": "Medelbetyg ({scale})",
+        "selected": "Vald kandidat",
+        "median": "Median för alla sökande",
+        "bar": "Lägsta godtagbara nivå",
+        "bar_hover": "Lägsta godtagbara nivå",
+        "weight": "vikt {pct}",
+        "evidence": "Underlag från {n} intervjuare",
+        "thin": "Tunt underlag: {why}",
+        "not_assessed": "Inte bedömd",
+        "hatched": "Streckat: tunt underlag (för få betyg eller stor spridning mellan intervjuarna); håll muspekaren över stapeln för orsaken.",
+        "too_few": "för få betyg ({n} av {of} intervjuare)",
+        "not_interviewed": "inte intervjuad",
+        "disagree": "intervjuarnas betyg skiljer sig {points} poäng",
+        "other": "för få eller motstridiga betyg",
+    },
+}
+"""Every label of `candidate_profile`, per language (the call notes show it in the letter's language)."""
+
+_TOO_FEW = re.compile(r"^too few scores: (\d+) of (\d+)\b")
+_DISAGREE = re.compile(r"^interviewers disagree by (\d+(?:\.\d+)?) points?$")
+
+
+def _profile_number(x: float, language: str, digits: int = 1) -> str:
+    """A number with the language's decimal sign ("4.2", "4,2"); "" for a missing value."""
+    if x != x:
+        return ""
+    if language == "en":
+        return f"{x:.{digits}f}"
+    return format_decimal(x, format="0." + "0" * digits if digits else "0", locale=language)
+
+
+def _thin_reason(why: str, language: str) -> str:
+    """The analytics' thin-evidence reason ("too few scores: 1 of 3 interviewers") in ``language``."""
+    if language == "en":
+        return why
+    words = PROFILE_TEXT[language]
+    if m := _TOO_FEW.match(why):
+        return words["too_few"].format(n=m.group(1), of=m.group(2))
+    if why.startswith("too few scores: not interviewed"):
+        return words["not_interviewed"]
+    if m := _DISAGREE.match(why):
+        return words["disagree"].format(points=_profile_number(float(m.group(1)), language).replace(",0", "").replace(".0", ""))
+    return words["other"]
+
+
+def candidate_profile(source: HiringRound | pd.DataFrame, candidate_id: str, *, title: str | None = None,
+                      language: str = "en", show_selected: bool = True) -> go.Figure:
     """One candidate against the selected candidate and the pool median, per criterion, with the bar.
 
     ``source`` is the round or its `criterion_profiles` table (pass the table
     when drawing many candidates). The figure names nobody but this
     candidate: the hire is "Selected candidate", the pool is "Pool median".
     Bars with thin evidence are hatched and say why on hover.
+
+    ``language`` ("en", "de" or "sv") sets every label, the hover text and
+    the decimal sign (the call notes use the letter's language).
+    ``show_selected=False`` leaves the selected candidate's bars out: the
+    chart then holds only this candidate's means, the pool median and the
+    bar, so it can go into the candidate's own folder.
     """
+    if language not in PROFILE_TEXT:
+        raise ToolkitError("no chart labels in this language", value=language, allowed=", ".join(PROFILE_TEXT),
+                           hint="Pass language='en', 'de' or 'sv'")
+    words = PROFILE_TEXT[language]
     profiles = criterion_profiles(source) if isinstance(source, HiringRound) else source
     rows = profiles[profiles["candidate_id"].to_numpy(dtype=object) == candidate_id]
     if rows.empty:
@@ -222,41 +323,56 @@ def candidate_profile(source: HiringRound | pd.DataFrame, candidate_id: str, *, 
     crit = [str(c) for c in rows["criterion"].to_numpy(dtype=object)[order]]
     name = str(rows["name"].iloc[0]) if "name" in rows else str(candidate_id)
     lo, hi = float(rows["scale_min"].iloc[0]), float(rows["scale_max"].iloc[0])
-    mean, hire, median, bar = col("mean_score"), col("hire_mean"), col("pool_median"), col("bar")
+    mean, median, bar = col("mean_score"), col("pool_median"), col("bar")
     thin = col("insufficient", bool, True)
     why = col("evidence_reason", object, "")
     n_int = col("n_interviewers", "int64", 0)
     weight = col("weight", "float64", 0.0)
     x = [f"{i + 1}. {c}" for i, c in enumerate(crit)]
-    ev_txt = np.where(thin, "Thin evidence: " + why.astype(str), "Evidence from " + np.char.mod("%d", n_int).astype(str) + " interviewers")
-    ev_txt = np.where(np.isnan(mean), "Not assessed", ev_txt)
-    custom = [f"weight {w:.0%}<br>{e}" for w, e in zip(weight, ev_txt)]
+    if language == "en":
+        ev_txt = np.where(thin, "Thin evidence: " + why.astype(str), "Evidence from " + np.char.mod("%d", n_int).astype(str) + " interviewers")
+        ev_txt = np.where(np.isnan(mean), "Not assessed", ev_txt)
+        custom = [f"weight {w:.0%}<br>{e}" for w, e in zip(weight, ev_txt)]
+        text = _num(mean).tolist()
+    else:
+        ev_txt = [words["not_assessed"] if m != m else words["thin"].format(why=_thin_reason(str(r), language)) if t
+                  else words["evidence"].format(n=n) for m, t, r, n in zip(mean, thin, why, n_int)]
+        custom = [words["weight"].format(pct=format_percent(w, locale=language)) + f"<br>{e}" for w, e in zip(weight, ev_txt)]
+        text = [_profile_number(m, language) for m in mean]
     has_bar = ~np.isnan(bar)
+    # without the selected candidate, the pool median stands beside the candidate's bar (its own slot), not on top of its number
+    beside = {} if show_selected else {"offsetgroup": "candidate"}
     data = [
-        dict(type="bar", name=esc(name), x=x, y=mean.tolist(), text=_num(mean).tolist(), textposition="outside",
+        dict(type="bar", name=esc(name), x=x, y=mean.tolist(), text=text, textposition="outside", **beside,
              marker=dict(color=style.CANDIDATE, pattern=dict(shape=["/" if t else "" for t in thin], fillmode="overlay", fgcolor="white", solidity=0.4)),
              customdata=custom, hovertemplate=f"%{{x}}<br>{esc(name)}: %{{y:.2f}}<br>%{{customdata}}<extra></extra>"),
-        dict(type="bar", name="Selected candidate", x=x, y=hire.tolist(), marker=dict(color=style.SELECTED, opacity=0.75),
-             hovertemplate="%{x}<br>Selected candidate: %{y:.2f}<extra></extra>"),
-        dict(type="scatter", mode="markers", name="Pool median", x=x, y=median.tolist(),
-             marker=dict(symbol="diamond", size=12, color=style.POOL, line=dict(color="white", width=1)),
-             hovertemplate="%{x}<br>Pool median: %{y:.2f}<extra></extra>"),
     ]
+    if show_selected:
+        data.append(dict(type="bar", name=words["selected"], x=x, y=col("hire_mean").tolist(), marker=dict(color=style.SELECTED, opacity=0.75),
+                         hovertemplate=f"%{{x}}<br>{words['selected']}: %{{y:.2f}}<extra></extra>"))
+    data.append(dict(type="scatter", mode="markers", name=words["median"], x=x, y=median.tolist(), **({} if show_selected else {"offsetgroup": "median"}),
+                     marker=dict(symbol="diamond", size=12, color=style.POOL, line=dict(color="white", width=1)),
+                     hovertemplate=f"%{{x}}<br>{words['median']}: %{{y:.2f}}<extra></extra>"))
     if has_bar.any():
-        data.append(dict(type="scatter", mode="markers", name="Bar (lowest acceptable)", x=[v for v, b in zip(x, has_bar) if b],
+        data.append(dict(type="scatter", mode="markers", name=words["bar"], x=[v for v, b in zip(x, has_bar) if b], **beside,
                          y=bar[has_bar].tolist(), marker=dict(symbol="line-ew-open", size=44, color=style.BAR, line=dict(width=3, color=style.BAR)),
-                         hovertemplate="%{x}<br>Bar: %{y:.2f}<extra></extra>"))
+                         hovertemplate=f"%{{x}}<br>{words['bar_hover']}: %{{y:.2f}}<extra></extra>"))
     notes = []
     if thin.any():
-        notes.append("Hatched: thin evidence (too few scores, or interviewers far apart); hover for the reason.")
+        notes.append(words["hatched"])
+    scale = f"{fmt_points(lo)}-{fmt_points(hi)}" if language == "en" else f"{_profile_number(lo, language, 0)}–{_profile_number(hi, language, 0)}"
+    extra = {} if language == "en" else {"separators": ", "}
+    if not show_selected:
+        extra.update(scattermode="group", scattergap=0.25)
     lay = style.layout(
-        title or f"{name}: scores per criterion",
-        subtitle="Compared with the selected candidate and the pool median; criteria most important first",
+        title or words["title"].format(name=name),
+        subtitle=words["subtitle"] if show_selected else words["subtitle_own"],
         height=460 + style.NOTE_LINE * len(notes), barmode="group", bargap=0.25, top=130, bottom=80 + style.NOTE_LINE * len(notes),
-        xaxis=style.axis("Criteria, most important first", categoryorder="array", categoryarray=x, tickmode="array", tickvals=x,
+        xaxis=style.axis(words["x"], categoryorder="array", categoryarray=x, tickmode="array", tickvals=x,
                          ticktext=[style.wrap(v, 22) for v in x]),
-        yaxis=style.axis(f"Mean score ({fmt_points(lo)}-{fmt_points(hi)})", range=[lo, hi + (hi - lo) * 0.1]),
+        yaxis=style.axis(words["y"].format(scale=scale), range=[lo, hi + (hi - lo) * 0.1]),
         annotations=[style.note(notes, below=72)] if notes else [],
+        **extra,
     )
     return style.figure(data, lay)
 
