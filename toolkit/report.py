@@ -137,7 +137,7 @@ def _build_round(rnd: HiringRound, tl: pd.DataFrame, as_of: str, templates_dir, 
     for fb in feedbacks:
         cid = fb.candidate_id
         folder = f"{rid}/candidates/{safe_name(cid)}"
-        profile_div = figure_div(ch.candidate_profile(profiles, cid), f"profile-{safe_name(cid)}")
+        profile_div = figure_div(ch.candidate_profile(profiles, cid, language=fb.language, show_selected=False), f"profile-{safe_name(cid)}")
         files[f"{folder}/letter.html"] = rl.render_letter_html(fb, templates_dir=templates_dir).encode()
         text = rl.render_letter_text(fb, templates_dir=templates_dir)
         files[f"{folder}/letter.txt"] = text.encode()
