@@ -444,8 +444,26 @@ def write_report(report: Report | dict, out_dir, *, inputs=()) -> Path:
 
 
 def recover_previous(out_dir) -> None:
-    """If a run died between moving the old report aside and moving the new one in, put the old one back."""
+    """Undo what a run that died left behind: if it died between moving the old report aside and moving
+    the new one in, put the old one back; remove the staging folders of runs that are no longer running
+    (half-written copies of the candidates' letters and data)."""
     out = Path(out_dir)
     backup = out.resolve().parent / f".{out.name}.previous"
     if backup.exists() and not out.exists():
         backup.rename(out)
+    for staging in out.resolve().parent.glob(f".{out.name}.staging-*"):
+        pid = staging.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, but belongs to someone else
+        return True
+    return True
