@@ -48,9 +48,11 @@ STATUS = {"H": "hired", "R": "rejected", "T": "rejected", "N": "rejected", "W": 
 
 
 def make_round(language: str = "en", *, candidates: dict | None = None, criteria: dict | None = None, scores: dict | None = None,
-               role: dict | None = None, round_id: str | None = None):
-    """The round above in ``language``; ``candidates``/``criteria`` patch columns ({"R": {"stay_in_touch": "no"}}, {"growth_tip_de": [...]})."""
-    names = CRITERIA[language]
+               role: dict | None = None, round_id: str | None = None, names: list[str] | None = None):
+    """The round above in ``language``; ``candidates``/``criteria`` patch columns ({"R": {"stay_in_touch": "no"}}, {"growth_tip_de": [...]}).
+
+    ``names`` renames the four criteria (on the Criteria and the Scores sheet)."""
+    names = names or CRITERIA[language]
     crit = pd.DataFrame({
         "criterion": names,
         "rank": [1, 2, 3, 4],

@@ -1,4 +1,8 @@
-"""Every letter of the sample rounds: nothing about anyone else, drafts that parse, no lint findings."""
+"""Every letter of the sample rounds: nothing about anyone else, drafts that parse, no lint findings.
+
+The call notes carry the chart exactly as the report draws it (`toolkit.report`): in the letter's
+language and without the selected candidate (``show_selected=False``).
+"""
 
 from __future__ import annotations
 
@@ -12,11 +16,13 @@ import pytest
 import toolkit
 from toolkit.analytics import candidate_summary, criterion_profiles
 from toolkit.charts import candidate_profile
-from toolkit.feedback import NO_LETTER_STATUSES, compose_round, lint_round, lint_text
+from toolkit.feedback import NO_LETTER_STATUSES, compose_round, format_date, lint_round, lint_text
+from toolkit.feedback.phrases import RANK_NP, criterion_text
 from toolkit.render.letters import figure_div, render_call_notes_html, render_eml, render_letter_html, render_letter_text
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample"
 AS_OF = "2026-03-20"
+PROFILES: dict = {}  # round id -> criterion_profiles, filled by the fixture
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +32,7 @@ def rendered():
     for rnd in toolkit.load_rounds(SAMPLE):
         summary = candidate_summary(rnd)
         profiles = criterion_profiles(rnd)
+        PROFILES[rnd.round_id] = profiles
         statuses = tuple(s for s in set(rnd.candidates["status"]) if s not in NO_LETTER_STATUSES)
         letters = []
         for fb in compose_round(rnd, summary=summary, as_of=AS_OF, statuses=statuses):
@@ -33,8 +40,9 @@ def rendered():
                 "html": render_letter_html(fb),
                 "text": render_letter_text(fb),
                 "eml": render_eml(fb),
-                "call notes": render_call_notes_html(fb, figure_div(candidate_profile(profiles, fb.candidate_id)),
-                                                     plotly_js="../../../assets/plotly.min.js"),
+                "call notes": render_call_notes_html(
+                    fb, figure_div(candidate_profile(profiles, fb.candidate_id, language=fb.language, show_selected=False)),
+                    plotly_js="../../../assets/plotly.min.js"),
                 "call notes without chart": render_call_notes_html(fb),
             }
             letters.append((fb, strings))
@@ -58,21 +66,34 @@ def _number_forms(x: float) -> set[str]:
     return forms
 
 
+def _mean_forms(x: float) -> set[str]:
+    """A per-criterion mean as a file would hold it: the chart's JSON (full precision) or two decimals."""
+    return {repr(x), f"{x:.2f}", f"{x:.2f}".replace(".", ",")}
+
+
 def test_no_file_holds_another_candidates_name_id_or_score(rendered):
     for rnd, summary, letters in rendered:
         people = rnd.candidates[["candidate_id", "name"]].astype(str).values.tolist()
         totals = dict(zip(summary["candidate_id"], summary["weighted_total"].astype(float)))
+        p = PROFILES[rnd.round_id]
+        means = {cid: [float(m) for m in rows["mean_score"].dropna()] for cid, rows in p.groupby("candidate_id")}
+        shared = {float(v) for v in p["pool_median"].dropna()} | {float(v) for v in p["bar"].dropna()}
         for fb, strings in letters:
+            # numbers the candidate may see: their own means, the pool median and the bar
+            allowed = shared | set(means.get(fb.candidate_id, []))
+            own_total = {fb.weighted_total_text}  # shown in the call notes with one decimal
             for cid, name in people:
                 if cid == fb.candidate_id:
                     continue
+                others = {m for m in means.get(cid, []) if not any(abs(m - a) < 1e-9 for a in allowed)}
                 for kind, text in strings.items():
+                    numbers = set(re.findall(r"\d+[.,]\d+", text))
                     assert name not in text, (fb.candidate_id, kind, name)
                     assert not re.search(rf"(?<![\w-]){re.escape(cid)}(?![\w-])", text), (fb.candidate_id, kind, cid)
-                    # other candidates' totals, as a number would be written; the chart (by design) compares the
-                    # candidate with the anonymous "Selected candidate" and "Pool median", so its data is left out here
-                    if kind != "call notes":
-                        assert not (_number_forms(totals[cid]) - _number_forms(totals[fb.candidate_id])) & set(re.findall(r"\d+[.,]\d+", text))
+                    # another candidate's total or per-criterion mean, as a number would be written
+                    assert not (_number_forms(totals[cid]) - _number_forms(totals[fb.candidate_id])) & numbers, (fb.candidate_id, kind, cid)
+                    for m in others:
+                        assert not (_mean_forms(m) - own_total) & numbers, (fb.candidate_id, kind, cid, m)
             # the letter itself never carries a score or a rank at all
             letter_numbers = set(re.findall(r"\d+[.,]\d+", strings["text"]))
             assert letter_numbers <= {"2.1"}, (fb.candidate_id, letter_numbers)  # "WCAG 2.1" in a Stockholm tip
@@ -99,7 +120,7 @@ def test_each_candidate_reads_their_own_language(rendered):
 
 
 def test_the_sample_runners_up_are_invited_to_stay_in_touch_with_the_promised_date(rendered):
-    promised = {"B05": "1. Juni 2026", "M07": "15 June 2026", "S07": "4 maj 2026"}
+    promised = {"B05": "1. Juni", "M07": "15 June", "S07": "4 maj"}  # later the same year: no year in the letter
     seen = set()
     for _, _, letters in rendered:
         for fb, strings in letters:
@@ -115,3 +136,50 @@ def test_sample_letters_and_notes_pass_the_lint(rendered):
         assert lint_round(rnd, [fb for fb, _ in letters]).empty
         for fb, strings in letters:
             assert lint_text(strings["text"], fb.language) == []
+
+
+def _by_id(rendered) -> dict:
+    return {fb.candidate_id: fb for _, _, letters in rendered for fb, _ in letters}
+
+
+def test_strength_praise_is_as_warm_as_the_scores_allow(rendered):
+    fbs = _by_id(rendered)
+    # Sophie Becker (B01): social-media strategy 4.2 against a pool median of 3.45: clearly above -> warm praise
+    assert fbs["B01"].strength == "Besonders überzeugt haben Sie uns im Bereich Social-Media-Strategie."
+    # Tobias Schmitt (B07): the same criterion at 3.4, just under the median, above the bar of 3 -> the milder wording
+    assert fbs["B07"].strength == "Gut gefallen hat uns, was Sie im Bereich Social-Media-Strategie gezeigt haben."
+    # Oskar (S01): accessibility 4.0 against 3.67 (0.33 above) -> mild; Fatima (S05): 4.17 against 3.67 -> warm
+    assert "särskilt" not in fbs["S01"].strength and "särskilt" in fbs["S05"].strength
+    # Kwame (M01): SQL 4.0 against 3.8 -> mild
+    assert fbs["M01"].strength == "We appreciated what you showed us in SQL and data preparation."
+
+
+def test_strong_finalists_without_a_weakness_get_an_honest_reason_and_the_committee_a_hint(rendered):
+    fbs = _by_id(rendered)
+    for cid, words in (("B01", "Anforderungen in allen Bereichen erfüllt"), ("M01", "met what we were looking for in every area"),
+                       ("S01", "uppfyllde våra krav på alla punkter")):
+        fb = fbs[cid]
+        assert fb.reason_kind == "none" and fb.tip is None and words in fb.reason
+        assert fb.stay_in_touch is None and len(fb.notes) == 1 and "stay_in_touch = yes" in fb.notes[0]
+
+
+def test_no_letter_claims_a_minor_criterion_was_important(rendered):
+    for rnd, _, letters in rendered:
+        ranks = dict(zip(rnd.criteria["criterion"].astype(str), rnd.criteria["rank"]))
+        musts = dict(zip(rnd.criteria["criterion"].astype(str), rnd.criteria["must_have"]))
+        for fb, _ in letters:
+            if fb.reason_kind in ("below_bar", "shortfall", "thin_evidence"):
+                focus = fb.thin_evidence_on if fb.reason_kind == "thin_evidence" else fb.growth_area
+                claimed = [r for r, phrase in RANK_NP[fb.language].items() if phrase.casefold() in fb.reason.casefold()]
+                expected = [] if ranks[focus] > 3 or (fb.reason_kind == "below_bar" and musts[focus]) else [ranks[focus]]
+                assert claimed == expected, (fb.candidate_id, fb.reason)  # a must-have is called essential instead
+                assert criterion_text(focus, fb.language, rnd.role.language) in fb.reason
+
+
+def test_committee_notes_and_talking_points_are_in_the_letters_language(rendered):
+    english_only = (" the ", " and ", " is ", " with ")
+    for _, _, letters in rendered:
+        for fb, _ in letters:
+            if fb.language != "en":
+                for line in (*fb.notes, *fb.talking_points, *fb.phrases_to_avoid):
+                    assert not any(w in f" {line} " for w in english_only), (fb.candidate_id, line)

@@ -20,9 +20,17 @@ How the letter is chosen (GUIDANCE rules 4-10):
   tipped the balance, with its tip), ``thin_evidence`` ("we did not learn
   enough about X": used when the most important criterion with thin
   evidence is more important than the growth area, or there is no growth
-  area), ``none`` (the scores give no honest growth area: we say there was
-  no single weakness and invent nothing) and ``not_interviewed`` (no scores
-  at all: thanks and the decision only).
+  area), ``overall`` (the growth area is a soft criterion such as team fit:
+  the letter says the overall picture decided, never "you did not fit",
+  and gives the workbook's tip only if there is one), ``none`` (the scores
+  give no honest growth area: the letter says it was no single weakness and
+  invents nothing) and ``not_interviewed`` (no scores at all: thanks and
+  the decision only). Only ranks 1-3 are called important; a less
+  important criterion is named without a rank claim.
+- The **strength** is the analytics' strength. It is praised warmly ("we
+  were particularly impressed") only when the candidate's mean on it is at
+  least `CLEAR_STRENGTH_POINTS` above the pool median; otherwise it is
+  named with a milder "we appreciated".
 - **Stay in touch** for runners-up and for anyone marked stay_in_touch =
   yes; never when it is explicitly no. A follow-up date on or after the
   letter date is promised in the letter.
@@ -30,7 +38,8 @@ How the letter is chosen (GUIDANCE rules 4-10):
 The candidate never sees a score, a rank or anything about another
 candidate. Criterion names and growth tips come from the workbook (the tip
 in the letter's language, else the English tip, else an honest generic
-sentence that names the criterion).
+sentence that names the criterion; never for a soft criterion). Notes for
+the committee are in the letter's language.
 """
 
 from __future__ import annotations
@@ -41,6 +50,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ..analytics.scoring import scale_points
 from ..errors import ToolkitError
 from ..model import HiringRound
 from ..schema import normalise_header
@@ -53,7 +63,17 @@ NO_LETTER_STATUSES = ("hired", "offered")
 LETTER_STATUSES = ("rejected", "withdrawn")
 """Statuses `compose_round` writes letters for by default (pending: pass ``statuses``)."""
 
-REASON_KINDS = ("below_bar", "shortfall", "thin_evidence", "none", "not_interviewed", "withdrawn")
+REASON_KINDS = ("below_bar", "shortfall", "thin_evidence", "overall", "none", "not_interviewed", "withdrawn")
+
+CLEAR_STRENGTH_POINTS = 0.5
+"""A strength is praised warmly from this many points above the pool median (1-5 scale; scaled to others)."""
+
+SOFT_CRITERION = re.compile(
+    r"(?<![^\W\d_])(?:team)?fit\b|passung|kultur|culture|teamkänsla|teamgeist|team spirit|personlig|persönlich|personality"
+    r"|\bvalues\b|\bwerte\b|värderingar|chemistry|chemie\b|kemi\b",
+    re.IGNORECASE,
+)
+"""Criterion names that are about how someone would fit in rather than a skill ("Team fit", "Teamfit", "Teamkänsla")."""
 
 _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
 
@@ -71,8 +91,8 @@ class Feedback:
 
     For the caller: ``talking_points`` (in the order to say them),
     ``phrases_to_avoid``, ``follow_up`` (what was promised and by when, or
-    None), ``notes`` (English notes for the committee: fallbacks used,
-    missing data).
+    None), ``notes`` (notes for the committee in the letter's language:
+    fallbacks used, missing data, what to consider).
 
     What the letter is based on: ``reason_kind`` (see `REASON_KINDS`),
     ``is_close_runner_up``, ``strength_criterion`` (the strength named, or
@@ -208,6 +228,8 @@ class _RoundFacts:
     finalists: frozenset
     interviewed: frozenset
     criteria: dict
+    standing: dict  # candidate_id -> criterion -> (mean, pool median, floor): floor = bar, else the middle of the scale
+    clear_margin: float  # CLEAR_STRENGTH_POINTS on the round's scale
 
 
 _FACTS: dict[int, tuple[HiringRound, _RoundFacts]] = {}
@@ -233,19 +255,38 @@ def _facts(round: HiringRound) -> _RoundFacts:
     else:
         finalists = frozenset()
     crit = {}
+    any_bar = bool(round.criteria["bar"].notna().any()) if "bar" in round.criteria.columns else False
     for row in round.criteria.itertuples(index=False):
+        no_bar = _blank(getattr(row, "bar", None))
         crit[str(row.criterion)] = {
             "rank": int(row.rank),
             "must_have": bool(row.must_have) if not _blank(row.must_have) else False,
+            "soft": bool(SOFT_CRITERION.search(str(row.criterion))) or (no_bar and any_bar),
             "en": _clean(getattr(row, "growth_tip", None)),
             "de": _clean(getattr(row, "growth_tip_de", None)),
             "sv": _clean(getattr(row, "growth_tip_sv", None)),
         }
-    facts = _RoundFacts(key, final, finalists, interviewed, crit)
+    facts = _RoundFacts(key, final, finalists, interviewed, crit, _standing(round), scale_points(round, CLEAR_STRENGTH_POINTS))
     if len(_FACTS) >= 16:
         _FACTS.pop(next(iter(_FACTS)))
     _FACTS[id(round)] = (round, facts)
     return facts
+
+
+def _standing(round: HiringRound) -> dict:
+    """candidate_id -> criterion -> (their mean, the pool median, the floor: the bar, else the middle of the scale)."""
+    from ..analytics.summary import criterion_profiles
+
+    p = criterion_profiles(round)
+    lo, hi = float(round.role.scale_min), float(round.role.scale_max)
+    bar = p["bar"].astype("float64").to_numpy(na_value=float("nan"))
+    floor = [lo + (hi - lo) / 2 if b != b else b for b in bar]
+    out: dict[str, dict[str, tuple[float, float, float]]] = {}
+    for c, k, m, med, f in zip(p["candidate_id"].astype("str"), p["criterion"].astype("str"),
+                               p["mean_score"].astype("float64").to_numpy(na_value=float("nan")),
+                               p["pool_median"].astype("float64").to_numpy(na_value=float("nan")), floor):
+        out.setdefault(c, {})[k] = (float(m), float(med), float(f))
+    return out
 
 
 def _summary_row(round: HiringRound, candidate_id: str, summary: pd.DataFrame) -> pd.Series:
@@ -360,23 +401,12 @@ def _compose(round: HiringRound, cand: pd.Series, row: pd.Series, facts: _RoundF
     cid = str(cand["candidate_id"])
     status = str(cand["status"]) if not _blank(cand["status"]) else "pending"
     withdrawn = status == "withdrawn"
-    if status == "pending":
-        notes.append("Status is pending: this letter is a draft; send it only once the decision is recorded.")
 
-    lang, note = choose_language(language, cand.get("language"), role.language)
-    if note:
-        notes.append(note)
+    lang, language_note = choose_language(language, cand.get("language"), role.language)
     round_lang = role.language
 
     name = _clean(cand["name"]) or cid
     given = first_name(name)
-    raw_email = cand.get("email")
-    email = valid_email(raw_email)
-    if email is None and not _blank(raw_email):
-        notes.append(f"The email address {str(raw_email)!r} is not a single valid address; the draft has no recipient. Fix it on the Candidates sheet.")
-    elif email is None:
-        notes.append("No email address: the .eml draft has no recipient.")
-
     role_name = _clean(role.role) or ""
     company = _clean(role.company)
     sender = _clean(role.sender_name) or _clean(role.hiring_manager)
@@ -384,22 +414,40 @@ def _compose(round: HiringRound, cand: pd.Series, row: pd.Series, facts: _RoundF
     personal = sender is not None
     if not personal:
         sender = phrases.text(lang, "team")  # the company follows on its own line
-        notes.append("No sender_name or hiring_manager on the Role sheet: the letter is signed by the team.")
-
-    letter_date = as_date(as_of) if as_of is not None else dt.date.today()
-    if letter_date is None:
-        raise ToolkitError("as_of is not a date", value=as_of, allowed="a date such as 2026-03-20 or a datetime.date")
 
     def t(key: str, **kw) -> str:
-        if not personal and f"{key}_we" in phrases.TEXTS[lang]:
+        if not personal and phrases.has(lang, f"{key}_we"):
             key = f"{key}_we"
-        return phrases.text(lang, key, role=role_name, company=company or "", name=name, first_name=given, **kw)
+        return phrases.text(lang, key, role=role_name, company=phrases.short_company(company) or "", name=name, first_name=given, **kw)
 
     def crit_text(criterion: str) -> str:
         return phrases.criterion_text(criterion, lang, round_lang)
 
+    def label(criterion: str) -> str:  # a criterion as the committee wrote it, for the notes
+        return phrases.quote(" ".join(str(criterion).split()), lang)
+
     def info(criterion: str | None) -> dict | None:
         return facts.criteria.get(criterion) if criterion else None
+
+    def tip_of(criterion_info: dict) -> str | None:
+        return criterion_info.get(lang) or criterion_info.get("en")
+
+    if status == "pending":
+        notes.append(t("note_pending"))
+    if language_note:
+        notes.append(language_note)
+    raw_email = cand.get("email")
+    email = valid_email(raw_email)
+    if email is None and not _blank(raw_email):
+        notes.append(t("note_email_invalid", value=phrases.quote(str(raw_email), lang)))
+    elif email is None:
+        notes.append(t("note_email_missing"))
+    if not personal:
+        notes.append(t("note_no_sender"))
+
+    letter_date = as_date(as_of) if as_of is not None else dt.date.today()
+    if letter_date is None:
+        raise ToolkitError("as_of is not a date", value=as_of, allowed="a date such as 2026-03-20 or a datetime.date")
 
     strength_c = _opt(row.get("strength"))
     growth_c = _opt(row.get("growth_area"))
@@ -420,7 +468,7 @@ def _compose(round: HiringRound, cand: pd.Series, row: pd.Series, facts: _RoundF
     elif thin_c and info(thin_c) and (growth_c is None or info(thin_c)["rank"] < (info(growth_c) or {"rank": 10**9})["rank"]):
         reason_kind = "thin_evidence"
     elif growth_c and info(growth_c):
-        reason_kind = growth_kind
+        reason_kind = "overall" if info(growth_c)["soft"] else growth_kind
     else:
         reason_kind = "none"
     if strength_c in (growth_c, thin_c) or not interviewed:
@@ -429,47 +477,54 @@ def _compose(round: HiringRound, cand: pd.Series, row: pd.Series, facts: _RoundF
         strength_c = growth_c = thin_c = None
         growth_kind = "none"
 
-    company_suffix = "_company" if company else ""
-    subject = t("subject" + company_suffix)
+    subject = t("subject")
     greeting = t("greeting")
-    thanks = t(("thanks_interviewed" if interviewed else "thanks_applied") + company_suffix)
+    thanks_key = "thanks_interviewed" if interviewed else "thanks_applied"
+    thanks = t(f"{thanks_key}_company" if company and phrases.has(lang, f"{thanks_key}_company") else thanks_key)
 
     strength = None
     if not withdrawn:
         if close:
             strength = t("strength_close", crit=crit_text(strength_c)) if strength_c else t("strength_close_plain")
         elif strength_c:
-            strength = t("strength", crit=crit_text(strength_c))
+            mean, median, _ = facts.standing.get(cid, {}).get(strength_c, (float("nan"),) * 3)
+            clear = round_clear(mean, median, facts.clear_margin)
+            strength = t("strength" if clear else "strength_mild", crit=crit_text(strength_c))
 
     decision = reason = tip = None
     withdrawn_ack = t("withdrawn_ack") if withdrawn else None
     if not withdrawn:
         decision = t("decision_close" if close else "decision")
-    focus = thin_c if reason_kind == "thin_evidence" else growth_c if reason_kind in ("below_bar", "shortfall") else None
+    focus = thin_c if reason_kind == "thin_evidence" else growth_c if reason_kind in ("below_bar", "shortfall", "overall") else None
     focus_info = info(focus)
-    if reason_kind in ("below_bar", "shortfall", "thin_evidence"):
-        rnp = phrases.rank_np(lang, focus_info["rank"])
-        values = dict(crit=crit_text(focus), rank_np=rnp, Rank_np=phrases.capitalise(rnp))
-        if reason_kind == "below_bar" and focus_info["must_have"]:
-            reason = t("reason_below_bar_must", **values)
-        elif reason_kind == "shortfall" and close:
-            reason = t("reason_shortfall_close", **values)
-        else:
-            reason = t({"below_bar": "reason_below_bar", "shortfall": "reason_shortfall", "thin_evidence": "reason_thin"}[reason_kind], **values)
-        if reason_kind != "thin_evidence":
-            tip_text = focus_info.get(lang) or focus_info.get("en")
-            if tip_text:
-                if not focus_info.get(lang):
-                    notes.append(f"The criterion {focus!r} has no growth tip in {lang}; the English tip is used. Add growth_tip_{lang} on the Criteria sheet.")
-                if ":" in tip_text:  # the tip has a colon of its own: no second one before it
-                    tip = t("tip_sentence", tip=phrases.as_sentence(tip_text, lang, after_colon=False))
-                else:
-                    tip = t("tip", tip=phrases.as_sentence(tip_text, lang))
-            else:
-                notes.append(f"The criterion {focus!r} has no growth tip; a general suggestion is used. Add one on the Criteria sheet.")
-                tip = t("tip_fallback", crit=crit_text(focus))
+    rnp = phrases.rank_np(lang, focus_info["rank"]) if focus_info else None
+    plain = "" if rnp else "_plain"
+    values = dict(crit=crit_text(focus), rank_np=rnp or "", Rank_np=phrases.capitalise(rnp or "")) if focus else {}
+    if reason_kind == "below_bar":
+        reason = t("reason_below_bar_must", **values) if focus_info["must_have"] else t("reason_below_bar" + plain, **values)
+    elif reason_kind == "shortfall":
+        reason = t(("reason_shortfall_close" if close else "reason_shortfall") + plain, **values)
+    elif reason_kind == "thin_evidence":
+        reason = t("reason_thin" + plain, **values)
+    elif reason_kind == "overall":
+        reason = t("reason_overall")
     elif reason_kind == "none":
-        reason = t("reason_none")
+        mine = facts.standing.get(cid, {}).values()
+        met = bool(mine) and all(m == m and round_at_least(m, floor) for m, _, floor in mine)
+        reason = t("reason_none" if met else "reason_overall")
+    tip_text = tip_of(focus_info) if reason_kind in ("below_bar", "shortfall", "overall") else None
+    if tip_text:
+        if lang != "en" and not focus_info.get(lang):
+            notes.append(t("note_tip_english", crit=label(focus)))
+        if ":" in tip_text:  # the tip has a colon of its own: no second one before it
+            tip = t("tip_sentence", tip=phrases.as_sentence(tip_text, lang, after_colon=False))
+        else:
+            tip = t("tip", tip=phrases.as_sentence(tip_text, lang))
+    elif reason_kind == "overall":
+        notes.append(t("note_soft_no_tip", crit=label(focus)))
+    elif reason_kind in ("below_bar", "shortfall"):
+        notes.append(t("note_tip_generic", crit=label(focus)))
+        tip = t("tip_fallback", crit=crit_text(focus))
 
     # --- stay in touch and the follow-up promised -------------------------
     follow_day = as_date(cand.get("follow_up_on"))
@@ -484,14 +539,16 @@ def _compose(round: HiringRound, cand: pd.Series, row: pd.Series, facts: _RoundF
     promise = follow_up = None
     if stay_text and not withdrawn:
         if follow_day is not None and follow_day >= letter_date:
-            promise = t("follow_up_promise", date=format_date(follow_day, lang))
+            promise = t("follow_up_promise", date=format_date(follow_day, lang, with_year=follow_day.year != letter_date.year))
             follow_up = t("follow_up", date=format_date(follow_day, lang))
         else:
             if follow_day is not None:
-                notes.append(f"follow_up_on ({follow_day.isoformat()}) is before the letter date; it is not promised in the letter.")
+                notes.append(t("note_follow_up_past", date=format_date(follow_day, lang)))
             follow_up = t("follow_up_missing")
     elif follow_day is not None and stay is False:
-        notes.append("follow_up_on is set but stay_in_touch is no: the letter does not offer to stay in touch.")
+        notes.append(t("note_follow_up_unused"))
+    if reason_kind == "none" and cid in facts.finalists and stay is None and stay_text is None:
+        notes.append(t("note_consider_stay"))
 
     closing = t("closing_withdrawn" if withdrawn else "closing")
 
@@ -507,19 +564,20 @@ def _compose(round: HiringRound, cand: pd.Series, row: pd.Series, facts: _RoundF
         points.append(t("tp_decision_close" if close else "tp_decision"))
         if strength_c:
             points.append(t("tp_strength", crit=crit_text(strength_c)))
+        rank_paren = f" ({rnp})" if rnp else ""
         if reason_kind in ("below_bar", "shortfall"):
-            rnp = phrases.rank_np(lang, focus_info["rank"])
             key = "tp_below_bar_must" if reason_kind == "below_bar" and focus_info["must_have"] else f"tp_{reason_kind}"
-            points.append(t(key, crit=crit_text(focus), rank_np=rnp))
-            tip_text = focus_info.get(lang) or focus_info.get("en")
-            if tip_text:
-                points.append(t("tp_tip", tip=phrases.as_sentence(tip_text, lang, after_colon=False)))
+            points.append(t(key, crit=crit_text(focus), rank_paren=rank_paren))
+        elif reason_kind == "overall":
+            points.append(t("tp_soft", crit=crit_text(focus)))
         elif reason_kind == "thin_evidence":
             points.append(t("tp_thin", crit=crit_text(focus)))
         elif reason_kind == "none":
             points.append(t("tp_none"))
         elif reason_kind == "not_interviewed":
             points.append(t("tp_not_interviewed"))
+        if tip_text:
+            points.append(t("tp_tip", tip=phrases.as_sentence(tip_text, lang, after_colon=False)))
     if stay_text and not withdrawn:
         points.append(t("tp_stay"))
         points.append(t("tp_follow_up", date=format_date(follow_day, lang)) if promise else t("tp_follow_up_missing"))
@@ -580,6 +638,19 @@ def _compose(round: HiringRound, cand: pd.Series, row: pd.Series, facts: _RoundF
         phrases_to_avoid=tuple(avoid),
         notes=tuple(notes),
     )
+
+
+def round_at_least(value: float, floor: float) -> bool:
+    """``value >= floor``, forgiving floating-point noise (3.9999999 counts as 4)."""
+    return round(value - floor, 9) >= 0
+
+
+def round_clear(mean: float, pool_median: float, margin: float) -> bool:
+    """Whether a strength stands clearly above the pool: ``mean >= pool_median + margin`` (False when either is missing)."""
+    if mean != mean or pool_median != pool_median:
+        return False
+    return round_at_least(mean, pool_median + margin)
+
 
 
 LETTERS_TABLE_COLUMNS = [

@@ -17,6 +17,7 @@ import math
 
 import pandas as pd
 from babel.dates import format_date as _babel_format_date
+from babel.dates import format_skeleton
 from babel.numbers import format_decimal
 
 from ..schema import DEFAULT_LANGUAGE, LANGUAGES
@@ -93,11 +94,17 @@ def as_date(value: object) -> dt.date | None:
     return None if pd.isna(ts) else ts.date()
 
 
-def format_date(value: object, language: str) -> str:
-    """A date written out as in a letter: ``20 March 2026``, ``20. März 2026``, ``20 mars 2026``."""
+def format_date(value: object, language: str, *, with_year: bool = True) -> str:
+    """A date written out as in a letter: ``20 March 2026``, ``20. März 2026``, ``20 mars 2026``.
+
+    ``with_year=False`` leaves the year out (``1 June``, ``1. Juni``, ``1 juni``), as a letter does for a
+    date later in the same year.
+    """
     day = as_date(value)
     if day is None:
         return ""
+    if not with_year:
+        return format_skeleton("MMMMd", day, locale=locale_for(language))
     return _babel_format_date(day, format="long", locale=locale_for(language))
 
 

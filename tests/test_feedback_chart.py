@@ -1,0 +1,64 @@
+"""The candidate's own chart in the call notes: in the letter's language, and without anyone else's scores."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_feedback_rounds import SCORES, make_round
+from toolkit.charts import candidate_profile
+from toolkit.errors import ToolkitError
+
+
+@pytest.fixture(scope="module")
+def rnd():
+    return make_round("de")
+
+
+def test_german_chart_speaks_german_with_decimal_commas(rnd):
+    fig = candidate_profile(rnd, "T", language="de", show_selected=False)
+    own, median, bar = fig.data
+    assert [t.name for t in fig.data] == ["Tove Tapper", "Median aller Bewerbungen", "Mindestniveau"]
+    assert fig.layout.title.text == "Tove Tapper: Bewertungen je Kriterium"
+    assert fig.layout.xaxis.title.text == "Kriterien, wichtigstes zuerst"
+    assert fig.layout.yaxis.title.text == "Durchschnittliche Bewertung (1–5)"
+    assert fig.layout.separators == ", "  # hover and axis numbers: 4,13
+    # Tove: planning 4 (one of two interviewers: thin), writing 4, analytics 5, collaboration 5; weights 40/30/20/10 %
+    assert own.text == ("4,0", "4,0", "5,0", "5,0")
+    assert own.customdata[0] == "Gewicht 40\u00a0%<br>Dünne Datenlage: zu wenige Bewertungen (1 von 2 Personen)"
+    assert own.customdata[1] == "Gewicht 30\u00a0%<br>Bewertet von 2 Personen"
+    # pool medians over the six candidates, e.g. writing: 3, 3, 4, 4.25, 5, 5 -> 4.125
+    assert median.y == (4.0, 4.125, 4.625, 4.625)
+    assert bar.y == (3.0, 3.0, 3.0)  # collaboration has no bar
+    assert "Schraffiert" in fig.layout.annotations[0].text
+
+
+def test_swedish_chart_names_the_selected_candidate_only_when_asked(rnd):
+    fig = candidate_profile(rnd, "R", language="sv")
+    assert [t.name for t in fig.data] == ["Rafael Reyes", "Vald kandidat", "Median för alla sökande", "Lägsta godtagbara nivå"]
+    assert fig.data[1].y == (5.0, 5.0, 5.0, 5.0)  # Hanna, the hire, scored 5 everywhere
+    assert fig.data[0].customdata[3] == "vikt 10\u00a0%<br>Underlag från 2 intervjuare"
+    alone = candidate_profile(rnd, "R", language="sv", show_selected=False)
+    assert [t.name for t in alone.data] == ["Rafael Reyes", "Median för alla sökande", "Lägsta godtagbara nivå"]
+    assert "valda" not in alone.layout.title.subtitle.text and "medianen" in alone.layout.title.subtitle.text
+
+
+def test_without_the_selected_candidate_no_number_of_the_hire_is_in_the_figure(rnd):
+    # Rafael's own means are 4, 5, 5, 5; the hire's 5 on planning must not appear on planning
+    fig = candidate_profile(rnd, "R", language="en", show_selected=False)
+    planning = [t.y[0] for t in fig.data if t.y and len(t.y) == 4]
+    assert planning == [4.0, 4.0]  # his mean and the pool median; not the hire's 5.0
+    assert "hire_mean" not in fig.to_json() and "Selected" not in fig.to_json()
+
+
+def test_disagreeing_interviewers_are_explained_in_the_language_of_the_chart():
+    rnd = make_round("sv", scores={**SCORES, "T": [(2, 5), (4, 4), (5, 5), (5, 5)]})
+    fig = candidate_profile(rnd, "T", language="sv", show_selected=False)
+    assert fig.data[0].customdata[0] == "vikt 40\u00a0%<br>Tunt underlag: intervjuarnas betyg skiljer sig 3 poäng"
+    assert fig.data[0].text[0] == "3,5"
+
+
+def test_english_is_the_default_and_other_languages_are_refused(rnd):
+    assert candidate_profile(rnd, "R").to_json() == candidate_profile(rnd, "R", language="en", show_selected=True).to_json()
+    assert candidate_profile(rnd, "R").data[1].name == "Selected candidate"
+    with pytest.raises(ToolkitError, match="no chart labels"):
+        candidate_profile(rnd, "R", language="fr")
