@@ -5,7 +5,8 @@ column (no loop over rows), and labels each row:
 
 - ``blank``: nothing filled;
 - ``totals``: its first filled cell (or its candidate cell) says Total, Summe,
-  Gesamt, Durchschnitt, Average, Mean, Summa, Medel, Ø ...;
+  Gesamt, Durchschnitt, Average, Mean, Summa, Medel, Ø ..., unless another of
+  its candidate cells names someone (``C5 | Sum Wing`` is candidate C5);
 - ``note``: a legend or note: a single cell that starts with Hinweis, Note,
   Legende, Skala, "*" ...; or, after a blank or totals row, a row whose
   candidate cell is empty, that has a single cell, or that explains
@@ -62,9 +63,14 @@ def classify_rows(block: pd.DataFrame, key_cols: list) -> pd.Series:
     first = pd.Series(first_values, index=block.index, dtype=object)
     is_blank = n_filled == 0
     is_total = _per_unique(first, row_label_is_total)
-    for c in key_cols:
-        if c in block.columns:
-            is_total |= _per_unique(block[c], row_label_is_total)
+    keys = [c for c in key_cols if c in block.columns]
+    other_key = np.zeros(len(block), dtype=bool)  # a key cell that names someone: the row is a person's, whatever else it says
+    for c in keys:
+        label = _per_unique(block[c], row_label_is_total)
+        is_total |= label
+        other_key |= (filled[c] & ~label).to_numpy()
+    if len(keys) > 1:  # "C5 | Sum Wing" or "C5 | @SUM(A1)" is candidate C5, not a totals row
+        is_total &= ~other_key
     note_single = (n_filled == 1) & _per_unique(first, row_label_is_note)
     brk = (is_blank | is_total).cummax()
     key_filled = filled[[c for c in key_cols if c in block.columns]].any(axis=1) if key_cols else n_filled > 0
