@@ -116,28 +116,30 @@ def build_report(rounds, *, as_of=None, anonymize: bool = False, templates_dir=N
 # -- per round ---------------------------------------------------------------
 
 
-def _build_round(rnd: HiringRound, tl: pd.DataFrame, as_of: str, templates_dir, progress) -> dict:
-    from . import analytics as an
+def candidate_files(rnd: HiringRound, feedbacks, profiles: pd.DataFrame, *, templates_dir=None, progress=None) -> dict:
+    """Every letter candidate's four files, in memory.
+
+    Returns ``{"files": {relative path: bytes}, "letters": [...], "merge": [...]}``:
+    ``<round>/candidates/<id>/letter.html``, ``letter.txt``, ``letter.eml`` and
+    ``call-notes.html`` (with the candidate's profile chart) per feedback, the
+    committee page's letter rows and the mail-merge rows. ``profiles`` is
+    `analytics.criterion_profiles` of the round. `progress(1)` after each candidate.
+    """
     from .charts import comparison as ch
-    from .feedback import compose_round
-    from .feedback.lint import lint_round
     from .render import letters as rl
+    from .render.figures import FigureDivs
 
     rid = safe_name(rnd.round_id)
     files: dict[str, bytes] = {}
-    summary = an.candidate_summary(rnd)
-    totals = an.weighted_totals(rnd)
-    ev = an.evidence(rnd)
-    calibration = an.interviewer_calibration(rnd)
-    robustness = an.rank_robustness(rnd)
-    profiles = an.criterion_profiles(rnd)
     js_from_candidate = "../../../" + PLOTLY_ASSET
-    feedbacks = compose_round(rnd, summary=summary, as_of=as_of)
     letter_rows, merge_rows = [], []
+    rows_of = profiles.groupby(profiles["candidate_id"].astype("str"), sort=False).indices  # candidate id -> row positions
+    profile_divs = FigureDivs(lambda rows, cid, lang: ch.candidate_profile(rows, cid, language=lang, show_selected=False))
     for fb in feedbacks:
         cid = fb.candidate_id
         folder = f"{rid}/candidates/{safe_name(cid)}"
-        profile_div = figure_div(ch.candidate_profile(profiles, cid, language=fb.language, show_selected=False), f"profile-{safe_name(cid)}")
+        rows = profiles.take(rows_of[cid]) if cid in rows_of else profiles
+        profile_div = profile_divs.div(f"profile-{safe_name(cid)}", rows, cid, fb.language)
         files[f"{folder}/letter.html"] = rl.render_letter_html(fb, templates_dir=templates_dir).encode()
         text = rl.render_letter_text(fb, templates_dir=templates_dir)
         files[f"{folder}/letter.txt"] = text.encode()
@@ -150,6 +152,24 @@ def _build_round(rnd: HiringRound, tl: pd.DataFrame, as_of: str, templates_dir, 
                            "subject": fb.subject, "body": text})
         if progress:
             progress(1)
+    return {"files": files, "letters": letter_rows, "merge": merge_rows}
+
+
+def _build_round(rnd: HiringRound, tl: pd.DataFrame, as_of: str, templates_dir, progress) -> dict:
+    from . import analytics as an
+    from .feedback import compose_round
+    from .feedback.lint import lint_round
+
+    rid = safe_name(rnd.round_id)
+    summary = an.candidate_summary(rnd)
+    totals = an.weighted_totals(rnd)
+    ev = an.evidence(rnd)
+    calibration = an.interviewer_calibration(rnd)
+    robustness = an.rank_robustness(rnd)
+    profiles = an.criterion_profiles(rnd)
+    feedbacks = compose_round(rnd, summary=summary, as_of=as_of)
+    built = candidate_files(rnd, feedbacks, profiles, templates_dir=templates_dir, progress=progress)
+    files, letter_rows, merge_rows = built["files"], built["letters"], built["merge"]
     lint = lint_round(rnd, feedbacks)
     files[f"{rid}/mail-merge.xlsx"] = tables_workbook_bytes({"Mail merge": pd.DataFrame(merge_rows, columns=[
         "candidate_id", "name", "email", "language", "subject", "body"])})

@@ -1,0 +1,1 @@
+"""Speed and memory benchmarks for Debrief (`make bench`); see run.py."""

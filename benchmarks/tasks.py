@@ -1,0 +1,199 @@
+"""One measurement each, run in a fresh Python process by `run.py` (``run.py --task NAME FILE``).
+
+Every task prepares what it needs first (imports, loading a round) and
+times only the work named; it prints one JSON object: ``seconds`` (the timed
+work), ``peak_rss_mb`` (the process's peak resident memory, imports and
+preparation included) and what else the task reports.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+AS_OF = "2026-03-20"  # the generated rounds' as-of date (toolkit.sample.GENERATED_AS_OF)
+
+
+def peak_rss_mb(who=resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # Linux reports KiB
+
+
+def _timed(fn):
+    start = time.perf_counter()
+    out = fn()
+    return time.perf_counter() - start, out
+
+
+# ---------------------------------------------------------------------------
+# reading
+
+
+def task_baseline(path: str) -> dict:
+    """Python with toolkit, pandas, fastexcel and openpyxl imported: the memory every other task starts from."""
+    import fastexcel  # noqa: F401
+    import openpyxl  # noqa: F401
+    import pandas  # noqa: F401
+
+    import toolkit  # noqa: F401
+    import toolkit.report  # noqa: F401
+
+    return {"seconds": 0.0}
+
+
+def task_fastexcel(path: str) -> dict:
+    """The floor: fastexcel (calamine in Rust, writing Arrow) reads every sheet into pandas, nothing checked."""
+    import fastexcel
+
+    def run():
+        reader = fastexcel.read_excel(path)
+        return {name: reader.load_sheet(name).to_pandas() for name in reader.sheet_names}
+
+    seconds, frames = _timed(run)
+    return {"seconds": seconds, "rows": {k: len(v) for k, v in frames.items()}}
+
+
+def task_openpyxl(path: str) -> dict:
+    """The common way today: pandas.read_excel with openpyxl, every sheet, nothing checked."""
+    import pandas as pd
+
+    seconds, frames = _timed(lambda: pd.read_excel(path, sheet_name=None, engine="openpyxl"))
+    return {"seconds": seconds, "rows": {k: len(v) for k, v in frames.items()}}
+
+
+def task_calamine_pandas(path: str) -> dict:
+    """pandas.read_excel with its calamine engine (python-calamine), every sheet, nothing checked."""
+    import pandas as pd
+
+    seconds, frames = _timed(lambda: pd.read_excel(path, sheet_name=None, engine="calamine"))
+    return {"seconds": seconds, "rows": {k: len(v) for k, v in frames.items()}}
+
+
+def task_load(path: str) -> dict:
+    """toolkit.load_round: read, detect the layout, normalise scales and dates, validate every row, build typed tables."""
+    import toolkit
+
+    seconds, rnd = _timed(lambda: toolkit.load_round(path, as_of=AS_OF))
+    counts = {r["sheet"]: int(r["loaded"]) for r in rnd.row_counts.to_dict("records")}
+    return {"seconds": seconds, "rows": counts, "errors": len(rnd.errors), "warnings": len(rnd.warnings),
+            "layout": rnd.details.get("layout")}
+
+
+# ---------------------------------------------------------------------------
+# analytics
+
+
+ANALYTICS = ("criterion_matrix", "weighted_totals", "evidence", "timelines", "process_health")
+EXTRA_ANALYTICS = ("candidate_summary", "interviewer_calibration", "rank_robustness")
+
+
+def task_analytics(path: str, repeat: int = 3) -> dict:
+    """Each analytics function on a loaded round, ``repeat`` times in this process; median seconds per function."""
+    import toolkit
+    from toolkit import analytics as an
+
+    rnd = toolkit.load_round(path, as_of=AS_OF)
+    state: dict = {}
+
+    def call(name):
+        if name == "timelines":
+            state["tl"] = an.timelines(rnd, as_of=AS_OF)
+            return state["tl"]
+        if name == "process_health":
+            tl = state.get("tl")
+            if tl is None:
+                tl = state["tl"] = an.timelines(rnd, as_of=AS_OF)
+            return an.process_health(tl, by="round_id")
+        return getattr(an, name)(rnd)
+
+    medians = {}
+    for name in (*ANALYTICS, *EXTRA_ANALYTICS):
+        times = [_timed(lambda: call(name))[0] for _ in range(repeat)]
+        medians[name] = statistics.median(times)
+    return {"seconds": sum(medians[n] for n in ANALYTICS), "per_function": medians, "score_rows": len(rnd.scores),
+            "candidates": len(rnd.candidates)}
+
+
+# ---------------------------------------------------------------------------
+# feedback and report
+
+
+def task_feedback(path: str) -> dict:
+    """Compose and render every letter candidate's four files (letter.html, .txt, .eml, call-notes.html) in memory."""
+    import toolkit
+    from toolkit import analytics as an
+    from toolkit.report import candidate_files
+
+    rnd = toolkit.load_round(path, as_of=AS_OF)
+    summary = an.candidate_summary(rnd)
+    profiles = an.criterion_profiles(rnd)
+
+    def run():
+        from toolkit.feedback import compose_round
+
+        feedbacks = compose_round(rnd, summary=summary, as_of=AS_OF)
+        return candidate_files(rnd, feedbacks, profiles)
+
+    seconds, built = _timed(run)
+    n = len(built["letters"])
+    letter_sizes = [len(v) for k, v in built["files"].items() if k.endswith("letter.html")]
+    return {"seconds": seconds, "candidates": n, "files": len(built["files"]),
+            "candidates_per_second": n / seconds if seconds else None, "files_per_second": len(built["files"]) / seconds,
+            "largest_letter_html": max(letter_sizes, default=0)}
+
+
+def task_report(path: str) -> dict:
+    """`debrief report FILE --out TMP`, end to end: a new process, reading, analytics, every file written."""
+    bin_dir = Path(sys.executable).parent
+    debrief = bin_dir / "debrief"
+    cmd = [str(debrief)] if debrief.exists() else [sys.executable, "-m", "toolkit.cli"]
+    with tempfile.TemporaryDirectory(prefix="debrief-bench-") as tmp:
+        out = Path(tmp) / "report"
+        start = time.perf_counter()
+        proc = subprocess.run([*cmd, "report", path, "--out", str(out), "--as-of", AS_OF, "--json"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        seconds = time.perf_counter() - start
+        if proc.returncode != 0:
+            raise SystemExit(f"debrief report failed: {proc.stderr[-2000:]}")
+        peak = peak_rss_mb(resource.RUSAGE_CHILDREN)
+        files = [p for p in out.rglob("*") if p.is_file()]
+        candidate_files_ = [p for p in files if "candidates" in p.parts]
+        letters = [p for p in candidate_files_ if p.name == "letter.html"]
+        pages = [p for p in files if p.suffix == ".html"]
+        embedded = [str(p.relative_to(out)) for p in pages if _embeds_plotly(p)]
+        letter_folders = {p.parent for p in candidate_files_}
+        complete = all({"letter.html", "letter.txt", "letter.eml", "call-notes.html"} <= {q.name for q in f.iterdir()}
+                       for f in letter_folders)
+        return {"seconds": seconds, "peak_rss_mb_report": peak, "files": len(files),
+                "candidate_folders": len(letter_folders), "every_candidate_has_four_files": complete,
+                "largest_letter_html": max((p.stat().st_size for p in letters), default=0),
+                "largest_call_notes_html": max((p.stat().st_size for p in candidate_files_ if p.name == "call-notes.html"), default=0),
+                "pages_embedding_plotly_js": embedded, "output_mb": sum(p.stat().st_size for p in files) / 1024**2}
+
+
+def _embeds_plotly(page: Path) -> bool:
+    """True when an HTML page carries its own copy of plotly.js (the library is ~4.6 MB; a page that is only using it is small)."""
+    with open(page, "rb") as fh:
+        head = fh.read()
+    return b"plotly.js v" in head or len(head) > 3_000_000
+
+
+TASKS = {name[5:]: fn for name, fn in globals().items() if name.startswith("task_")}
+
+
+def main(argv: list[str]) -> None:
+    name, path, *rest = argv
+    result = TASKS[name](path, *[int(x) for x in rest])
+    result["peak_rss_mb"] = peak_rss_mb()
+    result["task"] = name
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
