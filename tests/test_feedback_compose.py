@@ -17,7 +17,7 @@ import pytest
 from test_feedback_rounds import CRITERIA, NAMES, SCORES, TIPS, make_round
 from toolkit.errors import ToolkitError
 from toolkit.feedback import Feedback, compose, compose_round, format_date, format_number
-from toolkit.feedback.phrases import RANK_NP, TEXTS, criterion_text, sentence_case, short_company
+from toolkit.feedback.phrases import RANK_NP, TEXTS, criterion_text, quote, sentence_case, short_company
 
 AS_OF = "2026-03-20"
 LANGS = ["en", "de", "sv"]
@@ -180,13 +180,7 @@ def test_a_soft_criterion_is_never_presented_as_not_fitting_in(lang):
     bare = compose(make_round(lang, scores=scores, criteria={"bar": [3, 3, 3, None], **no_tips}), "N", as_of=AS_OF)
     assert bare.reason_kind == "overall" and bare.tip is None
     assert crit(lang, 3) not in bare.text
-    assert len(bare.notes) == 1 and phrases_quote(CRITERIA[lang][3], lang) in bare.notes[0]
-
-
-def phrases_quote(name: str, lang: str) -> str:
-    from toolkit.feedback.phrases import quote
-
-    return quote(name, lang)
+    assert len(bare.notes) == 1 and quote(CRITERIA[lang][3], lang) in bare.notes[0]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -358,7 +352,7 @@ def test_line_breaks_in_a_name_never_reach_the_letter_and_a_bad_email_is_dropped
 @pytest.mark.parametrize("lang,word", [("en", "email address"), ("de", "E-Mail-Adresse"), ("sv", "e-postadress")])
 def test_notes_for_the_committee_are_in_the_letters_language(lang, word):
     fb = compose(make_round(lang, candidates={"W": {"email": None}}), "W", as_of=AS_OF)
-    assert len(fb.notes) == 1 and word in fb.notes[0].casefold().replace("e-mail-adresse", "E-Mail-Adresse")
+    assert len(fb.notes) == 1 and word.casefold() in fb.notes[0].casefold()
 
 
 def test_talking_points_follow_the_call_order_and_name_the_promise():

@@ -16,7 +16,7 @@ import pytest
 import toolkit
 from toolkit.analytics import candidate_summary, criterion_profiles
 from toolkit.charts import candidate_profile
-from toolkit.feedback import NO_LETTER_STATUSES, compose_round, format_date, lint_round, lint_text
+from toolkit.feedback import NO_LETTER_STATUSES, compose_round, lint_round, lint_text
 from toolkit.feedback.phrases import RANK_NP, criterion_text
 from toolkit.render.letters import figure_div, render_call_notes_html, render_eml, render_letter_html, render_letter_text
 
