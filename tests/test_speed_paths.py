@@ -16,7 +16,7 @@ import toolkit
 from toolkit.analytics import criterion_profiles
 from toolkit.charts.comparison import candidate_profile
 from toolkit.render import figures
-from toolkit.render.figures import FigureDivs
+from toolkit.render.figures import ProfileDivs
 from toolkit.render.pages import figure_div
 from toolkit.sample import GENERATED_AS_OF, generate_round
 from toolkit.validate import round_from_frames
@@ -35,17 +35,20 @@ def generated_round():
     return round_from_frames(t["role"], t["criteria"], t["candidates"], t["scores"], as_of=GENERATED_AS_OF)
 
 
-def test_profile_divs_equal_plotly_divs_for_every_candidate(sample_rounds, generated_round):
+@pytest.mark.parametrize("show_selected", [True, False])
+def test_profile_divs_equal_plotly_divs_for_every_candidate_and_language(sample_rounds, generated_round, show_selected):
     swapped = 0
     for rnd in [*sample_rounds, generated_round]:
         profiles = criterion_profiles(rnd)
-        divs = FigureDivs(lambda rows, cid: candidate_profile(rows, cid))
-        for cid in rnd.candidates["candidate_id"]:
-            div_id = f"profile-{cid}"
-            assert divs.div(div_id, profiles, cid) == figure_div(candidate_profile(profiles, cid), div_id), (rnd.round_id, cid)
-        assert not divs.unsafe, "a shape's swapped div differed from plotly's: the fast path is switched off for it"
+        divs = ProfileDivs(profiles, show_selected=show_selected)
+        for language in ("en", "de", "sv"):
+            for cid in rnd.candidates["candidate_id"]:
+                div_id = f"profile-{cid}"
+                real = figure_div(candidate_profile(profiles, cid, language=language, show_selected=show_selected), div_id)
+                assert divs.div(div_id, cid, language) == real, (rnd.round_id, cid, language)
+        assert not divs.unsafe, "a kind's fast div differed from plotly's: the fast path is switched off for it"
         swapped += divs.stats["swapped"]
-    # the generated round has 40 candidates in a few shapes (with and without a thin-evidence note): most are swapped
+    # the generated round has 40 candidates of a few kinds (thin evidence on different criteria): many are swapped
     assert swapped >= 30
 
 
@@ -158,3 +161,34 @@ def test_table_workbooks_are_byte_identical_to_openpyxl_cell_by_cell(sample_roun
     sheets = {"Odd values": odd, "Empty": odd.iloc[0:0], "Timelines": tl,
               **{r.round_id[:20]: r.candidates for r in sample_rounds}}
     assert tables_workbook_bytes(sheets) == _openpyxl_cell_by_cell(sheets)
+
+
+# ---------------------------------------------------------------------------
+# .eml drafts: put together from the email package's folding and encoding, the same text as the message object
+
+
+ODD_NAMES = [
+    "Ann-Marie O'Neil", "Müller, Jörg", 'Dr. "Bob" Smith', "Zoë Ångström-Þórsdóttir", "李小龙", "Ava 🙂 Brown",
+    "A" * 40 + " " + "Very-Long-Surname-" * 4, "Name (with comment)", "x@y", "  spaced   out  ", "Åsa Öberg; Per",
+]
+
+
+def test_eml_drafts_equal_the_email_message_in_every_language(sample_rounds, generated_round):
+    from dataclasses import replace
+    from email.policy import default
+
+    from toolkit.feedback import compose_round
+    from toolkit.render.letters import eml_message, render_eml
+
+    crlf = default.clone(linesep="\r\n")
+    checked = 0
+    for rnd in [*sample_rounds, generated_round]:
+        for i, fb in enumerate(compose_round(rnd, as_of=AS_OF)):
+            variants = [fb, replace(fb, name=ODD_NAMES[i % len(ODD_NAMES)]), replace(fb, email=None),
+                        replace(fb, subject=fb.subject + " – " + "Bewerbung für die Stelle " * 4)]
+            for v in variants:
+                assert render_eml(v) == eml_message(v).as_string(policy=crlf), (rnd.round_id, v.candidate_id, v.name)
+                checked += 1
+            sender = render_eml(fb, from_address="hr@example.com")
+            assert sender == eml_message(fb, from_address="hr@example.com").as_string(policy=crlf)
+    assert checked > 100

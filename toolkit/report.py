@@ -121,25 +121,24 @@ def candidate_files(rnd: HiringRound, feedbacks, profiles: pd.DataFrame, *, temp
 
     Returns ``{"files": {relative path: bytes}, "letters": [...], "merge": [...]}``:
     ``<round>/candidates/<id>/letter.html``, ``letter.txt``, ``letter.eml`` and
-    ``call-notes.html`` (with the candidate's profile chart) per feedback, the
+    ``call-notes.html`` (with the candidate's profile chart, `charts.comparison.candidate_profile`
+    in the letter's language and without the selected candidate) per feedback, the
     committee page's letter rows and the mail-merge rows. ``profiles`` is
     `analytics.criterion_profiles` of the round. `progress(1)` after each candidate.
     """
-    from .charts import comparison as ch
     from .render import letters as rl
-    from .render.figures import FigureDivs
+    from .render.figures import ProfileDivs
 
     rid = safe_name(rnd.round_id)
     files: dict[str, bytes] = {}
     js_from_candidate = "../../../" + PLOTLY_ASSET
     letter_rows, merge_rows = [], []
-    rows_of = profiles.groupby(profiles["candidate_id"].astype("str"), sort=False).indices  # candidate id -> row positions
-    profile_divs = FigureDivs(lambda rows, cid, lang: ch.candidate_profile(rows, cid, language=lang, show_selected=False))
+    # the call notes show the candidate's own chart in the letter's language, without the selected candidate's scores
+    profile_divs = ProfileDivs(profiles, show_selected=False)
     for fb in feedbacks:
         cid = fb.candidate_id
         folder = f"{rid}/candidates/{safe_name(cid)}"
-        rows = profiles.take(rows_of[cid]) if cid in rows_of else profiles
-        profile_div = profile_divs.div(f"profile-{safe_name(cid)}", rows, cid, fb.language)
+        profile_div = profile_divs.div(f"profile-{safe_name(cid)}", cid, fb.language)
         files[f"{folder}/letter.html"] = rl.render_letter_html(fb, templates_dir=templates_dir).encode()
         text = rl.render_letter_text(fb, templates_dir=templates_dir)
         files[f"{folder}/letter.txt"] = text.encode()
@@ -434,11 +433,19 @@ def write_report(report: Report | dict, out_dir, *, inputs=()) -> Path:
     if staging.exists():
         shutil.rmtree(staging)
     try:
+        staging.mkdir()
+        root = str(staging)
+        made: set[str] = set()
         for rel, data in files.items():
-            target = (staging / rel).resolve()
-            if not _inside(target, staging):
+            # the staging folder is new and ours, so a relative path without ".." stays inside it
+            parts = Path(rel).parts
+            if not parts or Path(rel).is_absolute() or Path(rel).drive or ".." in parts:
                 raise OutputError("an output path would leave the output folder", value=rel, hint="Report this as a bug")
-            target.parent.mkdir(parents=True, exist_ok=True)
+            target = Path(root, *parts)
+            folder = str(target.parent)
+            if folder not in made:
+                os.makedirs(folder, exist_ok=True)
+                made.add(folder)
             target.write_bytes(data)
         if out.exists():
             produced_top = {Path(rel).parts[0] for rel in files}

@@ -2,24 +2,23 @@
 
 A report draws one `candidate_profile` per candidate: thousands of figures
 that differ only in their data (name, means, hatching, notes). Building a
-`plotly.graph_objects.Figure` validates every property (about 6 ms a figure);
-serialising a plain dict costs a few hundredths of that.
+`plotly.graph_objects.Figure` validates every property (about 6 ms a figure)
+and the chart function itself costs about half a millisecond of pandas work
+per call; serialising a plain dict costs a few hundredths of that.
 
-`FigureDivs` calls the chart function as it is, but while it runs,
-`toolkit.charts.style.figure` hands back the plain dict the chart was built
-from instead of a Figure. The first figure of each *shape* (the same keys and
-the same number of traces and notes) is also built for real and validated;
-its validated dict is the template. For every further figure of that shape,
-the leaves that differ from the template's plain dict are put into a copy of
-the validated dict, which is serialised with `plotly.io.to_html` exactly as
+`ProfileDivs` computes every candidate's values column-wise, puts them into
+the plain dict of a template figure of the same kind (built by the chart
+function itself, with `style.figure` handing back the plain dict while
+`plain_figures` is active), turns that into the validated dict with `swap`
+and serialises it with `plotly.io.to_html` exactly as
 `render.pages.figure_div` does. The result is byte-identical to
-``figure_div(make(...), div_id)``:
+``figure_div(candidate_profile(...), div_id)``:
 
-- a leaf is only swapped when it is plain (text, a number, or a flat list of
-  them) and validation left the template's value as it was given;
-  otherwise that figure is built and validated for real;
-- the first figures of every shape are built both ways and compared; a shape
-  whose swapped div differs is built for real from then on.
+- `swap` only puts in a leaf that is plain (text, a number, or a flat list
+  of them) where validation left the template's value as it was given;
+  anything else is drawn by the chart function and validated;
+- the first figures of every kind are drawn both ways and compared; a kind
+  whose fast div differs is drawn by the chart function from then on.
 """
 
 from __future__ import annotations
@@ -27,7 +26,6 @@ from __future__ import annotations
 import contextlib
 import math
 import threading
-from typing import Callable
 
 import plotly.io as pio
 
@@ -120,48 +118,143 @@ def div_from_dict(validated: dict, div_id: str) -> str:
                        config={"displaylogo": False, "responsive": True})
 
 
-class FigureDivs:
-    """Divs of many figures made by one chart function, ``make(*args)`` -> Figure (see the module docstring).
+# ---------------------------------------------------------------------------
+# candidate profiles: the data of every candidate's chart computed column-wise
 
-    ``divs.div(div_id, *args)`` equals ``figure_div(make(*args), div_id)``.
-    ``stats`` counts figures built for real (``validated``) and swapped (``swapped``).
+
+class ProfileDivs:
+    """`charts.comparison.candidate_profile` divs for every candidate of a round, computed column-wise.
+
+    ``ProfileDivs(profiles, show_selected=...).div(div_id, candidate_id, language)`` equals
+    ``figure_div(candidate_profile(profiles, candidate_id, language=language, show_selected=...), div_id)``.
+
+    The chart's values (means, hatching, hover text, names, notes) are
+    computed for all candidates at once with the chart's own formatting
+    helpers; they are put into a template: the plain and the validated dict
+    of the first candidate of the same *kind* (language, which criteria are
+    thin, not assessed or have a bar, the criteria and the scale), built by
+    `candidate_profile` itself. The first `VERIFY` candidates of each kind are
+    also drawn by `candidate_profile` and compared; a kind whose result
+    differs (a change in the chart this module does not know of) is drawn by
+    `candidate_profile` from then on, as is anything `swap` cannot settle.
     """
 
-    def __init__(self, make: Callable):
-        self.make = make
-        self.templates: dict[tuple, tuple[dict, dict]] = {}
+    def __init__(self, profiles, *, show_selected: bool = True):
+        import numpy as np
+
+        self.profiles = profiles
+        self.show_selected = show_selected
+        p = profiles
+        self._ids = p["candidate_id"].astype("str").to_numpy(dtype=object)
+        self._rows = {cid: pos for cid, pos in p.groupby(self._ids, sort=False).indices.items()}
+        rank = p["criterion_rank"].to_numpy(dtype="float64", na_value=np.inf)
+        self._order = {cid: pos[np.argsort(rank[pos], kind="stable")] for cid, pos in self._rows.items()}
+        self._crit = np.array([str(c) for c in p["criterion"].to_numpy(dtype=object)], dtype=object)
+        self._name = p["name"].to_numpy(dtype=object) if "name" in p else None
+        self._lo = p["scale_min"].to_numpy(dtype="float64")
+        self._hi = p["scale_max"].to_numpy(dtype="float64")
+        self._mean = p["mean_score"].to_numpy(dtype="float64", na_value=np.nan)
+        self._hire = p["hire_mean"].to_numpy(dtype="float64", na_value=np.nan)
+        self._median = p["pool_median"].to_numpy(dtype="float64", na_value=np.nan)
+        self._bar = p["bar"].to_numpy(dtype="float64", na_value=np.nan)
+        self._thin = p["insufficient"].to_numpy(dtype=bool, na_value=True)
+        self._why = p["evidence_reason"].to_numpy(dtype=object, na_value="")
+        self._n_int = p["n_interviewers"].to_numpy(dtype="int64", na_value=0)
+        self._weight = p["weight"].to_numpy(dtype="float64", na_value=0.0)
+        self.templates: dict[tuple, tuple[dict, dict, dict]] = {}
         self.checked: dict[tuple, int] = {}
         self.unsafe: set[tuple] = set()
         self.stats = {"validated": 0, "swapped": 0}
 
-    def _real(self, div_id: str, args) -> str:
-        self.stats["validated"] += 1
-        return figure_div(self.make(*args), div_id)
+    def _make(self, candidate_id: str, language: str):
+        from ..charts.comparison import candidate_profile
 
-    def div(self, div_id: str, *args) -> str:
-        with plain_figures():
-            plain = self.make(*args)
-        if not isinstance(plain, dict):  # the chart does not build through style.figure
-            self.stats["validated"] += 1
-            return figure_div(plain, div_id)
-        key = shape(plain)
-        if key in self.unsafe:
-            return self._real(div_id, args)
-        template = self.templates.get(key)
+        rows = self.profiles.take(self._rows[candidate_id])
+        return candidate_profile(rows, candidate_id, language=language, show_selected=self.show_selected)
+
+    def _real(self, div_id: str, candidate_id: str, language: str) -> str:
+        self.stats["validated"] += 1
+        return figure_div(self._make(candidate_id, language), div_id)
+
+    def _values(self, candidate_id: str, language: str) -> tuple[tuple, dict]:
+        """(kind, the chart's candidate-dependent values) as `candidate_profile` computes them."""
+        import numpy as np
+        from babel.numbers import format_percent
+
+        from ..charts.comparison import PROFILE_TEXT, _num, _profile_number, _thin_reason
+        from ..charts.style import esc
+
+        words = PROFILE_TEXT[language]
+        o = self._order[candidate_id]
+        mean, thin, why, n_int, weight = self._mean[o], self._thin[o], self._why[o], self._n_int[o], self._weight[o]
+        bar = self._bar[o]
+        x = [f"{i + 1}. {c}" for i, c in enumerate(self._crit[o])]
+        name = str(self._name[o[0]]) if self._name is not None else str(candidate_id)
+        if language == "en":
+            ev_txt = np.where(thin, "Thin evidence: " + why.astype(str), "Evidence from " + np.char.mod("%d", n_int).astype(str) + " interviewers")
+            ev_txt = np.where(np.isnan(mean), "Not assessed", ev_txt)
+            custom = [f"weight {w:.0%}<br>{e}" for w, e in zip(weight, ev_txt)]
+            text = _num(mean).tolist()
+        else:
+            ev_txt = [words["not_assessed"] if m != m else words["thin"].format(why=_thin_reason(str(r), language)) if t
+                      else words["evidence"].format(n=n) for m, t, r, n in zip(mean, thin, why, n_int)]
+            custom = [words["weight"].format(pct=format_percent(w, locale=language)) + f"<br>{e}" for w, e in zip(weight, ev_txt)]
+            text = [_profile_number(m, language) for m in mean]
+        has_bar = ~np.isnan(bar)
+        kind = (language, self.show_selected, tuple(thin), tuple(np.isnan(mean)), tuple(has_bar), tuple(x),
+                float(self._lo[o[0]]), float(self._hi[o[0]]))
+        values = {
+            "name": esc(name), "y": mean.tolist(), "text": text, "shape": ["/" if t else "" for t in thin], "customdata": custom,
+            "hovertemplate": f"%{{x}}<br>{esc(name)}: %{{y:.2f}}<br>%{{customdata}}<extra></extra>",
+            "hire": self._hire[o].tolist(), "median": self._median[o].tolist(), "bar_y": bar[has_bar].tolist(),
+            "title": esc(words["title"].format(name=name)),
+        }
+        return kind, values
+
+    @staticmethod
+    def _fill(plain: dict, values: dict, show_selected: bool) -> dict:
+        """A copy of a template's plain dict with another candidate's values."""
+        data = [dict(t) for t in plain["data"]]
+        own = data[0]
+        own.update(name=values["name"], y=values["y"], text=values["text"], customdata=values["customdata"],
+                   hovertemplate=values["hovertemplate"])
+        own["marker"] = {**own["marker"], "pattern": {**own["marker"]["pattern"], "shape": values["shape"]}}
+        i = 1
+        if show_selected:
+            data[i]["y"] = values["hire"]
+            i += 1
+        data[i]["y"] = values["median"]
+        if len(data) > i + 1:
+            data[i + 1]["y"] = values["bar_y"]
+        layout = dict(plain["layout"])
+        layout["title"] = {**layout["title"], "text": values["title"]}
+        return {"data": data, "layout": layout}
+
+    def div(self, div_id: str, candidate_id: str, language: str = "en") -> str:
+        if candidate_id not in self._rows:
+            return self._real(div_id, candidate_id, language)  # candidate_profile says what is wrong
+        kind, values = self._values(candidate_id, language)
+        if kind in self.unsafe:
+            return self._real(div_id, candidate_id, language)
+        template = self.templates.get(kind)
         if template is None:
-            fig = self.make(*args)
+            with plain_figures():
+                plain = self._make(candidate_id, language)
+            fig = self._make(candidate_id, language)
             self.stats["validated"] += 1
-            self.templates[key] = (plain, fig.to_dict())
+            self.templates[kind] = (plain, fig.to_dict(), values)
             return figure_div(fig, div_id)
+        plain_a, validated_a, _ = template
         try:
-            fast = div_from_dict(swap(template[0], template[1], plain), div_id)
-        except _Unsafe:
-            return self._real(div_id, args)
-        if self.checked.get(key, 0) < VERIFY:
-            self.checked[key] = self.checked.get(key, 0) + 1
-            real = self._real(div_id, args)
+            fast = div_from_dict(swap(plain_a, validated_a, self._fill(plain_a, values, self.show_selected)), div_id)
+        except (_Unsafe, KeyError, IndexError, TypeError):
+            self.unsafe.add(kind)
+            return self._real(div_id, candidate_id, language)
+        if self.checked.get(kind, 0) < VERIFY:
+            self.checked[kind] = self.checked.get(kind, 0) + 1
+            real = self._real(div_id, candidate_id, language)
             if real != fast:
-                self.unsafe.add(key)
+                self.unsafe.add(kind)
             return real
         self.stats["swapped"] += 1
         return fast

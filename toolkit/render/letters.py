@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import html
 import re
+from email import quoprimime
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import default as default_policy
+from functools import lru_cache
 from pathlib import Path
 
 from markupsafe import Markup
@@ -57,33 +59,95 @@ def render_eml(feedback: Feedback, *, templates_dir: str | Path | None = None, f
     missing email address gives a draft without To (the sender fills it
     in). Raises `ToolkitError` when ``feedback.email`` or ``from_address`` is
     not a single plain address (so no text can smuggle in a header).
+
+    The text is what `email.message.EmailMessage` writes for such a draft
+    (`eml_message` builds that message); it is put together from the email
+    package's own header folding and quoted-printable encoding, which is
+    several times faster than building the message object for every letter.
     """
+    lines = []
+    if feedback.email:
+        local, domain = _address_parts(feedback.email, feedback.candidate_id)
+        lines.append(_address_header("To", one_line(feedback.name), local, domain))
+    if from_address:
+        local, domain = _sender_parts(from_address)
+        lines.append(_address_header("From", one_line(feedback.sender_name), local, domain))
+    lines.append(_header("Subject", render_subject(feedback, templates_dir=templates_dir)))
+    lines.append(_header("X-Unsent", "1"))
+    lines.append(_TEXT_HEADERS)
+    lines.append(_header("Content-Language", feedback.language))
+    lines.append("\r\n")
+    lines.append(_quoted_printable(render_letter_text(feedback, templates_dir=templates_dir)))
+    return "".join(lines)
+
+
+def eml_message(feedback: Feedback, *, templates_dir: str | Path | None = None, from_address: str | None = None) -> EmailMessage:
+    """The draft as an `email.message.EmailMessage` (what `render_eml` writes; for mail tools that take a message)."""
     msg = EmailMessage(policy=default_policy)
     if feedback.email:
-        address = valid_email(feedback.email)
-        if address is None:
-            raise ToolkitError(
-                "the candidate's email address is not a single valid address",
-                sheet="Candidates",
-                value=feedback.email,
-                allowed="one address such as anna@example.com, without a name, spaces or line breaks",
-                hint=f"Fix the email of candidate {one_line(feedback.candidate_id)!r} on the Candidates sheet",
-            )
-        local, _, domain = address.rpartition("@")
+        local, domain = _address_parts(feedback.email, feedback.candidate_id)
         msg["To"] = Address(display_name=one_line(feedback.name), username=local, domain=domain)
     if from_address:
-        sender = valid_email(from_address)
-        if sender is None:
-            raise ToolkitError("the sender address is not a single valid address", value=from_address,
-                               allowed="one address such as hr@example.com")
-        local, _, domain = sender.rpartition("@")
+        local, domain = _sender_parts(from_address)
         msg["From"] = Address(display_name=one_line(feedback.sender_name), username=local, domain=domain)
     msg["Subject"] = render_subject(feedback, templates_dir=templates_dir)
     msg["X-Unsent"] = "1"
     body = render_letter_text(feedback, templates_dir=templates_dir)
     msg.set_content(body, subtype="plain", charset="utf-8", cte="quoted-printable")
     msg["Content-Language"] = feedback.language  # after set_content, which clears Content-* headers
-    return msg.as_string(policy=default_policy.clone(linesep="\r\n"))
+    return msg
+
+
+def _address_parts(email: str, candidate_id) -> tuple[str, str]:
+    address = valid_email(email)
+    if address is None:
+        raise ToolkitError(
+            "the candidate's email address is not a single valid address",
+            sheet="Candidates",
+            value=email,
+            allowed="one address such as anna@example.com, without a name, spaces or line breaks",
+            hint=f"Fix the email of candidate {one_line(candidate_id)!r} on the Candidates sheet",
+        )
+    local, _, domain = address.rpartition("@")
+    return local, domain
+
+
+def _sender_parts(from_address: str) -> tuple[str, str]:
+    sender = valid_email(from_address)
+    if sender is None:
+        raise ToolkitError("the sender address is not a single valid address", value=from_address,
+                           allowed="one address such as hr@example.com")
+    local, _, domain = sender.rpartition("@")
+    return local, domain
+
+
+_CRLF_POLICY = default_policy.clone(linesep="\r\n")
+
+
+@lru_cache(maxsize=4096)
+def _header(name: str, value: str) -> str:
+    """One header line as `EmailMessage.as_string` writes it: parsed, folded, encoded where needed, CRLF at the end."""
+    return default_policy.header_store_parse(name, value)[1].fold(policy=_CRLF_POLICY)
+
+
+def _address_header(name: str, display_name: str, username: str, domain: str) -> str:
+    address = Address(display_name=display_name, username=username, domain=domain)
+    return default_policy.header_store_parse(name, address)[1].fold(policy=_CRLF_POLICY)
+
+
+# what set_content(..., subtype="plain", charset="utf-8", cte="quoted-printable") adds, in its order
+_TEXT_HEADERS = "".join(_header(k, v) for k, v in (("Content-Type", 'text/plain; charset="utf-8"'),
+                                                     ("Content-Transfer-Encoding", "quoted-printable"),
+                                                     ("MIME-Version", "1.0")))
+_NEWLINES = re.compile(r"\r\n|\r|\n")
+
+
+def _quoted_printable(body: str) -> str:
+    """The body as set_content encodes it (quoted-printable, lines of at most 78) and the generator writes it (CRLF)."""
+    lines = body.encode("utf-8").splitlines()
+    payload = quoprimime.body_encode((b"\n".join(lines) + b"\n").decode("latin-1"), default_policy.max_line_length)
+    parts = _NEWLINES.split(payload)
+    return "".join(p + "\r\n" for p in parts[:-1]) + parts[-1]
 
 
 def _check_script_path(plotly_js: str) -> str:
@@ -143,6 +207,7 @@ __all__ = [
     "one_line",
     "preview_html",
     "render_call_notes_html",
+    "eml_message",
     "render_eml",
     "render_letter_html",
     "render_letter_text",
