@@ -284,14 +284,16 @@ def test_row_accounting_balances_for_a_corrupted_csv_export(tmp_path, tables):
 
 def test_what_the_generated_text_avoids_is_read_by_a_documented_rule_never_dropped(tmp_path):
     """The filter in `_plain_text` leaves out values the readers treat specially; such a value is reported, not lost:
-    a name starting with a totals word makes its row a totals row, left out with a warning naming the row."""
-    criteria = pd.DataFrame({"criterion": ["SQL"], "rank": [1]})
-    candidates = pd.DataFrame({"candidate_id": ["C1", "C2"], "name": ["Ada Lovelace", "Total Smith"], "status": ["hired", "rejected"]})
+    a criterion called "Total" makes its row a totals row, left out with a warning naming the row, while a candidate
+    whose name starts with "Sum" is still a candidate (their id names them)."""
+    criteria = pd.DataFrame({"criterion": ["SQL", "Total"], "rank": [1, 2]})
+    candidates = pd.DataFrame({"candidate_id": ["C1", "C2"], "name": ["Ada Lovelace", "Sum Wing"], "status": ["hired", "rejected"]})
     scores = pd.DataFrame({"candidate_id": ["C1", "C2"], "interviewer": ["Sam", "Sam"], "criterion": ["SQL", "SQL"], "score": [4, 3]})
     path = tmp_path / "total.xlsx"
     path.write_bytes(scorecard_workbook_bytes({"role": "Analyst"}, criteria, candidates, scores))
     rnd = toolkit.load_round(path, as_of=AS_OF)
     left_out = rnd.problems[rnd.problems["rule"] == "excluded_row"]
     assert left_out["message"].tolist() == ["row 3 is a totals or averages row and was not read as data"]
-    assert left_out["value"].str.contains("Total Smith").all()
-    assert not _plain_text("Total Smith") and not _plain_text(" padded") and not _plain_text("#REF!") and _plain_text("Zoë")
+    assert left_out["sheet"].tolist() == ["Criteria"] and left_out["value"].str.startswith("Total").all()
+    assert rnd.candidates["name"].tolist() == ["Ada Lovelace", "Sum Wing"]
+    assert not _plain_text("Total") and not _plain_text(" padded") and not _plain_text("#REF!") and _plain_text("Zoë")
