@@ -259,3 +259,12 @@ def test_the_format_document_lists_every_field_and_alias():
         for f in fields:
             assert f"| `{f.name}` |" in doc, f"{sheet}.{f.name} is not documented"
             assert all(f"`{alias}`" in doc for alias in f.aliases), f"an alias of {sheet}.{f.name} is not documented"
+
+
+def test_text_that_looks_like_an_xlsx_escape_survives(tmp_path):
+    """'_x0041_' is how xlsx escapes characters; typed as text it must come back as typed, not as 'A'."""
+    candidates = pd.DataFrame({"candidate_id": ["C1"], "name": ["Ann _x0041_ Lee"], "status": ["rejected"]})
+    scores = pd.DataFrame({"candidate_id": ["C1"], "interviewer": ["Sam"], "criterion": ["SQL"], "score": [3]})
+    path = write_scorecard_workbook(tmp_path / "x.xlsx", {"role": "Analyst"}, pd.DataFrame({"criterion": ["SQL"], "rank": [1]}),
+                                    candidates, scores)
+    assert toolkit.load_round(path).candidates["name"].tolist() == ["Ann _x0041_ Lee"]

@@ -317,6 +317,8 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)
 def _xml_text(text: str) -> str:
     if _ILLEGAL_XML.search(text):
         text = _ILLEGAL_XML.sub("", text)  # control characters cannot be stored in a workbook
+    if "_x" in text:  # a literal "_x0041_" would be read back as "A": escape its underscore the way Excel does
+        text = re.sub(r"_(x[0-9A-Fa-f]{4}_)", r"_x005F_\1", text)
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
