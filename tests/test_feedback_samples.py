@@ -1,7 +1,8 @@
 """Every letter of the sample rounds: nothing about anyone else, drafts that parse, no lint findings.
 
-The call notes carry the chart exactly as the report draws it (`toolkit.report`): in the letter's
-language and without the selected candidate (``show_selected=False``).
+The call notes carry the chart as the report draws it: in the letter's language and without the
+selected candidate (``show_selected=False``). The files the report writes for each candidate
+(`toolkit.report.candidate_files`) are checked too.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from toolkit.charts import candidate_profile
 from toolkit.feedback import NO_LETTER_STATUSES, compose_round, lint_round, lint_text
 from toolkit.feedback.phrases import RANK_NP, criterion_text
 from toolkit.render.letters import figure_div, render_call_notes_html, render_eml, render_letter_html, render_letter_text
+from toolkit.render.write import safe_name
+from toolkit.report import candidate_files
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample"
 AS_OF = "2026-03-20"
@@ -35,8 +38,13 @@ def rendered():
         PROFILES[rnd.round_id] = profiles
         statuses = tuple(s for s in set(rnd.candidates["status"]) if s not in NO_LETTER_STATUSES)
         letters = []
-        for fb in compose_round(rnd, summary=summary, as_of=AS_OF, statuses=statuses):
-            strings = {
+        feedbacks = compose_round(rnd, summary=summary, as_of=AS_OF, statuses=statuses)
+        shipped = candidate_files(rnd, feedbacks, profiles)["files"]  # exactly what the report writes
+        for fb in feedbacks:
+            folder = f"{safe_name(rnd.round_id)}/candidates/{safe_name(fb.candidate_id)}/"
+            strings = {f"report {path[len(folder):]}": data.decode("utf-8") for path, data in shipped.items() if path.startswith(folder)}
+            assert len(strings) == 4
+            strings |= {
                 "html": render_letter_html(fb),
                 "text": render_letter_text(fb),
                 "eml": render_eml(fb),
