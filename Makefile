@@ -39,7 +39,7 @@ sysdeps:
 	fi
 
 test: $(STAMP) sysdeps
-	$(BIN)/python -m pytest -n 2 -q
+	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/
