@@ -192,3 +192,174 @@ def test_eml_drafts_equal_the_email_message_in_every_language(sample_rounds, gen
             sender = render_eml(fb, from_address="hr@example.com")
             assert sender == eml_message(fb, from_address="hr@example.com").as_string(policy=crlf)
     assert checked > 100
+
+
+# ---------------------------------------------------------------------------
+# reading: a canonical workbook read column-wise gives the round the grid reader gives
+
+
+def _load_both(path, **kw):
+    """(round read the fast way, round read with the column-wise path switched off)."""
+    from unittest import mock
+
+    from toolkit.readers import canonical
+
+    fast = toolkit.load_round(path, as_of=AS_OF, **kw)
+    with mock.patch.object(canonical, "read_canonical_fast", lambda *a, **k: None):
+        slow = toolkit.load_round(path, as_of=AS_OF, **kw)
+    return fast, slow
+
+
+def _assert_same_round(fast, slow):
+    import pandas as pd
+
+    for name in ("criteria", "candidates", "scores", "problems", "rejected_rows", "row_counts"):
+        pd.testing.assert_frame_equal(getattr(fast, name), getattr(slow, name), check_exact=True, obj=name)
+    assert fast.details == slow.details
+    assert fast.role == slow.role
+
+
+def _read_column_wise(path) -> list[str]:
+    """The table sheets `read_canonical_fast` read column-wise (empty when it left the file to the grid reader)."""
+    from unittest import mock
+
+    from toolkit.readers import canonical, raw
+
+    used = []
+    real = raw.table_from_columns
+
+    def spy(sheet, columns, **kw):
+        used.append(sheet)
+        return real(sheet, columns, **kw)
+
+    with mock.patch.object(canonical, "table_from_columns", spy):
+        canonical.read_canonical_fast(path)
+    return used
+
+
+def test_sample_workbooks_read_column_wise_give_the_same_rounds(sample_paths):
+    for path in sample_paths:
+        assert _read_column_wise(path) == ["Criteria", "Candidates", "Scores"]
+        _assert_same_round(*_load_both(path))
+
+
+def test_messy_canonical_workbooks_give_the_same_rounds_either_way():
+    """Every canonical workbook of the test corpus: typed where plain, grid where not, the same round."""
+    from pathlib import Path
+
+    paths = sorted(Path(__file__).parent.glob("data/**/*.xlsx"))
+    column_wise = 0
+    for path in paths:
+        try:
+            fast, slow = _load_both(path)
+        except toolkit.ToolkitError as fast_error:
+            with pytest.raises(type(fast_error)):
+                from unittest import mock
+
+                from toolkit.readers import canonical
+
+                with mock.patch.object(canonical, "read_canonical_fast", lambda *a, **k: None):
+                    toolkit.load_round(path, as_of=AS_OF)
+            continue
+        _assert_same_round(fast, slow)
+        column_wise += bool(_read_column_wise(path))
+    assert column_wise >= 20
+
+
+@pytest.mark.parametrize("layout", ["long", "wide"])
+def test_a_generated_round_reads_the_same_either_way(tmp_path, layout):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from benchmarks.datasets import tables, write_wide
+    from toolkit.workbook import write_scorecard_workbook
+
+    path = tmp_path / f"{layout}.xlsx"
+    if layout == "long":
+        write_scorecard_workbook(path, **tables(2000))
+    else:
+        write_wide(path, tables(2000))
+    fast, slow = _load_both(path)
+    _assert_same_round(fast, slow)
+    assert len(fast.scores) == 2000 and fast.ok
+
+
+def _workbook(path, rows, sheet="Scores"):
+    """A canonical workbook whose Scores sheet holds ``rows`` (header first); the other sheets minimal and valid."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Role"
+    for k, v in (("field", "value"), ("role", "Analyst"), ("decided_on", "2026-03-02"), ("scale", "1-5")):
+        ws.append([k, v])
+    c = wb.create_sheet("Criteria")
+    c.append(["criterion", "rank"])
+    c.append(["SQL", 1])
+    c.append(["Team fit", 2])
+    cand = wb.create_sheet("Candidates")
+    cand.append(["candidate_id", "name", "status"])
+    cand.append(["C1", "Ann Lee", "hired"])
+    cand.append(["C2", "Bo Chen", "rejected"])
+    s = wb.create_sheet(sheet)
+    for r in rows:
+        s.append(r)
+    wb.save(path)
+    return path
+
+
+HEADER = ["candidate_id", "interviewer", "criterion", "score", "stage"]
+
+
+@pytest.mark.parametrize("odd_row, why", [
+    (["C2", "Sam", "SQL", "n/a", "Panel"], "a text in the score column"),
+    (["C2", "Sam", "SQL", True, "Panel"], "a yes/no in the score column"),
+    (["C2", 4, "SQL", 3, "Panel"], "a number in a text column"),
+    (["C2", "Sam", "SQL", "#DIV/0!", "Panel"], "a failed formula"),
+])
+def test_a_column_of_mixed_values_is_read_as_a_grid(tmp_path, odd_row, why):
+    from toolkit.readers.excel import read_sheet_columns
+
+    rows = [HEADER] + [["C1", "Sam", "SQL", 4, "Panel"], ["C1", "Sam", "Team fit", 5, "Panel"]] * 30 + [odd_row]
+    path = _workbook(tmp_path / "odd.xlsx", rows)
+    assert read_sheet_columns(path, "Scores") is None, why
+    assert "Scores" not in _read_column_wise(path)
+    _assert_same_round(*_load_both(path))
+
+
+def test_a_header_below_a_title_and_merged_cells_are_read_as_a_grid(tmp_path):
+    import openpyxl
+
+    rows = [["Scores of the panel"], [], HEADER] + [["C1", "Sam", "SQL", 4, "Panel"], ["C2", "Sam", "SQL", 3, "Panel"]]
+    titled = _workbook(tmp_path / "titled.xlsx", rows)
+    assert "Scores" not in _read_column_wise(titled)
+    _assert_same_round(*_load_both(titled))
+    merged = _workbook(tmp_path / "merged.xlsx", [HEADER, ["C1", "Sam", "SQL", 4, "Panel"], ["", "Sam", "Team fit", 5, "Panel"]])
+    wb = openpyxl.load_workbook(merged)
+    wb["Scores"].merge_cells("A2:A3")
+    wb.save(merged)
+    assert "Scores" not in _read_column_wise(merged)
+    _assert_same_round(*_load_both(merged))
+
+
+def test_totals_and_notes_under_a_plain_table_are_left_out_as_the_grid_reader_does(tmp_path):
+    rows = [HEADER] + [[c, i, k, 4, "Panel"] for c in ("C1", "C2") for i in ("Sam", "Lee") for k in ("SQL", "Team fit")]
+    rows += [["Total", None, None, 32, None], [], ["Note: scores from the panel on 2 March"]]
+    path = _workbook(tmp_path / "totals.xlsx", rows)
+    assert "Scores" in _read_column_wise(path)
+    fast, slow = _load_both(path)
+    _assert_same_round(fast, slow)
+    assert [e["kind"] for e in fast.details["excluded_rows"]] == ["totals", "note"] and len(fast.scores) == 8 and fast.ok
+
+
+def test_totals_words_are_found_by_the_quick_look_as_by_the_label_rule():
+    from toolkit.readers.headers import TOTAL_WORDS, row_label_is_total
+    from toolkit.readers.raw import _total_labels
+
+    labels = ["Total", "Summe:", "Ø", "Grand Total", "Gesamtergebnis", "Sum of Score", "Average of all", "Medelvärde",
+              "  TOTAL  ", "Mittelwert von Punkte", "C00017", "Ann-Marie Total", "Sam", "Totalt", "mean", "", "Σ", "Ｔｏｔａｌ"]
+    assert _total_labels(labels).tolist() == [row_label_is_total(v) for v in labels]
+    # the quick look asks row_label_is_total only for text holding a totals word; every phrase the rule knows holds one
+    phrases = [c for const in row_label_is_total.__code__.co_consts if isinstance(const, tuple) for c in const if isinstance(c, str)]
+    assert phrases and all(any(w in p for w in TOTAL_WORDS) for p in phrases)

@@ -6,6 +6,11 @@ and a boolean mask of the cells that were filled but could not be converted.
 Blank cells ('' / whitespace / non-breaking space / None / NaN) are never
 bad; they become missing values.
 
+A typed column (a sheet read column-wise: float64, "str", category,
+boolean or datetime64 instead of cells as objects) is converted once per
+distinct value by the same functions (`per_distinct`), so the result is
+the one the cells as objects would give.
+
 The work is done per group of cell types with column operations, so a
 column of a million cells costs a few pandas calls, not a million Python
 calls. Only unusual cells (e.g. a date in a text column) go one by one.
@@ -28,6 +33,42 @@ def _types(s: pd.Series) -> pd.Series:
     return s.map(type)
 
 
+# -- typed columns (a sheet read column-wise): the same functions, run once per distinct value ----------
+
+
+def _typed(s: pd.Series) -> bool:
+    """True for a column of one kind of value (float64, "str", category, boolean, datetime64) rather than cells as objects."""
+    return s.dtype != object
+
+
+def distinct_values(s: pd.Series) -> tuple[np.ndarray, pd.Series]:
+    """(position of each cell's value in ``values``, ``values``): the distinct values of a typed column as
+    `readers.excel.read_grids` reads such cells (float, str, bool, date, datetime), the last one '' for blank cells."""
+    from .readers.excel import python_values
+
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        codes = s.cat.codes.to_numpy()
+        values = python_values(pd.Series(s.cat.categories))
+    else:
+        codes, uniques = pd.factorize(s)
+        values = python_values(pd.Series(uniques, dtype=s.dtype))
+    values.append("")
+    return np.where(codes < 0, len(values) - 1, codes), pd.Series(values, dtype=object)
+
+
+def _expand(result: pd.Series, positions: np.ndarray, index) -> pd.Series:
+    return pd.Series(result.take(positions).array, index=index)
+
+
+def per_distinct(fn, s: pd.Series, *args):
+    """``fn(s, *args)`` (returning a Series or a tuple of them) for a typed column, computed on its distinct values."""
+    positions, values = distinct_values(s)
+    out = fn(values, *args)
+    if isinstance(out, tuple):
+        return tuple(_expand(o, positions, s.index) for o in out)
+    return _expand(out, positions, s.index)
+
+
 def _strings(s: pd.Series, types: pd.Series | None = None) -> tuple[pd.Series, pd.Series]:
     """(mask of str cells, stripped text of those cells; NBSP counts as space)."""
     types = _types(s) if types is None else types
@@ -41,6 +82,8 @@ def blank_mask(s: pd.Series) -> pd.Series:
     """True where a cell is empty: '', whitespace (incl. non-breaking space), None or NaN."""
     if len(s) == 0:
         return pd.Series([], dtype=bool, index=s.index)
+    if _typed(s):
+        return per_distinct(blank_mask, s)
     is_str, text = _strings(s)
     blank = s.isna().to_numpy(copy=True)
     blank[is_str.to_numpy()] = (text == "").to_numpy()
@@ -166,6 +209,11 @@ def to_date(s: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 
 def convert(kind: str, s: pd.Series, choices=(), synonyms=None) -> tuple[pd.Series, pd.Series]:
+    """``(typed, bad)`` for a field of ``kind``: "str", "float", "int", "bool", "date" or "choice" (see the functions above)."""
+    if _typed(s):  # a column read column-wise: each distinct value converted once
+        if not len(s):
+            return convert(kind, s.astype(object), choices, synonyms)
+        return per_distinct(lambda values: convert(kind, values, choices, synonyms), s)
     if kind == "str":
         return to_text(s)
     if kind == "float":

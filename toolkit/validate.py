@@ -32,7 +32,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .coerce import blank_mask, convert
+from .coerce import _typed, blank_mask, convert, per_distinct
 from .errors import ScorecardError
 from .model import (
     PROBLEM_COLUMNS,
@@ -118,9 +118,9 @@ class Problems:
         if not len(positions):
             return
         rows = table.frame[ROW].to_numpy()
-        values = table.frame[column].to_numpy() if column in table.frame else [None] * len(table.frame)
-        for pos in positions:
-            r, v = int(rows[pos]), values[pos]
+        values = _cells_as_read(table.frame[column], positions) if column in table.frame else [None] * len(positions)
+        for pos, v in zip(positions, values):
+            r = int(rows[pos])
             msg = message(v, r) if callable(message) else message
             h = hint(v, r) if callable(hint) else hint
             self.add(severity, table.sheet_at(pos), rule, msg, cell=table.cell_at(column, pos), column=column, row=r, value=v, hint=h)
@@ -248,13 +248,16 @@ class TableCheck:
         self.fields = {f.name: f for f in fields}
         self.problems = problems
         n = len(table.frame)
-        self.reasons: list[list[str]] = [[] for _ in range(n)]
+        self.reasons: dict[int, list[str]] = {}  # row position -> why it is quarantined (rows without an error have none)
+        self._bad = np.zeros(n, dtype=bool)
         self.typed: dict[str, pd.Series] = {}
         self.index = table.frame.index
 
     def error_rows(self, mask: pd.Series, reason: str) -> None:
-        for pos in np.flatnonzero(mask.to_numpy(dtype=bool)):
-            self.reasons[pos].append(reason)
+        positions = np.flatnonzero(mask.to_numpy(dtype=bool))
+        self._bad[positions] = True
+        for pos in positions:
+            self.reasons.setdefault(int(pos), []).append(reason)
 
     def cells(self, severity, column, mask, rule, message, hint=None, reason=None):
         mask = pd.Series(np.asarray(mask, dtype=bool), index=self.index)
@@ -264,7 +267,7 @@ class TableCheck:
 
     @property
     def bad(self) -> pd.Series:
-        return pd.Series([bool(r) for r in self.reasons], index=self.index, dtype=bool)
+        return pd.Series(self._bad.copy(), index=self.index, dtype=bool)
 
     def convert_all(self, synonyms_fallback: dict | None = None) -> None:
         t, frame = self.table, self.table.frame
@@ -294,7 +297,7 @@ class TableCheck:
                 continue
             raw = frame[f.name]
             typed, bad = convert(f.kind, raw, f.choices, SYNONYMS.get(f.name))
-            shows_error = raw.isin(EXCEL_ERRORS).to_numpy()
+            shows_error = (per_distinct(_shows_error, raw) if _typed(raw) else _shows_error(raw)).to_numpy()
             if shows_error.any():  # a failed formula: say so, instead of "not a number" or a name "#REF!"
                 self.cells("error", f.name, shows_error, "formula_error", lambda v, r: f"the cell shows the formula error {v} instead of a value",
                            hint="Correct the formula (or type the value) and save the workbook again", reason="formula error")
@@ -315,14 +318,20 @@ class TableCheck:
     def duplicates(self, keys: list[str], rule: str, what: str) -> None:
         if any(k not in self.table.frame.columns for k in keys if self.fields[k].required):
             return
-        key = pd.DataFrame({k: self.typed[k].astype(object) for k in keys})
         required = [k for k in keys if self.fields[k].required]
-        complete = key[required].notna().all(axis=1)
-        key = key.where(key.notna(), "\0blank")  # a blank optional key (stage) counts as one value
+        complete = pd.Series(np.logical_and.reduce([self.typed[k].notna().to_numpy() for k in required]), index=self.index) \
+            if required else pd.Series(True, index=self.index)
+        # one number per distinct key (a blank optional key, such as stage, counts as one value)
+        codes = np.zeros(len(self.index), dtype=np.int64)
+        for k in keys:
+            c, uniques = pd.factorize(self.typed[k], use_na_sentinel=False)
+            codes = codes * (len(uniques) + 1) + c
+            codes = pd.factorize(codes)[0].astype(np.int64)  # keep the combined numbers small
+        key = pd.Series(codes, index=self.index)
         dup = key.duplicated(keep="first") & complete
         if not dup.any():
             return
-        first_row = self.table.frame[ROW].groupby([key[k] for k in keys], dropna=False).transform("first")
+        first_row = self.table.frame[ROW].groupby(key.to_numpy()).transform("first")
         first_by_row = dict(zip(self.table.frame.loc[dup, ROW].tolist(), first_row[dup].tolist()))
         column = next((k for k in reversed(keys) if k in self.table.letters), keys[0])
         self.cells("error", column, dup, rule,
@@ -338,11 +347,51 @@ class TableCheck:
         rejected = []
         if bad.any():
             raw = self.table.frame
-            for pos in np.flatnonzero(bad):
-                row = raw.iloc[pos]
-                values = "; ".join(f"{c}={_show(row[c])}" for c in raw.columns if not c.startswith("_") and not _blank_scalar(row[c]))
-                rejected.append(dict(sheet=sheet_label, row=int(row[ROW]), reason="; ".join(dict.fromkeys(self.reasons[pos])), values=values))
-        return typed.loc[~bad].reset_index(drop=True), rejected
+            positions = np.flatnonzero(bad)
+            shown = {c: _cells_as_read(raw[c], positions) for c in raw.columns if not c.startswith("_")}
+            rows = raw[ROW].to_numpy()
+            for i, pos in enumerate(positions):
+                values = "; ".join(f"{c}={_show(v[i])}" for c, v in shown.items() if not _blank_scalar(v[i]))
+                rejected.append(dict(sheet=sheet_label, row=int(rows[pos]), reason="; ".join(dict.fromkeys(self.reasons[int(pos)])),
+                                     values=values))
+            return typed.loc[~bad].reset_index(drop=True), rejected
+        return typed.reset_index(drop=True), rejected
+
+
+def _isin(s: pd.Series, values) -> pd.Series:
+    """``s.isin(values)``; for a column of Arrow text in Arrow itself (pandas first turns a million texts into Python objects)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if s.dtype == "str" and hasattr(s.array, "_pa_array"):
+        texts = [v for v in values if isinstance(v, str)]
+        found = pc.is_in(s.array._pa_array, value_set=pa.array(texts, type=s.array._pa_array.type))
+        return pd.Series(pc.fill_null(found, False).to_numpy(zero_copy_only=False), index=s.index)
+    return s.isin(values)
+
+
+def _repeated_text(text: str, n: int) -> pd.Series:
+    """A "str" column holding ``text`` n times (built in Arrow: a million rows in milliseconds)."""
+    import pyarrow as pa
+
+    values = pa.array([text], type=pa.large_string()).take(pa.array(np.zeros(n, dtype=np.int64)))
+    return pd.Series(values.to_pandas(types_mapper=lambda _t: pd.StringDtype("pyarrow", na_value=np.nan)))
+
+
+def _cells_as_read(column: pd.Series, positions) -> list:
+    """The cells at ``positions`` as the grid reader reads them ('' for blank), whether the column is typed or not."""
+    part = column.iloc[np.asarray(positions, dtype=np.int64)]
+    if not _typed(part):
+        return part.tolist()
+    from .readers.excel import python_values
+
+    if isinstance(part.dtype, pd.CategoricalDtype):
+        part = part.astype(object)
+    return python_values(part)
+
+
+def _shows_error(values: pd.Series) -> pd.Series:
+    return values.isin(EXCEL_ERRORS)
 
 
 def _blank_scalar(v) -> bool:
@@ -453,14 +502,14 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
                   reason=f"score outside the scale {role.scale}")
         if "candidate_id" in score_table.frame:
             cid = chk.typed["candidate_id"]
-            unknown = cid.notna() & ~cid.isin(known_ids)
+            unknown = cid.notna() & ~_isin(cid, known_ids)
             chk.cells("error", "candidate_id", unknown.fillna(False), "unknown_candidate",
                       lambda v, r: "candidate id is not on the Candidates sheet" if str(v).strip() not in quarantined_ids
                       else "candidate id belongs to a quarantined Candidates row",
                       hint="Add the candidate to the Candidates sheet, or correct the id", reason="unknown candidate id")
         if "criterion" in score_table.frame:
             crit = chk.typed["criterion"]
-            unknown = crit.notna() & ~crit.isin(criterion_names)
+            unknown = crit.notna() & ~_isin(crit, criterion_names)
             chk.cells("error", "criterion", unknown.fillna(False), "unknown_criterion", "criterion is not on the Criteria sheet",
                       hint=lambda v, r: (f"Did you mean {c!r}?" if (c := _closest(str(v), criterion_names)) else f"Use one of: {', '.join(criterion_names)}"),
                       reason="unknown criterion")
@@ -470,7 +519,8 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
                   f"interviewed_on is after the as-of date {as_of.date().isoformat()}", hint="Check the year, or pass a later as_of date")
         if "score_raw" in score_table.frame:  # importers normalised the scale and kept the value as written
             raw_col = score_table.frame["score_raw"]
-            score_raw = raw_col.where(~blank_mask(raw_col), None).astype("str")
+            as_written = lambda v: v.where(~blank_mask(v), None).astype("str")  # noqa: E731
+            score_raw = per_distinct(as_written, raw_col) if _typed(raw_col) else as_written(raw_col)
         elif "score" in score_table.frame:
             score_raw = score_table.frame["score"].map(lambda v: None if _blank_scalar(v) else _show(v)).astype("str")
         else:
@@ -493,17 +543,16 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
             what = "no candidate has status 'hired'" if n_hired == 0 else f"{n_hired} candidates have status 'hired'"
             problems.add("warning", sheet, "hired_count", what, column="status",
                          hint="One person gets the offer: mark exactly one candidate as hired (or 'offered' while the offer is open)")
-        scored = set(scores["candidate_id"].dropna())
-        for cid, row in zip(candidates["candidate_id"], candidates["source_row"]):
-            if cid not in scored and len(scores):
+        unscored = ~_isin(candidates["candidate_id"], scores["candidate_id"].dropna().unique()).to_numpy(dtype=bool)
+        for cid, row in zip(candidates["candidate_id"][unscored], candidates["source_row"][unscored]):
+            if len(scores):
                 problems.add("warning", cand_table.sheet_name if cand_table is not None else "Candidates", "no_scores",
                              f"candidate {cid} has no scores", cell=cand_table.cell("candidate_id", int(row)) if cand_table is not None else None,
                              row=int(row), value=cid, hint="Add their scores to the Scores sheet, or mark them withdrawn")
 
     def with_round(df):
         df = df.copy()
-        df.insert(0, "round_id", round_id)
-        df["round_id"] = df["round_id"].astype("str")
+        df.insert(0, "round_id", _repeated_text(round_id, len(df)))
         return df
 
     rejected_df = pd.DataFrame.from_records(rejected, columns=REJECTED_COLUMNS) if rejected else pd.DataFrame(columns=REJECTED_COLUMNS)

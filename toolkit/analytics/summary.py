@@ -178,14 +178,18 @@ def candidate_summary(round: HiringRound) -> pd.DataFrame:
     ru = runner_up_assessment(round, totals).set_index("candidate_id")
     scale = f"{fmt_points(round.role.scale_min)}-{fmt_points(round.role.scale_max)}"
     material_txt = n_points(scale_points(round, MATERIAL_SHORTFALL_POINTS))
+    # one record per candidate as plain dicts: a row lookup in a frame costs more than the sentence it feeds
+    strong, below, short, thin, ru = (f.to_dict("index") for f in (strong, below, short, thin, ru))
+    thin_below = thin_below.to_dict()
+    any_scores = any_scores.to_dict()
 
     rows = []
     for row in totals.itertuples(index=False):
         cid = row.candidate_id
         out = {"strength": pd.NA, "growth_area": pd.NA, "growth_kind": "none", "thin_evidence_on": pd.NA, "thin_evidence_reason": ""}
         scored = int(any_scores.get(cid, 0)) > 0
-        if cid in strong.index:
-            s = strong.loc[cid]
+        if cid in strong:
+            s = strong[cid]
             out["strength"] = s["criterion"]
             if s["n_others"] > 0:
                 standing = (f"mean {fmt_points(s['mean'])} on the {scale} scale, {_against(int(s['n_lower']), int(s['n_level']), int(s['n_others']))}, "
@@ -207,15 +211,15 @@ def candidate_summary(round: HiringRound) -> pd.DataFrame:
                 "No strength named: no criterion has both sufficient evidence and a mean at or above its bar "
                 "(or, without a bar, at least the middle of the scale)."
             )
-        if cid in below.index:
-            b = below.loc[cid]
+        if cid in below:
+            b = below[cid]
             out["growth_area"], out["growth_kind"] = b["criterion"], "below_bar"
             out["growth_reason"] = (
                 f"{b['criterion']} is the most important criterion (criterion {int(b['crank'])}) below its bar: "
                 f"mean {fmt_points(b['mean'])} against a bar of {fmt_points(b['bar'])}, with sufficient evidence from {int(b['n_int'])} interviewers."
             )
-        elif cid in short.index:
-            s = short.loc[cid]
+        elif cid in short:
+            s = short[cid]
             out["growth_area"], out["growth_kind"] = s["criterion"], "shortfall"
             out["growth_reason"] = (
                 f"No criterion is below its bar; {s['criterion']} (criterion {int(s['crank'])}, weight {s['weight']:.0%}) has the largest "
@@ -231,13 +235,13 @@ def candidate_summary(round: HiringRound) -> pd.DataFrame:
                 "No growth area named: no criterion with sufficient evidence is below its bar or "
                 f"{material_txt} or more behind the selected candidate."
             )
-        if cid in thin.index:
-            t = thin.loc[cid]
+        if cid in thin:
+            t = thin[cid]
             out["thin_evidence_on"] = t["criterion"]
             out["thin_evidence_reason"] = f"{t['criterion']} (criterion {int(t['crank'])}): {t['why_thin']}."
-            if cid in thin_below.index:
+            if cid in thin_below:
                 out["growth_reason"] += f" {thin_below[cid]} is below its bar but its evidence is thin, so it is not used as a growth area."
-        a = ru.loc[cid]
+        a = ru[cid]
         out["is_runner_up"] = bool(a["is_runner_up"])
         out["runner_up_reason"] = a["runner_up_reason"]
         out["runner_up_basis"] = a["runner_up_basis"]

@@ -108,8 +108,8 @@ def _check_zip(path: Path) -> None:
         )
 
 
-def read_grids(path: str | os.PathLike) -> list[SheetGrid]:
-    """All sheets of a workbook as grids. Raises InputFileError for anything unreadable."""
+def read_grids(path: str | os.PathLike, *, sheets: set[str] | None = None) -> list[SheetGrid]:
+    """All sheets of a workbook as grids (only those named in ``sheets`` when given). Raises InputFileError for anything unreadable."""
     path = check_readable(Path(path))
     kind = _sniff(path)
     if kind == "zip":
@@ -136,8 +136,10 @@ def read_grids(path: str | os.PathLike) -> list[SheetGrid]:
     grids = []
     name = None
     try:
-        shown = _shown_cells(path, kind)
+        shown = _shown_cells(path, kind, sheets)
         for meta in wb.sheets_metadata:
+            if sheets is not None and meta.name not in sheets:
+                continue
             name = meta.name
             sheet = wb.get_sheet_by_name(meta.name)
             rows = sheet.to_python(skip_empty_area=False)
@@ -216,10 +218,12 @@ def _xlsx_sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     return out
 
 
-def _xlsx_shown(zf: zipfile.ZipFile) -> dict:
+def _xlsx_shown(zf: zipfile.ZipFile, sheets: set[str] | None = None) -> dict:
     """Cells showing a formula error (t="e") or NaN, per sheet: (row, col, text shown), 0-based."""
     out: dict = {}
     for sheet, part in _xlsx_sheet_parts(zf).items():
+        if sheets is not None and sheet not in sheets:
+            continue
         if not _part_has(zf, part, (_ERROR_MARK,), _NAN_START):
             continue
         data = zf.read(part)
@@ -385,7 +389,7 @@ def _xls_shown(data: bytes) -> dict:
     return out
 
 
-def _shown_cells(path: Path, kind: str) -> dict:
+def _shown_cells(path: Path, kind: str, sheets: set[str] | None = None) -> dict:
     """Per sheet name, cells calamine reads as empty or NaN but a person sees text in: ``[(row, col, text)]``
     (a failed formula shows its error, e.g. ``#DIV/0!``; a NaN number shows ``NaN``), and under the key
     ``(sheet, "merged")`` the merged ranges of an .ods sheet (calamine gives them for .xlsx and .xls only)."""
@@ -401,7 +405,7 @@ def _shown_cells(path: Path, kind: str) -> dict:
             if "content.xml" in zf.namelist():
                 cells, merged = _ods_shown(zf)
                 return {**cells, **{(k, "merged"): v for k, v in merged.items()}}
-            return _xlsx_shown(zf)
+            return _xlsx_shown(zf, sheets)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, ET.ParseError, zlib.error) as exc:
         raise InputFileError(f"the file is damaged ({type(exc).__name__}: {exc})", file=str(path),
                              hint="Open it in Excel or LibreOffice and save it again") from None
@@ -434,11 +438,15 @@ def formulas_without_values(path: str | os.PathLike) -> dict[str, list[str]]:
             data = zf.read(part)
             if b"<f" not in data:
                 continue
-            missing = [m.group(2).decode() for m in _CELL_WITH_FORMULA.finditer(data)
-                       if not m.group(4) and b't="str"' not in m.group(1) + m.group(3) and b't="e"' not in m.group(1) + m.group(3)]
+            missing = _formula_cells_without_values(data)
             if missing:
                 out[name] = missing
     return out
+
+
+def _formula_cells_without_values(data: bytes) -> list[str]:
+    return [m.group(2).decode() for m in _CELL_WITH_FORMULA.finditer(data)
+            if not m.group(4) and b't="str"' not in m.group(1) + m.group(3) and b't="e"' not in m.group(1) + m.group(3)]
 
 
 def pivot_sheets(path: str | os.PathLike) -> set[str]:
@@ -462,3 +470,180 @@ def pivot_sheets(path: str | os.PathLike) -> set[str]:
                 addr = m.group(1).decode().lstrip("$").split(".", 1)[0].strip("'$")
                 out.add(addr)
     return out
+
+
+# -- column-wise reading of big, plain tables (fastexcel, Arrow) -----------------------------------
+#
+# `read_grids` hands every cell to Python: a million score rows cost seconds before any check runs.
+# A table sheet whose every column holds one kind of value (numbers, text, dates or yes/no), with its
+# headings in row 1 from column A, is read by fastexcel (calamine writing Arrow) into typed columns
+# instead: the same values at the same places, a hundred times fewer Python objects. Anything else
+# (mixed columns, failed formulas, NaN, merged cells, times of day, a header elsewhere) is read as a grid.
+
+
+@dataclass(frozen=True)
+class SheetColumns:
+    """A table sheet read column-wise: the headings of row 1 (column A on) and one typed column per heading.
+
+    ``columns[i]`` holds the cells under ``headers[i]`` from Excel row 2 down, each of one kind:
+    numbers (float64, NaN blank), text (category: each distinct text once; NaN blank), yes/no
+    (boolean, <NA> blank) or dates (datetime64[ms], NaT blank). Each value is exactly what `read_grids` reads in that
+    cell (a date at midnight is a date, otherwise a date-time).
+    """
+
+    name: str
+    headers: list[str]
+    columns: list
+    visible: bool = True
+    kind: str = "worksheet"
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.columns[0]) if self.columns else 0
+
+    def python_rows(self, start: int, stop: int) -> list[list]:
+        """Data rows ``start:stop`` (0 = Excel row 2) as `read_grids` gives them: Python values, '' for blank."""
+        cols = [python_values(c.iloc[start:stop]) for c in self.columns]
+        return [list(r) for r in zip(*cols)]
+
+    def grid(self, n_rows: int = 45) -> SheetGrid:
+        """The header and the first ``n_rows`` data rows as a grid (for layout detection, which looks at the top only)."""
+        return SheetGrid(self.name, [list(self.headers), *self.python_rows(0, n_rows)], self.visible, self.kind)
+
+
+def python_values(s) -> list:
+    """A typed column's values as `read_grids` reads them: float, str, bool, datetime.date (midnight) or datetime; '' when blank."""
+    import pandas as pd
+
+    if s.dtype.kind == "M":
+        out = []
+        for v in s.to_numpy(dtype="datetime64[us]").astype(object).tolist():  # datetime.datetime, None for NaT
+            if v is None:
+                out.append("")
+            else:
+                out.append(v.date() if (v.hour, v.minute, v.second, v.microsecond) == (0, 0, 0, 0) else v)
+        return out
+    values = s.astype(object).tolist()
+    return ["" if v is None or v is pd.NA or (isinstance(v, float) and v != v) else v for v in values]
+
+
+_FIRST_ROW = re.compile(rb"<sheetData>\s*<row\b([^>]*)>(.*?)</row>", re.S)
+_ROW_NUMBER = re.compile(rb'\br="(\d+)"')
+_HAS_VALUE = re.compile(rb"<v>[^<]|<is>|<t>[^<]|<t [^>]*>[^<]")
+
+
+def _has_formula(block: bytes) -> bool:
+    """True when ``block`` holds a cell formula (<f>, <f t="shared" .../>, <f/>), not just a drop-down's <formula1>."""
+    pos = block.find(b"<f")
+    while pos >= 0:
+        if block[pos + 2: pos + 3] in (b">", b" ", b"/", b""):
+            return True
+        pos = block.find(b"<f", pos + 2)
+    return False
+
+
+def scan_xlsx_sheets(path: str | os.PathLike) -> dict[str, dict]:
+    """What each sheet's XML holds that a column-wise read does not see, in one streamed pass per sheet.
+
+    Per sheet name: ``row1`` (True when the sheet's first row is Excel row 1
+    and holds a value), ``plain`` (the XML uses no namespace prefixes, so the
+    searches below can be trusted), ``merged`` (it has merged cells) and
+    ``formula_cells`` (cells with a formula but no saved result, as
+    `formulas_without_values` finds them). Sheets in workbook order. Failed
+    formulas and NaN are seen by `read_sheet_columns` itself.
+    """
+    out: dict[str, dict] = {}
+    with zipfile.ZipFile(path) as zf:
+        for name, part in _xlsx_sheet_parts(zf).items():
+            row1 = plain = formula = False
+            first, tail, last = True, b"", [b"", b""]
+            with zf.open(part) as fh:
+                while chunk := fh.read(1 << 22):
+                    last = [last[1], chunk]
+                    block = tail + chunk
+                    if first:
+                        first = False
+                        plain = b"<sheetData" in block
+                        m = _FIRST_ROW.search(block)
+                        if m:
+                            r = _ROW_NUMBER.search(m.group(1))
+                            row1 = bool(r and r.group(1) == b"1" and _HAS_VALUE.search(m.group(2)))
+                    formula = formula or _has_formula(block)
+                    tail = block[-64:]
+            # merged ranges follow the cells (<mergeCells> after </sheetData>): look at the end only
+            end = last[0] + last[1]
+            after = end.rfind(b"</sheetData>")
+            merged = after < 0 or b"<mergeCell " in end[after:]
+            cells = _formula_cells_without_values(zf.read(part)) if formula else []
+            out[name] = {"row1": row1, "plain": plain, "merged": merged, "formula_cells": cells}
+    return out
+
+
+def read_sheet_columns(path: str | os.PathLike, name: str, *, visible: bool = True, kind: str = "worksheet") -> SheetColumns | None:
+    """Sheet `name` read column-wise with fastexcel, or None when it is not a plain table (see `SheetColumns`).
+
+    The caller checks the sheet's XML first (`scan_xlsx_sheets`: row 1 holds the
+    headings, no merged cells); this checks the rest: every column of one kind
+    of value, no cell showing a failed formula or NaN, every heading a written
+    text, column A first, no times of day.
+    """
+    import logging
+
+    import fastexcel
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    logging.getLogger("fastexcel").setLevel(logging.ERROR)  # its notes on column kinds are not for the user
+    try:
+        sheet = fastexcel.read_excel(str(path)).load_sheet(name, header_row=0, schema_sample_rows=None, dtype_coercion="strict")
+        info = sheet.available_columns()
+        batch, errors = sheet.to_arrow_with_errors()
+    except Exception:  # mixed kinds of values in a column (and anything else fastexcel refuses): read the grid instead
+        return None
+    if errors is not None and errors.errors:  # a cell showing a failed formula (#DIV/0!): the grid shows it as written
+        return None
+    if not info or [c.absolute_index for c in info] != list(range(len(info))):
+        return None
+    headers = [c.name for c in info]
+    if any(str(c.column_name_from) != "looked_up" for c in info) or not _plain_headings(headers):
+        return None
+    columns = []
+    for arr in batch.columns:
+        t = arr.type
+        if pa.types.is_string(t) or pa.types.is_large_string(t):
+            encoded = pa.chunked_array(arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr]).combine_chunks().dictionary_encode()
+            codes = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False)
+            texts = pd.Index(encoded.dictionary.to_numpy(zero_copy_only=False), dtype=object)
+            col = pd.Series(pd.Categorical.from_codes(codes, categories=texts))  # category: each distinct text once
+        elif pa.types.is_null(t):
+            col = pd.Series(pd.Categorical([None] * len(arr), categories=pd.Index([], dtype=object)))
+        elif pa.types.is_floating(t) or pa.types.is_integer(t):
+            col = pd.Series(arr.to_numpy(zero_copy_only=False), dtype="float64")
+            if pa.types.is_floating(t) and pc.any(pc.is_nan(arr)).as_py():  # a NaN cell: the grid shows "NaN"
+                return None
+        elif pa.types.is_boolean(t):
+            col = pd.Series(pd.array(arr.to_pylist(), dtype="boolean"))
+        elif pa.types.is_timestamp(t) or pa.types.is_date(t):
+            col = pd.Series(arr.cast(pa.timestamp("ms")).to_numpy(zero_copy_only=False))
+            if (col.dropna() < pd.Timestamp("1900-01-01")).any():  # calamine reads such cells as times of day
+                return None
+        else:  # durations and anything new
+            return None
+        columns.append(col.reset_index(drop=True))
+    return SheetColumns(name, headers, columns, visible, kind)
+
+
+def _plain_headings(headers: list[str]) -> bool:
+    """True when each heading is certainly a written text (not a number, date or yes/no fastexcel turned into a name)."""
+    seen = set()
+    for h in headers:
+        key = h.casefold()
+        if not re.search(r"[^\W\d_]", h) or key in ("true", "false") or key.startswith("__unnamed__"):
+            return False
+        base = re.sub(r"_\d+$", "", h)  # fastexcel renames a repeated heading "x" to "x_1"
+        if base != h and base in headers:
+            return False
+        seen.add(key)
+    return True

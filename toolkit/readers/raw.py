@@ -9,13 +9,14 @@ the Role key/value pairs and the problems found while reading.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from ..schema import SHEETS, field_lookup, normalise_header
-from .excel import column_letter
+from .excel import SheetColumns, column_letter
 
 ROW = "_row"  # Excel row number of a data row (1-based)
 
@@ -156,6 +157,136 @@ def table_from_grid(
 
 # Columns whose cell names the row (used to spot totals rows such as "Summe" in the candidate column).
 _KEY_FIELDS = {"Criteria": ("criterion",), "Candidates": ("candidate_id", "name"), "Scores": ("candidate_id",)}
+
+
+def table_from_columns(sheet: str, columns: SheetColumns, *, lookup: dict[str, str] | None = None) -> RawTable:
+    """`table_from_grid` for a sheet read column-wise (headings in row 1): the same table, its columns typed.
+
+    The frame's columns keep the sheet's kinds of values (float64, "str",
+    boolean, datetime64) instead of Python objects; blank cells are NaN / ''
+    / <NA> / NaT. Rows are classified as `rows.classify_rows` does: a row
+    can only be other than data when it is blank, has a single filled cell or
+    is labelled like a totals row, and such rows (and everything after the
+    first of them) are classified by `classify_rows` itself.
+    """
+    from .rows import classify_rows, row_text
+
+    lookup = lookup or field_lookup(SHEETS[sheet])
+    cols: dict[str, int] = {}
+    headers, unmapped = [], []
+    for c, h in enumerate(columns.headers):
+        headers.append(str(h))
+        key = lookup.get(normalise_header(h))
+        if key and key not in cols:
+            cols[key] = c
+        else:
+            unmapped.append(str(h))
+    n = columns.n_rows
+    key_cols = [c for k, c in cols.items() if k in _KEY_FIELDS.get(sheet, ())]
+    kinds = np.full(n, "data", dtype=object)
+    excluded: list[dict] = []
+    start = _first_row_maybe_not_data(columns, key_cols)
+    if start is not None:  # classify the rest exactly as a grid would be
+        width = len(columns.columns)
+        block = pd.DataFrame(columns.python_rows(start, n), columns=range(width), dtype=object)
+        block.index = pd.RangeIndex(start + 2, n + 2)
+        tail = classify_rows(block, key_cols)
+        kinds[start:] = tail.to_numpy(dtype=object)
+        left = tail[tail.isin(["totals", "note"])]
+        excluded = [dict(sheet=columns.name, row=int(r), kind=k, text=row_text(block, r)) for r, k in left.items()]
+    keep = kinds == "data"
+    frame = pd.DataFrame({k: columns.columns[c][keep].reset_index(drop=True) for k, c in cols.items()}, index=pd.RangeIndex(int(keep.sum())))
+    frame[ROW] = pd.array(np.flatnonzero(keep) + 2, dtype="Int64")
+    is_blank = kinds == "blank"
+    last = np.flatnonzero(keep)[-1] if keep.any() else -1
+    return RawTable(
+        sheet=sheet,
+        sheet_name=columns.name,
+        frame=frame,
+        letters={k: column_letter(c) for k, c in cols.items()},
+        headers=headers,
+        unmapped=unmapped,
+        header_row=1,
+        blank_rows=int(is_blank[: last + 1].sum()),
+        excluded=excluded,
+    )
+
+
+def _categories(s: pd.Series) -> tuple[np.ndarray, list]:
+    """(code per cell, distinct values) of a text or categorical column; code -1 for a missing value."""
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        return s.cat.codes.to_numpy(), s.cat.categories.to_numpy(dtype=object).tolist()
+    codes, uniques = pd.factorize(s)
+    return codes, uniques.to_numpy(dtype=object).tolist()
+
+
+def _per_distinct(s: pd.Series, fn) -> np.ndarray:
+    """fn(value) for every cell of a text column, called once per distinct value (None for a missing one)."""
+    codes, values = _categories(s)
+    table = np.array([bool(fn(u)) for u in values] + [bool(fn(None))], dtype=bool)
+    return table[np.where(codes < 0, len(values), codes)]
+
+
+def _first_row_maybe_not_data(columns: SheetColumns, key_cols: list[int]) -> int | None:
+    """Position of the first row that `classify_rows` might call blank, totals or note; None when every row is data.
+
+    Such a row is blank, has a single filled cell, or has a text cell that
+    reads as a totals label in its first filled column or a key column.
+    Before the first of them there is no break (blank or totals row), so
+    no row can be a note that follows one.
+    """
+    from .headers import row_label_is_total
+    from .rows import _is_blank_value
+
+    n = columns.n_rows
+    if n == 0:
+        return None
+    width = len(columns.columns)
+    filled = np.zeros((n, width), dtype=bool)
+    for i, s in enumerate(columns.columns):
+        filled[:, i] = ~_per_distinct(s, _is_blank_value) if _is_text(s) else s.notna().to_numpy()
+    n_filled = filled.sum(axis=1)
+    first = filled.argmax(axis=1)
+    maybe = n_filled <= 1
+    for i in sorted(set(np.unique(first).tolist()) | set(key_cols)):  # only columns that are some row's first cell, or a key
+        s = columns.columns[i]
+        if not _is_text(s):
+            continue
+        codes, values = _categories(s)
+        table = np.append(_total_labels(values), False)
+        label = table[np.where(codes < 0, len(values), codes)]
+        maybe |= label & ((first == i) | (i in key_cols))
+    hits = np.flatnonzero(maybe)
+    return int(hits[0]) if len(hits) else None
+
+
+def _total_labels(values: list) -> np.ndarray:
+    """`headers.row_label_is_total` of each text, asked only where it can be true.
+
+    Plain-ASCII text can only be a totals label when it contains a totals word
+    (a word of `TOTAL_WORDS`; the pivot-table phrases contain one too): the
+    others are decided without the per-text call, a thousand ids in a millisecond.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from .headers import TOTAL_WORDS, row_label_is_total
+
+    out = np.zeros(len(values), dtype=bool)
+    if not values:
+        return out
+    texts = pa.array([v if isinstance(v, str) else None for v in values], type=pa.large_string())
+    words = "|".join(re.escape(w) for w in sorted(TOTAL_WORDS) if w.isascii())
+    ascii_ = pc.fill_null(pc.string_is_ascii(texts), False).to_numpy(zero_copy_only=False)
+    has_word = pc.fill_null(pc.match_substring_regex(pc.utf8_lower(texts), words), False).to_numpy(zero_copy_only=False)
+    for i in np.flatnonzero(~ascii_ | has_word):
+        v = values[i]
+        out[i] = isinstance(v, str) and row_label_is_total(v)
+    return out
+
+
+def _is_text(s: pd.Series) -> bool:
+    return s.dtype == "str" or isinstance(s.dtype, pd.CategoricalDtype)
 
 
 def table_from_frame(sheet: str, df: pd.DataFrame) -> RawTable:

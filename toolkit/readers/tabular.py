@@ -114,6 +114,11 @@ def read_file(path: str | os.PathLike, mapping=None) -> RawWorkbook:
     """One workbook or CSV file -> RawWorkbook (any layout; see the module docstring)."""
     m = read_mapping(mapping) or Mapping()
     file = str(path)
+    from .canonical import read_canonical_fast
+
+    fast = read_canonical_fast(path, m)  # a canonical .xlsx with big plain tables: read column-wise, the same result
+    if fast is not None:
+        return fast
     grids, source, problems = read_sheets(path)
     from_csv = source["reader"] == "csv"
     try:

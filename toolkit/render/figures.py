@@ -65,6 +65,8 @@ def _plain_leaf(v) -> bool:
 
 def _same(a, b) -> bool:
     """Deep equality of the same types (1 is not 1.0: they serialise differently), NaN equal to NaN, tuples equal to lists."""
+    if a is b:
+        return True
     if isinstance(a, dict) and isinstance(b, dict):
         return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
     if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
