@@ -174,6 +174,10 @@ def _mb(x: float | None) -> str:
     return "–" if x is None else f"{x:,.0f}"
 
 
+def _x(ratio: float) -> str:
+    return f"{ratio:.0f}x"
+
+
 def _ok(flag: bool) -> str:
     return "yes" if flag else "**no**"
 
@@ -204,7 +208,7 @@ def write_results(path: Path, meta: dict, read_rows, analytics_rows, feedback_ro
         fx, ld, op = r["fastexcel"], r["load"], r.get("openpyxl")
         lines.append(f"| {r['layout']} | {r['score_rows']:,} | {r['file_mb']:.1f} | {_s(fx['seconds'])} | {_s(ld['seconds'])} | "
                      f"{_s(op['seconds']) if op else 'not run'} | {ld['seconds'] / fx['seconds']:.2f}x | "
-                     f"{f'{op['seconds'] / ld['seconds']:.0f}x' if op else '–'} | {_mb(ld['peak_rss_mb'])} |")
+                     f"{_x(op['seconds'] / ld['seconds']) if op else '–'} | {_mb(ld['peak_rss_mb'])} |")
     if any("openpyxl" not in r for r in read_rows):
         lines += ["", f"pandas+openpyxl is not run above {meta['openpyxl_max']:,} rows: it takes about 111 s at 1M rows on this "
                       "machine (issue 8), ten times its 100k figure, and would make `make bench` several minutes longer "

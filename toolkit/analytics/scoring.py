@@ -55,32 +55,105 @@ def stage_order(round: HiringRound) -> list[str]:
     s = round.scores
     if s.empty:
         return []
-    stage = s["stage"].astype("object").where(s["stage"].notna(), NO_STAGE)
+    # group by the code of each distinct stage label (in order of first appearance, as grouping the labels would)
+    codes, stages = pd.factorize(s["stage"], use_na_sentinel=False)
+    names = _stage_labels_of(pd.Series(stages, dtype=s["stage"].dtype)).to_numpy(dtype=object)
+    label_codes, label_names = pd.factorize(pd.Series(names, dtype=object))  # two stages may share a label
     dates = pd.to_datetime(s["interviewed_on"])
-    frame = pd.DataFrame({"stage": stage.to_numpy(), "date": dates.to_numpy(), "pos": np.arange(len(s))})
+    frame = pd.DataFrame({"stage": label_codes[codes], "date": dates.to_numpy(), "pos": np.arange(len(s))})
     info = frame.groupby("stage", sort=False).agg(date=("date", "median"), pos=("pos", "min"))
     info["undated"] = info["date"].isna()
     info = info.sort_values(["undated", "date", "pos"], kind="stable")
-    return [str(x) for x in info.index]
+    return [str(label_names[x]) for x in info.index]
 
 
 def _stage_labels(scores: pd.DataFrame) -> pd.Series:
-    return scores["stage"].astype("object").where(scores["stage"].notna(), NO_STAGE).astype("str")
+    return _stage_labels_of(scores["stage"])
 
 
 def _scored_rows(scores: pd.DataFrame) -> pd.DataFrame:
     """Non-blank scores as plain columns: candidate_id, interviewer, criterion (str), stage (str), score (float)."""
     keep = scores["score"].notna().to_numpy(dtype=bool)
-    s = scores.loc[keep]
+    as_str = lambda v: v.astype("str")  # noqa: E731
     return pd.DataFrame(
         {
-            "candidate_id": s["candidate_id"].astype("str").to_numpy(),
-            "interviewer": s["interviewer"].astype("str").to_numpy(),
-            "criterion": s["criterion"].astype("str").to_numpy(),
-            "stage": _stage_labels(s).to_numpy(),
-            "score": s["score"].astype("float64").to_numpy(),
+            "candidate_id": _texts(scores["candidate_id"], as_str, keep),
+            "interviewer": _texts(scores["interviewer"], as_str, keep),
+            "criterion": _texts(scores["criterion"], as_str, keep),
+            "stage": _texts(scores["stage"], _stage_labels_of, keep),
+            "score": scores["score"].to_numpy(dtype="float64", na_value=np.nan)[keep],
         }
     )
+
+
+def _texts(column: pd.Series, as_text, keep: np.ndarray):
+    """``as_text(column[keep])`` (a "str" column), computed once per distinct value.
+
+    A million cells hold a few thousand distinct ids or names: turning each
+    distinct one into text and placing it by its code (in Arrow) is several
+    times faster than converting every cell; the values are the same.
+    """
+    codes, uniques = pd.factorize(column, use_na_sentinel=False)
+    return as_text(pd.Series(uniques, dtype=column.dtype)).array.take(codes[keep])
+
+
+def _stage_labels_of(stage: pd.Series) -> pd.Series:
+    return stage.astype("object").where(stage.notna(), NO_STAGE).astype("str")
+
+
+def _positions(values: pd.Series, labels: list[str]) -> np.ndarray | None:
+    """Position of each value (as text) in ``labels``, -1 where it is not there; None when ``labels`` repeat one."""
+    index = pd.Index(pd.Series(labels, dtype="str"))
+    if not index.is_unique:
+        return None
+    codes, uniques = pd.factorize(values)
+    where = index.get_indexer(pd.Series(uniques, dtype=values.dtype).astype("str"))
+    return np.where(codes >= 0, where[np.maximum(codes, 0)] if len(where) else -1, -1)
+
+
+def _score_cells(round: HiringRound, scores: pd.DataFrame | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """(cell, interviewer code, score) of every non-blank score whose candidate and criterion are in the round.
+
+    ``cell`` = candidate position (`round.candidates` order) x number of
+    criteria + criterion position (`criterion_order`); the interviewer code
+    is -1 for a blank interviewer. Rows keep their order, so a group of them
+    aggregates exactly as grouping `_scored_rows` by candidate and criterion
+    text does. None when ids repeat (then the text grouping is used).
+    """
+    scores = round.scores if scores is None else scores
+    cand = _positions(scores["candidate_id"], round.candidates["candidate_id"].astype("str").tolist())
+    crit = _positions(scores["criterion"], round.criterion_order)
+    if cand is None or crit is None:
+        return None
+    score = scores["score"].to_numpy(dtype="float64", na_value=np.nan)
+    keep = ~np.isnan(score) & (cand >= 0) & (crit >= 0)
+    interviewer = pd.factorize(scores["interviewer"])[0]
+    return (cand * len(round.criterion_order) + crit)[keep], interviewer[keep], score[keep]
+
+
+def _cell_stats(round: HiringRound) -> pd.DataFrame | None:
+    """Per candidate x criterion cell (all of them, candidates in table order): mean_score, n_scores, min_score,
+    max_score (float, NaN where nobody scored) and n_interviewers (distinct, blank interviewers left out); None when
+    `_score_cells` is. The same numbers as aggregating `_scored_rows` by candidate and criterion."""
+    cells = _score_cells(round)
+    if cells is None:
+        return None
+    cell, interviewer, score = cells
+    n = len(round.candidates) * len(round.criterion_order)
+    g = pd.Series(score).groupby(cell, sort=False)
+    agg = g.agg(["mean", "size", "min", "max"])
+    out = pd.DataFrame({"mean_score": np.nan, "n_scores": 0.0, "min_score": np.nan, "max_score": np.nan, "n_interviewers": 0.0},
+                       index=pd.RangeIndex(n))
+    at = agg.index.to_numpy()
+    out.loc[at, "mean_score"] = agg["mean"].to_numpy()
+    out.loc[at, "n_scores"] = agg["size"].to_numpy(dtype="float64")
+    out.loc[at, "min_score"] = agg["min"].to_numpy()
+    out.loc[at, "max_score"] = agg["max"].to_numpy()
+    named = interviewer >= 0
+    pairs = pd.unique(cell[named].astype(np.int64) * (int(interviewer.max(initial=0)) + 1) + interviewer[named])
+    distinct = np.bincount(pairs // (int(interviewer.max(initial=0)) + 1), minlength=n)
+    out["n_interviewers"] = distinct[:n].astype("float64")
+    return out
 
 
 def _criterion_dtype(round: HiringRound) -> pd.CategoricalDtype:
@@ -130,6 +203,8 @@ def criterion_matrix(round: HiringRound, by_stage: bool = False) -> pd.DataFrame
     """
     cand_ids = round.candidates["candidate_id"].astype("str").tolist()
     crit = round.criterion_order
+    if not by_stage and (stats := _cell_stats(round)) is not None:  # integer cells: the same numbers, several times faster
+        return _matrix_frame(round, stats)
     rows = _scored_rows(round.scores)
     if by_stage:
         stages = stage_order(round)
@@ -167,10 +242,40 @@ def criterion_matrix(round: HiringRound, by_stage: bool = False) -> pd.DataFrame
     return out[cols]
 
 
+def _matrix_frame(round: HiringRound, stats: pd.DataFrame) -> pd.DataFrame:
+    """`criterion_matrix` (not by stage) from `_cell_stats`."""
+    import pyarrow as pa
+
+    n_crit = len(round.criterion_order)
+    ids = round.candidates["candidate_id"].astype("str")
+    cand = np.repeat(np.arange(len(ids)), n_crit)
+    out = pd.DataFrame({
+        "round_id": pd.Series(pa.array([round.round_id], type=pa.large_string()).take(pa.array(np.zeros(len(cand), dtype=np.int64)))
+                              .to_pandas(types_mapper=lambda _t: pd.StringDtype("pyarrow", na_value=np.nan))),
+        "candidate_id": ids.array.take(cand),
+        "criterion": pd.Categorical.from_codes(np.tile(np.arange(n_crit), len(ids)), dtype=_criterion_dtype(round)),
+    })
+    for c in ("mean_score", "min_score", "max_score"):
+        out[c] = pd.array(stats[c].to_numpy(), dtype="Float64")
+    out["spread"] = (out["max_score"] - out["min_score"]).astype("Float64")
+    for c in ("n_scores", "n_interviewers"):
+        out[c] = pd.array(stats[c].to_numpy(), dtype="float64").astype("Int64")
+    return out[["round_id", "candidate_id", "criterion", "mean_score", "n_scores", "n_interviewers", "min_score", "max_score", "spread"]]
+
+
 def _means_wide(round: HiringRound, scores: pd.DataFrame | None = None) -> np.ndarray:
     """Candidate x criterion means as a float array (NaN = not assessed), candidates in table order."""
     scores = round.scores if scores is None else scores
     cand_ids = round.candidates["candidate_id"].astype("str").tolist()
+    cells = _score_cells(round, scores)
+    if cells is not None:  # integer cells: the same means as grouping the text, several times faster
+        cell, _, score = cells
+        n_crit = len(round.criterion_order)
+        means = np.full(len(cand_ids) * n_crit, np.nan)
+        if len(cell):
+            m = pd.Series(score).groupby(cell, sort=False).mean()
+            means[m.index.to_numpy()] = m.to_numpy()
+        return means.reshape(len(cand_ids), n_crit)
     rows = _scored_rows(scores)
     if rows.empty:
         return np.full((len(cand_ids), len(round.criterion_order)), np.nan)

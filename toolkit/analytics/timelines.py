@@ -120,9 +120,17 @@ def _finalists(round_: HiringRound) -> pd.Series:
         scored = set(scores["candidate_id"]) if len(scores) else set()
         return cands["candidate_id"].isin(scored)
     key = _stage_key(final)
-    in_final = scores.loc[scores["stage"].map(_stage_key) == key, "candidate_id"]
-    reached = cands["stage_reached"].map(_stage_key) == key if "stage_reached" in cands.columns else False
-    return cands["candidate_id"].isin(set(in_final)) | reached
+    in_final = scores.loc[_stage_is(scores["stage"], key), "candidate_id"]
+    reached = pd.Series(_stage_is(cands["stage_reached"], key), index=cands.index) if "stage_reached" in cands.columns else False
+    scored_in_final = pd.Index(in_final.unique()).get_indexer(cands["candidate_id"]) >= 0  # isin, without a Python loop over ids
+    return pd.Series(scored_in_final, index=cands.index) | reached
+
+
+def _stage_is(stage: pd.Series, key: str) -> np.ndarray:
+    """Where `_stage_key` of the cell is ``key``, worked out once per distinct stage (a million score rows name a handful)."""
+    codes, uniques = pd.factorize(stage, use_na_sentinel=False)
+    same = np.array([_stage_key(v) == key for v in uniques], dtype=bool)
+    return same[codes] if len(same) else np.zeros(len(stage), dtype=bool)
 
 
 def _one_round(round_: HiringRound) -> pd.DataFrame:

@@ -255,7 +255,7 @@ def read_canonical_fast(path, mapping=None) -> RawWorkbook | None:
 
     from ..errors import ToolkitError
     from .detect import detect_layout
-    from .excel import _check_zip, file_kind, pivot_sheets, read_sheet_columns, scan_xlsx_sheets
+    from .excel import _check_zip, file_kind, first_row_texts, pivot_sheets, read_sheet_columns, scan_xlsx_sheets
     from .mapping import Mapping, read_mapping
 
     m = read_mapping(mapping) or Mapping()
@@ -277,6 +277,9 @@ def read_canonical_fast(path, mapping=None) -> RawWorkbook | None:
     if any(g is None for g in found.values()) or len({g.name for g in found.values()}) < len(found):
         return None
     scores_name = found["Scores"].name
+    headings = first_row_texts(path, scores_name)
+    if headings is not None and not _one_row_per_score(headings, m):
+        return None  # a wide Scores sheet (one column per criterion): nothing to gain here, the general reader reads it
     with ThreadPoolExecutor(max_workers=1) as pool:  # fastexcel and zlib work without the GIL: two cores at work
         side = pool.submit(lambda: (scan_xlsx_sheets(path),
                                     {g.name: read_sheet_columns(path, g.name) for s, g in found.items() if s != "Scores"}))
@@ -322,6 +325,14 @@ def read_canonical_fast(path, mapping=None) -> RawWorkbook | None:
     wb.details.update({"reader": "calamine", "format": "xlsx"})
     wb.details["ignored_sheets"] = plan.ignored
     return wb
+
+
+def _one_row_per_score(headings: list[str], mapping) -> bool:
+    """True when these headings make a table of one row per score (criterion and score columns), as layout detection reads them."""
+    from .detect import analyse_sheet
+
+    table = analyse_sheet(SheetGrid("Scores", [list(headings)]), mapping)
+    return table is not None and {"criterion", "score"} <= {c.field for c in table.columns}
 
 
 def _sheet_metadata(path: Path) -> list[tuple[str, bool, str]] | None:

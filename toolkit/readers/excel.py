@@ -647,3 +647,55 @@ def _plain_headings(headers: list[str]) -> bool:
             return False
         seen.add(key)
     return True
+
+
+_ROW_ELEMENT = re.compile(rb"<row\b[^>]*>(.*?)</row>", re.S)
+_CELL_ELEMENT = re.compile(rb'<c\b([^>]*?)(?:/>|>(.*?)</c>)', re.S)
+_TYPE_ATTR = re.compile(rb'\bt="([^"]*)"')
+_TEXT_ELEMENT = re.compile(rb"<t\b[^>]*>(.*?)</t>", re.S)
+_SI_END = b"</si>"
+
+
+def first_row_texts(path: str | os.PathLike, sheet: str) -> list[str] | None:
+    """The texts of an .xlsx sheet's first row (its headings), read from the start of its XML without parsing the sheet.
+
+    None when that cannot be told cheaply (a prefixed XML, a first row past the
+    first 256 KB, a heading the shared-string table holds past its first 1 MB).
+    """
+    import html
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            part = _xlsx_sheet_parts(zf).get(sheet)
+            if part is None:
+                return None
+            with zf.open(part) as fh:
+                head = fh.read(1 << 18)
+            m = _ROW_ELEMENT.search(head)
+            if m is None or b"<sheetData" not in head:
+                return None
+            cells, wanted = [], []
+            for attrs, body in _CELL_ELEMENT.findall(m.group(1)):
+                kind = (_TYPE_ATTR.search(attrs) or [None, b"n"])[1]
+                body = body or b""
+                value = re.search(rb"<v>(.*?)</v>", body, re.S)
+                if kind == b"s" and value:
+                    cells.append(("shared", int(value.group(1))))
+                    wanted.append(int(value.group(1)))
+                elif kind == b"inlineStr":
+                    cells.append(("text", b"".join(_TEXT_ELEMENT.findall(body))))
+                elif value:
+                    cells.append(("text", value.group(1)))
+            shared: dict[int, bytes] = {}
+            if wanted:
+                if "xl/sharedStrings.xml" not in zf.namelist():
+                    return None
+                with zf.open("xl/sharedStrings.xml") as fh:
+                    table = fh.read(1 << 20)
+                items = table.split(_SI_END)
+                if max(wanted) >= len(items) - 1:
+                    return None
+                shared = {i: b"".join(_TEXT_ELEMENT.findall(items[i])) for i in set(wanted)}
+            return [html.unescape((shared[v] if k == "shared" else v).decode("utf-8", "replace")) for k, v in cells]
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error):
+        return None
