@@ -334,3 +334,13 @@ def test_every_row_is_loaded_or_quarantined_on_a_messy_round(frames):
     assert counts.loc["Candidates", "quarantined"] == 1
     assert counts.loc["Scores", "loaded"] == len(rnd.scores)
     assert set(rnd.rejected_rows["sheet"]) == {"Candidates", "Scores"}
+
+
+def test_an_absurd_rank_is_an_error_not_a_gap_of_billions(frames):
+    role, criteria, candidates, scores = frames
+    criteria["rank"] = [1, 2, 5_000_000_000_000_000]
+    rnd = load(role, criteria, candidates, scores)
+    err = rnd.errors.iloc[0]
+    assert err["rule"] == "bad_value" and err["cell"] == "B4" and "at most 1000" in err["message"]
+    assert rnd.criterion_order == ["SQL", "Statistics"]
+    assert balanced(rnd)

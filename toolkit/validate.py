@@ -81,6 +81,9 @@ LANGUAGE_SYNONYMS = {
 }
 SYNONYMS = {"status": STATUS_SYNONYMS, "channel": CHANNEL_SYNONYMS, "language": LANGUAGE_SYNONYMS}
 
+# A rank above this is a typo (and a gap of billions cannot be listed): an error, not a criterion.
+MAX_RANK = 1000
+
 # Required columns whose cells may be blank: a blank score means "not assessed".
 BLANK_ALLOWED = {"score"}
 
@@ -434,6 +437,8 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
         chk.convert_all()
         rank = chk.typed["rank"]
         chk.cells("error", "rank", rank.notna() & (rank < 1), "bad_value", "rank must be 1 or more", hint="1 = most important")
+        chk.cells("error", "rank", rank.notna() & (rank > MAX_RANK), "bad_value", f"rank must be at most {MAX_RANK}",
+                  hint="Number the criteria 1, 2, 3 ... from most to least important")
         chk.duplicates(["criterion"], "duplicate_criterion", "criterion name")
         chk.duplicates(["rank"], "duplicate_rank", "rank")
         bar = chk.typed["bar"]
@@ -447,7 +452,7 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
         criteria = criteria.sort_values("rank", kind="stable").reset_index(drop=True)
         ranks = criteria["rank"].dropna().astype(int).tolist()
         if ranks:
-            skipped = sorted(set(range(1, max(ranks) + 1)) - set(ranks))
+            skipped = sorted(set(range(1, min(max(ranks), MAX_RANK) + 1)) - set(ranks))
             if skipped:
                 problems.add("warning", crit_table.sheet_name, "missing_rank", f"rank {', '.join(map(str, skipped))} is not used by any criterion",
                              column="rank", hint="Number the criteria 1, 2, 3 ... from most to least important")
