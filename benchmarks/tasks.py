@@ -159,12 +159,19 @@ def task_feedback(path: str) -> dict:
             "largest_letter_html": max(letter_sizes, default=0)}
 
 
-def task_report(path: str) -> dict:
-    """`debrief report FILE --out TMP`, end to end: a new process, reading, analytics, every file written."""
+def task_report(path: str, where: str = "disk") -> dict:
+    """`debrief report FILE --out DIR`, end to end: a new process, reading, analytics, every file written.
+
+    ``where`` is "disk" (a folder in the system's temporary folder) or "memory"
+    (/dev/shm, a RAM disk: what the report costs without the disk). On disk,
+    ``write_floor`` times plain Python writing the same files into a fresh
+    folder on the same disk right after: what creating that many files costs there.
+    """
     bin_dir = Path(sys.executable).parent
     debrief = bin_dir / "debrief"
     cmd = [str(debrief)] if debrief.exists() else [sys.executable, "-m", "toolkit.cli"]
-    tmp = tempfile.mkdtemp(prefix="debrief-bench-")
+    base = "/dev/shm" if where == "memory" and os.path.isdir("/dev/shm") else None
+    tmp = tempfile.mkdtemp(prefix="debrief-bench-", dir=base)
     try:
         out = Path(tmp) / "report"
         start = time.perf_counter()
@@ -173,7 +180,19 @@ def task_report(path: str) -> dict:
         seconds = time.perf_counter() - start
         if proc.returncode != 0:
             raise SystemExit(f"debrief report failed: {proc.stderr[-2000:]}")
-        return {"seconds": seconds, "peak_rss_mb_report": peak_rss_mb(resource.RUSAGE_CHILDREN), **_report_tree(out)}
+        result = {"seconds": seconds, "where": "memory" if base else "disk",
+                  "peak_rss_mb_report": peak_rss_mb(resource.RUSAGE_CHILDREN), **_report_tree(out)}
+        if not base:
+            files = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+            again = Path(tmp) / "floor"
+            start = time.perf_counter()
+            for rel, data in files.items():
+                target = again / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with open(target, "wb") as fh:
+                    fh.write(data)
+            result["write_floor"] = time.perf_counter() - start
+        return result
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
         os.sync()  # the removed tree's disk work is not left for the next measurement
@@ -204,7 +223,7 @@ TASKS = {name[5:]: fn for name, fn in globals().items() if name.startswith("task
 
 def main(argv: list[str]) -> None:
     name, path, *rest = argv
-    result = TASKS[name](path, *[int(x) for x in rest])
+    result = TASKS[name](path, *[int(x) if x.isdigit() else x for x in rest])
     result["peak_rss_mb"] = peak_rss_mb()
     result["task"] = name
     print(json.dumps(result))

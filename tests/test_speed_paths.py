@@ -363,3 +363,28 @@ def test_totals_words_are_found_by_the_quick_look_as_by_the_label_rule():
     # the quick look asks row_label_is_total only for text holding a totals word; every phrase the rule knows holds one
     phrases = [c for const in row_label_is_total.__code__.co_consts if isinstance(const, tuple) for c in const if isinstance(c, str)]
     assert phrases and all(any(w in p for w in TOTAL_WORDS) for p in phrases)
+
+
+# ---------------------------------------------------------------------------
+# analytics on integer cells give the tables that grouping the text gives
+
+
+def test_analytics_on_integer_cells_equal_the_text_grouping(sample_rounds, generated_round):
+    from unittest import mock
+
+    import pandas as pd
+
+    from toolkit import analytics as an
+    from toolkit.analytics import scoring
+
+    def tables(rnd):
+        return {"matrix": an.criterion_matrix(rnd), "totals": an.weighted_totals(rnd), "evidence": an.evidence(rnd),
+                "summary": an.candidate_summary(rnd), "robustness": an.rank_robustness(rnd), "progression": an.progression(rnd)}
+
+    for rnd in [*sample_rounds, generated_round]:
+        fast = tables(rnd)
+        with mock.patch.object(scoring, "_score_cells", lambda *a, **k: None), \
+                mock.patch("toolkit.analytics.evidence._score_cells", lambda *a, **k: None):
+            slow = tables(rnd)
+        for name in fast:
+            pd.testing.assert_frame_equal(fast[name], slow[name], check_exact=True, obj=f"{rnd.round_id} {name}")

@@ -299,8 +299,15 @@ class TableCheck:
                 self.typed[f.name] = pd.Series(pd.array([None] * len(frame), dtype=KIND_DTYPES[f.kind]), index=self.index)
                 continue
             raw = frame[f.name]
-            typed, bad = convert(f.kind, raw, f.choices, SYNONYMS.get(f.name))
-            shows_error = (per_distinct(_shows_error, raw) if _typed(raw) else _shows_error(raw)).to_numpy()
+            required = f.required and f.name not in BLANK_ALLOWED
+
+            def checks(values, f=f, required=required):  # the column's conversion, formula errors and blanks in one go
+                typed_, bad_ = convert(f.kind, values, f.choices, SYNONYMS.get(f.name))
+                return typed_, bad_, _shows_error(values), blank_mask(values) if required else pd.Series(False, index=values.index)
+
+            # a typed column (read column-wise) is checked once per distinct value
+            typed, bad, shows_error, missing = per_distinct(checks, raw) if _typed(raw) and len(raw) else checks(raw)
+            shows_error = shows_error.to_numpy()
             if shows_error.any():  # a failed formula: say so, instead of "not a number" or a name "#REF!"
                 self.cells("error", f.name, shows_error, "formula_error", lambda v, r: f"the cell shows the formula error {v} instead of a value",
                            hint="Correct the formula (or type the value) and save the workbook again", reason="formula error")
@@ -312,8 +319,7 @@ class TableCheck:
             else:
                 self.cells("error", f.name, bad, "bad_value", lambda v, r, f=f: f"{f.name} is not {_kind_word(f)}", hint=_allowed_hint(f),
                            reason=f"{f.name} is not {_kind_word(f)}")
-            if f.required and f.name not in BLANK_ALLOWED:
-                missing = blank_mask(raw)
+            if required:
                 self.cells("error", f.name, missing, "required_value", f"{f.name} is empty", hint=f"Fill in {f.name}; it is required",
                            reason=f"{f.name} is empty")
             self.typed[f.name] = typed

@@ -243,13 +243,15 @@ def read_canonical_fast(path, mapping=None) -> RawWorkbook | None:
     The same RawWorkbook as `tabular.read_file` (the same values at the same
     places, the same problems and details), in a fraction of the time for big
     sheets: the Scores sheet is read by fastexcel while another thread reads
-    the Criteria and Candidates sheets and scans the file for what fastexcel
-    does not hand over (failed formulas, NaN, merged cells, formulas without
-    a saved result). A table sheet that is not a plain table (see
-    `excel.read_sheet_columns`) is read as a grid. None (nothing read yet)
-    for anything but a workbook whose layout detection says canonical with
-    a Scores sheet of one row per score, and for mappings that change how
-    sheets are found.
+    the Criteria and Candidates sheets and scans the file's XML for what
+    fastexcel does not hand over (merged cells, formulas without a saved
+    result, where the first row is). A table sheet that is not a plain table
+    (mixed kinds of values in a column, failed formulas, NaN, headings not in
+    row 1: see `excel.read_sheet_columns`) is read as a grid. None (nothing
+    read yet) for anything but a workbook whose layout detection says
+    canonical with a Scores sheet of one row per score (a wide one is seen
+    from its first row before anything is read), and for mappings that
+    change how sheets are found.
     """
     from concurrent.futures import ThreadPoolExecutor
 
