@@ -78,6 +78,18 @@ def _strings(s: pd.Series, types: pd.Series | None = None) -> tuple[pd.Series, p
     return pd.Series(is_str, index=s.index), text
 
 
+def is_blank(value: object) -> bool:
+    """One value: True for None, NaN/NA/NaT and text that is empty or only spaces (the scalar twin of `blank_mask`)."""
+    if value is None:
+        return True
+    try:
+        if pd.isna(value):
+            return True
+    except (TypeError, ValueError):  # lists, arrays: not a single missing value
+        pass
+    return not str(value).strip()
+
+
 def blank_mask(s: pd.Series) -> pd.Series:
     """True where a cell is empty: '', whitespace (incl. non-breaking space), None or NaN."""
     if len(s) == 0:

@@ -38,6 +38,8 @@ import holidays as holidays_lib
 import numpy as np
 import pandas as pd
 
+from ..coerce import is_blank as _is_blank
+
 WEEKMASK = "1111100"
 WEEKENDS_ONLY = "weekends only"
 
@@ -61,15 +63,6 @@ COUNTRY_NAMES = {
 }
 
 
-def _is_blank(value: object) -> bool:
-    if value is None:
-        return True
-    try:
-        if pd.isna(value):
-            return True
-    except (TypeError, ValueError):
-        pass
-    return str(value).strip() == ""
 
 
 @lru_cache(maxsize=256)

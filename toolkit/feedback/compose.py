@@ -52,6 +52,7 @@ import pandas as pd
 
 from ..analytics.scoring import scale_points
 from ..errors import ToolkitError
+from ..coerce import is_blank as _blank
 from ..model import HiringRound
 from ..schema import normalise_header
 from . import phrases
@@ -179,15 +180,6 @@ class Feedback:
 # helpers
 
 
-def _blank(value: object) -> bool:
-    if value is None:
-        return True
-    try:
-        if pd.isna(value):
-            return True
-    except (TypeError, ValueError):
-        pass
-    return not str(value).strip()
 
 
 def _clean(value: object) -> str | None:

@@ -20,6 +20,7 @@ from babel.dates import format_date as _babel_format_date
 from babel.dates import format_skeleton
 from babel.numbers import format_decimal
 
+from ..coerce import is_blank as _blank
 from ..schema import DEFAULT_LANGUAGE, LANGUAGES
 
 LOCALES = {"en": "en_GB", "de": "de_DE", "sv": "sv_SE"}
@@ -34,15 +35,6 @@ _NAMES = {
 }
 
 
-def _blank(value: object) -> bool:
-    if value is None:
-        return True
-    try:
-        if pd.isna(value):
-            return True
-    except (TypeError, ValueError):
-        pass
-    return not str(value).strip()
 
 
 def normalise_language(value: object) -> str | None:
