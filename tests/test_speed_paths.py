@@ -354,15 +354,25 @@ def test_totals_and_notes_under_a_plain_table_are_left_out_as_the_grid_reader_do
 
 
 def test_totals_words_are_found_by_the_quick_look_as_by_the_label_rule():
-    from toolkit.readers.headers import TOTAL_WORDS, row_label_is_total
-    from toolkit.readers.raw import _total_labels
+    from toolkit.readers.headers import TOTAL_WORDS, row_label_is_total, total_labels
 
     labels = ["Total", "Summe:", "Ø", "Grand Total", "Gesamtergebnis", "Sum of Score", "Average of all", "Medelvärde",
-              "  TOTAL  ", "Mittelwert von Punkte", "C00017", "Ann-Marie Total", "Sam", "Totalt", "mean", "", "Σ", "Ｔｏｔａｌ"]
-    assert _total_labels(labels).tolist() == [row_label_is_total(v) for v in labels]
+              "  TOTAL  ", "Mittelwert von Punkte", "C00017", "Ann-Marie Total", "Sam", "Totalt", "mean", "", "Σ", "Ｔｏｔａｌ",
+              None, 4.0]
+    assert total_labels(labels).tolist() == [isinstance(v, str) and row_label_is_total(v) for v in labels]
     # the quick look asks row_label_is_total only for text holding a totals word; every phrase the rule knows holds one
     phrases = [c for const in row_label_is_total.__code__.co_consts if isinstance(const, tuple) for c in const if isinstance(c, str)]
     assert phrases and all(any(w in p for w in TOTAL_WORDS) for p in phrases)
+
+
+def test_note_words_are_found_by_the_quick_look_as_by_the_label_rule():
+    from toolkit.readers.headers import note_labels, row_label_is_note
+
+    labels = ["Note: scores from the panel", "Hinweis", "* scores from the screening", "¹ nach Rücksprache", "Legende: 1 = schwach",
+              "Skala 1-5", "Quelle: ATS", "Förklaring", "  obs! ", "x" * 61, "C00017", "Sam Lee", "Notebook", "Keynote speaker", "",
+              "Ｎｏｔｅ: fullwidth", None, 3.0]
+    assert note_labels(labels).tolist() == [isinstance(v, str) and row_label_is_note(v) for v in labels]
+    assert any(note_labels(labels)) and not all(note_labels(labels))
 
 
 # ---------------------------------------------------------------------------

@@ -9,7 +9,6 @@ the Role key/value pairs and the problems found while reading.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -235,7 +234,7 @@ def _first_row_maybe_not_data(columns: SheetColumns, key_cols: list[int]) -> int
     Before the first of them there is no break (blank or totals row), so
     no row can be a note that follows one.
     """
-    from .headers import row_label_is_total
+    from .headers import total_labels
     from .rows import _is_blank_value
 
     n = columns.n_rows
@@ -253,36 +252,11 @@ def _first_row_maybe_not_data(columns: SheetColumns, key_cols: list[int]) -> int
         if not _is_text(s):
             continue
         codes, values = _categories(s)
-        table = np.append(_total_labels(values), False)
+        table = np.append(total_labels(values), False)
         label = table[np.where(codes < 0, len(values), codes)]
         maybe |= label & ((first == i) | (i in key_cols))
     hits = np.flatnonzero(maybe)
     return int(hits[0]) if len(hits) else None
-
-
-def _total_labels(values: list) -> np.ndarray:
-    """`headers.row_label_is_total` of each text, asked only where it can be true.
-
-    Plain-ASCII text can only be a totals label when it contains a totals word
-    (a word of `TOTAL_WORDS`; the pivot-table phrases contain one too): the
-    others are decided without the per-text call, a thousand ids in a millisecond.
-    """
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    from .headers import TOTAL_WORDS, row_label_is_total
-
-    out = np.zeros(len(values), dtype=bool)
-    if not values:
-        return out
-    texts = pa.array([v if isinstance(v, str) else None for v in values], type=pa.large_string())
-    words = "|".join(re.escape(w) for w in sorted(TOTAL_WORDS) if w.isascii())
-    ascii_ = pc.fill_null(pc.string_is_ascii(texts), False).to_numpy(zero_copy_only=False)
-    has_word = pc.fill_null(pc.match_substring_regex(pc.utf8_lower(texts), words), False).to_numpy(zero_copy_only=False)
-    for i in np.flatnonzero(~ascii_ | has_word):
-        v = values[i]
-        out[i] = isinstance(v, str) and row_label_is_total(v)
-    return out
 
 
 def _is_text(s: pd.Series) -> bool:

@@ -21,7 +21,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .headers import clean_text, row_label_is_note, row_label_is_total
+from .headers import clean_text, note_labels, total_labels
 
 _SCALE_NOTE = re.compile(r"(?:skala|scale|skalan|bewertungsskala|betygsskala)\s*[:=]?\s*\(?\s*(\d+)\s*(?:-|–|—|bis|to|till)\s*(\d+)", re.I)
 
@@ -44,10 +44,16 @@ def blank_cells(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({c: blank_column(frame[c]) for c in frame.columns}, index=frame.index)
 
 
-def _per_unique(s: pd.Series, fn) -> pd.Series:
+def _per_unique(s: pd.Series, many) -> pd.Series:
+    """``many(distinct values)`` (one bool each, False for non-text) spread over the cells of `s`."""
     codes, uniques = pd.factorize(s.astype(object).to_numpy(dtype=object))
-    table = np.array([bool(fn(u)) if isinstance(u, str) else False for u in uniques] + [False], dtype=bool)
+    table = np.append(np.asarray(many(list(uniques)), dtype=bool), False)
     return pd.Series(table[np.where(codes < 0, len(uniques), codes)], index=s.index)
+
+
+def _explains(values: list) -> np.ndarray:
+    """Text that explains something: holds '=' or ':', or is longer than 60 characters."""
+    return np.array([isinstance(t, str) and ("=" in t or ":" in t or len(t) > 60) for t in values], dtype=bool)
 
 
 def classify_rows(block: pd.DataFrame, key_cols: list) -> pd.Series:
@@ -62,19 +68,19 @@ def classify_rows(block: pd.DataFrame, key_cols: list) -> pd.Series:
         first_values = np.where(filled[c].to_numpy(), block[c].to_numpy(dtype=object), first_values)
     first = pd.Series(first_values, index=block.index, dtype=object)
     is_blank = n_filled == 0
-    is_total = _per_unique(first, row_label_is_total)
+    is_total = _per_unique(first, total_labels)
     keys = [c for c in key_cols if c in block.columns]
     other_key = np.zeros(len(block), dtype=bool)  # a key cell that names someone: the row is a person's, whatever else it says
     for c in keys:
-        label = _per_unique(block[c], row_label_is_total)
+        label = _per_unique(block[c], total_labels)
         is_total |= label
         other_key |= (filled[c] & ~label).to_numpy()
     if len(keys) > 1:  # "C5 | Sum Wing" or "C5 | @SUM(A1)" is candidate C5, not a totals row
         is_total &= ~other_key
-    note_single = (n_filled == 1) & _per_unique(first, row_label_is_note)
+    note_single = (n_filled == 1) & _per_unique(first, note_labels)
     brk = (is_blank | is_total).cummax()
     key_filled = filled[[c for c in key_cols if c in block.columns]].any(axis=1) if key_cols else n_filled > 0
-    explains = _per_unique(first, lambda t: ("=" in t or ":" in t or len(t) > 60))
+    explains = _per_unique(first, _explains)
     note_after = brk & ~is_blank & ~is_total & (~key_filled | (n_filled == 1) | explains)
     kind = np.where(is_blank, "blank", np.where(is_total, "totals", np.where(note_single | note_after, "note", "data")))
     return pd.Series(kind, index=block.index, dtype="str")
