@@ -343,6 +343,21 @@ def test_a_header_below_a_title_and_merged_cells_are_read_as_a_grid(tmp_path):
     _assert_same_round(*_load_both(merged))
 
 
+def test_repeated_and_unknown_rows_of_a_plain_table_are_found_as_the_grid_reader_finds_them(tmp_path):
+    """Checks made once per distinct value (repeats, unknown ids and criteria) find the rows checking every cell finds."""
+    rows = [HEADER] + [["C1", "Sam", "SQL", 4, "Panel"], ["C1", "Sam", "Team fit", 5, "Panel"],
+                       ["C2", "Sam", "SQL", 3, "Panel"], ["C2", "Sam", "Team fit", 2, "Panel"]] * 3
+    rows += [["C1 ", "Sam", "SQL", 2, "Panel"],  # the same key as row 2 once trimmed
+             ["C9", "Sam", "SQL", 3, "Panel"], ["C2", "Sam", "Excel", 3, "Panel"], ["C2", "Kim", "SQL", 3, "Screening"]]
+    path = _workbook(tmp_path / "repeats.xlsx", rows)
+    assert "Scores" in _read_column_wise(path)
+    fast, slow = _load_both(path)
+    _assert_same_round(fast, slow)
+    rules = fast.problems["rule"].value_counts().to_dict()
+    assert rules["duplicate_score"] == 9 and rules["unknown_candidate"] == 1 and rules["unknown_criterion"] == 1
+    assert len(fast.scores) == 5
+
+
 def test_totals_and_notes_under_a_plain_table_are_left_out_as_the_grid_reader_does(tmp_path):
     rows = [HEADER] + [[c, i, k, 4, "Panel"] for c in ("C1", "C2") for i in ("Sam", "Lee") for k in ("SQL", "Team fit")]
     rows += [["Total", None, None, 32, None], [], ["Note: scores from the panel on 2 March"]]

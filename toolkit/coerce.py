@@ -62,11 +62,22 @@ def _expand(result: pd.Series, positions: np.ndarray, index) -> pd.Series:
 
 def per_distinct(fn, s: pd.Series, *args):
     """``fn(s, *args)`` (returning a Series or a tuple of them) for a typed column, computed on its distinct values."""
-    positions, values = distinct_values(s)
-    out = fn(values, *args)
+    positions, out = per_distinct_small(fn, s, *args)
     if isinstance(out, tuple):
         return tuple(_expand(o, positions, s.index) for o in out)
     return _expand(out, positions, s.index)
+
+
+def per_distinct_small(fn, s: pd.Series, *args):
+    """(position of each cell's value, ``fn`` of the distinct values): `per_distinct` before the results are
+    spread over the cells, for checks that can also be made once per distinct value (`expand` spreads them)."""
+    positions, values = distinct_values(s)
+    return positions, fn(values, *args)
+
+
+def expand(result: pd.Series, positions: np.ndarray, index) -> pd.Series:
+    """A result of the distinct values (`per_distinct_small`) for every cell."""
+    return _expand(result, positions, index)
 
 
 def _strings(s: pd.Series, types: pd.Series | None = None) -> tuple[pd.Series, pd.Series]:

@@ -32,7 +32,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .coerce import _typed, blank_mask, convert, per_distinct
+from .coerce import _typed, blank_mask, convert, expand, per_distinct, per_distinct_small
 from .errors import ScorecardError
 from .model import (
     PROBLEM_COLUMNS,
@@ -254,6 +254,8 @@ class TableCheck:
         self.reasons: dict[int, list[str]] = {}  # row position -> why it is quarantined (rows without an error have none)
         self._bad = np.zeros(n, dtype=bool)
         self.typed: dict[str, pd.Series] = {}
+        # field -> (position of each cell's value, the typed distinct values) for columns checked once per distinct value
+        self.distinct: dict[str, tuple[np.ndarray, pd.Series]] = {}
         self.index = table.frame.index
 
     def error_rows(self, mask: pd.Series, reason: str) -> None:
@@ -306,7 +308,12 @@ class TableCheck:
                 return typed_, bad_, _shows_error(values), blank_mask(values) if required else pd.Series(False, index=values.index)
 
             # a typed column (read column-wise) is checked once per distinct value
-            typed, bad, shows_error, missing = per_distinct(checks, raw) if _typed(raw) and len(raw) else checks(raw)
+            if _typed(raw) and len(raw):
+                positions, small = per_distinct_small(checks, raw)
+                typed, bad, shows_error, missing = (expand(o, positions, raw.index) for o in small)
+                self.distinct[f.name] = (positions, small[0].mask(small[2].to_numpy(dtype=bool)))  # as `typed` below
+            else:
+                typed, bad, shows_error, missing = checks(raw)
             shows_error = shows_error.to_numpy()
             if shows_error.any():  # a failed formula: say so, instead of "not a number" or a name "#REF!"
                 self.cells("error", f.name, shows_error, "formula_error", lambda v, r: f"the cell shows the formula error {v} instead of a value",
@@ -333,7 +340,12 @@ class TableCheck:
         # one number per distinct key (a blank optional key, such as stage, counts as one value)
         codes = np.zeros(len(self.index), dtype=np.int64)
         for k in keys:
-            c, uniques = pd.factorize(self.typed[k], use_na_sentinel=False)
+            if k in self.distinct:  # number the few distinct values, not the million cells
+                positions, small = self.distinct[k]
+                c, uniques = pd.factorize(small, use_na_sentinel=False)
+                c = c[positions]
+            else:
+                c, uniques = pd.factorize(self.typed[k], use_na_sentinel=False)
             codes = codes * (len(uniques) + 1) + c
             codes = pd.factorize(codes)[0].astype(np.int64)  # keep the combined numbers small
         key = pd.Series(codes, index=self.index)
@@ -347,6 +359,13 @@ class TableCheck:
                    lambda v, r: f"{what} repeats an earlier row",
                    hint=lambda v, r: f"Row {first_by_row[r]} has the same {what}; keep one of them",
                    reason=f"duplicate {what}")
+
+    def isin(self, field: str, values) -> pd.Series:
+        """True where the typed value of ``field`` is one of ``values`` (asked once per distinct value when it can be)."""
+        if field in self.distinct:
+            positions, small = self.distinct[field]
+            return pd.Series(_isin(small, values).to_numpy(dtype=bool)[positions], index=self.index)
+        return _isin(self.typed[field], values)
 
     def result(self, sheet_label: str) -> tuple[pd.DataFrame, list[dict]]:
         bad = self.bad.to_numpy()
@@ -513,14 +532,14 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
                   reason=f"score outside the scale {role.scale}")
         if "candidate_id" in score_table.frame:
             cid = chk.typed["candidate_id"]
-            unknown = cid.notna() & ~_isin(cid, known_ids)
+            unknown = cid.notna() & ~chk.isin("candidate_id", known_ids)
             chk.cells("error", "candidate_id", unknown.fillna(False), "unknown_candidate",
                       lambda v, r: "candidate id is not on the Candidates sheet" if str(v).strip() not in quarantined_ids
                       else "candidate id belongs to a quarantined Candidates row",
                       hint="Add the candidate to the Candidates sheet, or correct the id", reason="unknown candidate id")
         if "criterion" in score_table.frame:
             crit = chk.typed["criterion"]
-            unknown = crit.notna() & ~_isin(crit, criterion_names)
+            unknown = crit.notna() & ~chk.isin("criterion", criterion_names)
             chk.cells("error", "criterion", unknown.fillna(False), "unknown_criterion", "criterion is not on the Criteria sheet",
                       hint=lambda v, r: (f"Did you mean {c!r}?" if (c := _closest(str(v), criterion_names)) else f"Use one of: {', '.join(criterion_names)}"),
                       reason="unknown criterion")

@@ -290,26 +290,41 @@ def read_dates(frames: list[tuple[pd.DataFrame, list[str]]], mapping: Mapping, p
 def scores_table(long: pd.DataFrame, ids: pd.Series, score: pd.Series, raw: pd.Series, *, sheet_name: str,
                  letters: dict[str, str], headers: list[str], unmapped: list[str], header_row: int) -> RawTable:
     """The Scores RawTable: canonical columns + score_raw + where each value came from."""
+    cols = {
+        "candidate_id": ids,
+        "interviewer": _text(long["interviewer"]) if "interviewer" in long else "",
+        "criterion": _text(long["criterion"]),
+        "score": score,
+        "score_raw": raw,
+        **{c: long[c] if c in long else "" for c in ("stage", "interviewed_on", "evidence")},
+    }
     frame = pd.DataFrame(index=long.index)
-    frame["candidate_id"] = ids.to_numpy()
-    frame["interviewer"] = _text(long["interviewer"]).to_numpy() if "interviewer" in long else ""
-    frame["criterion"] = _text(long["criterion"]).to_numpy()
-    frame["score"] = score.to_numpy()
-    frame["score_raw"] = raw.to_numpy()
-    for c in ("stage", "interviewed_on", "evidence"):
-        frame[c] = long[c].to_numpy() if c in long else ""
-    for c in frame.columns:
-        if c != "score":
-            frame[c] = frame[c].where(frame[c].notna(), "")
+    for c, v in cols.items():
+        frame[c] = score.to_numpy() if c == "score" else (v if isinstance(v, str) else _filled(v))
     frame[ROW] = pd.array(pd.to_numeric(long["_row"], errors="coerce"), dtype="Int64") if "_row" in long else pd.array(
         range(2, len(long) + 2), dtype="Int64")
     for c in long.columns:
         if c.startswith(("_cell_", "_letter_")) or c == "_sheet":
-            frame[c] = long[c].to_numpy()
+            frame[c] = _filled(long[c], blank=None)
     if "_letter_name" in frame and "_letter_candidate_id" not in frame:
         frame["_letter_candidate_id"] = frame["_letter_name"]
     frame = frame.reset_index(drop=True)
     return RawTable("Scores", sheet_name, frame, letters, headers, unmapped, header_row, 0)
+
+
+def _filled(values: pd.Series, blank: str | None = "") -> np.ndarray | pd.api.extensions.ExtensionArray:
+    """The column as a frame stores it, a missing value as ``blank`` (None: left missing).
+
+    A column of text (ids, names, column letters repeated down 100,000 rows)
+    is built from its distinct values; anything else as pandas infers it.
+    """
+    arr = values.to_numpy(dtype=object) if isinstance(values, pd.Series) else np.asarray(values, dtype=object)
+    codes, uniques = pd.factorize(arr)
+    if not len(uniques) or not all(isinstance(u, str) for u in uniques):  # nothing, numbers, dates or a mix: 1, 1.0 and True are one value to factorize
+        out = pd.Series(arr)
+        return (out.where(out.notna(), blank) if blank is not None else out).array
+    small = pd.array([*uniques, blank], dtype="str")
+    return small.take(np.where(codes < 0, len(uniques), codes))
 
 
 def formula_problems(missing: dict[str, list[str]], tables: list[RawTable], details: dict) -> list[dict]:

@@ -598,7 +598,7 @@ def read_sheet_columns(path: str | os.PathLike, name: str, *, visible: bool = Tr
     logging.getLogger("fastexcel").setLevel(logging.ERROR)  # its notes on column kinds are not for the user
     try:
         sheet = fastexcel.read_excel(str(path)).load_sheet(name, header_row=0, schema_sample_rows=None, dtype_coercion="strict")
-        info = sheet.available_columns()
+        info = sheet.selected_columns  # all columns (none were chosen); available_columns() would look at every row again
         batch, errors = sheet.to_arrow_with_errors()
     except Exception:  # mixed kinds of values in a column (and anything else fastexcel refuses): read the grid instead
         return None

@@ -112,6 +112,10 @@ def long_from_table(t: SheetTable, interviewer: str | None = None) -> tuple[pd.D
         return pd.DataFrame(columns=[*LONG_COLUMNS, "_sheet", "_row"]), info
     out = pd.concat(parts, ignore_index=True)
     # keep the sheet's row order: candidate rows first, criteria within each row
+    rows = base["_row"].to_numpy()
+    if len(rows) < 2 or bool((rows[1:] > rows[:-1]).all()):  # rows in sheet order (as read): interleave the parts
+        order = np.arange(len(out)).reshape(len(parts), len(base)).T.ravel()
+        return out.take(order).reset_index(drop=True), info
     out = out.sort_values(["_row", "_order"], kind="stable").reset_index(drop=True)
     return out, info
 
