@@ -413,3 +413,57 @@ def test_analytics_on_integer_cells_equal_the_text_grouping(sample_rounds, gener
             slow = tables(rnd)
         for name in fast:
             pd.testing.assert_frame_equal(fast[name], slow[name], check_exact=True, obj=f"{rnd.round_id} {name}")
+
+
+# ---------------------------------------------------------------------------
+# the Role, Criteria and Candidates checked while the Scores sheet is read give the round checked afterwards
+
+
+def test_sheets_checked_ahead_give_the_round_checked_afterwards():
+    """load_round checks Role, Criteria and Candidates in the reader's other thread when they cannot depend on the Scores sheet."""
+    from pathlib import Path
+    from unittest import mock
+
+    from toolkit import loader
+    from toolkit.readers.dispatch import read_path
+    from toolkit.validate import build_round
+
+    root = Path(__file__).parent
+    paths = sorted(root.glob("data/**/*.xlsx")) + sorted((root.parent / "data" / "sample").glob("*.xlsx"))
+    ahead_calls = []
+    real = loader._Ahead.__call__
+
+    def spy(self, *args):
+        real(self, *args)
+        ahead_calls.append(self.people is not None)
+
+    compared = ahead = 0
+    for path in paths:
+        ahead_calls.clear()
+        with mock.patch.object(loader._Ahead, "__call__", spy):
+            try:
+                early = toolkit.load_round(path, as_of=AS_OF)
+            except toolkit.ToolkitError:
+                continue
+        late = build_round(read_path(path)[0].raw, round_id=early.round_id, as_of=AS_OF)
+        _assert_same_round(early, late)
+        compared += 1
+        ahead += any(ahead_calls)
+    assert compared >= 40 and ahead >= 20
+
+
+def test_a_check_made_from_other_tables_is_not_used(sample_paths):
+    """build_round checks the sheets itself when the prepared check was made from other tables (or another as-of date)."""
+    from toolkit.readers.dispatch import read_path
+    from toolkit.validate import build_round, check_people
+
+    first, second = (read_path(p)[0].raw for p in sample_paths[:2])
+    other = check_people(first.file, first.role, first.tables["Criteria"], first.tables["Candidates"], first.sheet_names,
+                         round_id="r", as_of=AS_OF)
+    with_other = build_round(second, round_id="r", as_of=AS_OF, people=other)
+    _assert_same_round(with_other, build_round(second, round_id="r", as_of=AS_OF))
+    same = check_people(second.file, second.role, second.tables["Criteria"], second.tables["Candidates"], second.sheet_names,
+                        round_id="r", as_of="2020-01-01")
+    later = build_round(second, round_id="r", as_of=AS_OF, people=same)
+    assert later.details["as_of"] == AS_OF
+    _assert_same_round(later, build_round(second, round_id="r", as_of=AS_OF))

@@ -13,7 +13,7 @@ from .readers.csvfiles import TEXT_SUFFIXES
 from .readers.dispatch import export_kind, read_path
 from .readers.excel import WORKBOOK_SUFFIXES
 from .readers.mapping import read_mapping
-from .validate import build_round
+from .validate import build_round, check_people
 
 
 def round_id_for(path: str | os.PathLike) -> str:
@@ -40,16 +40,33 @@ def load_round(path: str | os.PathLike, *, strict: bool = False, as_of: dt.date 
     listing all of them. ``as_of`` (default today) is the date against which
     "in the future" is judged.
     """
-    rounds = read_path(path, mapping)
+    rid = round_id or round_id_for(path)
+    ahead = _Ahead(rid, as_of)
+    rounds = read_path(path, mapping, ready=ahead)
     if len(rounds) != 1:
         keys = [r.key for r in rounds]
         raise InputFileError(
             f"this export holds {len(rounds)} jobs ({', '.join(keys[:5])}{' ...' if len(keys) > 5 else ''}), one round each",
             file=str(path), hint="Use load_rounds() for all of them, or name one in a mapping file: job = \"%s\"" % keys[0])
-    rid = round_id or round_id_for(path)
     if rounds[0].key and not round_id:
         rid = f"{rid}-{round_id_for(rounds[0].key)}"
-    return build_round(rounds[0].raw, round_id=rid, as_of=as_of, strict=strict)
+    return build_round(rounds[0].raw, round_id=rid, as_of=as_of, strict=strict, people=ahead.people)
+
+
+class _Ahead:
+    """Checks the Role, Criteria and Candidates sheets (`validate.check_people`) while the reader still reads the Scores sheet.
+
+    The reader calls it from its other thread once those sheets are final;
+    `build_round` uses the result only if it was made from the very tables
+    it gets, and checks them itself otherwise.
+    """
+
+    def __init__(self, round_id: str, as_of) -> None:
+        self.round_id, self.as_of, self.people = round_id, as_of, None
+
+    def __call__(self, file, role, criteria, candidates, sheet_names) -> None:
+        self.people = check_people(file, role, criteria, candidates, sheet_names, round_id=self.round_id,
+                                   as_of=self.as_of or dt.date.today())
 
 
 INPUT_SUFFIXES = WORKBOOK_SUFFIXES + TEXT_SUFFIXES
@@ -90,10 +107,11 @@ def load_rounds(folder_or_paths, *, strict: bool = False, as_of: dt.date | str |
     m = read_mapping(mapping)
     rounds, seen = [], {}
     for p in workbook_paths(folder_or_paths):
-        for r in read_path(p, m):
+        ahead = _Ahead(round_id_for(p), as_of)
+        for r in read_path(p, m, ready=ahead):
             rid = round_id_for(p) if r.key is None else f"{round_id_for(p)}-{round_id_for(r.key)}"
             seen[rid] = seen.get(rid, 0) + 1
             if seen[rid] > 1:
                 rid = f"{rid}-{seen[rid]}"
-            rounds.append(build_round(r.raw, round_id=rid, as_of=as_of, strict=strict))
+            rounds.append(build_round(r.raw, round_id=rid, as_of=as_of, strict=strict, people=ahead.people))
     return Rounds(tuple(rounds))

@@ -26,6 +26,7 @@ Rules (rule id: severity):
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 import difflib
 import re
 
@@ -436,24 +437,47 @@ def _empty_table(fields) -> pd.DataFrame:
 # The round
 
 
-def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = False) -> HiringRound:
-    """Validate a RawWorkbook and build the HiringRound (see the module docstring for the rules)."""
+@dataclass
+class People:
+    """The Role, Criteria and Candidates sheets checked (`check_people`): what the Scores checks build on."""
+
+    inputs: tuple  # what it was made from: (role, criteria table, candidates table, sheet names, round id, as-of date)
+    role: Role
+    criteria: pd.DataFrame
+    candidates: pd.DataFrame
+    criterion_names: list
+    known_ids: set
+    quarantined_ids: set
+    records: list[dict]  # problems, in the order found
+    rejected: list[dict]
+    counts: list[dict]
+
+    def made_from(self, raw: RawWorkbook, round_id: str, as_of) -> bool:
+        role, crit, cand, sheets, rid, when = self.inputs
+        return (role is raw.role and crit is raw.tables.get("Criteria") and cand is raw.tables.get("Candidates")
+                and sheets == tuple(raw.sheet_names) and rid == round_id and when == pd.Timestamp(as_of).normalize())
+
+
+def check_people(file: str, raw_role: RawRole, crit_table: RawTable | None, cand_table: RawTable | None, sheet_names: list[str], *,
+                 round_id: str, as_of) -> People:
+    """The Role, Criteria and Candidates rules (everything but the Scores sheet), as `build_round` applies them.
+
+    A reader may call this as soon as those three sheets are final, while the
+    Scores sheet is still being read, and hand the result to `build_round`.
+    """
     as_of = pd.Timestamp(as_of or dt.date.today()).normalize()
-    problems = Problems(raw.file)
-    for p in raw.problems:
-        problems.add(**p)
-    cand_raw = raw.tables.get("Candidates")
-    role = build_role(raw.role, problems, round_id, has_data=cand_raw is not None and len(cand_raw.frame) > 0)
-    scale_lo, scale_hi = role.scale_min, role.scale_max
+    problems = Problems(file)
     rejected: list[dict] = []
     counts: list[dict] = []
 
     def missing_sheet(sheet):
         problems.add("error", sheet, "missing_sheet", f"the {sheet} sheet is missing",
-                     hint=f"Add a sheet named {sheet!r} (sheets found: {', '.join(raw.sheet_names) or 'none'})")
+                     hint=f"Add a sheet named {sheet!r} (sheets found: {', '.join(sheet_names) or 'none'})")
+
+    role = build_role(raw_role, problems, round_id, has_data=cand_table is not None and len(cand_table.frame) > 0)
+    scale_lo, scale_hi = role.scale_min, role.scale_max
 
     # ---- Criteria
-    crit_table = raw.tables.get("Criteria")
     if crit_table is None:
         missing_sheet("Criteria")
         criteria = _empty_table(CRITERIA_FIELDS)
@@ -485,7 +509,6 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
     criterion_names = list(criteria["criterion"])
 
     # ---- Candidates
-    cand_table = raw.tables.get("Candidates")
     if cand_table is None:
         missing_sheet("Candidates")
         candidates = _empty_table(CANDIDATE_FIELDS)
@@ -517,6 +540,36 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
     known_ids = set(candidates["candidate_id"].dropna())
     if cand_table is None:
         quarantined_ids = set()
+
+    return People((raw_role, crit_table, cand_table, tuple(sheet_names), round_id, as_of), role, criteria, candidates, criterion_names,
+                  known_ids, quarantined_ids, problems.records, rejected, counts)
+
+
+def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = False, people: "People | None" = None) -> HiringRound:
+    """Validate a RawWorkbook and build the HiringRound (see the module docstring for the rules).
+
+    ``people`` is `check_people` of this workbook's Role, Criteria and Candidates,
+    when it was run ahead (while the Scores sheet was still being read); it is
+    used only if it was made from these very tables, otherwise it is run here.
+    """
+    as_of = pd.Timestamp(as_of or dt.date.today()).normalize()
+    problems = Problems(raw.file)
+    for p in raw.problems:
+        problems.add(**p)
+    if people is None or not people.made_from(raw, round_id, as_of):
+        people = check_people(raw.file, raw.role, raw.tables.get("Criteria"), raw.tables.get("Candidates"), raw.sheet_names,
+                              round_id=round_id, as_of=as_of)
+    problems.records += people.records
+    role, criteria, candidates = people.role, people.criteria, people.candidates
+    criterion_names, known_ids, quarantined_ids = people.criterion_names, people.known_ids, people.quarantined_ids
+    cand_table = raw.tables.get("Candidates")
+    scale_lo, scale_hi = role.scale_min, role.scale_max
+    rejected: list[dict] = list(people.rejected)
+    counts: list[dict] = list(people.counts)
+
+    def missing_sheet(sheet):
+        problems.add("error", sheet, "missing_sheet", f"the {sheet} sheet is missing",
+                     hint=f"Add a sheet named {sheet!r} (sheets found: {', '.join(raw.sheet_names) or 'none'})")
 
     # ---- Scores
     score_table = raw.tables.get("Scores")

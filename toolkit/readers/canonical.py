@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import zipfile
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -94,7 +95,7 @@ def read_role(grid: SheetGrid | None) -> RawRole:
 
 
 def read_canonical(path, mapping=None, *, grids: list[SheetGrid] | None = None, columns: dict[str, SheetColumns] | None = None,
-                   formulas: dict[str, list[str]] | None = None) -> RawWorkbook:
+                   formulas: dict[str, list[str]] | None = None, prepared: "Prepared | None" = None) -> RawWorkbook:
     """The canonical four-sheet workbook as a RawWorkbook.
 
     Scores written as words, stars, fractions or "n/a" are put on the
@@ -107,7 +108,8 @@ def read_canonical(path, mapping=None, *, grids: list[SheetGrid] | None = None, 
     ``columns`` (sheet name -> `SheetColumns`) are table sheets already read
     column-wise (`read_canonical_fast`); their grids in ``grids`` need only
     hold the top rows. ``formulas`` is what `formulas_without_values` would
-    find, when known.
+    find, when known. ``prepared`` holds the Role and the Criteria and
+    Candidates tables already made final (`_prepare_people`); they are used as they are.
     """
     from .assemble import DATE_FIELDS, excluded_problems, formula_problems, normalise, read_dates, target_scale
     from .excel import formulas_without_values
@@ -139,7 +141,10 @@ def read_canonical(path, mapping=None, *, grids: list[SheetGrid] | None = None, 
         if grid is None:
             tables[sheet] = None
             continue
-        if grid.name in columns:  # read column-wise, headings in row 1
+        if prepared is not None and sheet in prepared.tables and prepared.tables[sheet].sheet_name == grid.name:
+            tables[sheet] = prepared.tables[sheet]
+            header = columns[grid.name].headers
+        elif grid.name in columns:  # read column-wise, headings in row 1
             tables[sheet] = table_from_columns(sheet, columns[grid.name])
             header = columns[grid.name].headers
         else:
@@ -154,10 +159,11 @@ def read_canonical(path, mapping=None, *, grids: list[SheetGrid] | None = None, 
         described.append({"sheet": grid.name, "kind": sheet, "header_rows": [t.header_row], "columns": cols,
                           "data_rows": len(t.frame), "excluded_rows": t.excluded})
         details[f"{sheet.casefold()}_source"] = f"sheet {grid.name!r}"
-    role = read_role(role_grid)
+    if prepared is not None and role_grid is not None and prepared.role.sheet_name == role_grid.name:
+        role = prepared.role
+    else:
+        role = _role(role_grid, m)
     details["role_source"] = f"sheet {role_grid.name!r}" if role_grid is not None else "missing"
-    for k, v in m.role.items():
-        role.values[k] = v
     target = target_scale(role, m)
     scores = tables.get("Scores")
     if scores is not None and "score" in scores.frame:
@@ -178,7 +184,7 @@ def read_canonical(path, mapping=None, *, grids: list[SheetGrid] | None = None, 
     # dates: typed columns are read once per distinct value (the rule is decided on all columns together)
     date_frames, distinct = [], []
     for t in tables.values():
-        if t is None:
+        if t is None or (prepared is not None and any(t is x for x in prepared.tables.values())):  # prepared: dates read already
             continue
         plain = [c for c in DATE_FIELDS if c in t.frame and t.frame[c].dtype == object]
         date_frames.append((t.frame, plain))
@@ -210,6 +216,14 @@ def read_canonical(path, mapping=None, *, grids: list[SheetGrid] | None = None, 
     return wb
 
 
+def _role(grid: SheetGrid | None, m) -> RawRole:
+    """The Role sheet's values, a mapping's role values over them."""
+    role = read_role(grid)
+    for k, v in m.role.items():
+        role.values[k] = v
+    return role
+
+
 # ---------------------------------------------------------------------------
 # typed columns: work once per distinct value
 
@@ -237,7 +251,54 @@ TABLE_SHEETS = ("Criteria", "Candidates", "Scores")
 DETECTION_ROWS = 45  # layout detection looks at the first 40 rows of a sheet at most
 
 
-def read_canonical_fast(path, mapping=None) -> RawWorkbook | None:
+@dataclass
+class Prepared:
+    """The Role and the Criteria and Candidates tables, final before the Scores sheet is read (`_prepare_people`)."""
+
+    role: RawRole
+    tables: dict[str, RawTable]
+
+
+def _prepare_people(path, m, found: dict[str, SheetGrid], role_sheet: SheetGrid | None, side_columns: dict, scan: dict) -> Prepared | None:
+    """The Role, Criteria and Candidates as `read_canonical` will make them, when that does not depend on the Scores sheet.
+
+    It does not when both tables were read column-wise as plain tables with
+    headings in row 1 and their date columns hold no text (real dates or
+    nothing: how text dates are read is decided on all sheets together), and
+    the Role sheet is visible. None otherwise (`read_canonical` makes them).
+    """
+    from .assemble import DATE_FIELDS
+    from .dates import DAY_FIRST, parse_dates
+
+    if role_sheet is None:
+        return None
+    tables = {}
+    for sheet in ("Criteria", "Candidates"):
+        name = found[sheet].name
+        cols, info = side_columns.get(name), scan.get(name)
+        if cols is None or info is None or not info["row1"] or not info["plain"] or info["merged"]:
+            return None
+        if find_header_row(cols.grid(DETECTION_ROWS).rows, sheet) != 0:
+            return None
+        t = table_from_columns(sheet, cols)
+        for c in DATE_FIELDS:
+            if c not in t.frame:
+                continue
+            if t.frame[c].dtype == object:
+                return None
+            codes, small = _distinct(t.frame[c], c)
+            if any(isinstance(v, str) and v.strip() for v in small[c]):
+                return None  # text dates: read by the file's day/month rule
+            small[c], _bad = parse_dates(small[c], DAY_FIRST)  # real dates read the same under either rule
+            t.frame[c] = _take(small[c].to_numpy(dtype=object), codes)
+        tables[sheet] = t
+    grids = read_grids(path, sheets={role_sheet.name})
+    if len(grids) != 1:
+        return None
+    return Prepared(_role(grids[0], m), tables)
+
+
+def read_canonical_fast(path, mapping=None, ready=None) -> RawWorkbook | None:
     """A canonical .xlsx read with its table sheets column-wise (fastexcel), or None to read it the general way.
 
     The same RawWorkbook as `tabular.read_file` (the same values at the same
@@ -252,6 +313,12 @@ def read_canonical_fast(path, mapping=None) -> RawWorkbook | None:
     canonical with a Scores sheet of one row per score (a wide one is seen
     from its first row before anything is read), and for mappings that
     change how sheets are found.
+
+    ``ready(file, role, criteria, candidates, sheet_names)``, when given, is
+    called from the other thread as soon as the Role, Criteria and Candidates
+    are final, while the Scores sheet is still being read (the loader checks
+    them meanwhile: `validate.check_people`); those very objects end up in
+    the RawWorkbook. It is not called when they depend on the Scores sheet.
     """
     from concurrent.futures import ThreadPoolExecutor
 
@@ -282,12 +349,25 @@ def read_canonical_fast(path, mapping=None) -> RawWorkbook | None:
     headings = first_row_texts(path, scores_name)
     if headings is not None and not _one_row_per_score(headings, m):
         return None  # a wide Scores sheet (one column per criterion): nothing to gain here, the general reader reads it
+    role_sheet = find_sheet(visible, "Role")
+
+    def side():  # the other sheets, and what can be made of them before the Scores sheet is read
+        scan = scan_xlsx_sheets(path)
+        side_columns = {g.name: read_sheet_columns(path, g.name) for s, g in found.items() if s != "Scores"}
+        prepared = None
+        try:
+            prepared = _prepare_people(path, m, found, role_sheet, side_columns, scan)
+            if prepared is not None and ready is not None:
+                ready(str(path), prepared.role, prepared.tables["Criteria"], prepared.tables["Candidates"], [n for n, _v, _k in metas])
+        except Exception:  # noqa: BLE001 - nothing prepared: read_canonical makes them (and reports what is wrong)
+            prepared = None
+        return scan, side_columns, prepared
+
     with ThreadPoolExecutor(max_workers=1) as pool:  # fastexcel and zlib work without the GIL: two cores at work
-        side = pool.submit(lambda: (scan_xlsx_sheets(path),
-                                    {g.name: read_sheet_columns(path, g.name) for s, g in found.items() if s != "Scores"}))
+        pending = pool.submit(side)
         scores_columns = read_sheet_columns(path, scores_name)
         try:
-            scan, side_columns = side.result()
+            scan, side_columns, prepared = pending.result()
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error):
             return None  # a damaged part: the general reader names it
     read = {scores_name: scores_columns, **side_columns}
@@ -323,7 +403,7 @@ def read_canonical_fast(path, mapping=None) -> RawWorkbook | None:
         if table is None or not {"criterion", "score"} <= {c.field for c in table.columns}:
             return None
     formulas = {name: info["formula_cells"] for name, info in scan.items() if info["formula_cells"]}
-    wb = read_canonical(path, m, grids=grids, columns=columns, formulas=formulas)
+    wb = read_canonical(path, m, grids=grids, columns=columns, formulas=formulas, prepared=prepared)
     wb.details.update({"reader": "calamine", "format": "xlsx"})
     wb.details["ignored_sheets"] = plan.ignored
     return wb

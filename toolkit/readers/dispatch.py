@@ -43,8 +43,11 @@ def export_kind(folder: str | os.PathLike) -> str | None:
     return None
 
 
-def read_path(path: str | os.PathLike, mapping=None) -> list[RawRound]:
-    """All rounds in `path` (see the module docstring). Raises InputFileError / MappingError with what is missing."""
+def read_path(path: str | os.PathLike, mapping=None, *, ready=None) -> list[RawRound]:
+    """All rounds in `path` (see the module docstring). Raises InputFileError / MappingError with what is missing.
+
+    ``ready`` is passed to the reader of a single workbook (`tabular.read_file`).
+    """
     m = read_mapping(mapping) or Mapping()
     p = Path(path)
     if p.is_dir():
@@ -64,4 +67,4 @@ def read_path(path: str | os.PathLike, mapping=None) -> list[RawRound]:
         return [RawRound(k, raw) for k, raw in reader(p, m)]
     from .tabular import read_file
 
-    return [RawRound(None, read_file(p, m))]
+    return [RawRound(None, read_file(p, m, ready=ready))]

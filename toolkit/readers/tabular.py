@@ -110,13 +110,16 @@ def describe_table(t: SheetTable) -> dict:
     }
 
 
-def read_file(path: str | os.PathLike, mapping=None) -> RawWorkbook:
-    """One workbook or CSV file -> RawWorkbook (any layout; see the module docstring)."""
+def read_file(path: str | os.PathLike, mapping=None, *, ready=None) -> RawWorkbook:
+    """One workbook or CSV file -> RawWorkbook (any layout; see the module docstring).
+
+    ``ready``: see `canonical.read_canonical_fast` (called, if at all, before this returns).
+    """
     m = read_mapping(mapping) or Mapping()
     file = str(path)
     from .canonical import read_canonical_fast
 
-    fast = read_canonical_fast(path, m)  # a canonical .xlsx with big plain tables: read column-wise, the same result
+    fast = read_canonical_fast(path, m, ready=ready)  # a canonical .xlsx with big plain tables: read column-wise, the same result
     if fast is not None:
         return fast
     grids, source, problems = read_sheets(path)
