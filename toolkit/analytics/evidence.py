@@ -41,6 +41,23 @@ def n_points(x: float) -> str:
     return f"{text} point" if text in ("1", "-1") else f"{text} points"
 
 
+def _each(format_one, values) -> np.ndarray:
+    """``format_one`` of every number, as an object array of text; called once per distinct number (a column of a
+    million means holds a few dozen)."""
+    codes, uniques = pd.factorize(np.asarray(values, dtype="float64"), use_na_sentinel=False)
+    return np.array([format_one(u) for u in uniques], dtype=object)[codes]
+
+
+def fmt_points_each(values) -> np.ndarray:
+    """`fmt_points` of every value (object array)."""
+    return _each(fmt_points, values)
+
+
+def n_points_each(values) -> np.ndarray:
+    """`n_points` of every value (object array)."""
+    return _each(n_points, values)
+
+
 def disagreement_threshold(round: HiringRound) -> float:
     """Points apart at which interviewers count as disagreeing on the round's scale."""
     return scale_points(round, DISAGREEMENT_POINTS)

@@ -76,13 +76,13 @@ def interviewer_calibration(round: HiringRound) -> pd.DataFrame:
     """
     s = score_offsets(round)
     everyone = round.scores["interviewer"].astype("str")
-    names = list(dict.fromkeys(everyone.tolist()))
+    names = everyone.unique().tolist()  # in order of first appearance
     g = s.groupby("interviewer", sort=False)
     n_scores = g.size().reindex(names, fill_value=0)
     n_compared = g["offset"].count().reindex(names, fill_value=0)
     mean_offset = g["offset"].mean().reindex(names)
 
-    met = pd.DataFrame({"interviewer": everyone.to_numpy(), "candidate_id": round.scores["candidate_id"].astype("str").to_numpy()})
+    met = pd.DataFrame({"interviewer": everyone.array, "candidate_id": round.scores["candidate_id"].astype("str").array})  # text stays in Arrow
     n_met = met.drop_duplicates().groupby("interviewer", sort=False).size().reindex(names, fill_value=0)
     cells = n_met * len(round.criterion_order)
     filled = s[["interviewer", "candidate_id", "criterion"]].drop_duplicates().groupby("interviewer", sort=False).size().reindex(names, fill_value=0)

@@ -412,7 +412,7 @@ def contributions(round: HiringRound) -> pd.DataFrame:
     return out
 
 
-def gaps(round: HiringRound) -> pd.DataFrame:
+def gaps(round: HiringRound, totals: pd.DataFrame | None = None) -> pd.DataFrame:
     """Each candidate's distance to the selected candidate and to the bar, per criterion.
 
     Columns: round_id, candidate_id, criterion (ordered categorical),
@@ -421,9 +421,10 @@ def gaps(round: HiringRound) -> pd.DataFrame:
     criterion), gap_to_hire (mean_score - hire_mean; negative = behind), bar,
     gap_to_bar (mean_score - bar; negative = below the bar). Gaps are <NA>
     where either side was not assessed or there is no bar. The selected
-    candidate's own rows have gap_to_hire 0.
+    candidate's own rows have gap_to_hire 0. ``totals`` (`weighted_totals` of the round, when the caller has them)
+    saves computing them again.
     """
-    totals = weighted_totals(round)
+    totals = weighted_totals(round) if totals is None else totals
     hire_id, basis = selected_candidate(round, totals)
     means = _means_wide(round)
     cand_ids = round.candidates["candidate_id"].astype("str").tolist()

@@ -31,9 +31,9 @@ import numpy as np
 import pandas as pd
 
 from ..model import HiringRound
-from .evidence import evidence, fmt_points, n_points
+from .evidence import _each, evidence, fmt_points, fmt_points_each, n_points, n_points_each
 from .runners_up import runner_up_assessment
-from .scoring import gaps, scale_points, scale_range, selected_candidate, weighted_totals
+from .scoring import _weights, gaps, scale_points, scale_range, selected_candidate, weighted_totals
 
 MATERIAL_SHORTFALL_POINTS = 1.0
 """A shortfall against the selected candidate matters from this many points (1-5 scale; scaled)."""
@@ -79,11 +79,11 @@ def criterion_profiles(round: HiringRound) -> pd.DataFrame:
     return out
 
 
-def _standing(long: pd.DataFrame, round: HiringRound) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _standing(mean: np.ndarray, criterion: np.ndarray, round: HiringRound) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Per row: share of other candidates below (ties half), n below, n level, n others (on the same criterion)."""
     r = scale_range(round) or 1.0
-    key = np.round((long["mean"] - float(round.role.scale_min)) / r, 9)
-    g = key.groupby(long["criterion"], sort=False)
+    key = pd.Series(np.round((mean - float(round.role.scale_min)) / r, 9))
+    g = key.groupby(criterion, sort=False)
     lowest = g.rank(method="min").to_numpy()  # 1 + n strictly lower
     highest = g.rank(method="max").to_numpy()  # n lower + n equal (incl. self)
     count = g.transform("count").to_numpy(dtype="float64")
@@ -92,20 +92,42 @@ def _standing(long: pd.DataFrame, round: HiringRound) -> tuple[np.ndarray, np.nd
     n_others = count - 1
     with np.errstate(invalid="ignore", divide="ignore"):
         standing = np.where(n_others > 0, (n_lower + 0.5 * n_level) / np.where(n_others > 0, n_others, 1), 0.5)
-    standing = np.where(np.isnan(long["mean"].to_numpy()), np.nan, standing)
+    standing = np.where(np.isnan(mean), np.nan, standing)
     return standing, n_lower, n_level, n_others
 
 
-def _against(n_lower: int, n_level: int, n_others: int) -> str:
-    """'above 3 and level with 1 of the 5 other candidates scored on it' (or the one-other-candidate wording)."""
-    if n_others == 1:
-        return "above the other candidate scored on it" if n_lower else ("level with the other candidate scored on it" if n_level else "below the other candidate scored on it")
-    level = f" and level with {n_level}" if n_level else ""
-    return f"above {n_lower}{level} of the {n_others} other candidates scored on it"
+def _against(n_lower: np.ndarray, n_level: np.ndarray, n_others: np.ndarray) -> np.ndarray:
+    """'above 3 and level with 1 of the 5 other candidates scored on it' (or the one-other-candidate wording), per element."""
+    one = np.where(n_lower > 0, "above the other candidate scored on it",
+                   np.where(n_level > 0, "level with the other candidate scored on it", "below the other candidate scored on it"))
+    level = np.where(n_level > 0, _cat(" and level with ", _ints(n_level)), "")
+    many = _cat("above ", _ints(n_lower), level, " of the ", _ints(n_others), " other candidates scored on it")
+    return np.where(n_others == 1, one.astype(object), many)
 
 
-def _first_per_candidate(rows: pd.DataFrame, by: list[str], ascending: list[bool]) -> pd.DataFrame:
-    return rows.sort_values(["candidate_id", *by], ascending=[True, *ascending], kind="stable").drop_duplicates("candidate_id")
+def _ints(x: np.ndarray) -> np.ndarray:
+    """Whole numbers as text (object array): 3.0 -> '3' (NaN, never shown, -> '0')."""
+    return np.nan_to_num(np.asarray(x, dtype="float64")).astype(np.int64).astype(str).astype(object)
+
+
+def _cat(*parts) -> np.ndarray:
+    """Element-wise concatenation of text arrays (object) and plain strings."""
+    out = np.asarray(parts[0], dtype=object)
+    for p in parts[1:]:
+        out = out + (p if isinstance(p, str) else np.asarray(p, dtype=object))
+    return out
+
+
+def _first_per_candidate(candidate: np.ndarray, mask: np.ndarray, keys: list[np.ndarray], n_candidates: int) -> np.ndarray:
+    """Per candidate (by position): the row among ``mask`` that sorts first by ``keys`` (ascending; NaN last; ties keep
+    row order), or -1 when the candidate has no such row."""
+    rows = np.flatnonzero(mask)
+    order = rows[np.lexsort([k[rows] for k in reversed(keys)] + [candidate[rows]])]  # the last key sorts first
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = candidate[order[1:]] != candidate[order[:-1]]
+    pick = np.full(n_candidates, -1, dtype=np.int64)
+    pick[candidate[order[first]]] = order[first]
+    return pick
 
 
 def candidate_summary(round: HiringRound) -> pd.DataFrame:
@@ -126,137 +148,121 @@ def candidate_summary(round: HiringRound) -> pd.DataFrame:
     totals = weighted_totals(round)
     hire_id, _ = selected_candidate(round, totals)
     ev = evidence(round)
-    gp = gaps(round)
-    crit = round.criteria.set_index("criterion")
-    key = ev["criterion"].astype("str")
-    long = pd.DataFrame(
-        {
-            "candidate_id": ev["candidate_id"].to_numpy(),
-            "criterion": key.to_numpy(),
-            "crank": key.map(crit["rank"]).astype("float64").to_numpy(),
-            "weight": key.map(crit["weight"]).astype("float64").fillna(0.0).to_numpy(),
-            "mean": ev["mean_score"].astype("float64").to_numpy(na_value=np.nan),
-            "bar": gp["bar"].astype("float64").to_numpy(na_value=np.nan),
-            "hire": gp["hire_mean"].astype("float64").to_numpy(na_value=np.nan),
-            "n_int": ev["n_interviewers"].astype("int64").to_numpy(),
-            "thin": ev["insufficient"].fillna(True).astype(bool).to_numpy(),
-            "why_thin": ev["reason"].astype("object").to_numpy(),
-        }
-    )
+    gp = gaps(round, totals)
+
+    # one row per candidate x criterion (evidence's rows: candidates in table order, criteria in rank order)
+    cand_ids = pd.Index(round.candidates["candidate_id"].astype("str"))
+    candidate = cand_ids.get_indexer(ev["candidate_id"])
+    n_cand = len(cand_ids)
+    code = ev["criterion"].cat.codes.to_numpy()
+    names = np.array(round.criterion_order, dtype=object)[code]
+    crank = round.criteria["rank"].astype("float64").to_numpy(na_value=np.nan)[code]
+    weight = _weights(round)[code]
+    mean = ev["mean_score"].astype("float64").to_numpy(na_value=np.nan)
+    bar = gp["bar"].astype("float64").to_numpy(na_value=np.nan)
+    hire = gp["hire_mean"].astype("float64").to_numpy(na_value=np.nan)
+    n_int = ev["n_interviewers"].astype("int64").to_numpy()
+    thin = ev["insufficient"].fillna(True).astype(bool).to_numpy()
+    why_thin = ev["reason"].astype("object").to_numpy()
+
     r = scale_range(round) or 1.0
     lo = float(round.role.scale_min)
     mid = lo + r / 2
-    long["standing"], long["n_lower"], long["n_level"], long["n_others"] = _standing(long, round)
-    has_mean = ~np.isnan(long["mean"].to_numpy())
-    bar = long["bar"].to_numpy()
+    standing, n_lower, n_level, n_others = _standing(mean, code, round)
+    has_mean = ~np.isnan(mean)
     floor = np.where(np.isnan(bar), mid, bar)
-    at_floor = np.round((np.nan_to_num(long["mean"].to_numpy()) - floor) / r, 9) >= 0
-    sufficient = ~long["thin"].to_numpy()
+    at_floor = np.round((np.nan_to_num(mean) - floor) / r, 9) >= 0
+    sufficient = ~thin
 
-    # strength
-    strong = long[has_mean & sufficient & at_floor]
-    strong = _first_per_candidate(strong, ["standing", "crank"], [False, True]).set_index("candidate_id")
-
+    # strength: best standing, then the more important criterion
+    strong = _first_per_candidate(candidate, has_mean & sufficient & at_floor, [-standing, crank], n_cand)
     # growth: below the bar first
-    below_mask = has_mean & sufficient & ~np.isnan(bar) & ~at_floor
-    below = _first_per_candidate(long[below_mask], ["crank"], [True]).set_index("candidate_id")
-    # growth: weighted shortfall against the selected candidate
-    shortfall = long["hire"].to_numpy() - long["mean"].to_numpy()
+    below = _first_per_candidate(candidate, has_mean & sufficient & ~np.isnan(bar) & ~at_floor, [crank], n_cand)
+    # growth: weighted shortfall against the selected candidate, never the strength
+    shortfall = hire - mean
     material = np.round((np.nan_to_num(shortfall) - scale_points(round, MATERIAL_SHORTFALL_POINTS)) / r, 9) >= 0
-    strength_of = long["candidate_id"].map(strong["criterion"]).astype("object")
-    not_strength = (strength_of != long["criterion"]).to_numpy() | strength_of.isna().to_numpy()
-    long["shortfall"] = shortfall
-    long["weighted_shortfall"] = long["weight"] * shortfall
-    short_mask = has_mean & sufficient & ~np.isnan(shortfall) & material & not_strength & (long["weight"].to_numpy() > 0)
-    short = _first_per_candidate(long[short_mask], ["weighted_shortfall", "crank"], [False, True]).set_index("candidate_id")
-    # thin evidence
-    thin = _first_per_candidate(long[long["thin"].to_numpy()], ["crank"], [True]).set_index("candidate_id")
-    any_scores = long.groupby("candidate_id")["mean"].count()
-    thin_below = _first_per_candidate(long[long["thin"].to_numpy() & (long["mean"] < long["bar"]).to_numpy()], ["crank"], [True])
-    thin_below = thin_below.set_index("candidate_id")["criterion"]
+    strength_code = np.full(n_cand, -1, dtype=code.dtype)
+    strength_code[strong >= 0] = code[strong[strong >= 0]]
+    short_mask = has_mean & sufficient & ~np.isnan(shortfall) & material & (strength_code[candidate] != code) & (weight > 0)
+    short = _first_per_candidate(candidate, short_mask, [-(weight * shortfall), crank], n_cand)
+    # thin evidence: the most important criterion with too little; one below its bar is named in the growth reason
+    thin_on = _first_per_candidate(candidate, thin, [crank], n_cand)
+    thin_below = _first_per_candidate(candidate, thin & (mean < bar), [crank], n_cand)
+    scored = np.bincount(candidate, weights=has_mean, minlength=n_cand) > 0
 
-    ru = runner_up_assessment(round, totals).set_index("candidate_id")
+    # from here on: one element per candidate, in the order of `totals`; each sentence is built for the candidates it is about
+    at = cand_ids.get_indexer(totals["candidate_id"])
+    n = len(at)
+    scored = scored[at]
+    strong, below, short, thin_on, thin_below = (p[at] for p in (strong, below, short, thin_on, thin_below))
     scale = f"{fmt_points(round.role.scale_min)}-{fmt_points(round.role.scale_max)}"
+
+    strength = np.full(n, None, dtype=object)
+    strength_reason = np.where(scored, "No strength named: no criterion has both sufficient evidence and a mean at or above its bar "
+                                       "(or, without a bar, at least the middle of the scale).",
+                               "No strength named: the candidate has no scores.").astype(object)
+    who = np.flatnonzero(strong >= 0)
+    i = strong[who]
+    strength[who] = names[i]
+    crit_txt = _cat(names[i], " (criterion ", _ints(crank[i]), ")")
+    vs = n_others[i] > 0  # compared with other candidates
+    j = i[vs]
+    standing_txt = _cat("mean ", fmt_points_each(mean[j]), f" on the {scale} scale, ", _against(n_lower[j], n_level[j], n_others[j]),
+                        ", with sufficient evidence from ", _ints(n_int[j]), " interviewers.")
+    lead = np.where(standing[j] >= 0.5, _cat("Strongest against the pool on ", crit_txt[vs], ": "),
+                    _cat(crit_txt[vs], " is where the candidate stands best against the pool, though most others scored higher: "))
+    strength_reason[who[vs]] = _cat(lead, standing_txt)
+    strength_reason[who[~vs]] = _cat(crit_txt[~vs], " is the most important criterion with sufficient evidence at or above the bar (mean ",
+                                     fmt_points_each(mean[i[~vs]]), f" on the {scale} scale); there are no other candidates to compare with.")
+
+    growth_area = np.full(n, None, dtype=object)
+    growth_kind = np.full(n, "none", dtype=object)
+    is_hire = (totals["candidate_id"] == hire_id).to_numpy(dtype=bool)
     material_txt = n_points(scale_points(round, MATERIAL_SHORTFALL_POINTS))
-    # one record per candidate as plain dicts: a row lookup in a frame costs more than the sentence it feeds
-    strong, below, short, thin, ru = (f.to_dict("index") for f in (strong, below, short, thin, ru))
-    thin_below = thin_below.to_dict()
-    any_scores = any_scores.to_dict()
+    growth_reason = np.where(
+        is_hire, "No growth area: this is the selected candidate and no criterion with sufficient evidence is below its bar.",
+        np.where(scored, "No growth area named: no criterion with sufficient evidence is below its bar or "
+                         f"{material_txt} or more behind the selected candidate.", "No growth area named: the candidate has no scores.")).astype(object)
+    who = np.flatnonzero(below >= 0)
+    i = below[who]
+    growth_area[who], growth_kind[who] = names[i], "below_bar"
+    growth_reason[who] = _cat(names[i], " is the most important criterion (criterion ", _ints(crank[i]), ") below its bar: mean ",
+                              fmt_points_each(mean[i]), " against a bar of ", fmt_points_each(bar[i]), ", with sufficient evidence from ",
+                              _ints(n_int[i]), " interviewers.")
+    who = np.flatnonzero((below < 0) & (short >= 0))
+    i = short[who]
+    growth_area[who], growth_kind[who] = names[i], "shortfall"
+    growth_reason[who] = _cat("No criterion is below its bar; ", names[i], " (criterion ", _ints(crank[i]), ", weight ",
+                              _each(lambda w: f"{w:.0%}", weight[i]), ") has the largest weighted shortfall against the selected candidate: mean ",
+                              fmt_points_each(mean[i]), " against ", fmt_points_each(hire[i]), ", ", n_points_each(shortfall[i]), " behind.")
+    who = np.flatnonzero(thin_below >= 0)
+    growth_reason[who] = _cat(growth_reason[who], " ", names[thin_below[who]], " is below its bar but its evidence is thin, so it is not used as a growth area.")
 
-    rows = []
-    for row in totals.itertuples(index=False):
-        cid = row.candidate_id
-        out = {"strength": pd.NA, "growth_area": pd.NA, "growth_kind": "none", "thin_evidence_on": pd.NA, "thin_evidence_reason": ""}
-        scored = int(any_scores.get(cid, 0)) > 0
-        if cid in strong:
-            s = strong[cid]
-            out["strength"] = s["criterion"]
-            if s["n_others"] > 0:
-                standing = (f"mean {fmt_points(s['mean'])} on the {scale} scale, {_against(int(s['n_lower']), int(s['n_level']), int(s['n_others']))}, "
-                            f"with sufficient evidence from {int(s['n_int'])} interviewers.")
-                if s["standing"] >= 0.5:
-                    out["strength_reason"] = f"Strongest against the pool on {s['criterion']} (criterion {int(s['crank'])}): {standing}"
-                else:
-                    out["strength_reason"] = (f"{s['criterion']} (criterion {int(s['crank'])}) is where the candidate stands best against "
-                                              f"the pool, though most others scored higher: {standing}")
-            else:
-                out["strength_reason"] = (
-                    f"{s['criterion']} (criterion {int(s['crank'])}) is the most important criterion with sufficient evidence "
-                    f"at or above the bar (mean {fmt_points(s['mean'])} on the {scale} scale); there are no other candidates to compare with."
-                )
-        elif not scored:
-            out["strength_reason"] = "No strength named: the candidate has no scores."
-        else:
-            out["strength_reason"] = (
-                "No strength named: no criterion has both sufficient evidence and a mean at or above its bar "
-                "(or, without a bar, at least the middle of the scale)."
-            )
-        if cid in below:
-            b = below[cid]
-            out["growth_area"], out["growth_kind"] = b["criterion"], "below_bar"
-            out["growth_reason"] = (
-                f"{b['criterion']} is the most important criterion (criterion {int(b['crank'])}) below its bar: "
-                f"mean {fmt_points(b['mean'])} against a bar of {fmt_points(b['bar'])}, with sufficient evidence from {int(b['n_int'])} interviewers."
-            )
-        elif cid in short:
-            s = short[cid]
-            out["growth_area"], out["growth_kind"] = s["criterion"], "shortfall"
-            out["growth_reason"] = (
-                f"No criterion is below its bar; {s['criterion']} (criterion {int(s['crank'])}, weight {s['weight']:.0%}) has the largest "
-                f"weighted shortfall against the selected candidate: mean {fmt_points(s['mean'])} against {fmt_points(s['hire'])}, "
-                f"{n_points(s['shortfall'])} behind."
-            )
-        elif cid == hire_id:
-            out["growth_reason"] = "No growth area: this is the selected candidate and no criterion with sufficient evidence is below its bar."
-        elif not scored:
-            out["growth_reason"] = "No growth area named: the candidate has no scores."
-        else:
-            out["growth_reason"] = (
-                "No growth area named: no criterion with sufficient evidence is below its bar or "
-                f"{material_txt} or more behind the selected candidate."
-            )
-        if cid in thin:
-            t = thin[cid]
-            out["thin_evidence_on"] = t["criterion"]
-            out["thin_evidence_reason"] = f"{t['criterion']} (criterion {int(t['crank'])}): {t['why_thin']}."
-            if cid in thin_below:
-                out["growth_reason"] += f" {thin_below[cid]} is below its bar but its evidence is thin, so it is not used as a growth area."
-        a = ru[cid]
-        out["is_runner_up"] = bool(a["is_runner_up"])
-        out["runner_up_reason"] = a["runner_up_reason"]
-        out["runner_up_basis"] = a["runner_up_basis"]
-        out["runner_up_by_scores"] = bool(a["runner_up_by_scores"])
-        rows.append(out)
+    thin_evidence_on = np.full(n, None, dtype=object)
+    thin_evidence_reason = np.full(n, "", dtype=object)
+    who = np.flatnonzero(thin_on >= 0)
+    i = thin_on[who]
+    thin_evidence_on[who] = names[i]
+    thin_evidence_reason[who] = _cat(names[i], " (criterion ", _ints(crank[i]), "): ", why_thin[i], ".")
 
-    extra = pd.DataFrame(rows, index=totals.index)
+    ru = runner_up_assessment(round, totals)
+    ru = ru.iloc[pd.Index(ru["candidate_id"]).get_indexer(totals["candidate_id"])]
+
     res = totals[["round_id", "candidate_id", "name", "status", "rank", "weighted_total"]].copy()
-    for c in ("strength", "strength_reason", "growth_area", "growth_kind", "growth_reason", "thin_evidence_on", "thin_evidence_reason",
-              "runner_up_basis", "runner_up_reason"):
-        res[c] = extra[c].astype("str")
-    res["is_runner_up"] = extra["is_runner_up"].astype(bool)
-    res["runner_up_by_scores"] = extra["runner_up_by_scores"].astype(bool)
+
+    def text(values) -> pd.Series:
+        return pd.Series(values, index=res.index, dtype="str")
+
+    res["strength"] = text(strength)
+    res["strength_reason"] = text(strength_reason)
+    res["growth_area"] = text(growth_area)
+    res["growth_kind"] = text(growth_kind)
+    res["growth_reason"] = text(growth_reason)
+    res["thin_evidence_on"] = text(thin_evidence_on)
+    res["thin_evidence_reason"] = text(thin_evidence_reason)
+    res["is_runner_up"] = ru["is_runner_up"].to_numpy(dtype=bool)
+    res["runner_up_by_scores"] = ru["runner_up_by_scores"].to_numpy(dtype=bool)
+    res["runner_up_basis"] = text(ru["runner_up_basis"].to_numpy(dtype=object))
+    res["runner_up_reason"] = text(ru["runner_up_reason"].to_numpy(dtype=object))
     res["meets_must_haves"] = totals["meets_must_haves"]
-    cols = ["round_id", "candidate_id", "name", "status", "rank", "weighted_total", "strength", "strength_reason",
-            "growth_area", "growth_kind", "growth_reason", "thin_evidence_on", "thin_evidence_reason",
-            "is_runner_up", "runner_up_by_scores", "runner_up_basis", "runner_up_reason", "meets_must_haves"]
-    return res[cols].reset_index(drop=True)
+    return res.reset_index(drop=True)
