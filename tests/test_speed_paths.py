@@ -467,3 +467,28 @@ def test_a_check_made_from_other_tables_is_not_used(sample_paths):
     later = build_round(second, round_id="r", as_of=AS_OF, people=same)
     assert later.details["as_of"] == AS_OF
     _assert_same_round(later, build_round(second, round_id="r", as_of=AS_OF))
+
+
+@pytest.mark.parametrize("kind", ["str", "float", "int", "bool", "date", "choice"])
+def test_repeated_texts_converted_once_each_give_the_cell_by_cell_result(kind):
+    """A column of texts with repeats is converted once per distinct text; each cell gets what converting it alone gives."""
+    import numpy as np
+    import pandas as pd
+
+    from toolkit.coerce import by_distinct, convert
+
+    texts = ["2026-03-02", " 02.03.2026 ", "yes", "Nein", "4", "4,5", "  ", "", "rejected", "Abgelehnt", "#REF!", "n/a", "Café",
+             "Cafe\u0301", "\u00a0", "x" * 70, "2026/03/02", "1e3"]
+    rng = np.random.default_rng(7)
+    cells = pd.Series([texts[i] for i in rng.integers(0, len(texts), 400)] + [None, float("nan")] * 5, dtype=object)
+    assert by_distinct(cells) is not None  # the column is converted once per distinct value
+    choices = ("rejected", "hired", "withdrawn") if kind == "choice" else ()
+    synonyms = {"Abgelehnt": "rejected"} if kind == "choice" else None
+    typed, bad = convert(kind, cells, choices, synonyms)
+    for i in range(len(cells)):
+        one = cells.iloc[[i]].reset_index(drop=True)
+        assert by_distinct(one) is None
+        t1, b1 = convert(kind, one, choices, synonyms)
+        assert (pd.isna(typed.iloc[i]) and pd.isna(t1.iloc[0])) or typed.iloc[i] == t1.iloc[0], (kind, cells.iloc[i])
+        assert bool(bad.iloc[i]) == bool(b1.iloc[0]), (kind, cells.iloc[i])
+    assert str(typed.dtype) == str(convert(kind, cells.iloc[:5].reset_index(drop=True), choices, synonyms)[0].dtype)

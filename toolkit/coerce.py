@@ -41,6 +41,27 @@ def _typed(s: pd.Series) -> bool:
     return s.dtype != object
 
 
+def by_distinct(s: pd.Series) -> tuple[np.ndarray, pd.Series] | None:
+    """`distinct_values` of a column better converted once per distinct value, None for one better converted cell by cell.
+
+    That is a typed column, and a column of cells as objects that are all text
+    (or blank) with repeats, such as dates read as ISO text or statuses: text
+    is converted one cell at a time, so the distinct texts give the same result.
+    (Cells of other kinds are not: 1, 1.0 and True are one value to a hash table.)
+    """
+    if not len(s):
+        return None
+    if _typed(s):
+        return distinct_values(s)
+    if len(s) < 8:  # too few to gain (and the distinct values themselves are converted cell by cell)
+        return None
+    codes, uniques = pd.factorize(s.to_numpy(dtype=object))
+    if 2 * len(uniques) > len(s) or not all(isinstance(u, str) for u in uniques):
+        return None
+    values = pd.Series([*uniques, ""], dtype=object)
+    return np.where(codes < 0, len(values) - 1, codes), values
+
+
 def distinct_values(s: pd.Series) -> tuple[np.ndarray, pd.Series]:
     """(position of each cell's value in ``values``, ``values``): the distinct values of a typed column as
     `readers.excel.read_grids` reads such cells (float, str, bool, date, datetime), the last one '' for blank cells."""
@@ -60,18 +81,19 @@ def _expand(result: pd.Series, positions: np.ndarray, index) -> pd.Series:
     return pd.Series(result.take(positions).array, index=index)
 
 
-def per_distinct(fn, s: pd.Series, *args):
+def per_distinct(fn, s: pd.Series, *args, form=None):
     """``fn(s, *args)`` (returning a Series or a tuple of them) for a typed column, computed on its distinct values."""
-    positions, out = per_distinct_small(fn, s, *args)
+    positions, out = per_distinct_small(fn, s, *args, form=form)
     if isinstance(out, tuple):
         return tuple(_expand(o, positions, s.index) for o in out)
     return _expand(out, positions, s.index)
 
 
-def per_distinct_small(fn, s: pd.Series, *args):
+def per_distinct_small(fn, s: pd.Series, *args, form=None):
     """(position of each cell's value, ``fn`` of the distinct values): `per_distinct` before the results are
-    spread over the cells, for checks that can also be made once per distinct value (`expand` spreads them)."""
-    positions, values = distinct_values(s)
+    spread over the cells, for checks that can also be made once per distinct value (`expand` spreads them).
+    ``form`` is `by_distinct(s)` when already known."""
+    positions, values = form if form is not None else distinct_values(s)
     return positions, fn(values, *args)
 
 
@@ -105,8 +127,8 @@ def blank_mask(s: pd.Series) -> pd.Series:
     """True where a cell is empty: '', whitespace (incl. non-breaking space), None or NaN."""
     if len(s) == 0:
         return pd.Series([], dtype=bool, index=s.index)
-    if _typed(s):
-        return per_distinct(blank_mask, s)
+    if (form := by_distinct(s)) is not None:
+        return per_distinct(blank_mask, s, form=form)
     is_str, text = _strings(s)
     blank = s.isna().to_numpy(copy=True)
     blank[is_str.to_numpy()] = (text == "").to_numpy()
@@ -233,10 +255,10 @@ def to_date(s: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 def convert(kind: str, s: pd.Series, choices=(), synonyms=None) -> tuple[pd.Series, pd.Series]:
     """``(typed, bad)`` for a field of ``kind``: "str", "float", "int", "bool", "date" or "choice" (see the functions above)."""
-    if _typed(s):  # a column read column-wise: each distinct value converted once
-        if not len(s):
-            return convert(kind, s.astype(object), choices, synonyms)
-        return per_distinct(lambda values: convert(kind, values, choices, synonyms), s)
+    if _typed(s) and not len(s):
+        return convert(kind, s.astype(object), choices, synonyms)
+    if (form := by_distinct(s)) is not None:  # a column read column-wise, or repeated texts: each distinct value converted once
+        return per_distinct(lambda values: convert(kind, values, choices, synonyms), s, form=form)
     if kind == "str":
         return to_text(s)
     if kind == "float":

@@ -33,7 +33,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .coerce import _typed, blank_mask, convert, expand, per_distinct, per_distinct_small
+from .coerce import _typed, blank_mask, by_distinct, convert, expand, per_distinct, per_distinct_small
 from .errors import ScorecardError
 from .model import (
     PROBLEM_COLUMNS,
@@ -309,8 +309,8 @@ class TableCheck:
                 return typed_, bad_, _shows_error(values), blank_mask(values) if required else pd.Series(False, index=values.index)
 
             # a typed column (read column-wise) is checked once per distinct value
-            if _typed(raw) and len(raw):
-                positions, small = per_distinct_small(checks, raw)
+            if (form := by_distinct(raw)) is not None:
+                positions, small = per_distinct_small(checks, raw, form=form)
                 typed, bad, shows_error, missing = (expand(o, positions, raw.index) for o in small)
                 self.distinct[f.name] = (positions, small[0].mask(small[2].to_numpy(dtype=bool)))  # as `typed` below
             else:
