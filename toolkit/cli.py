@@ -50,15 +50,15 @@ def _cmd_report(args) -> int:
     from tqdm import tqdm
 
     from .loader import load_rounds, workbook_paths
-    from .report import build_report, write_report
+    from .report import report_to_folder
 
     inputs = workbook_paths(args.paths)
     rounds = load_rounds(inputs, as_of=args.as_of, mapping=args.mapping)
     n = int(sum((r.candidates["status"] != "hired").sum() for r in rounds))
     bar = tqdm(total=n, unit="candidate", desc="feedback", disable=args.json or not sys.stderr.isatty() or n < 200, file=sys.stderr)
-    report = build_report(rounds, as_of=args.as_of, anonymize=args.anonymize, templates_dir=args.templates, progress=bar.update)
+    report, index = report_to_folder(rounds, args.out, inputs=[*args.paths, *inputs], as_of=args.as_of, anonymize=args.anonymize,
+                                     templates_dir=args.templates, progress=bar.update)
     bar.close()
-    index = write_report(report, args.out, inputs=[*args.paths, *inputs])
     totals = report.summary["totals"]
     if args.json:
         print(json.dumps({"index": str(index), "files": len(report.files), **totals}, indent=2))

@@ -82,8 +82,13 @@ def _status_tag(status: str) -> dict:
     return {"text": status.replace("_", " "), "cls": cls}
 
 
-def build_report(rounds, *, as_of=None, anonymize: bool = False, templates_dir=None, progress=None) -> Report:
-    """Build every output file in memory. `progress(n)` is called after each candidate's files."""
+def build_report(rounds, *, as_of=None, anonymize: bool = False, templates_dir=None, progress=None, on_files=None) -> Report:
+    """Build every output file in memory. `progress(n)` is called after each candidate's files.
+
+    `on_files(files)`, if given, is called with each part of the report as soon as it is built (the shared
+    plotly.js, then each candidate's four files) so that a writer can start on them (`report_to_folder`);
+    the returned report holds every file either way.
+    """
     from .analytics.timelines import overdue_now, parse_as_of, timelines
 
     rounds = as_rounds(rounds)
@@ -91,9 +96,11 @@ def build_report(rounds, *, as_of=None, anonymize: bool = False, templates_dir=N
     as_of_text = as_of_ts.date().isoformat()
     tl = timelines(rounds, as_of=as_of_ts)
     files: dict[str, bytes] = {PLOTLY_ASSET: _plotly_js()}
+    if on_files:
+        on_files(dict(files))
     round_summaries, candidate_rows, talent_rows, lint_frames = [], [], [], []
     for rnd in rounds:
-        built = _build_round(rnd, tl[tl["round_id"] == rnd.round_id], as_of_text, templates_dir, progress)
+        built = _build_round(rnd, tl[tl["round_id"] == rnd.round_id], as_of_text, templates_dir, progress, on_files)
         files.update(built["files"])
         round_summaries.append(built["summary"])
         candidate_rows.append(built["candidates"])
@@ -116,7 +123,8 @@ def build_report(rounds, *, as_of=None, anonymize: bool = False, templates_dir=N
 # -- per round ---------------------------------------------------------------
 
 
-def candidate_files(rnd: HiringRound, feedbacks, profiles: pd.DataFrame, *, templates_dir=None, progress=None) -> dict:
+def candidate_files(rnd: HiringRound, feedbacks, profiles: pd.DataFrame, *, templates_dir=None, progress=None,
+                    on_files=None) -> dict:
     """Every letter candidate's four files, in memory.
 
     Returns ``{"files": {relative path: bytes}, "letters": [...], "merge": [...]}``:
@@ -124,7 +132,8 @@ def candidate_files(rnd: HiringRound, feedbacks, profiles: pd.DataFrame, *, temp
     ``call-notes.html`` (with the candidate's profile chart, `charts.comparison.candidate_profile`
     in the letter's language and without the selected candidate) per feedback, the
     committee page's letter rows and the mail-merge rows. ``profiles`` is
-    `analytics.criterion_profiles` of the round. `progress(1)` after each candidate.
+    `analytics.criterion_profiles` of the round. `progress(1)` and `on_files({path: bytes})` (that
+    candidate's four files) after each candidate.
     """
     from .render import letters as rl
     from .render.figures import ProfileDivs
@@ -139,12 +148,17 @@ def candidate_files(rnd: HiringRound, feedbacks, profiles: pd.DataFrame, *, temp
         cid = fb.candidate_id
         folder = f"{rid}/candidates/{safe_name(cid)}"
         profile_div = profile_divs.div(f"profile-{safe_name(cid)}", cid, fb.language)
-        files[f"{folder}/letter.html"] = rl.render_letter_html(fb, templates_dir=templates_dir).encode()
         text = rl.render_letter_text(fb, templates_dir=templates_dir)
-        files[f"{folder}/letter.txt"] = text.encode()
-        files[f"{folder}/letter.eml"] = rl.render_eml(fb, templates_dir=templates_dir).encode()
-        files[f"{folder}/call-notes.html"] = rl.render_call_notes_html(fb, profile_div, plotly_js=js_from_candidate,
-                                                                        templates_dir=templates_dir).encode()
+        own = {
+            f"{folder}/letter.html": rl.render_letter_html(fb, templates_dir=templates_dir).encode(),
+            f"{folder}/letter.txt": text.encode(),
+            f"{folder}/letter.eml": rl.render_eml(fb, templates_dir=templates_dir).encode(),
+            f"{folder}/call-notes.html": rl.render_call_notes_html(fb, profile_div, plotly_js=js_from_candidate,
+                                                                   templates_dir=templates_dir).encode(),
+        }
+        files.update(own)
+        if on_files:
+            on_files(own)
         letter_rows.append({"candidate_id": cid, "name": fb.name, "language": fb.language, "status": fb.status,
                             "letter": f"candidates/{safe_name(cid)}/letter.html", "notes": f"candidates/{safe_name(cid)}/call-notes.html"})
         merge_rows.append({"candidate_id": cid, "name": fb.name, "email": fb.email, "language": fb.language,
@@ -154,7 +168,7 @@ def candidate_files(rnd: HiringRound, feedbacks, profiles: pd.DataFrame, *, temp
     return {"files": files, "letters": letter_rows, "merge": merge_rows}
 
 
-def _build_round(rnd: HiringRound, tl: pd.DataFrame, as_of: str, templates_dir, progress) -> dict:
+def _build_round(rnd: HiringRound, tl: pd.DataFrame, as_of: str, templates_dir, progress, on_files=None) -> dict:
     from . import analytics as an
     from .feedback import compose_round
     from .feedback.lint import lint_round
@@ -167,7 +181,7 @@ def _build_round(rnd: HiringRound, tl: pd.DataFrame, as_of: str, templates_dir, 
     robustness = an.rank_robustness(rnd)
     profiles = an.criterion_profiles(rnd)
     feedbacks = compose_round(rnd, summary=summary, as_of=as_of)
-    built = candidate_files(rnd, feedbacks, profiles, templates_dir=templates_dir, progress=progress)
+    built = candidate_files(rnd, feedbacks, profiles, templates_dir=templates_dir, progress=progress, on_files=on_files)
     files, letter_rows, merge_rows = built["files"], built["letters"], built["merge"]
     lint = lint_round(rnd, feedbacks)
     files[f"{rid}/mail-merge.xlsx"] = tables_workbook_bytes({"Mail merge": pd.DataFrame(merge_rows, columns=[
@@ -410,64 +424,175 @@ def _inside(path: Path, folder: Path) -> bool:
         return False
 
 
+WRITER_THREADS = 4
+"""Threads that create the report's files. Creating a file is a system call that releases the GIL and, on a busy
+local disk, costs far more than the Python around it (a report of 5,000 candidates is 18,000 small files), so a few
+threads write while the report is still being built."""
+
+
+def _refuse_inputs(out: Path, inputs) -> None:
+    for p in inputs:
+        p = Path(p)
+        if _inside(p, out) or (p.is_dir() and _inside(out, p)) or out.resolve() == p.resolve():
+            raise OutputError("the output folder holds or overlaps the input files", file=str(out), value=str(p),
+                              hint="Write the report into a separate folder, e.g. --out reports")
+
+
+def _relative_parts(rel: str) -> tuple[str, ...]:
+    """The parts of an output path; refuses one that could leave the output folder."""
+    path = Path(rel)
+    parts = path.parts
+    if not parts or path.is_absolute() or path.drive or ".." in parts:
+        raise OutputError("an output path would leave the output folder", value=rel, hint="Report this as a bug")
+    return parts
+
+
+class ReportFolder:
+    """A report being written: files go into a staging folder beside `out_dir` as they are built, `commit` swaps it in.
+
+    ``with ReportFolder(out, inputs=paths) as folder: folder.add(files) ... folder.commit(report.files)``.
+    Opening it refuses an output folder that holds (or is inside the folder of) an input, before anything is
+    built, and undoes what a run that died left behind (`recover_previous`). `add` queues files for the writer
+    threads; `commit` writes what is still missing, waits for every write, keeps the files in `out_dir` that the
+    report does not own (a README), moves the old report aside, moves the new one in and removes the old one.
+    Leaving the ``with`` block without `commit` (an error, Ctrl-C) removes the staging folder and leaves the
+    previous report as it was. A write that fails raises `OutputError` at `commit`.
+    """
+
+    def __init__(self, out_dir, *, inputs=(), threads: int = WRITER_THREADS):
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.out = Path(out_dir)
+        _refuse_inputs(self.out, inputs)
+        parent = self.out.resolve().parent
+        self.staging = parent / f".{self.out.name}.staging-{os.getpid()}"
+        self.backup = parent / f".{self.out.name}.previous"
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+            recover_previous(self.out)
+            if self.staging.exists():
+                shutil.rmtree(self.staging)
+            self.staging.mkdir()
+        except OSError as exc:
+            raise self._error(exc) from None
+        self._root = str(self.staging)
+        self._written: dict[str, bytes] = {}  # what was queued per path (the bytes object itself)
+        self._pending = []
+        self._failure: OSError | None = None
+        self._pool = ThreadPoolExecutor(max(1, threads), thread_name_prefix="report-writer")
+        self._open = True
+
+    def __enter__(self) -> ReportFolder:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._open:
+            self.abort()
+
+    def _error(self, exc: OSError) -> OutputError:
+        return OutputError(f"the report could not be written ({exc})", file=str(self.out), hint="Check free disk space and permissions")
+
+    def add(self, files: dict[str, bytes]) -> None:
+        """Queue files (relative path -> bytes) for writing; a path queued before with the same bytes object is skipped."""
+        by_folder: dict[tuple[str, ...], list[tuple[str, bytes]]] = {}
+        for rel, data in files.items():
+            if self._written.get(rel) is data:
+                continue
+            parts = _relative_parts(rel)
+            self._written[rel] = data
+            by_folder.setdefault(parts[:-1], []).append((parts[-1], data))
+        for folder, items in by_folder.items():
+            self._pending.append(self._pool.submit(self._write, folder, items))
+
+    def _write(self, folder: tuple[str, ...], items: list[tuple[str, bytes]]) -> None:
+        if self._failure is not None:  # the run has failed: stop writing
+            return
+        try:
+            target = os.path.join(self._root, *folder)
+            os.makedirs(target, exist_ok=True)
+            for name, data in items:
+                Path(target, name).write_bytes(data)
+        except OSError as exc:
+            if self._failure is None:
+                self._failure = exc
+
+    def _wait(self) -> None:
+        pending, self._pending = self._pending, []
+        for future in pending:
+            future.result()
+
+    def commit(self, files: dict[str, bytes]) -> Path:
+        """Write what of `files` is not written yet, wait, and swap the new report in; the path of its index.html.
+
+        `files` is the whole report: a file queued earlier with other bytes is written again, one queued
+        earlier that `files` does not hold is removed.
+        """
+        try:
+            self._wait()  # a path queued twice is never written by two threads at once
+            self.add(files)
+            self._wait()
+            self._pool.shutdown()
+            if self._failure is not None:
+                raise self._error(self._failure)
+            for rel in set(self._written) - set(files):
+                os.remove(os.path.join(self._root, *_relative_parts(rel)))
+            out, staging, backup = self.out, self.staging, self.backup
+            if out.exists():
+                produced_top = {Path(rel).parts[0] for rel in files}
+                for entry in out.iterdir():  # keep what the report does not own (README.md, notes)
+                    if entry.name not in produced_top and not entry.name.startswith("."):
+                        dest = staging / entry.name
+                        if entry.is_dir():
+                            shutil.copytree(entry, dest)
+                        else:
+                            shutil.copy2(entry, dest)
+                if backup.exists():
+                    shutil.rmtree(backup)
+                out.rename(backup)
+            staging.rename(out)
+            self._open = False
+            if backup.exists():
+                shutil.rmtree(backup)
+        except OSError as exc:
+            raise self._error(exc) from None
+        finally:
+            if self._open:
+                self.abort()
+        return out / "index.html"
+
+    def abort(self) -> None:
+        """Stop writing and remove the staging folder; the previous report stays as it was."""
+        self._open = False
+        self._failure = self._failure or OSError("the report was not finished")
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+
 def write_report(report: Report | dict, out_dir, *, inputs=()) -> Path:
     """Write the files under `out_dir` all at once; returns the path of index.html.
 
     Refuses an output folder that holds (or is inside the folder of) an input.
     Files are written to a staging folder next to `out_dir`, which then
     replaces the old report; files in `out_dir` that the report does not
-    produce (e.g. a README) are kept.
+    produce (e.g. a README) are kept (see `ReportFolder`).
     """
     files = report.files if isinstance(report, Report) else report
-    out = Path(out_dir)
-    for p in inputs:
-        p = Path(p)
-        if _inside(p, out) or (p.is_dir() and _inside(out, p)) or out.resolve() == p.resolve():
-            raise OutputError("the output folder holds or overlaps the input files", file=str(out), value=str(p),
-                              hint="Write the report into a separate folder, e.g. --out reports")
-    parent = out.resolve().parent
-    parent.mkdir(parents=True, exist_ok=True)
-    recover_previous(out)
-    staging = parent / f".{out.name}.staging-{os.getpid()}"
-    backup = parent / f".{out.name}.previous"
-    if staging.exists():
-        shutil.rmtree(staging)
-    try:
-        staging.mkdir()
-        root = str(staging)
-        made: set[str] = set()
-        for rel, data in files.items():
-            # the staging folder is new and ours, so a relative path without ".." stays inside it
-            parts = Path(rel).parts
-            if not parts or Path(rel).is_absolute() or Path(rel).drive or ".." in parts:
-                raise OutputError("an output path would leave the output folder", value=rel, hint="Report this as a bug")
-            target = Path(root, *parts)
-            folder = str(target.parent)
-            if folder not in made:
-                os.makedirs(folder, exist_ok=True)
-                made.add(folder)
-            target.write_bytes(data)
-        if out.exists():
-            produced_top = {Path(rel).parts[0] for rel in files}
-            for entry in out.iterdir():  # keep what the report does not own (README.md, notes)
-                if entry.name not in produced_top and not entry.name.startswith("."):
-                    dest = staging / entry.name
-                    if entry.is_dir():
-                        shutil.copytree(entry, dest)
-                    else:
-                        shutil.copy2(entry, dest)
-            if backup.exists():
-                shutil.rmtree(backup)
-            out.rename(backup)
-        staging.rename(out)
-        if backup.exists():
-            shutil.rmtree(backup)
-    except OSError as exc:
-        raise OutputError(f"the report could not be written ({exc})", file=str(out), hint="Check free disk space and permissions") from None
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
-    return out / "index.html"
+    with ReportFolder(out_dir, inputs=inputs) as folder:
+        return folder.commit(files)
+
+
+def report_to_folder(rounds, out_dir, *, inputs=(), as_of=None, anonymize: bool = False, templates_dir=None,
+                     progress=None) -> tuple[Report, Path]:
+    """`build_report` and `write_report` at once: each candidate's files are written while the next ones are built.
+
+    The same files and the same safety as building, then writing: the output folder is checked against
+    `inputs` before anything is built, and the new report replaces the old one only when every file is
+    written. Returns the report and the path of its index.html.
+    """
+    with ReportFolder(out_dir, inputs=inputs) as folder:
+        report = build_report(rounds, as_of=as_of, anonymize=anonymize, templates_dir=templates_dir, progress=progress,
+                              on_files=folder.add)
+        return report, folder.commit(report.files)
 
 
 def recover_previous(out_dir) -> None:
