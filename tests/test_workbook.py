@@ -104,6 +104,16 @@ def test_score_drop_down_follows_the_role_scale():
     assert parse_scale("") == (1.0, 5.0)
 
 
+def test_the_template_reads_a_scale_as_the_loader_does():
+    """The drop-down of a new scorecard allows the scale the loader will check the scores against."""
+    from toolkit.validate import parse_scale as loader_scale
+
+    for written in ("1-5", "0 – 10", "0—100", "1 to 4", "Skala 1-10", "1,5 - 4,5", "0 bis 3", "", None):
+        assert parse_scale(written) == loader_scale(written), written
+    for unreadable in ("5-1", "five", "1-5-7"):
+        assert loader_scale(unreadable) is None and parse_scale(unreadable) == (1.0, 5.0)  # the loader reports it; a template uses 1-5
+
+
 # -- filled rounds -----------------------------------------------------------------
 
 

@@ -156,13 +156,12 @@ def _closest(name: str, options: list[str]) -> str | None:
 
 
 def parse_scale(value) -> tuple[float, float] | None:
+    """The Role sheet's scale ('1-5', '0 – 100', 'Skala 1-10'): blank means 1-5, None when it cannot be read."""
+    from .readers.scales import parse_scale as read_scale
+
     if value is None or (isinstance(value, str) and not value.strip()):
         return DEFAULT_SCALE
-    m = re.fullmatch(r"\s*(-?\d+(?:[.,]\d+)?)\s*(?:-|–|—|to|bis|till)\s*(-?\d+(?:[.,]\d+)?)\s*", str(value))
-    if not m:
-        return None
-    lo, hi = (float(x.replace(",", ".")) for x in m.groups())
-    return (lo, hi) if lo < hi else None
+    return read_scale(value)
 
 
 # ---------------------------------------------------------------------------

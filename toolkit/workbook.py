@@ -300,14 +300,12 @@ def _fmt_number(x: float) -> str:
 
 
 def parse_scale(text: Any) -> tuple[float, float]:
-    """The (lowest, highest) score of a scale written like ``1-5`` or ``0 – 10``; default 1-5."""
+    """The (lowest, highest) score of a scale written like ``1-5`` or ``0 – 10`` (as the loader reads it); default 1-5."""
+    from .readers.scales import parse_scale as read_scale
+
     if _is_missing(text) or str(text).strip() == "":
         return DEFAULT_SCALE
-    m = re.fullmatch(r"\s*(-?\d+(?:[.,]\d+)?)\s*(?:-|–|to|bis|till)\s*(-?\d+(?:[.,]\d+)?)\s*", str(text))
-    if not m:
-        return DEFAULT_SCALE
-    low, high = (float(g.replace(",", ".")) for g in m.groups())
-    return (low, high) if low < high else DEFAULT_SCALE
+    return read_scale(text) or DEFAULT_SCALE
 
 
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
