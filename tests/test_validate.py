@@ -282,6 +282,19 @@ def test_status_and_channel_in_german_and_swedish(frames):
     assert rnd.candidates["channel"].tolist()[:2] == ["phone", "video"]
 
 
+def test_an_email_that_is_not_one_plain_address_warns_before_letters_are_written(frames):
+    role, criteria, candidates, scores = frames
+    candidates["email"] = ["Ann Lee <ann@example.com>", "bo@example", None]
+    rnd = load(role, criteria, candidates, scores)
+    assert rules(rnd) == ["bad_email", "bad_email"]
+    warn = rnd.problems.iloc[0]
+    assert warn["severity"] == "warning" and warn["column"] == "email" and warn["value"] == "Ann Lee <ann@example.com>"
+    assert "no recipient" in warn["message"] and "name@example.com" in warn["hint"]
+    assert len(rnd.candidates) == 3  # a warning: nobody is quarantined for a typo in an address
+    candidates["email"] = ["ann.lee+cv@example.co.uk", " bo@example.se ", None]
+    assert load(role, criteria, candidates, scores).problems.empty
+
+
 def test_unknown_language_warns_and_uses_the_rounds(frames):
     role, criteria, candidates, scores = frames
     candidates["language"] = ["fr", "Deutsch", None]

@@ -19,6 +19,7 @@ calls. Only unusual cells (e.g. a date in a text column) go one by one.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import numpy as np
 import pandas as pd
@@ -121,6 +122,19 @@ def is_blank(value: object) -> bool:
     except (TypeError, ValueError):  # lists, arrays: not a single missing value
         pass
     return not str(value).strip()
+
+
+_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
+
+
+def valid_email(value: object) -> str | None:
+    """The address if it is one plain address (no display name, no line breaks), else None."""
+    if is_blank(value):
+        return None
+    text = str(value).strip()
+    if any(ord(ch) < 33 or ord(ch) == 127 for ch in text):
+        return None
+    return text if _EMAIL.match(text) and len(text) <= 254 else None
 
 
 def blank_mask(s: pd.Series) -> pd.Series:

@@ -20,6 +20,7 @@ Rules (rule id: severity):
 - unknown_language (falls back to the round's language): warning
 - hired_count (no hired candidate, or several): warning
 - no_scores (a candidate without any score): warning
+- bad_email (an email that is not one plain address: the letter draft gets no recipient): warning
 - weights (partial, negative or all-zero weights): warning/error
 """
 
@@ -33,7 +34,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .coerce import _typed, blank_mask, by_distinct, convert, expand, per_distinct, per_distinct_small
+from .coerce import _typed, blank_mask, by_distinct, convert, expand, per_distinct, per_distinct_small, valid_email
 from .errors import ScorecardError
 from .model import (
     PROBLEM_COLUMNS,
@@ -360,6 +361,16 @@ class TableCheck:
                    hint=lambda v, r: f"Row {first_by_row[r]} has the same {what}; keep one of them",
                    reason=f"duplicate {what}")
 
+    def per_value(self, field: str, fn) -> np.ndarray:
+        """``fn`` of each cell's typed value of ``field`` (a bool), asked once per distinct value."""
+        if field in self.distinct:
+            positions, small = self.distinct[field]
+        else:
+            positions, small = pd.factorize(self.typed[field], use_na_sentinel=False)
+            small = pd.Series(small, dtype=object)
+        answers = np.array([bool(fn(v)) if not pd.isna(v) else False for v in small], dtype=bool)
+        return answers[positions] if len(positions) else np.zeros(0, dtype=bool)
+
     def isin(self, field: str, values) -> pd.Series:
         """True where the typed value of ``field`` is one of ``values`` (asked once per distinct value when it can be)."""
         if field in self.distinct:
@@ -531,6 +542,11 @@ def check_people(file: str, raw_role: RawRole, crit_table: RawTable | None, cand
             d = chk.typed[col]
             chk.cells("warning", col, (d.notna() & (d > as_of)).fillna(False), "future_date",
                       f"{col} is after the as-of date {as_of.date().isoformat()}", hint="Check the year, or pass a later as_of date")
+        if "email" in cand_table.frame:  # the letter draft needs one plain address: say so now, not when letters are written
+            email = chk.typed["email"]
+            chk.cells("warning", "email", email.notna().to_numpy() & ~chk.per_value("email", lambda v: valid_email(v) is not None),
+                      "bad_email", "email is not a single valid address, so the letter draft will have no recipient",
+                      hint="Write one plain address such as name@example.com (no name in front, no second address)")
         quarantined_ids = set(chk.typed["candidate_id"][chk.bad].dropna())
         candidates, rej = chk.result("Candidates")
         rejected += rej

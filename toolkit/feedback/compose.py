@@ -51,8 +51,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..analytics.scoring import scale_points
-from ..errors import ToolkitError
 from ..coerce import is_blank as _blank
+from ..coerce import valid_email
+from ..errors import ToolkitError
 from ..model import HiringRound
 from ..schema import normalise_header
 from . import phrases
@@ -76,7 +77,6 @@ SOFT_CRITERION = re.compile(
 )
 """Criterion names that are about how someone would fit in rather than a skill ("Team fit", "Teamfit", "Teamkänsla")."""
 
-_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
 
 
 @dataclass(frozen=True)
@@ -197,16 +197,6 @@ def first_name(name: str) -> str:
     if not words:
         return name
     return name if words[0].endswith(".") or len(words) == 1 else words[0]
-
-
-def valid_email(value: object) -> str | None:
-    """The address if it is one plain address (no display name, no line breaks), else None."""
-    if _blank(value):
-        return None
-    text = str(value).strip()
-    if any(ord(ch) < 33 or ord(ch) == 127 for ch in text):
-        return None
-    return text if _EMAIL.match(text) and len(text) <= 254 else None
 
 
 def _opt(value: object) -> str | None:

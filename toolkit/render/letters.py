@@ -21,7 +21,8 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ..errors import ToolkitError
-from ..feedback.compose import Feedback, valid_email
+from ..coerce import valid_email
+from ..feedback.compose import Feedback
 from .environment import render_template
 
 _LINE_BREAKS = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]+")
