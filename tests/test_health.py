@@ -104,9 +104,25 @@ def test_shares_are_missing_when_nobody_was_told(berlin_timelines):
     assert pd.isna(row["share_feedback_answered"])
 
 
+def test_health_by_week_of_decision(berlin):
+    """Berlin decided Thursday 2 October 2025 (week of Monday 29 September), Tim Koch on Monday 6 October;
+    Manchester on Friday 13 March 2026 (week of Monday 9 March)."""
+    rounds = Rounds((berlin_round(as_of="2026-03-20"), manchester_round(as_of="2026-03-20")))
+    t = timelines(rounds, as_of="2026-03-20")
+    by_week = process_health(t, by="week", scores=rounds).set_index("week")
+    assert list(by_week.index) == ["2025-09-29", "2025-10-06", "2026-03-09"]
+    first = by_week.loc["2025-09-29"]
+    # C2 after 1, C3 after 4, C4 after 3: median 3, p90 3.8; C5 and C7 still not told
+    assert (first["n_candidates"], first["n_told"], first["overdue_now"]) == (7, 3, 2)
+    assert (first["median_business_days_to_tell"], first["p90_business_days_to_tell"]) == (3.0, pytest.approx(3.8))
+    assert by_week.loc["2025-10-06", ["n_candidates", "n_told", "overdue_now"]].tolist() == [1, 0, 1]  # Tim Koch
+    assert by_week.loc["2026-03-09", ["n_told", "n_waiting_within_target"]].tolist() == [2, 1]
+    assert by_week["expected_scores"].tolist() == [36, 0, 8]  # a round's scores count in the week most of its decisions fall
+
+
 def test_unknown_grouping_is_explained(berlin_timelines):
-    with pytest.raises(ToolkitError, match="Allowed: round_id, department, hiring_manager, month"):
-        process_health(berlin_timelines, by="week")
+    with pytest.raises(ToolkitError, match="Allowed: round_id, department, hiring_manager, month, week"):
+        process_health(berlin_timelines, by="quarter")
 
 
 def test_sample_health_per_round_equals_a_hand_count_of_the_workbooks():

@@ -84,9 +84,9 @@ def test_timeline_has_one_trace_per_segment_and_hover_text_in_words(berlin_tl):
     assert fig.layout.annotations[0].text == "as of 09 Oct 2025"
 
 
-def test_timeline_stays_readable_with_a_thousand_candidates():
+def many_candidates(n: int):
+    """One round of ``n`` rejected candidates decided over 60 days from Monday 5 January 2026, a fifth not told, as of 31 March."""
     rng = np.random.default_rng(3)
-    n = 1000
     decided = pd.Timestamp("2026-01-05") + pd.to_timedelta(rng.integers(0, 60, n), unit="D")
     told = pd.Series(decided + pd.to_timedelta(rng.integers(0, 12, n), unit="D")).where(rng.random(n) > 0.2)
     candidates = pd.DataFrame({
@@ -101,7 +101,13 @@ def test_timeline_stays_readable_with_a_thousand_candidates():
     scores = pd.DataFrame({"candidate_id": candidates["candidate_id"], "interviewer": "Sam", "criterion": "SQL", "score": 3})
     rnd = round_from_frames({"role": "Analyst", "country": "GB"}, pd.DataFrame({"criterion": ["SQL"], "rank": [1]}),
                             candidates, scores, as_of="2026-03-31")
-    fig = timeline_chart(timelines(rnd, as_of="2026-03-31"))
+    return candidates, decided, timelines(rnd, as_of="2026-03-31")
+
+
+def test_timeline_stays_readable_with_a_thousand_candidates():
+    n = 1000
+    candidates, decided, tl = many_candidates(n)
+    fig = timeline_chart(tl)
     assert len(fig.data) <= 7
     assert sum(len(tr.y) for tr in fig.data if tr.name == "Target window") == n
     assert fig.layout.yaxis.showticklabels is False and "1,000 candidates" in fig.layout.yaxis.title.text
@@ -109,6 +115,47 @@ def test_timeline_stays_readable_with_a_thousand_candidates():
     order = list(fig.layout.yaxis.categoryarray)
     by_label = dict(zip(candidates["name"], decided))
     assert [by_label[x] for x in order] == sorted(by_label[x] for x in order)
+
+
+def test_timeline_of_five_thousand_candidates_is_drawn_per_week_and_says_so():
+    """Beyond 1,000 candidates one row each is unreadable and makes the process-health page megabytes large."""
+    _, decided, tl = many_candidates(5000)
+    fig = timeline_chart(tl)
+    assert "aggregated" in fig.layout.title.text and "5,000 candidates" in fig.layout.title.subtitle.text
+    points = sum(len(tr.x) for tr in fig.data)
+    assert points < 100  # 9 weeks of decisions, six series
+    weeks = [d.strftime("Week of %a %d %b %Y") for d in sorted({d - pd.Timedelta(days=d.weekday()) for d in decided})]
+    bars_ = {tr.name: tr for tr in fig.data if tr.type == "bar"}
+    assert list(bars_["Told on time"].customdata) == weeks
+    # every measured candidate is counted once, in the status the per-candidate chart gives them
+    counted = {name: int(sum(tr.y)) for name, tr in bars_.items()}
+    statuses = tl["target_status"].value_counts()
+    assert counted == {"Told on time": statuses.get("on_time", 0), "Told late": statuses.get("late", 0),
+                       "Not told yet (within target)": statuses.get("pending", 0),
+                       "Not told yet (overdue)": statuses.get("overdue", 0)}
+    assert sum(counted.values()) == 5000
+    # the median line is the median business days to tell of each week's told candidates
+    told = tl[tl["notified_on"].notna()]
+    week = told["decided_on"] - pd.to_timedelta(told["decided_on"].dt.day_of_week, unit="D")
+    median = told["business_days_to_tell"].astype(float).groupby(week).median()
+    line = next(tr for tr in fig.data if tr.name == "Median business days to tell")
+    assert list(line.y) == median.tolist()
+    # the target and the as-of date are still marked
+    assert "target: 3 business days" in [a.text for a in fig.layout.annotations]
+    assert "as of 31 Mar 2026" in [a.text for a in fig.layout.annotations]
+    assert len(fig.to_json()) < 20_000
+
+
+def test_a_small_timeline_still_shows_each_candidate_and_the_limit_can_be_moved(berlin_tl):
+    fig = timeline_chart(berlin_tl)
+    assert "aggregated" not in fig.layout.title.text
+    told = next(tr for tr in fig.data if tr.name == "Told")
+    assert sorted(told.y) == ["Jonas Weber", "Mia Schulz", "Paul Fischer"]
+    # an analyst can ask for the weekly view of a small round, or for every candidate of a large one
+    assert "aggregated" in timeline_chart(berlin_tl, aggregate_above=0).layout.title.text
+    _, _, tl = many_candidates(1500)
+    every = timeline_chart(tl, aggregate_above=None)
+    assert sum(len(tr.y) for tr in every.data if tr.name == "Target window") == 1500
 
 
 def test_within_target_by_month(two_rounds_tl):

@@ -1,4 +1,4 @@
-"""Process health: how well a round, a department, a manager or a month treated the people it said no to.
+"""Process health: how well a round, a department, a manager, a month or a week treated the people it said no to.
 
 `process_health` summarises a `timelines` table per group; `scorecard_completeness`
 counts the scores each interviewer left blank.
@@ -24,7 +24,7 @@ from ..errors import ToolkitError
 from ..model import HiringRound, Rounds, as_rounds
 from ..schema import STATUSES
 
-GROUPINGS = ("round_id", "department", "hiring_manager", "month", "all")
+GROUPINGS = ("round_id", "department", "hiring_manager", "month", "week", "all")
 NOT_GIVEN = "(not given)"
 NO_DECISION = "(no decision date)"
 
@@ -90,6 +90,9 @@ def _group_keys(df: pd.DataFrame, by: str) -> pd.Series:
         return pd.Series("all", index=df.index, dtype="str")
     if by == "month":
         return df["decided_on"].dt.strftime("%Y-%m").fillna(NO_DECISION).astype("str")
+    if by == "week":
+        monday = df["decided_on"].dt.normalize() - pd.to_timedelta(df["decided_on"].dt.day_of_week, unit="D")
+        return monday.dt.strftime("%Y-%m-%d").fillna(NO_DECISION).astype("str")
     return df[by].fillna(NOT_GIVEN).astype("str")
 
 
@@ -103,9 +106,10 @@ def process_health(
     by: str = "round_id",
     scores: HiringRound | Rounds | pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """One row per group (``by``: "round_id", "department", "hiring_manager", "month" or "all").
+    """One row per group (``by``: "round_id", "department", "hiring_manager", "month", "week" or "all").
 
-    "month" is the month of the decision (YYYY-MM). Missing departments or
+    "month" is the month of the decision (YYYY-MM), "week" the Monday of the
+    week of the decision (YYYY-MM-DD). Missing departments or
     managers are grouped as "(not given)". Columns: the group column (with
     role, department and hiring_manager when by round), then
 
@@ -119,7 +123,8 @@ def process_health(
     - n_talent_pool, follow_ups_overdue, follow_ups_missing;
     - with ``scores`` (rounds, a Scores table, or a `scorecard_completeness`
       table): expected_scores, missing_scores, share_scores_missing. For
-      "month" a round's scores count in the month most of its decisions fall.
+      "month" and "week" a round's scores count in the month (week) most of
+      its decisions fall.
     """
     if by not in GROUPINGS:
         raise ToolkitError(
@@ -177,7 +182,7 @@ def process_health(
             out[col] = out[col].fillna(0).astype("Int64")
         out["share_scores_missing"] = _share(out["missing_scores"], out["expected_scores"])
 
-    out.index.name = "month" if by == "month" else by
+    out.index.name = by
     out = out.reset_index()
     out[out.columns[0]] = out[out.columns[0]].astype("str")
     if by == "round_id":

@@ -9,13 +9,21 @@ from .comparison import (
     progression_chart,
     robustness_chart,
 )
-from .response_times import channel_mix, days_to_tell_histogram, overdue_table, timeline_chart, within_target_by_month
+from .response_times import (
+    channel_mix,
+    days_to_tell_histogram,
+    overdue_table,
+    timeline_by_week,
+    timeline_chart,
+    within_target_by_month,
+)
 
 __all__ = [
     "candidate_profile",
     "channel_mix",
     "days_to_tell_histogram",
     "overdue_table",
+    "timeline_by_week",
     "timeline_chart",
     "within_target_by_month",
     "contribution_bars",

@@ -38,6 +38,8 @@ CHANNEL_LABELS = {
     "unknown": "Told, channel not recorded",
 }
 DAY_MS = 86_400_000
+AGGREGATE_ABOVE = 1000
+"""`timeline_chart` draws one row per candidate up to this many candidates, and `timeline_by_week` above it."""
 
 
 def _as_of(df: pd.DataFrame, as_of: dt.date | str | None) -> pd.Timestamp | None:
@@ -160,7 +162,8 @@ def _dates_text(days: pd.Series) -> pd.Series:
     return pd.Series([_fmt_day(v) for v in days], index=days.index, dtype="object")
 
 
-def timeline_chart(timelines_df: pd.DataFrame, as_of: dt.date | str | None = None, *, include_all: bool = False) -> go.Figure:
+def timeline_chart(timelines_df: pd.DataFrame, as_of: dt.date | str | None = None, *, include_all: bool = False,
+                   aggregate_above: int | None = AGGREGATE_ABOVE) -> go.Figure:
     """Gantt-like timeline, one row per candidate, sorted by decision date (earliest at the top).
 
     Segments: last interview -> decision (grey), decision -> told (green on
@@ -171,9 +174,18 @@ def timeline_chart(timelines_df: pd.DataFrame, as_of: dt.date | str | None = Non
     in the hover text when there are too many rows to label). By default
     only candidates whose response time is measured are shown;
     ``include_all=True`` adds the others (hired, withdrawn, no decision).
+
+    With more than ``aggregate_above`` candidates to draw (default
+    `AGGREGATE_ABOVE`, 1,000) rows of a pixel each help nobody and every
+    candidate would add about 0.8 KB to the page, so the chart is
+    `timeline_by_week` instead: the same story per week of decision, its
+    title saying that it is aggregated. ``aggregate_above=None`` always
+    draws every candidate.
     """
     day = _as_of(timelines_df, as_of)
     df = timelines_df if include_all else _measured(timelines_df)
+    if aggregate_above is not None and len(df) > aggregate_above:
+        return timeline_by_week(timelines_df, day)
     df = df.sort_values(["decided_on", "round_id", "name"], na_position="last", kind="stable").copy()
     df["_label"] = _labels(df)
     df["_who"] = (
@@ -232,6 +244,83 @@ def timeline_chart(timelines_df: pd.DataFrame, as_of: dt.date | str | None = Non
         hovermode="closest",
     ))
     return fig
+
+
+def _week_text(monday: str) -> str:
+    return f"Week of {pd.Timestamp(monday).strftime('%a %d %b %Y')}"
+
+
+def timeline_by_week(timelines_df: pd.DataFrame, as_of: dt.date | str | None = None) -> go.Figure:
+    """The timeline aggregated per week of decision, for rounds too large to draw one row per candidate.
+
+    Top: the median and the 90th percentile of business days from decision
+    to telling, of the candidates told (the band between them shaded), and
+    the target as a dashed line (one per target when rounds differ).
+    Bottom: candidates per week of decision, told on time, told late, not
+    told yet within target and not told yet overdue (stacked, the colours of
+    `timeline_chart`). A dashed line marks the as-of date. The figures are
+    `toolkit.analytics.health.process_health` by "week"; only candidates
+    whose response time is measured count. The title says it is aggregated.
+    """
+    day = _as_of(timelines_df, as_of)
+    df = _measured(timelines_df)
+    df = df[df["decided_on"].notna()]
+    health = process_health(df, by="week")
+    centre = (pd.to_datetime(health["week"]) + pd.Timedelta(hours=84)).dt.strftime("%Y-%m-%d %H:%M").tolist()  # mid-week
+    week = [_week_text(w) for w in health["week"]]
+    n_told = health["n_told"].astype("float64")
+    on_time = (health["share_within_target"].astype("float64") * n_told).round().fillna(0)
+    counts = {
+        "on_time": on_time, "late": n_told - on_time,
+        "pending": health["n_waiting_within_target"].astype("float64"), "overdue": health["overdue_now"].astype("float64"),
+    }
+    told = (n_told > 0).to_numpy()
+    told_x = [x for x, t in zip(centre, told) if t]
+    told_custom = [[w, int(n)] for w, n, t in zip(week, n_told, told) if t]
+    data = [
+        dict(type="scatter", x=told_x, y=health["median_business_days_to_tell"].astype("float64")[told].tolist(),
+             mode="lines+markers", name="Median business days to tell", line=dict(color="#1d3557", width=2),
+             marker=dict(size=6), customdata=told_custom,
+             hovertemplate="%{customdata[0]}: half of the %{customdata[1]} told heard within %{y} business days<extra></extra>"),
+        dict(type="scatter", x=told_x, y=health["p90_business_days_to_tell"].astype("float64")[told].tolist(),
+             mode="lines+markers", name="90th percentile", line=dict(color="#457b9d", width=1, dash="dot"),
+             marker=dict(size=5), fill="tonexty", fillcolor="rgba(69, 123, 157, 0.15)", customdata=told_custom,
+             hovertemplate="%{customdata[0]}: 9 in 10 of the %{customdata[1]} told heard within %{y:.1f} business days<extra></extra>"),
+    ]
+    for status, name in (("on_time", "Told on time"), ("late", "Told late"), ("pending", "Not told yet (within target)"),
+                         ("overdue", "Not told yet (overdue)")):
+        data.append(dict(type="bar", x=centre, y=counts[status].tolist(), name=name, marker=dict(color=COLOURS[status]),
+                         width=6 * DAY_MS, yaxis="y2", customdata=week,
+                         hovertemplate=f"%{{customdata}}: %{{y}} {name.lower()}<extra></extra>"))
+    targets = sorted(set(df["target_days"].dropna().astype(int)))
+    shapes, annotations = [], []
+    for target in targets:
+        shapes.append(dict(type="line", xref="paper", x0=0, x1=1, yref="y", y0=target, y1=target,
+                           line=dict(color="#333", dash="dash", width=1)))
+        annotations.append(dict(xref="paper", x=1, xanchor="right", yref="y", y=target, yanchor="bottom", showarrow=False,
+                                text=f"target: {_plural(target, 'business day')}", font=dict(size=11)))
+    if day is not None:
+        shapes.append(dict(type="line", x0=day, x1=day, y0=0, y1=1, yref="paper", line=dict(color="#333", dash="dash")))
+        annotations.append(dict(x=day, y=1, yref="paper", text=f"as of {_fmt_day(day)}", showarrow=False, yanchor="bottom",
+                                font=dict(size=11)))
+    n = len(df)
+    subtitle = (f"Aggregated: {n:,} candidates are too many to draw one by one. "
+                + (f"As of {_fmt_day(day)}. " if day is not None else "")
+                + ("Dashed: each round's target." if len(targets) > 1 else "Dashed: the target."))
+    return style.figure(data, style.layout(
+        "From decision to telling the candidate, per week of decision (aggregated)",
+        subtitle=subtitle,
+        height=620,
+        barmode="stack",
+        xaxis=style.axis("Week of decision", type="date", anchor="y2"),
+        yaxis=style.axis("Business days to tell", domain=[0.5, 1], rangemode="tozero", anchor="x"),
+        yaxis2=style.axis("Candidates", domain=[0, 0.36], rangemode="tozero", anchor="x"),
+        shapes=shapes,
+        annotations=annotations,
+        legend=dict(orientation="h", yanchor="top", y=-0.14, xanchor="left", x=0, traceorder="normal"),
+        margin=dict(l=10, r=20, t=90, b=100),
+        hovermode="closest",
+    ))
 
 
 def within_target_by_month(timelines_df: pd.DataFrame) -> go.Figure:
