@@ -16,7 +16,7 @@ import pytest
 import toolkit
 from toolkit import OutputError
 from toolkit.cli import main
-from toolkit.report import PLOTLY_ASSET, build_report, write_report
+from toolkit.report import PLOTLY_ASSET, build_report, report_to_folder, write_report
 
 AS_OF = "2026-03-20"
 ROUNDS = ["berlin-social-media-lead", "manchester-data-analyst", "stockholm-ux-designer"]
@@ -136,6 +136,47 @@ def test_a_failed_write_leaves_the_previous_report_intact(report, tmp_path, monk
     assert not list(tmp_path.glob(".out.*"))  # no staging folder left behind
     write_report(report, out)  # and a re-run keeps files the report does not own
     assert (out / "README.md").read_text() == "keep me"
+
+
+def _hashes(folder: Path) -> dict:
+    return {p.relative_to(folder): hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_writing_while_building_gives_the_same_files_as_building_then_writing(report, rounds, tree, tmp_path):
+    out = tmp_path / "out"
+    streamed, index = report_to_folder(rounds, out, inputs=[Path("data/sample")], as_of=AS_OF)
+    assert index == out / "index.html"
+    assert streamed.files.keys() == report.files.keys()
+    assert _hashes(out) == _hashes(tree)
+    assert not list(tmp_path.glob(".out.*"))
+
+
+def test_a_build_that_fails_after_files_were_written_leaves_the_previous_report_intact(rounds, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    report_to_folder(rounds, out, as_of=AS_OF)
+    (out / "README.md").write_text("keep me")
+    before = _hashes(out)
+    import toolkit.report as rep
+
+    def broken(*args, **kwargs):  # every candidate's files are written by now; the cross-round pages are not
+        raise toolkit.ToolkitError("the process-health page failed")
+
+    monkeypatch.setattr(rep, "_process_health_page", broken)
+    with pytest.raises(toolkit.ToolkitError, match="process-health page failed"):
+        report_to_folder(rounds, out, as_of="2026-03-27")
+    assert _hashes(out) == before
+    assert not list(tmp_path.glob(".out.*"))  # the half-written staging folder is gone
+
+
+def test_the_output_folder_is_checked_against_the_inputs_before_anything_is_built(rounds, tmp_path, monkeypatch):
+    src = tmp_path / "rounds"
+    shutil.copytree("data/sample", src)
+    import toolkit.report as rep
+
+    monkeypatch.setattr(rep, "build_report", lambda *a, **k: pytest.fail("built a report for a folder it must refuse"))
+    with pytest.raises(OutputError, match="holds or overlaps"):
+        report_to_folder(rounds, src, inputs=[src / "berlin-social-media-lead.xlsx"], as_of=AS_OF)
+    assert sorted(p.name for p in src.iterdir()) == sorted(p.name for p in Path("data/sample").iterdir())
 
 
 def _workbook_strings(data: bytes) -> str:
