@@ -492,3 +492,31 @@ def test_repeated_texts_converted_once_each_give_the_cell_by_cell_result(kind):
         assert (pd.isna(typed.iloc[i]) and pd.isna(t1.iloc[0])) or typed.iloc[i] == t1.iloc[0], (kind, cells.iloc[i])
         assert bool(bad.iloc[i]) == bool(b1.iloc[0]), (kind, cells.iloc[i])
     assert str(typed.dtype) == str(convert(kind, cells.iloc[:5].reset_index(drop=True), choices, synonyms)[0].dtype)
+
+
+# ---------------------------------------------------------------------------
+# a wide sheet melted column by column keeps the sheet's order and says where each score came from
+
+
+@pytest.mark.parametrize("comment", [False, True])
+def test_a_wide_sheet_gives_one_row_per_score_in_sheet_order(comment):
+    """Each sheet row gives its criteria in column order, with the score's column letter and the criterion's heading cell;
+    a sheet with a comment column (melted part by part) gives the same rows."""
+    from toolkit.readers.detect import detect_layout
+    from toolkit.readers.excel import SheetGrid
+    from toolkit.readers.mapping import Mapping
+    from toolkit.readers.wide import long_from_table
+
+    header = ["Candidate", "Interviewer", "SQL (1-5)", "Communication", "Team fit"] + (["Comment"] if comment else [])
+    rows = [["C1", "Sam", 4, 3, 5], ["C1", "Kim", 2, "", 4], ["C2", "Sam", 5, 5, 1], ["C3", "Kim", "n/a", 3, 3]]
+    rows = [r + (["good"] if comment else []) for r in rows]
+    grid = SheetGrid("Scores", [["Panel scores"], header, *rows])
+    plan = detect_layout([grid], Mapping(), file="x.xlsx", from_csv=False, pivots=set())
+    long, _info = long_from_table(plan.tables[0])
+    assert long["criterion"].tolist() == ["SQL", "Communication", "Team fit"] * 4
+    assert long["score"].tolist() == [4, 3, 5, 2, "", 4, 5, 5, 1, "n/a", 3, 3]
+    assert long["candidate_id"].tolist() == ["C1"] * 6 + ["C2"] * 3 + ["C3"] * 3
+    assert long["_row"].tolist() == [3] * 3 + [4] * 3 + [5] * 3 + [6] * 3
+    assert long["_letter_score"].tolist() == ["C", "D", "E"] * 4 and long["_cell_criterion"].tolist() == ["C2", "D2", "E2"] * 4
+    assert long["_order"].tolist() == [0, 1, 2] * 4 and long["_hint"].tolist()[:3] == ["1-5", None, None]
+    assert (long["_comment"].notna().sum() == 4) if comment else "_comment" not in long

@@ -93,6 +93,10 @@ def long_from_table(t: SheetTable, interviewer: str | None = None) -> tuple[pd.D
     comment = base.pop("evidence") if "evidence" in base else None
     base = base.drop(columns=["_letter_evidence"], errors="ignore")
     per_criterion = {c.criterion: c for c in t.columns if c.field == "criterion_evidence"}
+    rows = base["_row"].to_numpy()
+    in_order = len(rows) < 2 or bool((rows[1:] > rows[:-1]).all())
+    if comment is None and not per_criterion and t.criterion_columns and in_order:
+        return _melted(t, base, header_row), info
     for order, col in enumerate(t.criterion_columns):
         part = base.copy()
         if order == 0 and comment is not None:
@@ -112,12 +116,31 @@ def long_from_table(t: SheetTable, interviewer: str | None = None) -> tuple[pd.D
         return pd.DataFrame(columns=[*LONG_COLUMNS, "_sheet", "_row"]), info
     out = pd.concat(parts, ignore_index=True)
     # keep the sheet's row order: candidate rows first, criteria within each row
-    rows = base["_row"].to_numpy()
-    if len(rows) < 2 or bool((rows[1:] > rows[:-1]).all()):  # rows in sheet order (as read): interleave the parts
+    if in_order:  # rows in sheet order (as read): interleave the parts
         order = np.arange(len(out)).reshape(len(parts), len(base)).T.ravel()
         return out.take(order).reset_index(drop=True), info
     out = out.sort_values(["_row", "_order"], kind="stable").reset_index(drop=True)
     return out, info
+
+
+def _melted(t: SheetTable, base: pd.DataFrame, header_row: int) -> pd.DataFrame:
+    """A wide table without comment columns as the long frame, built column by column in the sheet's row order
+    (each row's criteria in column order): what melting it part by part and interleaving the parts gives."""
+    cols = t.criterion_columns
+    k, n = len(cols), len(base)
+    out = base.take(np.repeat(np.arange(n), k)).reset_index(drop=True)
+
+    def each(values: list) -> np.ndarray:  # a value per criterion, for every row
+        return np.tile(np.array(values, dtype=object), n)
+
+    out["criterion"] = pd.Series(each([c.criterion for c in cols]), dtype="str" if n else object)
+    out["_cell_criterion"] = pd.Series(each([f"{c.letter}{header_row}" for c in cols]), dtype="str" if n else object)
+    out["score"] = pd.Series(t.data[[c.index for c in cols]].to_numpy(dtype=object).ravel(), dtype=object)
+    out["_letter_score"] = pd.Series(each([c.letter for c in cols]), dtype="str" if n else object)
+    out["_order"] = np.tile(np.arange(k, dtype=np.int64), n)
+    hints = [f"{c.scale[0]:g}-{c.scale[1]:g}" if c.scale else None for c in cols]
+    out["_hint"] = pd.Series(each(hints), dtype=object) if any(h is None for h in hints) else pd.Series(each(hints), dtype="str")
+    return out
 
 
 def long_from_tables(tables: list[SheetTable], layout: str, interviewer: str | None = None) -> tuple[pd.DataFrame, dict]:
