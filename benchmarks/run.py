@@ -214,6 +214,11 @@ def write_results(path: Path, meta: dict, read_rows, analytics_rows, feedback_ro
         lines.append(f"| {r['layout']} | {r['score_rows']:,} | {r['file_mb']:.1f} | {_s(fx['seconds'])} | {_s(ld['seconds'])} | "
                      f"{_s(op['seconds']) if op else 'not run'} | {ld['seconds'] / fx['seconds']:.2f}x | "
                      f"{_x(op['seconds'] / ld['seconds']) if op else '–'} | {_mb(ld['peak_rss_mb'])} |")
+    lines += ["", "A wide file holds the same score rows in about a fifth of the cells (one column per criterion), so its "
+                  "fastexcel floor is three to four times quicker than the long file's, while `load_round` still builds, "
+                  "checks and types every score row. Wide sheets are also read by the general importer (layout detection, "
+                  "merged cells, totals rows, scales written in headings), cell by cell; the canonical long workbook is read "
+                  "column-wise. Compare `load_round` seconds across the two layouts rather than the wide ratio."]
     if any("openpyxl" not in r for r in read_rows):
         lines += ["", f"pandas+openpyxl is not run above {meta['openpyxl_max']:,} rows: it takes about 111 s at 1M rows on this "
                       "machine (issue 8), ten times its 100k figure, and would make `make bench` several minutes longer "
