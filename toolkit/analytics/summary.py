@@ -150,10 +150,10 @@ def candidate_summary(round: HiringRound) -> pd.DataFrame:
     ev = evidence(round)
     gp = gaps(round, totals)
 
-    # one row per candidate x criterion (evidence's rows: candidates in table order, criteria in rank order)
-    cand_ids = pd.Index(round.candidates["candidate_id"].astype("str"))
-    candidate = cand_ids.get_indexer(ev["candidate_id"])
-    n_cand = len(cand_ids)
+    # one row per candidate x criterion (evidence's rows); ``candidate`` = the row's position in `totals` (best rank first)
+    codes, ids = pd.factorize(ev["candidate_id"])
+    candidate = pd.Index(totals["candidate_id"]).get_indexer(ids)[codes]
+    n = len(totals)
     code = ev["criterion"].cat.codes.to_numpy()
     names = np.array(round.criterion_order, dtype=object)[code]
     crank = round.criteria["rank"].astype("float64").to_numpy(na_value=np.nan)[code]
@@ -175,26 +175,22 @@ def candidate_summary(round: HiringRound) -> pd.DataFrame:
     sufficient = ~thin
 
     # strength: best standing, then the more important criterion
-    strong = _first_per_candidate(candidate, has_mean & sufficient & at_floor, [-standing, crank], n_cand)
+    strong = _first_per_candidate(candidate, has_mean & sufficient & at_floor, [-standing, crank], n)
     # growth: below the bar first
-    below = _first_per_candidate(candidate, has_mean & sufficient & ~np.isnan(bar) & ~at_floor, [crank], n_cand)
+    below = _first_per_candidate(candidate, has_mean & sufficient & ~np.isnan(bar) & ~at_floor, [crank], n)
     # growth: weighted shortfall against the selected candidate, never the strength
     shortfall = hire - mean
     material = np.round((np.nan_to_num(shortfall) - scale_points(round, MATERIAL_SHORTFALL_POINTS)) / r, 9) >= 0
-    strength_code = np.full(n_cand, -1, dtype=code.dtype)
+    strength_code = np.full(n, -1, dtype=code.dtype)
     strength_code[strong >= 0] = code[strong[strong >= 0]]
     short_mask = has_mean & sufficient & ~np.isnan(shortfall) & material & (strength_code[candidate] != code) & (weight > 0)
-    short = _first_per_candidate(candidate, short_mask, [-(weight * shortfall), crank], n_cand)
+    short = _first_per_candidate(candidate, short_mask, [-(weight * shortfall), crank], n)
     # thin evidence: the most important criterion with too little; one below its bar is named in the growth reason
-    thin_on = _first_per_candidate(candidate, thin, [crank], n_cand)
-    thin_below = _first_per_candidate(candidate, thin & (mean < bar), [crank], n_cand)
-    scored = np.bincount(candidate, weights=has_mean, minlength=n_cand) > 0
+    thin_on = _first_per_candidate(candidate, thin, [crank], n)
+    thin_below = _first_per_candidate(candidate, thin & (mean < bar), [crank], n)
+    scored = np.bincount(candidate, weights=has_mean, minlength=n) > 0
 
     # from here on: one element per candidate, in the order of `totals`; each sentence is built for the candidates it is about
-    at = cand_ids.get_indexer(totals["candidate_id"])
-    n = len(at)
-    scored = scored[at]
-    strong, below, short, thin_on, thin_below = (p[at] for p in (strong, below, short, thin_on, thin_below))
     scale = f"{fmt_points(round.role.scale_min)}-{fmt_points(round.role.scale_max)}"
 
     strength = np.full(n, None, dtype=object)
