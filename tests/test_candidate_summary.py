@@ -155,8 +155,9 @@ SEVEN = {
 }
 
 
-def _cell(v):
-    return None if pd.isna(v) else v
+def _plain(v):
+    """A cell as a plain Python value (None for a missing one)."""
+    return None if pd.isna(v) else (v.item() if isinstance(v, np.generic) else v)
 
 
 def test_every_sentence_of_a_hand_checked_round():
@@ -164,7 +165,7 @@ def test_every_sentence_of_a_hand_checked_round():
     assert s["candidate_id"].tolist() == ["H1", "Q3", "P2", "S5", "T6", "R4", "U7"]  # best rank first (S5 and T6 tie), no total last
     for cid, expected in SEVEN.items():
         row = s.set_index("candidate_id").loc[cid]
-        got = {k: (_cell(row[k]).item() if isinstance(_cell(row[k]), np.generic) else _cell(row[k])) for k in expected}
+        got = {k: _plain(row[k]) for k in expected}
         assert got == expected, cid
 
 
