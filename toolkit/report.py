@@ -424,10 +424,8 @@ def _inside(path: Path, folder: Path) -> bool:
         return False
 
 
-WRITER_THREADS = 4
-"""Threads that create the report's files. Creating a file is a system call that releases the GIL and, on a busy
-local disk, costs far more than the Python around it (a report of 5,000 candidates is 18,000 small files), so a few
-threads write while the report is still being built."""
+WRITER_THREADS = 2
+"""Threads of the process that creates the report's files (`render.write.TreeWriter`)."""
 
 
 def _refuse_inputs(out: Path, inputs) -> None:
@@ -452,15 +450,16 @@ class ReportFolder:
 
     ``with ReportFolder(out, inputs=paths) as folder: folder.add(files) ... folder.commit(report.files)``.
     Opening it refuses an output folder that holds (or is inside the folder of) an input, before anything is
-    built, and undoes what a run that died left behind (`recover_previous`). `add` queues files for the writer
-    threads; `commit` writes what is still missing, waits for every write, keeps the files in `out_dir` that the
-    report does not own (a README), moves the old report aside, moves the new one in and removes the old one.
+    built, and undoes what a run that died left behind (`recover_previous`). `add` hands files to the writer
+    process (`render.write.TreeWriter`) and returns at once; `commit` writes what is still missing, waits for
+    every write, keeps the files in `out_dir` that the report does not own (a README), moves the old report
+    aside, moves the new one in and removes the old one.
     Leaving the ``with`` block without `commit` (an error, Ctrl-C) removes the staging folder and leaves the
     previous report as it was. A write that fails raises `OutputError` at `commit`.
     """
 
     def __init__(self, out_dir, *, inputs=(), threads: int = WRITER_THREADS):
-        from concurrent.futures import ThreadPoolExecutor
+        from .render.write import TreeWriter
 
         self.out = Path(out_dir)
         _refuse_inputs(self.out, inputs)
@@ -475,11 +474,8 @@ class ReportFolder:
             self.staging.mkdir()
         except OSError as exc:
             raise self._error(exc) from None
-        self._root = str(self.staging)
-        self._written: dict[str, bytes] = {}  # what was queued per path (the bytes object itself)
-        self._pending = []
-        self._failure: OSError | None = None
-        self._pool = ThreadPoolExecutor(max(1, threads), thread_name_prefix="report-writer")
+        self._written: dict[str, bytes] = {}  # what was handed over per path (the bytes object itself)
+        self._writer = TreeWriter(self.staging, threads=threads)
         self._open = True
 
     def __enter__(self) -> ReportFolder:
@@ -493,33 +489,19 @@ class ReportFolder:
         return OutputError(f"the report could not be written ({exc})", file=str(self.out), hint="Check free disk space and permissions")
 
     def add(self, files: dict[str, bytes]) -> None:
-        """Queue files (relative path -> bytes) for writing; a path queued before with the same bytes object is skipped."""
-        by_folder: dict[tuple[str, ...], list[tuple[str, bytes]]] = {}
+        """Hand files (relative path -> bytes) to the writer; a path handed over before with the same bytes object is skipped."""
+        by_folder: dict[str, list[tuple[str, bytes]]] = {}
         for rel, data in files.items():
             if self._written.get(rel) is data:
                 continue
             parts = _relative_parts(rel)
             self._written[rel] = data
-            by_folder.setdefault(parts[:-1], []).append((parts[-1], data))
-        for folder, items in by_folder.items():
-            self._pending.append(self._pool.submit(self._write, folder, items))
-
-    def _write(self, folder: tuple[str, ...], items: list[tuple[str, bytes]]) -> None:
-        if self._failure is not None:  # the run has failed: stop writing
-            return
+            by_folder.setdefault(os.path.join(*parts[:-1]) if len(parts) > 1 else "", []).append((parts[-1], data))
         try:
-            target = os.path.join(self._root, *folder)
-            os.makedirs(target, exist_ok=True)
-            for name, data in items:
-                Path(target, name).write_bytes(data)
+            for folder, items in by_folder.items():
+                self._writer.add(folder, items)
         except OSError as exc:
-            if self._failure is None:
-                self._failure = exc
-
-    def _wait(self) -> None:
-        pending, self._pending = self._pending, []
-        for future in pending:
-            future.result()
+            raise self._error(exc) from None
 
     def commit(self, files: dict[str, bytes]) -> Path:
         """Write what of `files` is not written yet, wait, and swap the new report in; the path of its index.html.
@@ -528,14 +510,10 @@ class ReportFolder:
         earlier that `files` does not hold is removed.
         """
         try:
-            self._wait()  # a path queued twice is never written by two threads at once
             self.add(files)
-            self._wait()
-            self._pool.shutdown()
-            if self._failure is not None:
-                raise self._error(self._failure)
+            self._writer.close()
             for rel in set(self._written) - set(files):
-                os.remove(os.path.join(self._root, *_relative_parts(rel)))
+                os.remove(os.path.join(self.staging, *_relative_parts(rel)))
             out, staging, backup = self.out, self.staging, self.backup
             if out.exists():
                 produced_top = {Path(rel).parts[0] for rel in files}
@@ -563,8 +541,7 @@ class ReportFolder:
     def abort(self) -> None:
         """Stop writing and remove the staging folder; the previous report stays as it was."""
         self._open = False
-        self._failure = self._failure or OSError("the report was not finished")
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._writer.abort()
         shutil.rmtree(self.staging, ignore_errors=True)
 
 

@@ -101,3 +101,189 @@ def write_candidate_files(
         "call_notes": render_call_notes_html(feedback, figure_html, plotly_js=plotly_js, templates_dir=templates_dir),
     }
     return {kind: write_atomic(target / CANDIDATE_FILES[kind], text) for kind, text in contents.items()}
+
+
+# ---------------------------------------------------------------------------
+# many files at once, written by another process
+
+
+_TREE_WRITER = r'''
+import os, queue, signal, struct, sys, threading
+signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the parent decides
+root, n_threads, parent = sys.argv[1], int(sys.argv[2]), os.getppid()
+source, failed = sys.stdin.buffer, []
+FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0)
+queues = [queue.Queue(maxsize=16) for _ in range(n_threads)]
+
+def write(work):
+    while (job := work.get()) is not None:
+        if failed:
+            continue
+        if os.getppid() != parent:  # the parent died: its staging folder is being removed
+            os._exit(3)
+        folder, files = job
+        where = folder
+        try:
+            target = os.path.join(root, folder) if folder else root
+            os.makedirs(target, exist_ok=True)
+            for name, data in files:
+                where = os.path.join(folder, name)
+                fd = os.open(os.path.join(target, name), FLAGS, 0o666)
+                try:
+                    view = memoryview(data)
+                    while view:
+                        view = view[os.write(fd, view):]
+                finally:
+                    os.close(fd)
+        except OSError as exc:
+            failed.append(f"{exc.strerror or exc}: {where}")
+
+def exactly(n):
+    data = source.read(n)
+    if len(data) != n:  # cut short: the parent died
+        os._exit(3)
+    return data
+
+threads = [threading.Thread(target=write, args=(q,), daemon=True) for q in queues]
+for t in threads:
+    t.start()
+while not failed:
+    head = source.read(8)
+    if not head:
+        break
+    if len(head) != 8:
+        os._exit(3)
+    folder_len, count = struct.unpack(">II", head)
+    folder = exactly(folder_len).decode("utf-8")
+    files = []
+    for _ in range(count):
+        name_len, size = struct.unpack(">IQ", exactly(12))
+        files.append((exactly(name_len).decode("utf-8"), exactly(size)))
+    queues[hash(folder) % n_threads].put((folder, files))  # one folder, one thread: its files in the order given
+for q in queues:
+    q.put(None)
+for t in threads:
+    t.join()
+if failed:
+    sys.stderr.write(failed[0])
+    sys.exit(1)
+'''
+
+
+class TreeWriter:
+    """Creates files under the folder `root` in a separate process, while this one goes on computing.
+
+    ``add(folder, [(name, bytes), ...])`` hands one folder's files over and
+    returns at once; `close` waits until every file is written and raises
+    `OSError` (naming the file) if one could not be. `abort` stops the writer
+    and waits for it, so nothing writes into `root` afterwards.
+
+    Why a process: a report is thousands of small files, and creating a file
+    costs a system call that, on a busy local disk or a network share, takes
+    longer than rendering the file. A thread would write only when it gets the
+    GIL back from the thread that renders (every few milliseconds), so it
+    would hardly overlap; the writer process has its own interpreter and
+    `threads` threads of its own. The bytes travel through a pipe this process
+    fills without blocking (`os.writev`), so a slow disk never stalls the
+    rendering. Where that is not available (Windows, or no Python executable
+    to start), the files are written here, at once.
+
+    `folder` and the names are relative paths the caller has checked (no
+    ``..``, not absolute): the writer only joins them to `root`.
+    """
+
+    def __init__(self, root: str | Path, *, threads: int = 2):
+        import subprocess
+        import sys
+
+        self.root = str(root)
+        self._queue: list = []  # buffers not yet in the pipe, oldest first
+        self._proc = None
+        if not hasattr(os, "writev") or not sys.executable:
+            return
+        try:
+            self._proc = subprocess.Popen([sys.executable, "-I", "-S", "-c", _TREE_WRITER, self.root, str(max(1, threads))],
+                                          stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        except OSError:
+            return
+        self._fd = self._proc.stdin.fileno()
+        try:
+            import fcntl
+
+            fcntl.fcntl(self._fd, getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)  # fewer round trips; 64 KB otherwise
+        except OSError:
+            pass
+        os.set_blocking(self._fd, False)
+        self._broken = False
+
+    def add(self, folder: str, files: list[tuple[str, bytes]]) -> None:
+        if self._proc is None:
+            target = os.path.join(self.root, folder) if folder else self.root
+            os.makedirs(target, exist_ok=True)
+            for name, data in files:
+                Path(target, name).write_bytes(data)
+            return
+        import struct
+
+        folder_bytes = folder.encode("utf-8")
+        self._queue.append(struct.pack(">II", len(folder_bytes), len(files)) + folder_bytes)
+        for name, data in files:
+            name_bytes = name.encode("utf-8")
+            self._queue.append(struct.pack(">IQ", len(name_bytes), len(data)) + name_bytes)
+            self._queue.append(data)
+        self._pump()
+
+    def _pump(self) -> bool:
+        """Put queued buffers into the pipe until it is full; True when the queue is empty."""
+        queue = self._queue
+        while queue and not self._broken:
+            batch = queue[:512]
+            try:
+                n = os.writev(self._fd, batch)
+            except BlockingIOError:
+                return False
+            except BrokenPipeError:  # the writer has stopped: close() says why
+                self._broken = True
+                break
+            done = 0
+            while done < len(batch) and n >= len(batch[done]):
+                n -= len(batch[done])
+                done += 1
+            if done < len(batch) and n:
+                batch[done] = memoryview(batch[done])[n:]
+            queue[:done] = []
+            if done < len(batch):
+                queue[0] = batch[done]
+                return False
+        return not queue
+
+    def close(self) -> None:
+        """Wait until every file is written; `OSError` if one could not be."""
+        if self._proc is None:
+            return
+        import select
+
+        while not self._pump() and not self._broken:
+            select.select([], [self._fd], [])
+        try:
+            self._proc.stdin.close()
+        except BrokenPipeError:
+            pass
+        message = self._proc.stderr.read().decode("utf-8", "replace").strip()
+        code = self._proc.wait()
+        self._proc.stderr.close()
+        if code != 0 or self._broken:
+            raise OSError(message or f"the file writer stopped (exit code {code})")
+
+    def abort(self) -> None:
+        """Stop writing at once and wait until the writer has stopped."""
+        if self._proc is None:
+            return
+        self._queue.clear()
+        self._proc.kill()
+        self._proc.wait()
+        for stream in (self._proc.stdin, self._proc.stderr):
+            try:
+                stream.close()
+            except OSError:
+                pass
