@@ -106,6 +106,22 @@ def test_a_line_break_in_a_name_or_email_cannot_add_headers():
         render_eml(compose(rnd, "W", as_of=AS_OF), from_address="hr@example.com\nBcc: evil@example.com")
 
 
+@pytest.mark.parametrize("name", ["Ava Brown", "Ann 3", "A" * 30 + " " + "B" * 14, "A" * 30 + " " + "B" * 15, "A" * 30 + " " + "B" * 16,
+                                  "A" * 80, "Ann  Lee", "Ann-Lee", "Dr. Ann Lee", "Ann Lee Jr", "Ann_Lee", "Åsa Lee"])
+@pytest.mark.parametrize("email", ["ava.brown+C0001@example.com", "a_b-c@mail.example.co.uk", "ava@localhost.x",
+                                   "a..b@example.com", "ava!x@example.com", "ava%x@example.com", "AVA@EXAMPLE.COM"])
+def test_the_to_header_is_what_the_email_package_writes_for_plain_and_odd_names(name, email):
+    """Plain ASCII names on short lines are written directly; the result must be the email package's in every case."""
+    from email.policy import default
+
+    from toolkit.render.letters import eml_message
+
+    fb = dataclasses.replace(compose(make_round("en"), "R", as_of=AS_OF), name=name, email=email)
+    assert render_eml(fb) == eml_message(fb).as_string(policy=default.clone(linesep="\r\n"))
+    text = render_letter_text(fb)
+    assert render_eml(fb, body=text) == render_eml(fb)
+
+
 def test_call_notes_show_the_points_in_order_the_chart_by_a_relative_script_and_what_was_promised():
     from toolkit.charts import candidate_profile
 

@@ -10,7 +10,9 @@ touching the package.
   subjects) are not, since they are plain text.
 - Undefined variables are an error (`jinja2.StrictUndefined`), turned into a
   `toolkit.errors.TemplateError` that names the template and what to do.
-- Environments are built once per user folder and cached.
+- Environments are built once per user folder and cached. A user folder's
+  templates are reloaded when their files change; the packaged ones are read
+  once per process.
 """
 
 from __future__ import annotations
@@ -50,6 +52,9 @@ def _environment(user_dir: str | None) -> Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        # the packaged templates do not change while Python runs: no look at their files' dates on every render
+        # (a report renders tens of thousands); a user's folder is looked at, so edits show on the next render
+        auto_reload=user_dir is not None,
     )
     return env
 

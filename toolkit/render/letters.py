@@ -52,7 +52,8 @@ def render_subject(feedback: Feedback, *, templates_dir: str | Path | None = Non
     return one_line(render_template(_template(feedback, "subject.txt"), {"fb": feedback}, templates_dir))
 
 
-def render_eml(feedback: Feedback, *, templates_dir: str | Path | None = None, from_address: str | None = None) -> str:
+def render_eml(feedback: Feedback, *, templates_dir: str | Path | None = None, from_address: str | None = None,
+               body: str | None = None) -> str:
     """An RFC 5322 email draft (To, Subject, X-Unsent: 1, Content-Language, UTF-8 plain-text body).
 
     ``X-Unsent: 1`` makes Outlook and other clients open the file as an
@@ -65,6 +66,8 @@ def render_eml(feedback: Feedback, *, templates_dir: str | Path | None = None, f
     (`eml_message` builds that message); it is put together from the email
     package's own header folding and quoted-printable encoding, which is
     several times faster than building the message object for every letter.
+    ``body`` is the letter text if the caller has rendered it already
+    (`render_letter_text` with the same arguments).
     """
     lines = []
     if feedback.email:
@@ -78,7 +81,9 @@ def render_eml(feedback: Feedback, *, templates_dir: str | Path | None = None, f
     lines.append(_TEXT_HEADERS)
     lines.append(_header("Content-Language", feedback.language))
     lines.append("\r\n")
-    lines.append(_quoted_printable(render_letter_text(feedback, templates_dir=templates_dir)))
+    if body is None:
+        body = render_letter_text(feedback, templates_dir=templates_dir)
+    lines.append(_quoted_printable(body))
     return "".join(lines)
 
 
@@ -131,7 +136,22 @@ def _header(name: str, value: str) -> str:
     return default_policy.header_store_parse(name, value)[1].fold(policy=_CRLF_POLICY)
 
 
+_PLAIN_PHRASE = re.compile(r"[A-Za-z0-9]+(?: [A-Za-z0-9]+)*")
+_PLAIN_LOCAL = re.compile(r"[A-Za-z0-9_+-]+(?:\.[A-Za-z0-9_+-]+)*")
+_PLAIN_DOMAIN = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+
+
 def _address_header(name: str, display_name: str, username: str, domain: str) -> str:
+    """``To: Name <user@domain>`` as the email package writes it.
+
+    A name of plain ASCII words and a plain address on a line short enough
+    not to be folded are written as they are, which is what the email package
+    does with them (it needs no quoting, encoding or folding); anything else
+    goes through its parser and folding.
+    """
+    if (_PLAIN_PHRASE.fullmatch(display_name) and _PLAIN_LOCAL.fullmatch(username) and _PLAIN_DOMAIN.fullmatch(domain)
+            and len(name) + len(display_name) + len(username) + len(domain) + 6 <= 76):
+        return f"{name}: {display_name} <{username}@{domain}>\r\n"
     address = Address(display_name=display_name, username=username, domain=domain)
     return default_policy.header_store_parse(name, address)[1].fold(policy=_CRLF_POLICY)
 
