@@ -400,6 +400,9 @@ def test_dates_and_numbers_are_written_the_way_each_language_writes_them(lang, d
     assert format_number(4.25 + 0.05, lang) == number
     fb = compose(make_round(lang), "T", as_of=AS_OF)
     assert fb.date_text == date_text and fb.weighted_total_text == number
+    # numbers and dates are formatted once and remembered: a value that equals another is still its own text
+    assert [format_number(v, lang, 0) for v in (0.0, -0.0, 0, 0.0)] == ["0", "-0", "0", "0"]
+    assert format_date(dt.date(2026, 3, 20), lang, with_year=False) != format_date(dt.date(2026, 3, 20), lang)
 
 
 @pytest.mark.parametrize("label,expected", [

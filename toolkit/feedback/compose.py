@@ -285,13 +285,13 @@ def _summary_row(round: HiringRound, candidate_id: str, summary: pd.DataFrame) -
     return rows.iloc[0]
 
 
-def _close_runner_up(row: pd.Series, stay: object) -> bool:
-    """A runner-up because the scores say so (not only because the committee ticked stay in touch)."""
+def _close_runner_up(row, stay: object) -> bool:
+    """A runner-up because the scores say so (not only because the committee ticked stay in touch). `row`: a Series or a dict."""
     if not bool(row.get("is_runner_up", False)):
         return False
-    if "runner_up_by_scores" in row.index:
+    if "runner_up_by_scores" in row:
         return bool(row["runner_up_by_scores"])
-    if "runner_up_basis" in row.index and not _blank(row["runner_up_basis"]):
+    if "runner_up_basis" in row and not _blank(row["runner_up_basis"]):
         basis = str(row["runner_up_basis"])
         if basis in ("close", "next best"):
             return True
@@ -363,9 +363,10 @@ def compose_round(
 
         summary = candidate_summary(round)
     facts = _facts(round)
-    by_id = {str(r["candidate_id"]): r for _, r in summary.iterrows() if str(r.get("round_id", round.round_id)) == round.round_id}
+    # rows as plain dicts: a pandas Series per row costs more than composing the letter from it
+    by_id = {str(r["candidate_id"]): r for r in summary.to_dict("records") if str(r.get("round_id", round.round_id)) == round.round_id}
     out = []
-    for _, cand in round.candidates.iterrows():
+    for cand in round.candidates.to_dict("records"):
         status = str(cand["status"]) if not _blank(cand["status"]) else ""
         if status in NO_LETTER_STATUSES or status not in statuses:
             continue
@@ -377,7 +378,8 @@ def compose_round(
     return out
 
 
-def _compose(round: HiringRound, cand: pd.Series, row: pd.Series, facts: _RoundFacts, *, language, as_of) -> Feedback:
+def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, as_of) -> Feedback:
+    """One letter from the candidate's row and summary row (each a pandas Series or a dict of the same)."""
     role = round.role
     notes: list[str] = []
     cid = str(cand["candidate_id"])

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from functools import lru_cache
 
 import pandas as pd
 from babel.dates import format_date as _babel_format_date
@@ -95,9 +96,22 @@ def format_date(value: object, language: str, *, with_year: bool = True) -> str:
     day = as_date(value)
     if day is None:
         return ""
+    return _format_day(day, language, with_year)
+
+
+# a round's letters repeat the same few dates and numbers thousands of times; Babel formats each from scratch
+@lru_cache(maxsize=4096)
+def _format_day(day: dt.date, language: str, with_year: bool) -> str:
     if not with_year:
         return format_skeleton("MMMMd", day, locale=locale_for(language))
     return _babel_format_date(day, format="long", locale=locale_for(language))
+
+
+@lru_cache(maxsize=4096)
+def _format_decimal(x: float, language: str, digits: int, negative: bool) -> str:
+    # `negative` keeps -0.0 ("-0.0") apart from 0.0 ("0.0"): they are equal, so they would share a cache entry
+    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
+    return format_decimal(x, format=pattern, locale=locale_for(language))
 
 
 def format_number(value: object, language: str, digits: int = 1) -> str:
@@ -107,5 +121,4 @@ def format_number(value: object, language: str, digits: int = 1) -> str:
     x = float(value)
     if math.isnan(x):
         return ""
-    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
-    return format_decimal(x, format=pattern, locale=locale_for(language))
+    return _format_decimal(x, language, int(digits), math.copysign(1.0, x) < 0)
