@@ -229,10 +229,8 @@ def _facts(round: HiringRound) -> _RoundFacts:
     key = normalise_header(final) if final else None
     interviewed = frozenset(scores["candidate_id"].astype("str")) if len(scores) else frozenset()
     if key:
-        in_final = scores.loc[scores["stage"].map(lambda s: normalise_header(s) if isinstance(s, str) else "") == key, "candidate_id"]
-        reached = round.candidates.loc[
-            round.candidates["stage_reached"].map(lambda s: normalise_header(s) if isinstance(s, str) else "") == key, "candidate_id"
-        ]
+        in_final = scores.loc[_is_stage(scores["stage"], key), "candidate_id"]
+        reached = round.candidates.loc[_is_stage(round.candidates["stage_reached"], key), "candidate_id"]
         finalists = frozenset(in_final.astype("str")) | frozenset(reached.astype("str"))
     else:
         finalists = frozenset()
@@ -253,6 +251,12 @@ def _facts(round: HiringRound) -> _RoundFacts:
         _FACTS.pop(next(iter(_FACTS)))
     _FACTS[id(round)] = (round, facts)
     return facts
+
+
+def _is_stage(stages: pd.Series, key: str) -> pd.Series:
+    """Which rows name the stage `key` (compared as headers are: `normalise_header`), looking at each distinct name once."""
+    names = [v for v in stages.dropna().unique() if isinstance(v, str) and normalise_header(v) == key]
+    return stages.isin(names)
 
 
 def _standing(round: HiringRound) -> dict:
