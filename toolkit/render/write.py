@@ -180,24 +180,27 @@ class TreeWriter:
 
     Why a process: a report is thousands of small files, and creating a file
     costs a system call that, on a busy local disk or a network share, takes
-    longer than rendering the file. A thread would write only when it gets the
-    GIL back from the thread that renders (every few milliseconds), so it
+    longer than rendering the file. A thread that creates files gets the GIL
+    back only every few milliseconds while another thread renders, so it
     would hardly overlap; the writer process has its own interpreter and
-    `threads` threads of its own. The bytes travel through a pipe this process
-    fills without blocking (`os.writev`), so a slow disk never stalls the
-    rendering. Where that is not available (Windows, or no Python executable
-    to start), the files are written here, at once.
+    `threads` threads of its own. The bytes travel through a pipe that a
+    thread here keeps full (one GIL hand-over per megabyte, not per file), so
+    the writer never waits for this process while it renders pages, nor this
+    process for a slow disk. Where that is not available (no ``os.writev``,
+    as on Windows, or no Python executable to start), the files are written
+    here, at once.
 
     `folder` and the names are relative paths the caller has checked (no
     ``..``, not absolute): the writer only joins them to `root`.
     """
 
     def __init__(self, root: str | Path, *, threads: int = 2):
+        import collections
         import subprocess
         import sys
+        import threading
 
         self.root = str(root)
-        self._queue: list = []  # buffers not yet in the pipe, oldest first
         self._proc = None
         if not hasattr(os, "writev") or not sys.executable:
             return
@@ -210,11 +213,15 @@ class TreeWriter:
         try:
             import fcntl
 
-            fcntl.fcntl(self._fd, getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)  # fewer round trips; 64 KB otherwise
+            fcntl.fcntl(self._fd, getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)  # fewer hand-overs; 64 KB otherwise
         except OSError:
             pass
-        os.set_blocking(self._fd, False)
+        self._chunks: collections.deque = collections.deque()  # buffers not yet in the pipe, oldest first
+        self._more = threading.Event()
+        self._closing = False
         self._broken = False
+        self._feeder = threading.Thread(target=self._feed, name="report-writer-feed", daemon=True)
+        self._feeder.start()
 
     def add(self, folder: str, files: list[tuple[str, bytes]]) -> None:
         if self._proc is None:
@@ -226,45 +233,50 @@ class TreeWriter:
         import struct
 
         folder_bytes = folder.encode("utf-8")
-        self._queue.append(struct.pack(">II", len(folder_bytes), len(files)) + folder_bytes)
+        chunks = [struct.pack(">II", len(folder_bytes), len(files)) + folder_bytes]
         for name, data in files:
             name_bytes = name.encode("utf-8")
-            self._queue.append(struct.pack(">IQ", len(name_bytes), len(data)) + name_bytes)
-            self._queue.append(data)
-        self._pump()
+            chunks.append(struct.pack(">IQ", len(name_bytes), len(data)) + name_bytes)
+            chunks.append(data)
+        self._chunks.extend(chunks)  # one record at a time: only this thread adds
+        self._more.set()
 
-    def _pump(self) -> bool:
-        """Put queued buffers into the pipe until it is full; True when the queue is empty."""
-        queue = self._queue
-        while queue and not self._broken:
-            batch = queue[:512]
+    def _feed(self) -> None:
+        """The feeding thread: moves queued buffers into the pipe, a megabyte at a time, blocking while it is full."""
+        chunks = self._chunks
+        while True:
+            if not chunks:
+                if self._closing:
+                    return
+                self._more.wait()
+                self._more.clear()
+                continue
+            batch, size = [], 0
+            while chunks and len(batch) < 512 and size < 1 << 20:
+                batch.append(chunks.popleft())
+                size += len(batch[-1])
             try:
-                n = os.writev(self._fd, batch)
-            except BlockingIOError:
-                return False
-            except BrokenPipeError:  # the writer has stopped: close() says why
+                while batch:
+                    n = os.writev(self._fd, batch)
+                    while batch and n >= len(batch[0]):
+                        n -= len(batch.pop(0))
+                    if n:
+                        batch[0] = memoryview(batch[0])[n:]
+            except OSError:  # the writer has stopped (a failed write, or abort): close() says why
                 self._broken = True
-                break
-            done = 0
-            while done < len(batch) and n >= len(batch[done]):
-                n -= len(batch[done])
-                done += 1
-            if done < len(batch) and n:
-                batch[done] = memoryview(batch[done])[n:]
-            queue[:done] = []
-            if done < len(batch):
-                queue[0] = batch[done]
-                return False
-        return not queue
+                chunks.clear()
+                return
+
+    def _stop_feeding(self) -> None:
+        self._closing = True
+        self._more.set()
+        self._feeder.join()
 
     def close(self) -> None:
         """Wait until every file is written; `OSError` if one could not be."""
         if self._proc is None:
             return
-        import select
-
-        while not self._pump() and not self._broken:
-            select.select([], [self._fd], [])
+        self._stop_feeding()
         try:
             self._proc.stdin.close()
         except BrokenPipeError:
@@ -279,8 +291,9 @@ class TreeWriter:
         """Stop writing at once and wait until the writer has stopped."""
         if self._proc is None:
             return
-        self._queue.clear()
-        self._proc.kill()
+        self._chunks.clear()
+        self._proc.kill()  # a feeder blocked on the full pipe gets an error and ends
+        self._stop_feeding()
         self._proc.wait()
         for stream in (self._proc.stdin, self._proc.stderr):
             try:
