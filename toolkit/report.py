@@ -280,9 +280,9 @@ def _health_tables(rounds: Rounds, tl: pd.DataFrame, anonymize: bool) -> dict:
     from .analytics.health import process_health, scorecard_completeness
     from .analytics.timelines import overdue_now
 
-    by = {key: process_health(tl, by=key, scores=rounds) for key in HEALTH_LABELS}
+    completeness = scorecard_completeness(rounds)  # once, not once per grouping
+    by = {key: process_health(tl, by=key, scores=completeness) for key in HEALTH_LABELS}
     overdue = _anonymize(overdue_now(tl), anonymize)
-    completeness = scorecard_completeness(rounds)
     timeline_rows = _anonymize(tl, anonymize)
     sheets = {
         "By round": by["round_id"], "By department": by["department"], "By hiring manager": by["hiring_manager"],
