@@ -180,7 +180,7 @@ def _build_round(rnd: HiringRound, tl: pd.DataFrame, as_of: str, templates_dir, 
     calibration = an.interviewer_calibration(rnd)
     robustness = an.rank_robustness(rnd)
     profiles = an.criterion_profiles(rnd)
-    feedbacks = compose_round(rnd, summary=summary, as_of=as_of)
+    feedbacks = compose_round(rnd, summary=summary, as_of=as_of, profiles=profiles)
     built = candidate_files(rnd, feedbacks, profiles, templates_dir=templates_dir, progress=progress, on_files=on_files)
     files, letter_rows, merge_rows = built["files"], built["letters"], built["merge"]
     lint = lint_round(rnd, feedbacks)

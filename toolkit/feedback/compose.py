@@ -217,8 +217,8 @@ class _RoundFacts:
 _FACTS: dict[int, tuple[HiringRound, _RoundFacts]] = {}
 
 
-def _facts(round: HiringRound) -> _RoundFacts:
-    """Per-round facts every letter needs, computed once per round object."""
+def _facts(round: HiringRound, profiles: pd.DataFrame | None = None) -> _RoundFacts:
+    """Per-round facts every letter needs, computed once per round object (``profiles``: its `criterion_profiles`, if at hand)."""
     hit = _FACTS.get(id(round))
     if hit is not None and hit[0] is round:
         return hit[1]
@@ -246,7 +246,7 @@ def _facts(round: HiringRound) -> _RoundFacts:
             "de": _clean(getattr(row, "growth_tip_de", None)),
             "sv": _clean(getattr(row, "growth_tip_sv", None)),
         }
-    facts = _RoundFacts(key, final, finalists, interviewed, crit, _standing(round), scale_points(round, CLEAR_STRENGTH_POINTS))
+    facts = _RoundFacts(key, final, finalists, interviewed, crit, _standing(round, profiles), scale_points(round, CLEAR_STRENGTH_POINTS))
     if len(_FACTS) >= 16:
         _FACTS.pop(next(iter(_FACTS)))
     _FACTS[id(round)] = (round, facts)
@@ -259,11 +259,11 @@ def _is_stage(stages: pd.Series, key: str) -> pd.Series:
     return stages.isin(names)
 
 
-def _standing(round: HiringRound) -> dict:
+def _standing(round: HiringRound, profiles: pd.DataFrame | None = None) -> dict:
     """candidate_id -> criterion -> (their mean, the pool median, the floor: the bar, else the middle of the scale)."""
     from ..analytics.summary import criterion_profiles
 
-    p = criterion_profiles(round)
+    p = criterion_profiles(round) if profiles is None else profiles
     lo, hi = float(round.role.scale_min), float(round.role.scale_max)
     bar = p["bar"].astype("float64").to_numpy(na_value=float("nan"))
     floor = [lo + (hi - lo) / 2 if b != b else b for b in bar]
@@ -356,17 +356,18 @@ def compose_round(
     summary: pd.DataFrame | None = None,
     as_of: dt.date | str | None = None,
     statuses: tuple[str, ...] = LETTER_STATUSES,
+    profiles: pd.DataFrame | None = None,
 ) -> list[Feedback]:
     """Feedback for every candidate of the round whose status is in ``statuses``, in Candidates-sheet order.
 
-    The analytics (``summary``) are computed once for the whole round.
-    Statuses hired and offered are never included.
+    The analytics (``summary``; ``profiles``, `toolkit.analytics.criterion_profiles` of the round) are
+    computed once for the whole round, here when not given. Statuses hired and offered are never included.
     """
     if summary is None:
         from ..analytics import candidate_summary
 
         summary = candidate_summary(round)
-    facts = _facts(round)
+    facts = _facts(round, profiles)
     # rows as plain dicts: a pandas Series per row costs more than composing the letter from it
     by_id = {str(r["candidate_id"]): r for r in summary.to_dict("records") if str(r.get("round_id", round.round_id)) == round.round_id}
     out = []
