@@ -161,3 +161,29 @@ def test_no_trace_per_candidate_at_1000_candidates(big, draw, most):
     fig = draw(big)
     assert 1 <= len(fig.data) <= most
     assert fig.layout.title.text
+
+
+def test_interviewer_spread_of_a_large_round_draws_boxes_from_their_statistics():
+    """Thousands of scores per interviewer: the page holds each box's quartiles and whiskers, not every score."""
+    import numpy as np
+
+    from toolkit.analytics.interviewers import score_offsets
+    from toolkit.charts.comparison import BOX_POINTS_MAX
+    from toolkit.sample import generate_round
+    from toolkit.validate import round_from_frames
+
+    t = generate_round(5, 400, preset="en")
+    big_round = round_from_frames(t["role"], t["criteria"], t["candidates"], t["scores"], as_of="2026-03-20")
+    offsets = score_offsets(big_round).dropna(subset=["offset"])
+    assert offsets.groupby("interviewer").size().min() > BOX_POINTS_MAX
+    fig = interviewer_spread(big_round)
+    assert all(tr.type == "box" and tr.y is None and tr.q1 is not None for tr in fig.data)
+    assert len(fig.to_json()) < 20_000
+    assert "drawn from their quartiles" in fig.layout.annotations[0].text
+    first = fig.data[0]
+    mine = offsets[(offsets["interviewer"] == first.name) & (offsets["criterion"] == first.x[0])]["offset"].to_numpy(dtype=float)
+    assert [first.q1[0], first.median[0], first.q3[0]] == pytest.approx(np.quantile(mine, [0.25, 0.5, 0.75]), abs=1e-3)
+    reach = 1.5 * (first.q3[0] - first.q1[0])
+    assert first.lowerfence[0] == pytest.approx(mine[mine >= first.q1[0] - reach].min(), abs=1e-3)
+    assert first.upperfence[0] == pytest.approx(mine[mine <= first.q3[0] + reach].max(), abs=1e-3)
+    assert list(first.x) == [c for c in big_round.criteria["criterion"] if c in set(first.x)]  # most important first

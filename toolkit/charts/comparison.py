@@ -381,6 +381,28 @@ def candidate_profile(source: HiringRound | pd.DataFrame, candidate_id: str, *, 
 # interviewers
 
 
+BOX_POINTS_MAX = 2000
+"""An interviewer's box trace with more scores than this is drawn from its statistics (the page would hold every score)."""
+
+
+def _box_statistics(part: pd.DataFrame, criteria: list[str]) -> pd.DataFrame:
+    """Per criterion of ``part`` (columns criterion, offset): quartiles as plotly computes them by default ("linear") and the
+    whiskers' ends, the most extreme offsets within 1.5 x the box height of the box."""
+    rows = []
+    for name, values in part.groupby("criterion", observed=True, sort=False)["offset"]:
+        v = np.sort(values.to_numpy(dtype="float64"))
+        if not len(v):
+            continue
+        q1, median, q3 = np.quantile(v, [0.25, 0.5, 0.75])
+        reach = 1.5 * (q3 - q1)
+        inside = v[(v >= q1 - reach) & (v <= q3 + reach)]
+        rows.append(dict(criterion=str(name), q1=round(float(q1), 3), median=round(float(median), 3), q3=round(float(q3), 3),
+                         lowerfence=round(float(inside.min()), 3), upperfence=round(float(inside.max()), 3)))
+    order = {c: i for i, c in enumerate(criteria)}
+    out = pd.DataFrame(rows, columns=["criterion", "q1", "median", "q3", "lowerfence", "upperfence"])
+    return out.sort_values("criterion", key=lambda c: c.map(order).fillna(len(order)), kind="stable").reset_index(drop=True)
+
+
 def interviewer_spread(round: HiringRound, candidate_id: str | None = None, *, max_interviewers: int = 12) -> go.Figure:
     """Where interviewers disagree, per criterion.
 
@@ -405,6 +427,7 @@ def interviewer_spread(round: HiringRound, candidate_id: str | None = None, *, m
     if len(counts) > max_interviewers:
         notes.append(f"Showing the {max_interviewers} of {len(counts)} interviewers with the most scores.")
     data = []
+    big_boxes = False
     for i, who in enumerate(keep):
         part = s[s["interviewer"] == who]
         colour = style.series_colour(i)
@@ -413,6 +436,13 @@ def interviewer_spread(round: HiringRound, candidate_id: str | None = None, *, m
             data.append(dict(type="scatter", mode="markers", name=esc(who), x=part["criterion"].tolist(), y=part["score"].tolist(),
                              customdata=custom, marker=dict(size=13, color=colour, line=dict(color="white", width=1)),
                              hovertemplate=f"{esc(who)} (%{{customdata[0]}})<br>%{{x}}: %{{y}}<br>Panel mean at that stage: %{{customdata[1]}}<extra></extra>"))
+        elif len(part) > BOX_POINTS_MAX:  # the box of each criterion from its statistics: no point per score in the page
+            stats = _box_statistics(part, crit)
+            data.append(dict(type="box", name=esc(who), x=stats["criterion"].tolist(), q1=stats["q1"].tolist(),
+                             median=stats["median"].tolist(), q3=stats["q3"].tolist(), lowerfence=stats["lowerfence"].tolist(),
+                             upperfence=stats["upperfence"].tolist(), marker=dict(color=colour), boxpoints=False,
+                             hoverinfo="x+y+name"))
+            big_boxes = True
         else:
             data.append(dict(type="box", name=esc(who), x=part["criterion"].tolist(), y=part["offset"].round(3).tolist(),
                              marker=dict(color=colour), boxpoints="outliers" if len(part) > 200 else "all", jitter=0.3, pointpos=0,
@@ -435,6 +465,9 @@ def interviewer_spread(round: HiringRound, candidate_id: str | None = None, *, m
             "Score minus the panel mean for the same candidate, criterion and stage; above 0 = more generous than the panel")
         yaxis = style.axis("Score minus panel mean (points)", zeroline=True, zerolinewidth=2)
         extra = dict(boxmode="group")
+        if big_boxes:
+            notes.append(f"Boxes of more than {BOX_POINTS_MAX:,} scores are drawn from their quartiles and whiskers (1.5 x the box "
+                         "height); single outlying scores are not drawn.")
         if not len(s):
             notes.append("No criterion was scored by two or more interviewers at the same stage, so there is nothing to compare.")
     lay = style.layout(title, subtitle=subtitle, height=480 + style.NOTE_LINE * len(notes), top=130, bottom=80 + style.NOTE_LINE * len(notes),
