@@ -178,18 +178,22 @@ def build_role(raw: RawRole, problems: Problems, round_id: str, has_data: bool =
         problems.add("warning", sheet, "unknown_column", f"unknown key {key!r} is ignored", cell=cell, value=key,
                      hint=f"Known keys: {', '.join(f.name for f in ROLE_FIELDS)}")
     vals: dict = {}
-    for f in ROLE_FIELDS:
-        if f.name not in raw.values or f.name == "scale":
-            continue
+    given = [f for f in ROLE_FIELDS if f.name in raw.values and f.name != "scale"]
+    converted: dict = {}  # field -> (typed, bad): the fields of one kind converted together (a pandas call costs the same for one value or ten)
+    for key in dict.fromkeys((f.kind, f.choices, f.name if f.name in SYNONYMS else None) for f in given):
+        group = [f for f in given if (f.kind, f.choices, f.name if f.name in SYNONYMS else None) == key]
+        typed, bad = convert(key[0], pd.Series([raw.values[f.name] for f in group], dtype=object), key[1], SYNONYMS.get(key[2]))
+        for i, f in enumerate(group):
+            converted[f.name] = (typed.iloc[i], bool(bad.iloc[i]))
+    for f in given:
         v = raw.values[f.name]
-        typed, bad = convert(f.kind, pd.Series([v], dtype=object), f.choices, SYNONYMS.get(f.name))
+        x, is_bad = converted[f.name]
         cell = raw.cells.get(f.name)
-        if bad.iloc[0]:
+        if is_bad:
             sev, extra = ("warning", f"; using {DEFAULT_LANGUAGE!r}") if f.name == "language" else ("error", "")
             problems.add(sev, sheet, "bad_value", f"{f.name} cannot be read as {_kind_word(f)}{extra}", cell=cell, column=f.name, value=v,
                          hint=_allowed_hint(f))
             continue
-        x = typed.iloc[0]
         if pd.isna(x):
             continue
         vals[f.name] = x
