@@ -78,7 +78,8 @@ def distinct_values(s: pd.Series) -> tuple[np.ndarray, pd.Series]:
     return np.where(codes < 0, len(values) - 1, codes), pd.Series(values, dtype=object)
 
 
-def _expand(result: pd.Series, positions: np.ndarray, index) -> pd.Series:
+def expand(result: pd.Series, positions: np.ndarray, index) -> pd.Series:
+    """A result of the distinct values (`per_distinct_small`) for every cell."""
     return pd.Series(result.take(positions).array, index=index)
 
 
@@ -86,8 +87,8 @@ def per_distinct(fn, s: pd.Series, *args, form=None):
     """``fn(s, *args)`` (returning a Series or a tuple of them) for a typed column, computed on its distinct values."""
     positions, out = per_distinct_small(fn, s, *args, form=form)
     if isinstance(out, tuple):
-        return tuple(_expand(o, positions, s.index) for o in out)
-    return _expand(out, positions, s.index)
+        return tuple(expand(o, positions, s.index) for o in out)
+    return expand(out, positions, s.index)
 
 
 def per_distinct_small(fn, s: pd.Series, *args, form=None):
@@ -96,11 +97,6 @@ def per_distinct_small(fn, s: pd.Series, *args, form=None):
     ``form`` is `by_distinct(s)` when already known."""
     positions, values = form if form is not None else distinct_values(s)
     return positions, fn(values, *args)
-
-
-def expand(result: pd.Series, positions: np.ndarray, index) -> pd.Series:
-    """A result of the distinct values (`per_distinct_small`) for every cell."""
-    return _expand(result, positions, index)
 
 
 def _strings(s: pd.Series, types: pd.Series | None = None) -> tuple[pd.Series, pd.Series]:

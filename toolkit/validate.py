@@ -179,12 +179,13 @@ def build_role(raw: RawRole, problems: Problems, round_id: str, has_data: bool =
                      hint=f"Known keys: {', '.join(f.name for f in ROLE_FIELDS)}")
     vals: dict = {}
     given = [f for f in ROLE_FIELDS if f.name in raw.values and f.name != "scale"]
-    converted: dict = {}  # field -> (typed, bad): the fields of one kind converted together (a pandas call costs the same for one value or ten)
-    for key in dict.fromkeys((f.kind, f.choices, f.name if f.name in SYNONYMS else None) for f in given):
-        group = [f for f in given if (f.kind, f.choices, f.name if f.name in SYNONYMS else None) == key]
-        typed, bad = convert(key[0], pd.Series([raw.values[f.name] for f in group], dtype=object), key[1], SYNONYMS.get(key[2]))
-        for i, f in enumerate(group):
-            converted[f.name] = (typed.iloc[i], bool(bad.iloc[i]))
+    groups: dict[tuple, list] = {}  # the fields of one kind are converted together (a pandas call costs the same for one value or ten)
+    for f in given:
+        groups.setdefault((f.kind, f.choices, f.name if f.name in SYNONYMS else None), []).append(f)
+    converted: dict = {}  # field -> (typed value, bad)
+    for (kind, choices, synonyms), group in groups.items():
+        typed, bad = convert(kind, pd.Series([raw.values[f.name] for f in group], dtype=object), choices, SYNONYMS.get(synonyms))
+        converted.update({f.name: (typed.iloc[i], bool(bad.iloc[i])) for i, f in enumerate(group)})
     for f in given:
         v = raw.values[f.name]
         x, is_bad = converted[f.name]
@@ -451,6 +452,11 @@ def _empty_table(fields) -> pd.DataFrame:
 # The round
 
 
+def _missing_sheet(problems: Problems, sheet: str, sheet_names: list[str]) -> None:
+    problems.add("error", sheet, "missing_sheet", f"the {sheet} sheet is missing",
+                 hint=f"Add a sheet named {sheet!r} (sheets found: {', '.join(sheet_names) or 'none'})")
+
+
 @dataclass
 class People:
     """The Role, Criteria and Candidates sheets checked (`check_people`): what the Scores checks build on."""
@@ -484,16 +490,12 @@ def check_people(file: str, raw_role: RawRole, crit_table: RawTable | None, cand
     rejected: list[dict] = []
     counts: list[dict] = []
 
-    def missing_sheet(sheet):
-        problems.add("error", sheet, "missing_sheet", f"the {sheet} sheet is missing",
-                     hint=f"Add a sheet named {sheet!r} (sheets found: {', '.join(sheet_names) or 'none'})")
-
     role = build_role(raw_role, problems, round_id, has_data=cand_table is not None and len(cand_table.frame) > 0)
     scale_lo, scale_hi = role.scale_min, role.scale_max
 
     # ---- Criteria
     if crit_table is None:
-        missing_sheet("Criteria")
+        _missing_sheet(problems, "Criteria", sheet_names)
         criteria = _empty_table(CRITERIA_FIELDS)
     else:
         chk = TableCheck(crit_table, CRITERIA_FIELDS, problems)
@@ -524,7 +526,7 @@ def check_people(file: str, raw_role: RawRole, crit_table: RawTable | None, cand
 
     # ---- Candidates
     if cand_table is None:
-        missing_sheet("Candidates")
+        _missing_sheet(problems, "Candidates", sheet_names)
         candidates = _empty_table(CANDIDATE_FIELDS)
     else:
         chk = TableCheck(cand_table, CANDIDATE_FIELDS, problems)
@@ -586,14 +588,10 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
     rejected: list[dict] = list(people.rejected)
     counts: list[dict] = list(people.counts)
 
-    def missing_sheet(sheet):
-        problems.add("error", sheet, "missing_sheet", f"the {sheet} sheet is missing",
-                     hint=f"Add a sheet named {sheet!r} (sheets found: {', '.join(raw.sheet_names) or 'none'})")
-
     # ---- Scores
     score_table = raw.tables.get("Scores")
     if score_table is None:
-        missing_sheet("Scores")
+        _missing_sheet(problems, "Scores", raw.sheet_names)
         scores = _empty_table(SCORE_FIELDS)
     else:
         chk = TableCheck(score_table, SCORE_FIELDS, problems)

@@ -259,6 +259,14 @@ class Prepared:
     tables: dict[str, RawTable]
 
 
+def _plain_table(cols: SheetColumns | None, info: dict | None, sheet: str) -> bool:
+    """True when a sheet read column-wise (``cols``; ``info`` from `scan_xlsx_sheets`) is the plain table `read_canonical`
+    takes as it is: read at all, its first row in row 1, no formula errors or NaN, no merged cells, headings in row 1."""
+    if cols is None or info is None or not info["row1"] or not info["plain"] or info["merged"]:
+        return False
+    return find_header_row(cols.grid(DETECTION_ROWS).rows, sheet) == 0
+
+
 def _prepare_people(path, m, found: dict[str, SheetGrid], role_sheet: SheetGrid | None, side_columns: dict, scan: dict) -> Prepared | None:
     """The Role, Criteria and Candidates as `read_canonical` will make them, when that does not depend on the Scores sheet.
 
@@ -274,11 +282,8 @@ def _prepare_people(path, m, found: dict[str, SheetGrid], role_sheet: SheetGrid 
         return None
     tables = {}
     for sheet in ("Criteria", "Candidates"):
-        name = found[sheet].name
-        cols, info = side_columns.get(name), scan.get(name)
-        if cols is None or info is None or not info["row1"] or not info["plain"] or info["merged"]:
-            return None
-        if find_header_row(cols.grid(DETECTION_ROWS).rows, sheet) != 0:
+        cols = side_columns.get(found[sheet].name)
+        if not _plain_table(cols, scan.get(found[sheet].name), sheet):
             return None
         t = table_from_columns(sheet, cols)
         for c in DATE_FIELDS:
@@ -373,13 +378,8 @@ def read_canonical_fast(path, mapping=None, ready=None) -> RawWorkbook | None:
     read = {scores_name: scores_columns, **side_columns}
     columns: dict[str, SheetColumns] = {}
     for name, cols in read.items():
-        info = scan.get(name)
-        if cols is None or info is None or not info["row1"] or not info["plain"] or info["merged"]:
-            continue
-        top = cols.grid(DETECTION_ROWS)
-        if find_header_row(top.rows, next(s for s, g in found.items() if g.name == name)) != 0:
-            continue
-        columns[name] = cols
+        if _plain_table(cols, scan.get(name), next(s for s, g in found.items() if g.name == name)):
+            columns[name] = cols
     try:
         full = read_grids(path, sheets={g.name for g in placeholders if g.name not in columns})
     except ToolkitError:

@@ -94,6 +94,21 @@ def _is_blank(v) -> bool:
     return v is None or (isinstance(v, str) and v.strip() == "") or (isinstance(v, float) and v != v)
 
 
+def _fields_of(headings: list[tuple[int, object]], lookup: dict[str, str]) -> tuple[dict[str, int], list[str], list[str]]:
+    """(field -> column of the first heading that names it, every heading as text, the headings that name no field
+    or repeat one) of (column, heading) pairs."""
+    cols: dict[str, int] = {}
+    headers, unmapped = [], []
+    for c, h in headings:
+        headers.append(str(h))
+        key = lookup.get(normalise_header(h))
+        if key and key not in cols:
+            cols[key] = c
+        else:
+            unmapped.append(str(h))
+    return cols, headers, unmapped
+
+
 def table_from_grid(
     sheet: str, sheet_name: str, rows: list[list], header_index: int, *, first_col: int = 0, lookup: dict[str, str] | None = None
 ) -> RawTable:
@@ -107,18 +122,7 @@ def table_from_grid(
 
     lookup = lookup or field_lookup(SHEETS[sheet])
     header = rows[header_index] if header_index < len(rows) else []
-    cols: dict[str, int] = {}
-    headers, unmapped = [], []
-    for c in range(first_col, len(header)):
-        h = header[c]
-        if _is_blank(h):
-            continue
-        headers.append(str(h))
-        key = lookup.get(normalise_header(h))
-        if key and key not in cols:
-            cols[key] = c
-        else:
-            unmapped.append(str(h))
+    cols, headers, unmapped = _fields_of([(c, header[c]) for c in range(first_col, len(header)) if not _is_blank(header[c])], lookup)
     data_rows = rows[header_index + 1 :]
     width = max([len(header), *(len(r) for r in data_rows[:1])], default=0)
     block = pd.DataFrame(data_rows, dtype=object) if data_rows else pd.DataFrame(dtype=object)
@@ -171,15 +175,7 @@ def table_from_columns(sheet: str, columns: SheetColumns, *, lookup: dict[str, s
     from .rows import classify_rows, row_text
 
     lookup = lookup or field_lookup(SHEETS[sheet])
-    cols: dict[str, int] = {}
-    headers, unmapped = [], []
-    for c, h in enumerate(columns.headers):
-        headers.append(str(h))
-        key = lookup.get(normalise_header(h))
-        if key and key not in cols:
-            cols[key] = c
-        else:
-            unmapped.append(str(h))
+    cols, headers, unmapped = _fields_of(list(enumerate(columns.headers)), lookup)
     n = columns.n_rows
     key_cols = [c for k, c in cols.items() if k in _KEY_FIELDS.get(sheet, ())]
     kinds = np.full(n, "data", dtype=object)
