@@ -198,16 +198,32 @@ def test_eml_drafts_equal_the_email_message_in_every_language(sample_rounds, gen
 # reading: a canonical workbook read column-wise gives the round the grid reader gives
 
 
-def _load_both(path, **kw):
-    """(round read the fast way, round read with the column-wise path switched off)."""
+def _grid_only():
+    """The column-wise ways in switched off: every file read as a grid."""
+    from contextlib import ExitStack
     from unittest import mock
 
-    from toolkit.readers import canonical
+    from toolkit.readers import canonical, columnar
 
+    stack = ExitStack()
+    stack.enter_context(mock.patch.object(canonical, "read_canonical_fast", lambda *a, **k: None))
+    stack.enter_context(mock.patch.object(columnar, "read_table_fast", lambda *a, **k: None))
+    return stack
+
+
+def _load_both(path, **kw):
+    """(round read the fast way, round read with the column-wise paths switched off)."""
     fast = toolkit.load_round(path, as_of=AS_OF, **kw)
-    with mock.patch.object(canonical, "read_canonical_fast", lambda *a, **k: None):
+    with _grid_only():
         slow = toolkit.load_round(path, as_of=AS_OF, **kw)
     return fast, slow
+
+
+def _table_read_column_wise(path, mapping=None) -> bool:
+    """True when `columnar.read_table_fast` read the file (a plain wide or long scores sheet), False when it left it to the grid reader."""
+    from toolkit.readers import columnar
+
+    return columnar.read_table_fast(path, mapping) is not None
 
 
 def _assert_same_round(fast, slow):
@@ -248,22 +264,18 @@ def test_messy_canonical_workbooks_give_the_same_rounds_either_way():
     from pathlib import Path
 
     paths = sorted(Path(__file__).parent.glob("data/**/*.xlsx"))
-    column_wise = 0
+    column_wise = tables = 0
     for path in paths:
         try:
             fast, slow = _load_both(path)
         except toolkit.ToolkitError as fast_error:
-            with pytest.raises(type(fast_error)):
-                from unittest import mock
-
-                from toolkit.readers import canonical
-
-                with mock.patch.object(canonical, "read_canonical_fast", lambda *a, **k: None):
-                    toolkit.load_round(path, as_of=AS_OF)
+            with pytest.raises(type(fast_error)), _grid_only():
+                toolkit.load_round(path, as_of=AS_OF)
             continue
         _assert_same_round(fast, slow)
         column_wise += bool(_read_column_wise(path))
-    assert column_wise >= 20
+        tables += _table_read_column_wise(path)
+    assert column_wise >= 20 and tables >= 3
 
 
 @pytest.mark.parametrize("layout", ["long", "wide"])
@@ -283,6 +295,8 @@ def test_a_generated_round_reads_the_same_either_way(tmp_path, layout):
     fast, slow = _load_both(path)
     _assert_same_round(fast, slow)
     assert len(fast.scores) == 2000 and fast.ok
+    assert _read_column_wise(path) == (["Criteria", "Candidates", "Scores"] if layout == "long" else [])
+    assert _table_read_column_wise(path) == (layout == "wide")
 
 
 def _workbook(path, rows, sheet="Scores"):
@@ -520,3 +534,102 @@ def test_a_wide_sheet_gives_one_row_per_score_in_sheet_order(comment):
     assert long["_letter_score"].tolist() == ["C", "D", "E"] * 4 and long["_cell_criterion"].tolist() == ["C2", "D2", "E2"] * 4
     assert long["_order"].tolist() == [0, 1, 2] * 4 and long["_hint"].tolist()[:3] == ["1-5", None, None]
     assert (long["_comment"].notna().sum() == 4) if comment else "_comment" not in long
+
+
+# ---------------------------------------------------------------------------
+# one plain scores sheet (wide, long without the canonical sheets, one interviewer's sheet) read column-wise
+
+
+def _people(n):
+    return [(f"C{i:02d}", f"Person {i}") for i in range(1, n + 1)]
+
+
+def _scorecard(path, scores, *, sheet="Scores", role=True, criteria=True, candidates="plain"):
+    """A workbook with the scores sheet ``scores`` (rows, header first) and, as asked, Role, Criteria and Candidates sheets."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    if role:
+        r = wb.create_sheet("Role")
+        for row in (("field", "value"), ("role", "Analyst"), ("decided_on", dt.date(2026, 3, 2)), ("scale", "1-5")):
+            r.append(row)
+    if criteria:
+        c = wb.create_sheet("Criteria")
+        for row in (("criterion", "rank"), ("SQL", 1), ("Communication", 2), ("Team fit", 3)):
+            c.append(row)
+    if candidates:
+        c = wb.create_sheet("Candidates")
+        if candidates == "titled":
+            c.append(["Candidates of the round"])
+        c.append(["candidate_id", "name", "status", "applied_on"])
+        for i, (cid, name) in enumerate(_people(30)):
+            c.append([cid, name, "hired" if i == 0 else "rejected", dt.date(2026, 1, 5) if candidates != "text dates" else "05.01.2026"])
+    s = wb.create_sheet(sheet)
+    for row in scores:
+        s.append(list(row))
+    wb.save(path)
+    return path
+
+
+def _wide_rows(extra=(), scale=lambda i, k: (i + k) % 5 + 1, date=dt.date(2026, 2, 3), blank_every=7):
+    header = ["candidate_id", "interviewer", "stage", "interviewed_on", "SQL", "Communication", "Team fit", *[h for h, _ in extra]]
+    rows = [header]
+    for i, (cid, _name) in enumerate(_people(30)):
+        for who in ("Sam", "Kim"):
+            scores = [None if (i + k) % blank_every == 0 else scale(i, k) for k in range(3)]
+            rows.append([cid, who, "Panel", date, *scores, *[f(i, who) for _h, f in extra]])
+    return rows
+
+
+WIDE_CASES = {
+    "plain": lambda: dict(scores=_wide_rows()),
+    "totals, a blank row and a note under the table": lambda: dict(
+        scores=_wide_rows() + [["Average", None, None, None, 3.1, 2.9, 3.0], [], ["Note: the panel met on 3 February"]]),
+    "text dates, day first": lambda: dict(scores=_wide_rows(date="03.02.2026"), candidates="text dates"),
+    "a comment column and a comment per criterion": lambda: dict(scores=_wide_rows(extra=[
+        ("Comment", lambda i, who: f"{who} liked it" if i % 3 else None), ("SQL comment", lambda i, who: "solid joins" if i % 4 == 0 else None)])),
+    "a column empty for 50 rows, then text": lambda: dict(scores=_wide_rows(extra=[
+        ("Remarks", lambda i, who: "see file" if i > 26 else None)])),
+    "a criterion nobody scored for 50 rows": lambda: dict(scores=[
+        r if n == 0 else r[:6] + [r[6] if n > 54 else None] for n, r in enumerate(_wide_rows())]),
+    "scores off the scale and a repeated row": lambda: dict(scores=_wide_rows(scale=lambda i, k: 7 if i == 5 and k == 1 else (i + k) % 5 + 1)
+                                                           + [["C01", "Sam", "Panel", dt.date(2026, 2, 3), 1, 2, 3], ["C99", "Sam", "Panel", None, 3, 3, 3]]),
+    "names instead of ids, looked up on the Candidates sheet": lambda: dict(scores=[
+        ["Candidate", *r[1:]] if n == 0 else [f"Person {int(r[0][1:])}" if r[0] != "C07" else "Someone Else", *r[1:]]
+        for n, r in enumerate(_wide_rows())]),
+    "no other sheets: names, weights and a scale in the headings": lambda: dict(
+        sheet="Tabelle1", role=False, criteria=False, candidates=None, scores=[
+            ["Bewerber:in", "Interviewer:in", "Status", "SQL (40 %) (1-10)", "Kommunikation (30 %) (1-10)", "Teamfit (30 %) (1-10)"],
+            *[[name, who, "abgelehnt" if i else "eingestellt", (i + 1) % 10 + 1, (i + 3) % 10 + 1, None if i % 9 == 0 else (i + 5) % 10 + 1]
+              for i, (_cid, name) in enumerate(_people(30)) for who in ("Sam", "Kim")]]),
+    "a long sheet without the canonical sheets": lambda: dict(
+        sheet="Bewertungen", role=False, criteria=False, candidates=None, scores=[
+            ["Bewerber", "Interviewer", "Kriterium", "Punkte", "Datum"],
+            *[[name, who, crit, (i + k) % 5 + 1, dt.date(2026, 2, 3)] for i, (_cid, name) in enumerate(_people(30))
+              for who in ("Sam", "Kim") for k, crit in enumerate(("SQL", "Communication"))]]),
+    "one interviewer's sheet, named after them": lambda: dict(
+        sheet="Sam Lee", role=True, criteria=True, scores=[
+            ["candidate_id", "SQL", "Communication", "Team fit"], *[[cid, (i % 5) + 1, 3, 4] for i, (cid, _n) in enumerate(_people(30))]]),
+    "a Candidates sheet under a title (read as a grid)": lambda: dict(scores=_wide_rows(), candidates="titled"),
+}
+
+
+@pytest.mark.parametrize("case", list(WIDE_CASES))
+def test_a_plain_scores_sheet_read_column_wise_gives_the_round_the_grid_reader_gives(tmp_path, case):
+    path = _scorecard(tmp_path / "scores.xlsx", **WIDE_CASES[case]())
+    assert _table_read_column_wise(path), "the scores sheet was left to the grid reader"
+    fast, slow = _load_both(path)
+    _assert_same_round(fast, slow)
+    assert len(fast.scores) > 50 and fast.details["layout"] in ("wide", "long", "per_interviewer")
+
+
+@pytest.mark.parametrize("why, change", [
+    ("a word among the numbers", lambda rows: rows[:5] + [rows[5][:4] + ["n/a"] + rows[5][5:]] + rows[6:]),
+    ("a title above the header", lambda rows: [["Panel scores, February"], []] + rows),
+    ("two tables side by side with a gap", lambda rows: [r + [None, "x"] for r in rows]),
+])
+def test_a_scores_sheet_that_is_not_a_plain_table_is_read_as_a_grid(tmp_path, why, change):
+    path = _scorecard(tmp_path / "scores.xlsx", scores=change(_wide_rows()))
+    assert not _table_read_column_wise(path), why
+    _assert_same_round(*_load_both(path))

@@ -66,16 +66,10 @@ def by_distinct(s: pd.Series) -> tuple[np.ndarray, pd.Series] | None:
 def distinct_values(s: pd.Series) -> tuple[np.ndarray, pd.Series]:
     """(position of each cell's value in ``values``, ``values``): the distinct values of a typed column as
     `readers.excel.read_grids` reads such cells (float, str, bool, date, datetime), the last one '' for blank cells."""
-    from .readers.excel import python_values
+    from .readers.excel import distinct_cells
 
-    if isinstance(s.dtype, pd.CategoricalDtype):
-        codes = s.cat.codes.to_numpy()
-        values = python_values(pd.Series(s.cat.categories))
-    else:
-        codes, uniques = pd.factorize(s)
-        values = python_values(pd.Series(uniques, dtype=s.dtype))
-    values.append("")
-    return np.where(codes < 0, len(values) - 1, codes), pd.Series(values, dtype=object)
+    positions, values = distinct_cells(s)
+    return positions, pd.Series(values, dtype=object)
 
 
 def expand(result: pd.Series, positions: np.ndarray, index) -> pd.Series:
@@ -120,17 +114,14 @@ def is_blank(value: object) -> bool:
     return not str(value).strip()
 
 
-_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
+_EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")
 
 
 def valid_email(value: object) -> str | None:
-    """The address if it is one plain address (no display name, no line breaks), else None."""
-    if is_blank(value):
-        return None
-    text = str(value).strip()
-    if any(ord(ch) < 33 or ord(ch) == 127 for ch in text):
-        return None
-    return text if _EMAIL.match(text) and len(text) <= 254 else None
+    """The address if it is one plain address (no display name, no spaces or line breaks), else None."""
+    text = value.strip() if isinstance(value, str) else None if is_blank(value) else str(value).strip()
+    # the pattern admits printable ASCII only, so it also turns away control characters and spaces inside
+    return text if text and len(text) <= 254 and _EMAIL.fullmatch(text) else None
 
 
 def blank_mask(s: pd.Series) -> pd.Series:

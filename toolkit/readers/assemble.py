@@ -28,7 +28,7 @@ import pandas as pd
 
 from ..schema import DEFAULT_SCALE
 from .dates import DAY_FIRST, decide_day_first, distinct_text, parse_dates
-from .excel import SheetGrid
+from .excel import SheetGrid, python_values
 from .headers import CANDIDATE_LEVEL, clean_text
 from .mapping import Mapping
 from .raw import ROW, RawRole, RawTable, RawWorkbook, table_from_frame, table_from_grid
@@ -266,7 +266,17 @@ def normalise(long: pd.DataFrame, target: tuple[float, float], mapping: Mapping,
 
 
 def read_dates(frames: list[tuple[pd.DataFrame, list[str]]], mapping: Mapping, problems: list[dict], details: dict, *, sheet=None) -> str:
-    """Decide the file's day/month rule from all date columns and parse them in place. Returns the rule."""
+    """Decide the file's day/month rule from all date columns and parse them in place. Returns the rule.
+
+    A typed column (a sheet read column-wise) is read once per distinct value.
+    """
+    typed = []
+    for df, cols in frames:
+        for c in cols:
+            if c in df and df[c].dtype != object:
+                codes, small = _distinct(df[c], c)
+                typed.append((df, c, codes, small))
+    frames = [(df, [c for c in cols if c in df and df[c].dtype == object]) for df, cols in frames] + [(small, [c]) for _df, c, _codes, small in typed]
     texts = distinct_text([df[c] for df, cols in frames for c in cols if c in df])
     rule, info = decide_day_first(texts, mapping.date_order)
     details["dates"] = info
@@ -284,7 +294,28 @@ def read_dates(frames: list[tuple[pd.DataFrame, list[str]]], mapping: Mapping, p
         for c in cols:
             if c in df and len(df):
                 df[c], _bad = parse_dates(df[c], rule)
+    for df, c, codes, small in typed:
+        if len(df):
+            df[c] = _take(small[c].to_numpy(dtype=object), codes)
     return rule
+
+
+# typed columns (a sheet read column-wise): work once per distinct value
+
+
+def _distinct(values: pd.Series, name: str = "score") -> tuple[np.ndarray, pd.DataFrame]:
+    """(code of every cell, a frame of the distinct values as `read_grids` reads them, the last row blank)."""
+    codes, uniques = pd.factorize(values)
+    small = python_values(pd.Series(uniques, dtype=values.dtype)) + [""]
+    return np.where(codes < 0, len(small) - 1, codes), pd.DataFrame({name: pd.Series(small, dtype=object)})
+
+
+def _take(small: np.ndarray, codes: np.ndarray) -> pd.Series:
+    """The values of ``small`` at ``codes``: a category column when every value is text (NaN for a missing one), else objects."""
+    if all(isinstance(v, str) or v is None or (isinstance(v, float) and v != v) for v in small):
+        own, texts = pd.factorize(pd.Series([v if isinstance(v, str) else None for v in small], dtype=object))
+        return pd.Series(pd.Categorical.from_codes(own[codes], categories=pd.Index(texts, dtype=object)))
+    return pd.Series(small[codes], dtype=object)
 
 
 def scores_table(long: pd.DataFrame, ids: pd.Series, score: pd.Series, raw: pd.Series, *, sheet_name: str,

@@ -111,7 +111,7 @@ def read_canonical(path, mapping=None, *, grids: list[SheetGrid] | None = None, 
     find, when known. ``prepared`` holds the Role and the Criteria and
     Candidates tables already made final (`_prepare_people`); they are used as they are.
     """
-    from .assemble import DATE_FIELDS, excluded_problems, formula_problems, normalise, read_dates, target_scale
+    from .assemble import DATE_FIELDS, _distinct, _take, excluded_problems, formula_problems, normalise, read_dates, target_scale
     from .excel import formulas_without_values
     from .mapping import Mapping, read_mapping
 
@@ -181,21 +181,10 @@ def read_canonical(path, mapping=None, *, grids: list[SheetGrid] | None = None, 
             info["how"] = "scores in a canonical workbook are on the round's scale"
         details["scale"] = info
         problems += scale_problems
-    # dates: typed columns are read once per distinct value (the rule is decided on all columns together)
-    date_frames, distinct = [], []
-    for t in tables.values():
-        if t is None or (prepared is not None and any(t is x for x in prepared.tables.values())):  # prepared: dates read already
-            continue
-        plain = [c for c in DATE_FIELDS if c in t.frame and t.frame[c].dtype == object]
-        date_frames.append((t.frame, plain))
-        for c in DATE_FIELDS:
-            if c in t.frame and t.frame[c].dtype != object:
-                codes, small = _distinct(t.frame[c], c)
-                date_frames.append((small, [c]))
-                distinct.append((t, c, codes, small))
-    read_dates(date_frames, m, problems, details, sheet=None)
-    for t, c, codes, small in distinct:
-        t.frame[c] = _take(small[c].to_numpy(dtype=object), codes)
+    # dates: the rule is decided on all columns together (prepared tables: dates read already)
+    read_dates([(t.frame, [c for c in DATE_FIELDS if c in t.frame]) for t in tables.values()
+                if t is not None and not (prepared is not None and any(t is x for x in prepared.tables.values()))],
+               m, problems, details, sheet=None)
     excluded = [e for t in tables.values() if t is not None for e in t.excluded]
     details["excluded_rows"] = excluded
     details["tables"] = described
@@ -222,25 +211,6 @@ def _role(grid: SheetGrid | None, m) -> RawRole:
     for k, v in m.role.items():
         role.values[k] = v
     return role
-
-
-# ---------------------------------------------------------------------------
-# typed columns: work once per distinct value
-
-
-def _distinct(values: pd.Series, name: str = "score") -> tuple[np.ndarray, pd.DataFrame]:
-    """(code of every cell, a frame of the distinct values as `read_grids` reads them, the last row blank)."""
-    codes, uniques = pd.factorize(values)
-    small = python_values(pd.Series(uniques, dtype=values.dtype)) + [""]
-    return np.where(codes < 0, len(small) - 1, codes), pd.DataFrame({name: pd.Series(small, dtype=object)})
-
-
-def _take(small: np.ndarray, codes: np.ndarray) -> pd.Series:
-    """The values of ``small`` at ``codes``: a category column when every value is text (NaN for a missing one), else objects."""
-    if all(isinstance(v, str) or v is None or (isinstance(v, float) and v != v) for v in small):
-        own, texts = pd.factorize(pd.Series([v if isinstance(v, str) else None for v in small], dtype=object))
-        return pd.Series(pd.Categorical.from_codes(own[codes], categories=pd.Index(texts, dtype=object)))
-    return pd.Series(small[codes], dtype=object)
 
 
 # ---------------------------------------------------------------------------
@@ -275,7 +245,7 @@ def _prepare_people(path, m, found: dict[str, SheetGrid], role_sheet: SheetGrid 
     nothing: how text dates are read is decided on all sheets together), and
     the Role sheet is visible. None otherwise (`read_canonical` makes them).
     """
-    from .assemble import DATE_FIELDS
+    from .assemble import DATE_FIELDS, _distinct, _take
     from .dates import DAY_FIRST, parse_dates
 
     if role_sheet is None:

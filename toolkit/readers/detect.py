@@ -25,9 +25,10 @@ import pandas as pd
 
 from ..errors import InputFileError, MappingError
 from ..schema import SHEET_ALIASES, normalise_header
-from .excel import SheetGrid, column_letter
+from .excel import SheetColumns, SheetGrid, column_letter
 from .headers import Header, clean_text, comment_for, find_header, looks_like_ids, parse_criterion_header
 from .mapping import Mapping
+from .raw import column_kinds
 from .rows import classify_rows, row_text, scale_from_notes
 from .scales import read_value
 
@@ -143,17 +144,28 @@ def is_generic_sheet_name(name: str) -> bool:
     return key in GENERIC_SHEET_NAMES or key == ""
 
 
-def analyse_sheet(grid: SheetGrid, mapping: Mapping | None = None) -> SheetTable | None:
-    """The scores table on `grid`, or None when the sheet has no recognisable header."""
+def analyse_sheet(grid: SheetGrid, mapping: Mapping | None = None, *, columns: SheetColumns | None = None) -> SheetTable | None:
+    """The scores table on `grid`, or None when the sheet has no recognisable header.
+
+    ``columns`` is the whole sheet read column-wise (`excel.read_sheet_columns`)
+    when ``grid`` holds only its top rows: if the header is row 1 alone and
+    heads every column, the data rows are taken from the columns (the table is
+    the one the whole grid gives); otherwise the grid's rows are all there is.
+    """
     m = mapping or Mapping()
     header = find_header(grid.rows, header_row=m.header_row, header_rows=m.header_rows)
     if header is None and m.columns:
         header = _header_from_mapping(grid, m)
     if header is None:
         return None
+    read = columns  # `columns` below: what each heading is
+    whole = read is not None and header.rows == (0,) and sorted(header.labels) == list(range(len(read.columns)))
     data_rows = grid.rows[header.row + 1 :]
-    block = pd.DataFrame(data_rows, dtype=object) if data_rows else pd.DataFrame(columns=list(header.labels), dtype=object)
-    block.index = pd.RangeIndex(header.row + 2, header.row + 2 + len(block))
+    if whole:
+        block = read.block()
+    else:
+        block = pd.DataFrame(data_rows, dtype=object) if data_rows else pd.DataFrame(columns=list(header.labels), dtype=object)
+        block.index = pd.RangeIndex(header.row + 2, header.row + 2 + len(block))
     for c in header.labels:
         if c not in block.columns:
             block[c] = ""
@@ -177,7 +189,10 @@ def analyse_sheet(grid: SheetGrid, mapping: Mapping | None = None) -> SheetTable
                 col.field = "criterion_column"
     # which rows are data: key = the candidate columns
     key_cols = [c.index for c in columns if c.field in ("candidate", "candidate_id", "name", "first_name", "last_name")]
-    kinds = classify_rows(block, key_cols)
+    if whole:  # the same kinds, most rows known to be data without looking at them as a grid
+        kinds = pd.Series(column_kinds(read, key_cols)[0], index=block.index, dtype="str")
+    else:
+        kinds = classify_rows(block, key_cols)
     data = block.loc[kinds.eq("data").to_numpy()]
     has_long = {"criterion", "score"} <= {c.field for c in columns}
     for col in columns:
@@ -239,11 +254,13 @@ def _decide_kind(t: SheetTable) -> None:
 
 
 def detect_layout(grids: list[SheetGrid], mapping: Mapping | None = None, *, file: str = "", from_csv: bool = False,
-                  pivots: set[str] | None = None) -> Plan:
+                  pivots: set[str] | None = None, columns: dict[str, SheetColumns] | None = None) -> Plan:
     """Decide the layout of a file from its sheets (see the module docstring). Raises InputFileError when no scores are found.
 
-    ``pivots``: names of sheets that hold a pivot table (ignored).
+    ``pivots``: names of sheets that hold a pivot table (ignored). ``columns``: sheets read column-wise whose grids
+    hold only their top rows (see `analyse_sheet`).
     """
+    columns = columns or {}
     m = mapping or Mapping()
     pivots = pivots or set()
     ignored: list[dict] = []
@@ -277,7 +294,7 @@ def detect_layout(grids: list[SheetGrid], mapping: Mapping | None = None, *, fil
             candidates.append(g)
     analysed: list[SheetTable] = []
     for g in candidates:
-        t = analyse_sheet(g, m)
+        t = analyse_sheet(g, m, columns=columns.get(g.name))
         if t is None:
             ignored.append(dict(sheet=g.name, why="no header row with candidate, interviewer or criterion headings"))
             continue

@@ -510,6 +510,36 @@ class SheetColumns:
         """The header and the first ``n_rows`` data rows as a grid (for layout detection, which looks at the top only)."""
         return SheetGrid(self.name, [list(self.headers), *self.python_rows(0, n_rows)], self.visible, self.kind)
 
+    def block(self) -> "pd.DataFrame":
+        """Every data row as the grid of `read_grids` holds it below the header (objects, '' for blank): index the
+        Excel row, columns the column positions. Each distinct value is converted once."""
+        import numpy as np
+        import pandas as pd
+
+        cells = {}
+        for i, s in enumerate(self.columns):
+            positions, values = distinct_cells(s)
+            table = np.empty(len(values), dtype=object)
+            table[:] = values
+            cells[i] = table[positions]
+        return pd.DataFrame(cells, index=pd.RangeIndex(2, self.n_rows + 2), columns=range(len(self.columns)), dtype=object)
+
+
+def distinct_cells(s) -> tuple:
+    """(position of each cell's value in ``values``, ``values``): the distinct values of a typed column as `read_grids`
+    reads such cells (float, str, bool, date, datetime; see `python_values`), the last one '' for blank cells."""
+    import numpy as np
+    import pandas as pd
+
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        codes = s.cat.codes.to_numpy()
+        values = python_values(pd.Series(s.cat.categories))
+    else:
+        codes, uniques = pd.factorize(s)
+        values = python_values(pd.Series(uniques, dtype=s.dtype))
+    values.append("")
+    return np.where(codes < 0, len(values) - 1, codes), values
+
 
 def python_values(s) -> list:
     """A typed column's values as `read_grids` reads them: float, str, bool, datetime.date (midnight) or datetime; '' when blank."""

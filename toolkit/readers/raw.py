@@ -172,23 +172,9 @@ def table_from_columns(sheet: str, columns: SheetColumns, *, lookup: dict[str, s
     is labelled like a totals row, and such rows (and everything after the
     first of them) are classified by `classify_rows` itself.
     """
-    from .rows import classify_rows, row_text
-
     lookup = lookup or field_lookup(SHEETS[sheet])
     cols, headers, unmapped = _fields_of(list(enumerate(columns.headers)), lookup)
-    n = columns.n_rows
-    key_cols = [c for k, c in cols.items() if k in _KEY_FIELDS.get(sheet, ())]
-    kinds = np.full(n, "data", dtype=object)
-    excluded: list[dict] = []
-    start = _first_row_maybe_not_data(columns, key_cols)
-    if start is not None:  # classify the rest exactly as a grid would be
-        width = len(columns.columns)
-        block = pd.DataFrame(columns.python_rows(start, n), columns=range(width), dtype=object)
-        block.index = pd.RangeIndex(start + 2, n + 2)
-        tail = classify_rows(block, key_cols)
-        kinds[start:] = tail.to_numpy(dtype=object)
-        left = tail[tail.isin(["totals", "note"])]
-        excluded = [dict(sheet=columns.name, row=int(r), kind=k, text=row_text(block, r)) for r, k in left.items()]
+    kinds, excluded = column_kinds(columns, [c for k, c in cols.items() if k in _KEY_FIELDS.get(sheet, ())])
     keep = kinds == "data"
     frame = pd.DataFrame({k: columns.columns[c][keep].reset_index(drop=True) for k, c in cols.items()}, index=pd.RangeIndex(int(keep.sum())))
     frame[ROW] = pd.array(np.flatnonzero(keep) + 2, dtype="Int64")
@@ -205,6 +191,27 @@ def table_from_columns(sheet: str, columns: SheetColumns, *, lookup: dict[str, s
         blank_rows=int(is_blank[: last + 1].sum()),
         excluded=excluded,
     )
+
+
+def column_kinds(columns: SheetColumns, key_cols: list[int]) -> tuple[np.ndarray, list[dict]]:
+    """`rows.classify_rows` of a sheet read column-wise (every column, headings in row 1): (kind of each data row,
+    the rows left out as dicts with sheet, row, kind, text). Only the rows from the first that might not be data
+    (`_first_row_maybe_not_data`) are classified as a grid; before it every row is data."""
+    from .rows import classify_rows, row_text
+
+    n = columns.n_rows
+    kinds = np.full(n, "data", dtype=object)
+    excluded: list[dict] = []
+    start = _first_row_maybe_not_data(columns, key_cols)
+    if start is not None:  # classify the rest exactly as a grid would be
+        width = len(columns.columns)
+        block = pd.DataFrame(columns.python_rows(start, n), columns=range(width), dtype=object)
+        block.index = pd.RangeIndex(start + 2, n + 2)
+        tail = classify_rows(block, key_cols)
+        kinds[start:] = tail.to_numpy(dtype=object)
+        left = tail[tail.isin(["totals", "note"])]
+        excluded = [dict(sheet=columns.name, row=int(r), kind=k, text=row_text(block, r)) for r, k in left.items()]
+    return kinds, excluded
 
 
 def _categories(s: pd.Series) -> tuple[np.ndarray, list]:

@@ -33,10 +33,10 @@ from .assemble import (
 )
 from .csvfiles import read_csv_grid
 from .detect import Plan, SheetTable, detect_layout, scale_hint
-from .excel import SheetGrid, column_letter, file_kind, formulas_without_values, pivot_sheets, read_grids
+from .excel import SheetColumns, SheetGrid, column_letter, file_kind, formulas_without_values, pivot_sheets, read_grids
 from .headers import clean_text
 from .mapping import Mapping, read_mapping
-from .raw import RawWorkbook, table_from_grid
+from .raw import RawWorkbook, table_from_columns, table_from_grid
 from .wide import letters_of, long_from_tables
 
 WORKBOOK_NAMES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -120,6 +120,10 @@ def read_file(path: str | os.PathLike, mapping=None, *, ready=None) -> RawWorkbo
     from .canonical import read_canonical_fast
 
     fast = read_canonical_fast(path, m, ready=ready)  # a canonical .xlsx with big plain tables: read column-wise, the same result
+    if fast is None:
+        from .columnar import read_table_fast
+
+        fast = read_table_fast(path, m)  # one plain scores table (wide, or long without the canonical sheets): the same
     if fast is not None:
         return fast
     grids, source, problems = read_sheets(path)
@@ -154,7 +158,9 @@ def read_file(path: str | os.PathLike, mapping=None, *, ready=None) -> RawWorkbo
 
 
 def from_plan(file: str, plan: Plan, m: Mapping, *, grids: list[SheetGrid], source: dict, problems: list[dict],
-              from_csv: bool) -> RawWorkbook:
+              from_csv: bool, candidates: SheetColumns | None = None, formulas: dict[str, list[str]] | None = None) -> RawWorkbook:
+    """The RawWorkbook of a detected plan. ``candidates`` is the Candidates sheet read column-wise as a plain table
+    (its grid in the plan holds the top rows only); ``formulas`` what `formulas_without_values` finds, when known."""
     details: dict = {"file": file, "layout": plan.layout, "layout_why": plan.why, **source}
     if m.path:
         details["mapping"] = m.path
@@ -174,7 +180,10 @@ def from_plan(file: str, plan: Plan, m: Mapping, *, grids: list[SheetGrid], sour
     # candidates sheet (if any) and ids
     cand_grid = plan.enrichment.get("Candidates")
     cand_table = None
-    if cand_grid is not None:
+    if cand_grid is not None and candidates is not None and candidates.name == cand_grid.name:
+        cand_table = table_from_columns("Candidates", candidates)
+        details["candidates_source"] = f"sheet {cand_grid.name!r}"
+    elif cand_grid is not None:
         from .canonical import find_header_row
 
         h = find_header_row(cand_grid.rows, "Candidates")
@@ -211,7 +220,7 @@ def from_plan(file: str, plan: Plan, m: Mapping, *, grids: list[SheetGrid], sour
     details["excluded_rows"] = excluded
     problems += excluded_problems(excluded)
     if not from_csv:
-        missing = formulas_without_values(file)
+        missing = formulas_without_values(file) if formulas is None else formulas
         if missing:
             problems += formula_problems(missing, [scores, cand_table, criteria], details)
     return workbook(file, role, criteria, cand_table, scores, [g.name for g in grids], problems, details)
