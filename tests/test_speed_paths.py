@@ -633,3 +633,20 @@ def test_a_scores_sheet_that_is_not_a_plain_table_is_read_as_a_grid(tmp_path, wh
     path = _scorecard(tmp_path / "scores.xlsx", scores=change(_wide_rows()))
     assert not _table_read_column_wise(path), why
     _assert_same_round(*_load_both(path))
+
+
+def test_criterion_categories_and_unscored_candidates_are_what_the_kept_rows_say(tmp_path):
+    """The scores' criterion category (made from the distinct names) and the ``no_scores`` warning (from the distinct ids
+    of the rows kept) equal what the loaded scores table itself says."""
+    import pandas as pd
+
+    rows = [HEADER] + [["C1", who, crit, 4, "Panel"] for who in ("Sam", "Kim") for crit in ("Team fit", "SQL")] * 1
+    rows += [["C2", "Sam", "Excel", 3, "Panel"], ["C2", "Kim", "Excel", 2, "Panel"]]  # C2's only rows: an unknown criterion
+    path = _workbook(tmp_path / "unscored.xlsx", rows)
+    for rnd in _load_both(path):
+        crit = rnd.scores["criterion"]
+        assert isinstance(crit.dtype, pd.CategoricalDtype) and crit.dtype.ordered
+        assert list(crit.cat.categories) == ["SQL", "Team fit"] and crit.astype(str).tolist() == ["Team fit", "SQL"] * 2
+        unscored = rnd.problems.loc[rnd.problems["rule"] == "no_scores", "value"].tolist()
+        assert unscored == sorted(set(rnd.candidates["candidate_id"]) - set(rnd.scores["candidate_id"])) == ["C2"]
+        assert (rnd.problems["rule"] == "unknown_criterion").sum() == 2

@@ -302,24 +302,24 @@ class TableCheck:
             near = _closest(h, list(self.fields))
             self.problems.add("warning", t.sheet_name, "unknown_column", f"column {h!r} is not a {t.sheet} field and is ignored", column=h,
                               hint=f"Did you mean {near!r}?" if near else None)
+        present = [f for f in self.fields.values() if f.name in frame.columns]
+        required_of = {f.name: f.required and f.name not in BLANK_ALLOWED for f in present}
+        # a typed column (read column-wise) or one of repeated texts is checked once per distinct value, and the
+        # columns of one kind together: a few pandas calls per kind of field instead of per column
+        checked = _checks_by_kind(present, frame, required_of)
         for f in self.fields.values():
             if f.name not in frame.columns:
                 self.typed[f.name] = pd.Series(pd.array([None] * len(frame), dtype=KIND_DTYPES[f.kind]), index=self.index)
                 continue
             raw = frame[f.name]
-            required = f.required and f.name not in BLANK_ALLOWED
-
-            def checks(values, f=f, required=required):  # the column's conversion, formula errors and blanks in one go
-                typed_, bad_ = convert(f.kind, values, f.choices, SYNONYMS.get(f.name))
-                return typed_, bad_, _shows_error(values), blank_mask(values) if required else pd.Series(False, index=values.index)
-
-            # a typed column (read column-wise) is checked once per distinct value
-            if (form := by_distinct(raw)) is not None:
-                positions, small = per_distinct_small(checks, raw, form=form)
-                typed, bad, shows_error, missing = (expand(o, positions, raw.index) for o in small)
+            required = required_of[f.name]
+            positions, small = checked[f.name]
+            if positions is not None:
+                typed = expand(small[0], positions, raw.index)
+                bad, shows_error, missing = (_expand_mask(o, positions, raw.index) for o in small[1:])
                 self.distinct[f.name] = (positions, small[0].mask(small[2].to_numpy(dtype=bool)))  # as `typed` below
             else:
-                typed, bad, shows_error, missing = checks(raw)
+                typed, bad, shows_error, missing = (pd.Series(o.array, index=raw.index) for o in small)
             shows_error = shows_error.to_numpy()
             if shows_error.any():  # a failed formula: say so, instead of "not a number" or a name "#REF!"
                 self.cells("error", f.name, shows_error, "formula_error", lambda v, r: f"the cell shows the formula error {v} instead of a value",
@@ -376,6 +376,15 @@ class TableCheck:
         answers = np.array([bool(fn(v)) if not pd.isna(v) else False for v in small], dtype=bool)
         return answers[positions] if len(positions) else np.zeros(0, dtype=bool)
 
+    def present(self, field: str):
+        """The distinct typed values of ``field`` in the rows not quarantined (None when the column was not checked once per
+        distinct value): what ``result()[field].dropna().unique()`` holds, in another order."""
+        if field not in self.distinct:
+            return None
+        positions, small = self.distinct[field]
+        used = np.unique(positions[~self._bad])
+        return small.iloc[used].dropna().unique()
+
     def isin(self, field: str, values) -> pd.Series:
         """True where the typed value of ``field`` is one of ``values`` (asked once per distinct value when it can be)."""
         if field in self.distinct:
@@ -400,6 +409,47 @@ class TableCheck:
                                      values=values))
             return typed.loc[~bad].reset_index(drop=True), rejected
         return typed.reset_index(drop=True), rejected
+
+
+def _expand_mask(mask: pd.Series, positions: np.ndarray, index) -> pd.Series:
+    """A mask of the distinct values for every cell (`coerce.expand`); all False at once when no value is marked."""
+    marked = mask.to_numpy(dtype=bool)
+    return pd.Series(marked[positions] if marked.any() else np.zeros(len(positions), dtype=bool), index=index)
+
+
+def _checks(f, values: pd.Series, required: bool) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
+    """A column's conversion, formula errors and blanks in one go: (typed, not convertible, shows a formula error, missing
+    though required)."""
+    typed, bad = convert(f.kind, values, f.choices, SYNONYMS.get(f.name))
+    return typed, bad, _shows_error(values), blank_mask(values) if required else pd.Series(False, index=values.index)
+
+
+def _checks_by_kind(fields, frame: pd.DataFrame, required_of: dict) -> dict:
+    """Field name -> (position of each cell's value, or None when the values are the cells; `_checks` of the values).
+
+    The values are a column's distinct values when `coerce.by_distinct` says so,
+    else its cells. Fields checked the same way (kind, choices, synonyms,
+    required) are checked in one call on their values put together: every check
+    is made value by value, so each value gets the answers it gets alone.
+    """
+    groups: dict[tuple, list] = {}
+    for f in fields:
+        raw = frame[f.name]
+        form = by_distinct(raw)
+        values = form[1] if form is not None else raw.astype(object).reset_index(drop=True)
+        key = (f.kind, f.choices, f.name if f.name in SYNONYMS else None, required_of[f.name])
+        groups.setdefault(key, []).append((f, None if form is None else form[0], values))
+    out = {}
+    for (_kind, _choices, _synonyms, required), members in groups.items():
+        parts = [values for _f, _positions, values in members]
+        together = parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
+        results = _checks(members[0][0], together, required)
+        start = 0
+        for (f, positions, part) in members:
+            stop = start + len(part)
+            out[f.name] = (positions, results if len(parts) == 1 else tuple(r.iloc[start:stop].reset_index(drop=True) for r in results))
+            start = stop
+    return out
 
 
 def _isin(s: pd.Series, values) -> pd.Series:
@@ -590,6 +640,7 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
 
     # ---- Scores
     score_table = raw.tables.get("Scores")
+    scored_ids = None  # the candidate ids with a loaded score, when known before the scores table is built
     if score_table is None:
         _missing_sheet(problems, "Scores", raw.sheet_names)
         scores = _empty_table(SCORE_FIELDS)
@@ -628,11 +679,17 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
         scores, rej = chk.result("Scores")
         if score_raw is not None:
             scores["score_raw"] = score_raw[~chk.bad].reset_index(drop=True)
+        if "criterion" in chk.distinct:  # the criterion as a category, made from the few distinct names
+            positions, small = chk.distinct["criterion"]
+            codes = pd.Index(criterion_names).get_indexer(small)[positions][~chk.bad.to_numpy()]  # -1: not a criterion (quarantined)
+            scores["criterion"] = pd.Categorical.from_codes(codes, categories=criterion_names, ordered=True)
+        scored_ids = chk.present("candidate_id")
         rejected += rej
         counts.append(dict(sheet="Scores", read=len(score_table.frame), loaded=len(scores), quarantined=len(rej)))
     if "score_raw" not in scores:
         scores["score_raw"] = pd.Series([None] * len(scores), dtype="str")
-    scores["criterion"] = pd.Categorical(scores["criterion"], categories=criterion_names, ordered=True)
+    if not isinstance(scores["criterion"].dtype, pd.CategoricalDtype):
+        scores["criterion"] = pd.Categorical(scores["criterion"], categories=criterion_names, ordered=True)
     scores = scores[["candidate_id", "interviewer", "criterion", "score", "score_raw", "stage", "interviewed_on", "evidence", "source_row"]]
 
     # ---- round-level warnings
@@ -643,7 +700,9 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
             what = "no candidate has status 'hired'" if n_hired == 0 else f"{n_hired} candidates have status 'hired'"
             problems.add("warning", sheet, "hired_count", what, column="status",
                          hint="One person gets the offer: mark exactly one candidate as hired (or 'offered' while the offer is open)")
-        unscored = ~_isin(candidates["candidate_id"], scores["candidate_id"].dropna().unique()).to_numpy(dtype=bool)
+        if scored_ids is None:
+            scored_ids = scores["candidate_id"].dropna().unique()
+        unscored = ~_isin(candidates["candidate_id"], scored_ids).to_numpy(dtype=bool)
         for cid, row in zip(candidates["candidate_id"][unscored], candidates["source_row"][unscored]):
             if len(scores):
                 problems.add("warning", cand_table.sheet_name if cand_table is not None else "Candidates", "no_scores",
