@@ -612,6 +612,12 @@ WIDE_CASES = {
         sheet="Sam Lee", role=True, criteria=True, scores=[
             ["candidate_id", "SQL", "Communication", "Team fit"], *[[cid, (i % 5) + 1, 3, 4] for i, (cid, _n) in enumerate(_people(30))]]),
     "a Candidates sheet under a title (read as a grid)": lambda: dict(scores=_wide_rows(), candidates="titled"),
+    "each candidate's id only on their first row": lambda: dict(scores=[
+        r if n < 2 or r[0] != rows[n - 1][0] else [None, *r[1:]] for rows in [_wide_rows()] for n, r in enumerate(rows)]),
+    "first and last names in two columns, no Candidates sheet": lambda: dict(candidates=None, criteria=False, scores=[
+        ["First name", "Last name", "Interviewer", "SQL", "Communication", "Team fit"],
+        *[[name.split()[0], name.split()[1] if i % 11 else None, who, (i % 5) + 1, 3, None if i % 4 else 2]
+          for i, (_cid, name) in enumerate(_people(30)) for who in ("Sam", "Kim")]]),
 }
 
 

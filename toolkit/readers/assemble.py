@@ -54,9 +54,21 @@ def _text(s: pd.Series) -> pd.Series:
             return str(int(v))
         return clean_text(v)
 
-    codes, uniques = pd.factorize(s.astype(object).to_numpy(dtype=object))
+    codes, uniques = _codes(s)
     table = np.array([one(u) for u in uniques] + [""], dtype=object)
     return pd.Series(table[np.where(codes < 0, len(uniques), codes)], index=s.index, dtype=object)
+
+
+def _codes(s: pd.Series) -> tuple[np.ndarray, list]:
+    """(code of each cell, the distinct values as objects); -1 for a missing cell. A category column (a sheet read
+    column-wise: `excel.SheetColumns.block`) has them already; other columns are factorized as objects."""
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        return s.cat.codes.to_numpy(), s.cat.categories.to_numpy(dtype=object).tolist()
+    if s.dtype == "str":  # text only: factorized in Arrow
+        codes, uniques = pd.factorize(s)
+        return codes, uniques.tolist()
+    codes, uniques = pd.factorize(s.astype(object).to_numpy(dtype=object))
+    return codes, list(uniques)
 
 
 def _name_key(s: pd.Series) -> pd.Series:
@@ -248,12 +260,18 @@ def normalise(long: pd.DataFrame, target: tuple[float, float], mapping: Mapping,
     score = pd.Series(index=long.index, dtype=object)
     raw = pd.Series(index=long.index, dtype=object)
     infos, problems = [], []
-    for hint in pd.unique(hints.to_numpy(dtype=object)):
-        mask = (hints == hint).to_numpy()
-        res = normalise_scores(long.loc[mask, "score"], target, source=source or mapping.scale_source,
-                               hint=parse_scale(hint) if hint else None, words=words or mapping.scale_words, sheet=sheet)
-        score[mask] = res.score.to_numpy()
-        raw[mask] = res.score_raw.to_numpy()
+    distinct_hints = pd.unique(hints.to_numpy(dtype=object))
+    for hint in distinct_hints:
+        mask = (hints == hint).to_numpy() if len(distinct_hints) > 1 else np.ones(len(long), dtype=bool)
+        res = normalise_scores(long.loc[mask, "score"] if len(distinct_hints) > 1 else long["score"], target,
+                               source=source or mapping.scale_source, hint=parse_scale(hint) if hint else None,
+                               words=words or mapping.scale_words, sheet=sheet)
+        if len(distinct_hints) > 1:
+            score[mask] = res.score.to_numpy()
+            raw[mask] = res.score_raw.to_numpy()
+        else:  # one scale for every score: the results as they are
+            score = pd.Series(res.score.to_numpy(), index=long.index, dtype=object)
+            raw = pd.Series(res.score_raw.to_numpy(), index=long.index, dtype=object)
         infos.append((int(mask.sum()), res.info))
         problems += res.problems
     infos.sort(key=lambda x: -x[0])
@@ -347,15 +365,27 @@ def _filled(values: pd.Series, blank: str | None = "") -> np.ndarray | pd.api.ex
     """The column as a frame stores it, a missing value as ``blank`` (None: left missing).
 
     A column of text (ids, names, column letters repeated down 100,000 rows)
-    is built from its distinct values; anything else as pandas infers it.
+    is a category made from its distinct values (validation then works once
+    per distinct value); anything else as pandas infers it.
     """
+    if isinstance(values, pd.Series) and (values.dtype == "str" or isinstance(values.dtype, pd.CategoricalDtype)):
+        codes, uniques = _codes(values)
+        if len(uniques) and all(isinstance(u, str) for u in uniques):  # text: no need to make a Python object per cell
+            return _category(codes, uniques, blank)
     arr = values.to_numpy(dtype=object) if isinstance(values, pd.Series) else np.asarray(values, dtype=object)
     codes, uniques = pd.factorize(arr)
     if not len(uniques) or not all(isinstance(u, str) for u in uniques):  # nothing, numbers, dates or a mix: 1, 1.0 and True are one value to factorize
         out = pd.Series(arr)
         return (out.where(out.notna(), blank) if blank is not None else out).array
-    small = pd.array([*uniques, blank], dtype="str")
-    return small.take(np.where(codes < 0, len(uniques), codes))
+    return _category(codes, list(uniques), blank)
+
+
+def _category(codes: np.ndarray, texts: list[str], blank: str | None) -> pd.Categorical:
+    """Cells given as codes of ``texts`` (-1: missing, which becomes ``blank``) as a category column."""
+    small = np.empty(len(texts) + 1, dtype=object)
+    small[:] = [*texts, blank]
+    own, categories = pd.factorize(small)  # texts equal to ``blank`` (or to each other) become one category; None stays missing
+    return pd.Categorical.from_codes(own[np.where(codes < 0, len(texts), codes)], categories=pd.Index(categories, dtype=object))
 
 
 def formula_problems(missing: dict[str, list[str]], tables: list[RawTable], details: dict) -> list[dict]:

@@ -511,8 +511,9 @@ class SheetColumns:
         return SheetGrid(self.name, [list(self.headers), *self.python_rows(0, n_rows)], self.visible, self.kind)
 
     def block(self) -> "pd.DataFrame":
-        """Every data row as the grid of `read_grids` holds it below the header (objects, '' for blank): index the
-        Excel row, columns the column positions. Each distinct value is converted once."""
+        """Every data row as the grid of `read_grids` holds it below the header: index the Excel row, columns the
+        column positions. Each column is a category whose values are the cells as the grid holds them ('' for blank),
+        so ``astype(object)`` gives the grid's column, and work done per distinct value stays cheap."""
         import numpy as np
         import pandas as pd
 
@@ -521,8 +522,16 @@ class SheetColumns:
             positions, values = distinct_cells(s)
             table = np.empty(len(values), dtype=object)
             table[:] = values
-            cells[i] = table[positions]
-        return pd.DataFrame(cells, index=pd.RangeIndex(2, self.n_rows + 2), columns=range(len(self.columns)), dtype=object)
+            if len(set(map(_hash_key, values))) == len(values):
+                cells[i] = pd.Categorical.from_codes(positions, categories=pd.Index(table, dtype=object))
+            else:  # a text cell '' besides blank ones: two equal values, which a category cannot hold
+                cells[i] = pd.array(table[positions], dtype=object)
+        return pd.DataFrame(cells, index=pd.RangeIndex(2, self.n_rows + 2), columns=range(len(self.columns)))
+
+
+def _hash_key(v):
+    """The value with its type: 1.0 and True are one key to a hash table, but not here."""
+    return (type(v), v)
 
 
 def distinct_cells(s) -> tuple:

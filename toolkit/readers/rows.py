@@ -34,7 +34,10 @@ def _is_blank_value(v) -> bool:
 
 def blank_column(s: pd.Series) -> np.ndarray:
     """True where a cell of `s` is empty; decided once per distinct value."""
-    codes, uniques = pd.factorize(s.astype(object).to_numpy(dtype=object))
+    if isinstance(s.dtype, pd.CategoricalDtype):  # a sheet read column-wise: its distinct values are known
+        codes, uniques = s.cat.codes.to_numpy(), s.cat.categories.to_numpy(dtype=object)
+    else:
+        codes, uniques = pd.factorize(s.astype(object).to_numpy(dtype=object))
     table = np.fromiter((_is_blank_value(u) for u in uniques), dtype=bool, count=len(uniques))
     return np.where(codes < 0, True, table[np.maximum(codes, 0)] if len(table) else True)
 

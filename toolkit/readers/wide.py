@@ -40,7 +40,8 @@ def _base(t: SheetTable, interviewer: str | None) -> tuple[pd.DataFrame, dict]:
         col = t.by_field(f)
         if col is None:
             continue
-        out[f] = data[col.index].astype(object)
+        values = data[col.index]  # a category when read column-wise: kept, so that work per distinct value stays cheap
+        out[f] = values if isinstance(values.dtype, pd.CategoricalDtype) else values.astype(object)
         out[f"_letter_{f}"] = col.letter
     if interviewer is not None and "interviewer" not in out:
         out["interviewer"] = interviewer
@@ -57,6 +58,9 @@ def _base(t: SheetTable, interviewer: str | None) -> tuple[pd.DataFrame, dict]:
                     info["filled_down"] += n
                     out[f] = filled.where(filled.notna(), out[f])
     if "first_name" in out or "last_name" in out:
+        for f in ("name", "first_name", "last_name"):
+            if f in out:
+                out[f] = out[f].astype(object)
         first = out.get("first_name", pd.Series("", index=out.index)).map(clean_text)
         last = out.get("last_name", pd.Series("", index=out.index)).map(clean_text)
         joined = (first + " " + last).str.strip()
@@ -133,10 +137,13 @@ def _melted(t: SheetTable, base: pd.DataFrame, header_row: int) -> pd.DataFrame:
     def each(values: list) -> np.ndarray:  # a value per criterion, for every row
         return np.tile(np.array(values, dtype=object), n)
 
-    out["criterion"] = pd.Series(each([c.criterion for c in cols]), dtype="str" if n else object)
-    out["_cell_criterion"] = pd.Series(each([f"{c.letter}{header_row}" for c in cols]), dtype="str" if n else object)
+    def each_text(values: list[str]) -> pd.Series:  # the same as text, taken from the k values (no Python object per cell)
+        return pd.Series(pd.array(values, dtype="str").take(np.tile(np.arange(k), n))) if n else pd.Series([], dtype=object)
+
+    out["criterion"] = each_text([c.criterion for c in cols])
+    out["_cell_criterion"] = each_text([f"{c.letter}{header_row}" for c in cols])
     out["score"] = pd.Series(t.data[[c.index for c in cols]].to_numpy(dtype=object).ravel(), dtype=object)
-    out["_letter_score"] = pd.Series(each([c.letter for c in cols]), dtype="str" if n else object)
+    out["_letter_score"] = each_text([c.letter for c in cols])
     out["_order"] = np.tile(np.arange(k, dtype=np.int64), n)
     hints = [f"{c.scale[0]:g}-{c.scale[1]:g}" if c.scale else None for c in cols]
     out["_hint"] = pd.Series(each(hints), dtype=object) if any(h is None for h in hints) else pd.Series(each(hints), dtype="str")
