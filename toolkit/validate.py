@@ -458,7 +458,7 @@ def _isin(s: pd.Series, values) -> pd.Series:
     import pyarrow.compute as pc
 
     if s.dtype == "str" and hasattr(s.array, "_pa_array"):
-        texts = [v for v in values if isinstance(v, str)]
+        texts = [v for v in (values.tolist() if hasattr(values, "tolist") else values) if isinstance(v, str)]
         found = pc.is_in(s.array._pa_array, value_set=pa.array(texts, type=s.array._pa_array.type))
         return pd.Series(pc.fill_null(found, False).to_numpy(zero_copy_only=False), index=s.index)
     return s.isin(values)

@@ -349,7 +349,7 @@ def scores_table(long: pd.DataFrame, ids: pd.Series, score: pd.Series, raw: pd.S
     }
     frame = pd.DataFrame(index=long.index)
     for c, v in cols.items():
-        frame[c] = score.to_numpy() if c == "score" else (v if isinstance(v, str) else _filled(v))
+        frame[c] = _numbers(score) if c == "score" else (v if isinstance(v, str) else _filled(v))
     frame[ROW] = pd.array(pd.to_numeric(long["_row"], errors="coerce"), dtype="Int64") if "_row" in long else pd.array(
         range(2, len(long) + 2), dtype="Int64")
     for c in long.columns:
@@ -359,6 +359,14 @@ def scores_table(long: pd.DataFrame, ids: pd.Series, score: pd.Series, raw: pd.S
         frame["_letter_candidate_id"] = frame["_letter_name"]
     frame = frame.reset_index(drop=True)
     return RawTable("Scores", sheet_name, frame, letters, headers, unmapped, header_row, 0)
+
+
+def _numbers(score: pd.Series) -> np.ndarray:
+    """The scores on the round's scale as float64 when every one is a number or missing (validation then reads each
+    distinct number once), else as objects (a value no scale reads is handed on as written, for validation to report)."""
+    arr = score.to_numpy(dtype=object)
+    _codes_, uniques = pd.factorize(arr)
+    return arr.astype("float64") if all(type(u) in (float, np.float64) for u in uniques) else arr
 
 
 def _filled(values: pd.Series, blank: str | None = "") -> np.ndarray | pd.api.extensions.ExtensionArray:

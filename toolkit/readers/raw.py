@@ -176,7 +176,10 @@ def table_from_columns(sheet: str, columns: SheetColumns, *, lookup: dict[str, s
     cols, headers, unmapped = _fields_of(list(enumerate(columns.headers)), lookup)
     kinds, excluded = column_kinds(columns, [c for k, c in cols.items() if k in _KEY_FIELDS.get(sheet, ())])
     keep = kinds == "data"
-    frame = pd.DataFrame({k: columns.columns[c][keep].reset_index(drop=True) for k, c in cols.items()}, index=pd.RangeIndex(int(keep.sum())))
+    if keep.all():  # every row is data (the usual case): the columns as they are
+        frame = pd.DataFrame({k: columns.columns[c] for k, c in cols.items()}, index=pd.RangeIndex(len(keep)))
+    else:
+        frame = pd.DataFrame({k: columns.columns[c][keep].reset_index(drop=True) for k, c in cols.items()}, index=pd.RangeIndex(int(keep.sum())))
     frame[ROW] = pd.array(np.flatnonzero(keep) + 2, dtype="Int64")
     is_blank = kinds == "blank"
     last = np.flatnonzero(keep)[-1] if keep.any() else -1
@@ -244,7 +247,7 @@ def _first_row_maybe_not_data(columns: SheetColumns, key_cols: list[int]) -> int
     if n == 0:
         return None
     width = len(columns.columns)
-    filled = np.zeros((n, width), dtype=bool)
+    filled = np.zeros((n, width), dtype=bool, order="F")  # filled column by column
     for i, s in enumerate(columns.columns):
         filled[:, i] = ~_per_distinct(s, _is_blank_value) if _is_text(s) else s.notna().to_numpy()
     n_filled = filled.sum(axis=1)
