@@ -544,7 +544,7 @@ def _people(n):
     return [(f"C{i:02d}", f"Person {i}") for i in range(1, n + 1)]
 
 
-def _scorecard(path, scores, *, sheet="Scores", role=True, criteria=True, candidates="plain"):
+def _scorecard(path, scores, *, sheet="Scores", role=True, criteria=True, candidates="plain", others=()):
     """A workbook with the scores sheet ``scores`` (rows, header first) and, as asked, Role, Criteria and Candidates sheets."""
     import openpyxl
 
@@ -568,6 +568,10 @@ def _scorecard(path, scores, *, sheet="Scores", role=True, criteria=True, candid
     s = wb.create_sheet(sheet)
     for row in scores:
         s.append(list(row))
+    for name, rows in others:
+        o = wb.create_sheet(name)
+        for row in rows:
+            o.append(list(row))
     wb.save(path)
     return path
 
@@ -614,6 +618,8 @@ WIDE_CASES = {
     "a Candidates sheet under a title (read as a grid)": lambda: dict(scores=_wide_rows(), candidates="titled"),
     "each candidate's id only on their first row": lambda: dict(scores=[
         r if n < 2 or r[0] != rows[n - 1][0] else [None, *r[1:]] for rows in [_wide_rows()] for n, r in enumerate(rows)]),
+    "an empty sheet and a sheet of notes besides the scores": lambda: dict(scores=_wide_rows(), others=[
+        ("Tabelle2", []), ("Notes", [["Panel on 3 February"], ["Kim joined late"]])]),
     "first and last names in two columns, no Candidates sheet": lambda: dict(candidates=None, criteria=False, scores=[
         ["First name", "Last name", "Interviewer", "SQL", "Communication", "Team fit"],
         *[[name.split()[0], name.split()[1] if i % 11 else None, who, (i % 5) + 1, 3, None if i % 4 else 2]
@@ -634,9 +640,11 @@ def test_a_plain_scores_sheet_read_column_wise_gives_the_round_the_grid_reader_g
     ("a word among the numbers", lambda rows: rows[:5] + [rows[5][:4] + ["n/a"] + rows[5][5:]] + rows[6:]),
     ("a title above the header", lambda rows: [["Panel scores, February"], []] + rows),
     ("two tables side by side with a gap", lambda rows: [r + [None, "x"] for r in rows]),
+    ("a second sheet of scores", lambda rows: rows),
 ])
 def test_a_scores_sheet_that_is_not_a_plain_table_is_read_as_a_grid(tmp_path, why, change):
-    path = _scorecard(tmp_path / "scores.xlsx", scores=change(_wide_rows()))
+    others = [("More scores", _wide_rows())] if why == "a second sheet of scores" else ()
+    path = _scorecard(tmp_path / "scores.xlsx", scores=change(_wide_rows()), others=others)
     assert not _table_read_column_wise(path), why
     _assert_same_round(*_load_both(path))
 

@@ -50,6 +50,8 @@ def read_table_fast(path, mapping=None) -> RawWorkbook | None:
         return None
     tables = [name for name, visible, kind in metas if visible and kind == "worksheet" and name not in pivots
               and sheet_role(name) is None and not _ignored_by_name(name)]
+    if len(tables) > 1:  # an empty "Sheet2" or a sheet of notes besides the scores: the one whose first row is a header
+        tables = [name for name in tables if _headed(path, name, m)]
     if len(tables) != 1:
         return None  # no table, or one sheet per interviewer: the grid reader compares them
     scores_name = tables[0]
@@ -94,6 +96,16 @@ def read_table_fast(path, mapping=None) -> RawWorkbook | None:
     formulas = {name: i["formula_cells"] for name, i in scan.items() if i["formula_cells"]}
     return from_plan(str(path), plan, m, grids=grids, source={"reader": "calamine", "format": "xlsx"}, problems=[], from_csv=False,
                      candidates=cand_columns, formulas=formulas)
+
+
+def _headed(path: Path, sheet: str, m: Mapping) -> bool:
+    """True when the sheet's first row is a scores table's header as layout detection finds one (or cannot be read
+    cheaply: then it may be one). Layout detection itself still looks at every sheet."""
+    from .detect import analyse_sheet
+    from .excel import first_row_texts
+
+    headings = first_row_texts(path, sheet)
+    return headings is None or (bool(headings) and analyse_sheet(SheetGrid(sheet, [list(headings)]), m) is not None)
 
 
 def _whole(table, columns: SheetColumns) -> bool:

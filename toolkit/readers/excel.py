@@ -693,10 +693,12 @@ _CELL_ELEMENT = re.compile(rb'<c\b([^>]*?)(?:/>|>(.*?)</c>)', re.S)
 _TYPE_ATTR = re.compile(rb'\bt="([^"]*)"')
 _TEXT_ELEMENT = re.compile(rb"<t\b[^>]*>(.*?)</t>", re.S)
 _SI_END = b"</si>"
+_EMPTY_SHEET = re.compile(rb"<sheetData\s*/>|<sheetData>\s*</sheetData>")
 
 
 def first_row_texts(path: str | os.PathLike, sheet: str) -> list[str] | None:
-    """The texts of an .xlsx sheet's first row (its headings), read from the start of its XML without parsing the sheet.
+    """The texts of an .xlsx sheet's first row (its headings), read from the start of its XML without parsing the sheet
+    ([] for a sheet without cells).
 
     None when that cannot be told cheaply (a prefixed XML, a first row past the
     first 256 KB, a heading the shared-string table holds past its first 1 MB).
@@ -710,6 +712,8 @@ def first_row_texts(path: str | os.PathLike, sheet: str) -> list[str] | None:
                 return None
             with zf.open(part) as fh:
                 head = fh.read(1 << 18)
+            if _EMPTY_SHEET.search(head):
+                return []  # no cells at all
             m = _ROW_ELEMENT.search(head)
             if m is None or b"<sheetData" not in head:
                 return None
