@@ -45,8 +45,8 @@ def problem(severity, sheet, rule, message, **kw) -> dict:
     return dict(severity=severity, sheet=sheet, rule=rule, message=message, **kw)
 
 
-def _text(s: pd.Series) -> pd.Series:
-    """Cells as trimmed text ('' for blank; 4.0 -> '4')."""
+def _text(s: pd.Series, *, category: bool = False) -> pd.Series:
+    """Cells as trimmed text ('' for blank; 4.0 -> '4'); with ``category`` the same texts as a category column."""
     def one(v):
         if v is None or (isinstance(v, float) and v != v):
             return ""
@@ -55,6 +55,8 @@ def _text(s: pd.Series) -> pd.Series:
         return clean_text(v)
 
     codes, uniques = _codes(s)
+    if category:
+        return pd.Series(_category(codes, [one(u) for u in uniques], ""), index=s.index)
     table = np.array([one(u) for u in uniques] + [""], dtype=object)
     return pd.Series(table[np.where(codes < 0, len(uniques), codes)], index=s.index, dtype=object)
 
@@ -175,7 +177,7 @@ def build_criteria(long: pd.DataFrame, criteria_grid: SheetGrid | None, mapping:
 
 def assign_candidate_ids(long: pd.DataFrame, candidates_table: RawTable | None, problems: list[dict], details: dict) -> pd.Series:
     """The candidate id of every score row: the id column, else the Candidates sheet's id for the name, else generated."""
-    ids = _text(long["candidate_id"]) if "candidate_id" in long else pd.Series("", index=long.index, dtype=object)
+    ids = _text(long["candidate_id"], category=True) if "candidate_id" in long else pd.Series("", index=long.index, dtype=object)
     if (ids != "").any():
         details["candidate_ids"] = "from the id column"
         return ids
@@ -200,6 +202,7 @@ def assign_candidate_ids(long: pd.DataFrame, candidates_table: RawTable | None, 
 
 def derive_candidates(long: pd.DataFrame, ids: pd.Series, mapping: Mapping, problems: list[dict], details: dict) -> RawTable:
     """One Candidates row per candidate id seen in the scores."""
+    ids = ids.astype(object)  # the ids as text, whether they came as a category or not
     df = pd.DataFrame({"candidate_id": ids})
     df["name"] = _text(long["name"]) if "name" in long else ""
     present = [c for c in CANDIDATE_LEVEL if c in long and (_text(long[c]) != "").any()]
@@ -269,9 +272,9 @@ def normalise(long: pd.DataFrame, target: tuple[float, float], mapping: Mapping,
         if len(distinct_hints) > 1:
             score[mask] = res.score.to_numpy()
             raw[mask] = res.score_raw.to_numpy()
-        else:  # one scale for every score: the results as they are
-            score = pd.Series(res.score.to_numpy(), index=long.index, dtype=object)
-            raw = pd.Series(res.score_raw.to_numpy(), index=long.index, dtype=object)
+        else:  # one scale for every score: the results as they are (numbers as float64 when every one was read)
+            score = pd.Series(res.score.array, index=long.index)
+            raw = pd.Series(res.score_raw.array, index=long.index)
         infos.append((int(mask.sum()), res.info))
         problems += res.problems
     infos.sort(key=lambda x: -x[0])
@@ -280,7 +283,7 @@ def normalise(long: pd.DataFrame, target: tuple[float, float], mapping: Mapping,
         info["per_heading"] = [i for _, i in infos]
     if source or mapping.scale_source:
         info["how"] = "given in the mapping" if mapping.scale_source else info.get("how")
-    return score, raw.astype("str"), info, problems
+    return score, raw if raw.dtype == "str" else raw.astype("str"), info, problems
 
 
 def read_dates(frames: list[tuple[pd.DataFrame, list[str]]], mapping: Mapping, problems: list[dict], details: dict, *, sheet=None) -> str:
@@ -341,8 +344,8 @@ def scores_table(long: pd.DataFrame, ids: pd.Series, score: pd.Series, raw: pd.S
     """The Scores RawTable: canonical columns + score_raw + where each value came from."""
     cols = {
         "candidate_id": ids,
-        "interviewer": _text(long["interviewer"]) if "interviewer" in long else "",
-        "criterion": _text(long["criterion"]),
+        "interviewer": _text(long["interviewer"], category=True) if "interviewer" in long else "",
+        "criterion": _text(long["criterion"], category=True),
         "score": score,
         "score_raw": raw,
         **{c: long[c] if c in long else "" for c in ("stage", "interviewed_on", "evidence")},
@@ -364,6 +367,8 @@ def scores_table(long: pd.DataFrame, ids: pd.Series, score: pd.Series, raw: pd.S
 def _numbers(score: pd.Series) -> np.ndarray:
     """The scores on the round's scale as float64 when every one is a number or missing (validation then reads each
     distinct number once), else as objects (a value no scale reads is handed on as written, for validation to report)."""
+    if score.dtype == "float64":
+        return score.to_numpy()
     arr = score.to_numpy(dtype=object)
     _codes_, uniques = pd.factorize(arr)
     return arr.astype("float64") if all(type(u) in (float, np.float64) for u in uniques) else arr

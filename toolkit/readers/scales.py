@@ -160,8 +160,9 @@ def read_value(v) -> Reading:
 class ScaleResult:
     """Scores of one column (or file) on the target scale.
 
-    ``score``: object Series, float on the target scale, NaN when not assessed,
-    the original value where it could not be read. ``score_raw``: the value as
+    ``score``: float on the target scale, NaN when not assessed, the original
+    value where it could not be read (float64 when every value was read, else
+    objects). ``score_raw``: the value as
     written (str; None for an empty cell). ``unreadable``: mask of cells left
     as written. ``info``: what was detected (kind, source, target, how, words,
     typos, not_assessed). ``problems``: reading-time problems (typos read as a word).
@@ -232,9 +233,7 @@ def normalise_scores(
     heading) or inferred from the range of the numbers. ``words``: the word
     family to prefer (e.g. "recommendation" for Greenhouse ratings).
     """
-    values = values.astype(object)
-    codes, uniques = pd.factorize(values.to_numpy(dtype=object))  # None/NaN -> code -1
-    uniques = list(uniques)
+    codes, uniques = _distinct_in_order(values)
     readings = {i: read_value(u) for i, u in enumerate(uniques)}
     problems: list[dict] = []
     info: dict = {"target": scale_text(target)}
@@ -300,12 +299,15 @@ def normalise_scores(
     for i in range(n):
         table[i] = mapped[i]
     table[n] = np.nan
-    raws = np.array([_raw_text(u) for u in uniques] + [None], dtype=object)
+    raws = pd.array([_raw_text(u) for u in uniques] + [None], dtype="str")
     bad = np.array([not isinstance(mapped[i], float) for i in range(n)] + [False], dtype=bool)
     idx = np.where(codes < 0, n, codes)
-    score = pd.Series(table[idx], index=values.index, dtype=object)
+    if bad.any():
+        score = pd.Series(table[idx], index=values.index, dtype=object)
+    else:  # every value read: the numbers as float64
+        score = pd.Series(table.astype("float64")[idx], index=values.index)
     unreadable = pd.Series(bad[idx], index=values.index)
-    raw = pd.Series(raws[idx], index=values.index, dtype=object)
+    raw = pd.Series(raws.take(idx), index=values.index)  # taken from the distinct texts, not made cell by cell
     info.update(
         kind=", ".join(sorted(kinds)) or "none",
         source=scale_text(num_scale) if ("numbers" in kinds) else None,
@@ -317,7 +319,22 @@ def normalise_scores(
     )
     if word_keys and family is None:
         info["how_words"] = "the words belong to different scales; use one scale or give it in a mapping"
-    return ScaleResult(score, raw.astype("str"), unreadable, {k: v for k, v in info.items() if v is not None}, problems)
+    return ScaleResult(score, raw, unreadable, {k: v for k, v in info.items() if v is not None}, problems)
+
+
+def _distinct_in_order(values: pd.Series) -> tuple[np.ndarray, list]:
+    """(code of each cell, the distinct values in order of first appearance), None/NaN coded -1: `pandas.factorize`
+    of the cells as objects; a category column's codes are renumbered instead (no Python object per cell)."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        cats = values.cat.categories.to_numpy(dtype=object)
+        if len({(type(v), v) for v in cats}) == len({v for v in cats}) and not any(v is None or v != v for v in cats):
+            codes = values.cat.codes.to_numpy()
+            order = pd.unique(codes[codes >= 0])
+            lookup = np.full(len(cats) + 1, -1, dtype=np.int64)
+            lookup[order] = np.arange(len(order))
+            return lookup[np.where(codes < 0, len(cats), codes)], cats[order].tolist()
+    codes, uniques = pd.factorize(values.astype(object).to_numpy(dtype=object))
+    return codes, list(uniques)
 
 
 def _raw_text(v) -> str | None:

@@ -42,7 +42,7 @@ def _base(t: SheetTable, interviewer: str | None) -> tuple[pd.DataFrame, dict]:
             continue
         values = data[col.index]  # a category when read column-wise: kept, so that work per distinct value stays cheap
         out[f] = values if isinstance(values.dtype, pd.CategoricalDtype) else values.astype(object)
-        out[f"_letter_{f}"] = col.letter
+        out[f"_letter_{f}"] = _same_text(col.letter, len(out))
     if interviewer is not None and "interviewer" not in out:
         out["interviewer"] = interviewer
     blank = blank_cells(out[[f for f in FILL_DOWN if f in out]]) if len(out) else None
@@ -70,7 +70,7 @@ def _base(t: SheetTable, interviewer: str | None) -> tuple[pd.DataFrame, dict]:
             out["name"] = joined
             out["_letter_name"] = out.get("_letter_first_name", out.get("_letter_last_name"))
         out = out.drop(columns=[c for c in ("first_name", "last_name", "_letter_first_name", "_letter_last_name") if c in out])
-    out["_sheet"] = t.name
+    out["_sheet"] = _same_text(t.name, len(out))
     out["_row"] = data.index.to_numpy()
     return out, info
 
@@ -137,17 +137,50 @@ def _melted(t: SheetTable, base: pd.DataFrame, header_row: int) -> pd.DataFrame:
     def each(values: list) -> np.ndarray:  # a value per criterion, for every row
         return np.tile(np.array(values, dtype=object), n)
 
-    def each_text(values: list[str]) -> pd.Series:  # the same as text, taken from the k values (no Python object per cell)
-        return pd.Series(pd.array(values, dtype="str").take(np.tile(np.arange(k), n))) if n else pd.Series([], dtype=object)
+    def each_text(values: list[str]) -> pd.Series:  # the same as a category of the k texts (no Python object per cell)
+        if not n:
+            return pd.Series([], dtype=object)
+        own, texts = pd.factorize(np.array(values, dtype=object))  # two criteria of one name: one category
+        return pd.Series(pd.Categorical.from_codes(np.tile(own, n), categories=pd.Index(texts, dtype=object)))
 
     out["criterion"] = each_text([c.criterion for c in cols])
     out["_cell_criterion"] = each_text([f"{c.letter}{header_row}" for c in cols])
-    out["score"] = pd.Series(t.data[[c.index for c in cols]].to_numpy(dtype=object).ravel(), dtype=object)
+    out["score"] = _scores_row_by_row(t.data[[c.index for c in cols]])
     out["_letter_score"] = each_text([c.letter for c in cols])
     out["_order"] = np.tile(np.arange(k, dtype=np.int64), n)
     hints = [f"{c.scale[0]:g}-{c.scale[1]:g}" if c.scale else None for c in cols]
     out["_hint"] = pd.Series(each(hints), dtype=object) if any(h is None for h in hints) else pd.Series(each(hints), dtype="str")
     return out
+
+
+def _same_text(text: str, n: int) -> pd.Categorical:
+    """``text`` in each of ``n`` rows, as a category (a column letter or sheet name down 100,000 rows costs n bytes)."""
+    return pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), categories=pd.Index([text], dtype=object))
+
+
+def _scores_row_by_row(block: pd.DataFrame) -> pd.Series:
+    """The cells of ``block`` row by row (each row's columns in order) in one column: a category when every column is
+    one (a sheet read column-wise) and no two of their values are one to a hash table (1.0 and True), else objects."""
+    columns = [block[c] for c in block.columns]
+    if columns and len(block) and all(isinstance(c.dtype, pd.CategoricalDtype) for c in columns):
+        values, at = [], {}
+        recoded = []
+        for c in columns:
+            own = []
+            for v in c.cat.categories.to_numpy(dtype=object).tolist():
+                key = (type(v), v)
+                if key not in at:
+                    at[key] = len(values)
+                    values.append(v)
+                own.append(at[key])
+            lookup = np.append(np.array(own, dtype=np.int64), -1)
+            codes = c.cat.codes.to_numpy()
+            recoded.append(lookup[np.where(codes < 0, len(own), codes)])
+        if len({v for v in values}) == len(values):  # else two values are one to a category: objects
+            table = np.empty(len(values), dtype=object)
+            table[:] = values
+            return pd.Series(pd.Categorical.from_codes(np.column_stack(recoded).ravel(), categories=pd.Index(table, dtype=object)))
+    return pd.Series(block.to_numpy(dtype=object).ravel(), dtype=object)
 
 
 def long_from_tables(tables: list[SheetTable], layout: str, interviewer: str | None = None) -> tuple[pd.DataFrame, dict]:
