@@ -664,3 +664,33 @@ def test_criterion_categories_and_unscored_candidates_are_what_the_kept_rows_say
         unscored = rnd.problems.loc[rnd.problems["rule"] == "no_scores", "value"].tolist()
         assert unscored == sorted(set(rnd.candidates["candidate_id"]) - set(rnd.scores["candidate_id"])) == ["C2"]
         assert (rnd.problems["rule"] == "unknown_criterion").sum() == 2
+
+
+# ---------------------------------------------------------------------------
+# the email check made in Arrow for all addresses at once says what the check of one address says
+
+
+EMAIL_CORNERS = ["ann@example.com", " ann@example.com ", "\u00a0ann@example.com", "ann@example.com\n", "ann@example.com\nbo@x.org",
+                 "Ann Lee <ann@example.com>", "ann@example.com, bo@example.com", "bo@example", "@example.com", "ann@", "ann@@example.com",
+                 "ann@-example.com", "ann@example-.com", "ann@ex_ample.com", "o'brien+cv@mail.example.co.uk", "jörg@example.de",
+                 "ann@exämple.de", "ann\x7f@example.com", "ann\t@example.com", "a" * 243 + "@example.com", "a" * 244 + "@example.com",
+                 "", "   ", "\u3000ann@example.com\u3000", "ann@example.com\u200b", "ANN@EXAMPLE.COM", "a.b.c@d.e.f"]
+
+
+def test_the_email_check_of_all_addresses_at_once_equals_the_check_of_each():
+    import pandas as pd
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from toolkit.coerce import valid_email, valid_emails
+
+    values = pd.Series(EMAIL_CORNERS + [None], dtype=object)
+    assert valid_emails(values).tolist() == [valid_email(v) is not None for v in values]
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.text(alphabet="ab.@-_+ \t\n\u00a0\u3000äé<>,'\x7f1", max_size=30), max_size=20))
+    def agree(texts):
+        s = pd.Series(texts, dtype=object)
+        assert valid_emails(s).tolist() == [valid_email(v) is not None for v in texts]
+
+    agree()

@@ -124,6 +124,19 @@ def valid_email(value: object) -> str | None:
     return text if text and len(text) <= 254 and _EMAIL.fullmatch(text) else None
 
 
+def valid_emails(values: pd.Series) -> np.ndarray:
+    """``valid_email(v) is not None`` for every text of ``values`` (False for a missing one), worked out in Arrow:
+    the same trim, length and pattern, one call for 50,000 addresses instead of one each."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    texts = pa.array([v if isinstance(v, str) else None for v in values.tolist()], type=pa.large_string())
+    text = pc.utf8_trim_whitespace(texts)
+    length = pc.utf8_length(text)
+    ok = pc.and_(pc.and_(pc.greater(length, 0), pc.less_equal(length, 254)), pc.match_substring_regex(text, f"^(?:{_EMAIL.pattern})$"))
+    return pc.fill_null(ok, False).to_numpy(zero_copy_only=False).astype(bool)
+
+
 def blank_mask(s: pd.Series) -> pd.Series:
     """True where a cell is empty: '', whitespace (incl. non-breaking space), None or NaN."""
     if len(s) == 0:

@@ -34,7 +34,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .coerce import _typed, blank_mask, by_distinct, convert, expand, per_distinct, per_distinct_small, valid_email
+from .coerce import _typed, blank_mask, by_distinct, convert, expand, per_distinct, per_distinct_small, valid_emails
 from .errors import ScorecardError
 from .model import (
     PROBLEM_COLUMNS,
@@ -352,8 +352,9 @@ class TableCheck:
                 c = c[positions]
             else:
                 c, uniques = pd.factorize(self.typed[k], use_na_sentinel=False)
+            if len(codes) and int(codes.max()) > (2**62) // (len(uniques) + 1):
+                codes = pd.factorize(codes)[0].astype(np.int64)  # keep the combined numbers small enough to combine
             codes = codes * (len(uniques) + 1) + c
-            codes = pd.factorize(codes)[0].astype(np.int64)  # keep the combined numbers small
         key = pd.Series(codes, index=self.index)
         dup = key.duplicated(keep="first") & complete
         if not dup.any():
@@ -366,14 +367,18 @@ class TableCheck:
                    hint=lambda v, r: f"Row {first_by_row[r]} has the same {what}; keep one of them",
                    reason=f"duplicate {what}")
 
-    def per_value(self, field: str, fn) -> np.ndarray:
-        """``fn`` of each cell's typed value of ``field`` (a bool), asked once per distinct value."""
+    def per_value(self, field: str, fn=None, *, many=None) -> np.ndarray:
+        """``fn`` of each cell's typed value of ``field`` (a bool; False for a missing value), asked once per distinct
+        value; or ``many`` of all the distinct values at once (a bool array)."""
         if field in self.distinct:
             positions, small = self.distinct[field]
         else:
             positions, small = pd.factorize(self.typed[field], use_na_sentinel=False)
             small = pd.Series(small, dtype=object)
-        answers = np.array([bool(fn(v)) if not pd.isna(v) else False for v in small], dtype=bool)
+        if many is not None:
+            answers = np.asarray(many(small), dtype=bool)
+        else:
+            answers = np.array([bool(fn(v)) if not pd.isna(v) else False for v in small], dtype=bool)
         return answers[positions] if len(positions) else np.zeros(0, dtype=bool)
 
     def present(self, field: str):
@@ -600,7 +605,7 @@ def check_people(file: str, raw_role: RawRole, crit_table: RawTable | None, cand
                       f"{col} is after the as-of date {as_of.date().isoformat()}", hint="Check the year, or pass a later as_of date")
         if "email" in cand_table.frame:  # the letter draft needs one plain address: say so now, not when letters are written
             email = chk.typed["email"]
-            chk.cells("warning", "email", email.notna().to_numpy() & ~chk.per_value("email", lambda v: valid_email(v) is not None),
+            chk.cells("warning", "email", email.notna().to_numpy() & ~chk.per_value("email", many=valid_emails),
                       "bad_email", "email is not a single valid address, so the letter draft will have no recipient",
                       hint="Write one plain address such as name@example.com (no name in front, no second address)")
         quarantined_ids = set(chk.typed["candidate_id"][chk.bad].dropna())
@@ -608,7 +613,7 @@ def check_people(file: str, raw_role: RawRole, crit_table: RawTable | None, cand
         rejected += rej
         counts.append(dict(sheet="Candidates", read=len(cand_table.frame), loaded=len(candidates), quarantined=len(rej)))
         candidates = _finish_candidates(candidates, role, problems, cand_table.sheet_name)
-    known_ids = set(candidates["candidate_id"].dropna())
+    known_ids = set(candidates["candidate_id"].dropna().tolist())
     if cand_table is None:
         quarantined_ids = set()
 
