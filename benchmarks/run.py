@@ -216,9 +216,13 @@ def write_results(path: Path, meta: dict, read_rows, analytics_rows, feedback_ro
                      f"{_x(op['seconds'] / ld['seconds']) if op else '–'} | {_mb(ld['peak_rss_mb'])} |")
     lines += ["", "A wide file holds the same score rows in about a fifth of the cells (one column per criterion), so its "
                   "fastexcel floor is three to four times quicker than the long file's, while `load_round` still builds, "
-                  "checks and types every score row. Wide sheets are also read by the general importer (layout detection, "
-                  "merged cells, totals rows, scales written in headings), cell by cell; the canonical long workbook is read "
-                  "column-wise. Compare `load_round` seconds across the two layouts rather than the wide ratio."]
+                  "checks and types every score row, and a wide sheet goes through layout detection, the melt into one row "
+                  "per score and scale detection, which a canonical long sheet does not need. Both layouts are read "
+                  "column-wise by fastexcel (`readers.canonical.read_canonical_fast`, `readers.columnar.read_table_fast`). "
+                  "Compare `load_round` seconds across the two layouts rather than the wide ratio.",
+              "", "Before the timed run each `load_round` process loads the 10,000-row file of the same layout once, so that "
+                  "first-use work (imports made on first call, pandas' and pyarrow's first use of a kernel) is not timed; "
+                  "nothing in the loader is cached by file."]
     if any("openpyxl" not in r for r in read_rows):
         lines += ["", f"pandas+openpyxl is not run above {meta['openpyxl_max']:,} rows: it takes about 111 s at 1M rows on this "
                       "machine (issue 8), ten times its 100k figure, and would make `make bench` several minutes longer "
