@@ -34,7 +34,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .coerce import _typed, blank_mask, by_distinct, convert, expand, per_distinct, per_distinct_small, valid_emails
+from .coerce import _typed, blank_mask, by_distinct, convert, expand, per_distinct, valid_emails
 from .errors import ScorecardError
 from .model import (
     PROBLEM_COLUMNS,

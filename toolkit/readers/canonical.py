@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..schema import ROLE_FIELDS, SHEET_ALIASES, SHEETS, field_lookup, normalise_header
-from .excel import SheetColumns, SheetGrid, column_letter, python_values, read_grids
+from .excel import SheetColumns, SheetGrid, column_letter, read_grids
 from .raw import RawRole, RawTable, RawWorkbook, _is_blank, table_from_columns, table_from_grid
 
 HEADER_SEARCH_ROWS = 30
