@@ -28,7 +28,7 @@ import pandas as pd
 
 from ..schema import DEFAULT_SCALE
 from .dates import DAY_FIRST, decide_day_first, distinct_text, parse_dates
-from .excel import SheetGrid, python_values
+from .excel import SheetGrid, codes_of, python_values
 from .headers import CANDIDATE_LEVEL, clean_text
 from .mapping import Mapping
 from .raw import ROW, RawRole, RawTable, RawWorkbook, table_from_frame, table_from_grid
@@ -54,23 +54,11 @@ def _text(s: pd.Series, *, category: bool = False) -> pd.Series:
             return str(int(v))
         return clean_text(v)
 
-    codes, uniques = _codes(s)
+    codes, uniques = codes_of(s)
     if category:
         return pd.Series(_category(codes, [one(u) for u in uniques], ""), index=s.index)
     table = np.array([one(u) for u in uniques] + [""], dtype=object)
     return pd.Series(table[np.where(codes < 0, len(uniques), codes)], index=s.index, dtype=object)
-
-
-def _codes(s: pd.Series) -> tuple[np.ndarray, list]:
-    """(code of each cell, the distinct values as objects); -1 for a missing cell. A category column (a sheet read
-    column-wise: `excel.SheetColumns.block`) has them already; other columns are factorized as objects."""
-    if isinstance(s.dtype, pd.CategoricalDtype):
-        return s.cat.codes.to_numpy(), s.cat.categories.to_numpy(dtype=object).tolist()
-    if s.dtype == "str":  # text only: factorized in Arrow
-        codes, uniques = pd.factorize(s)
-        return codes, uniques.tolist()
-    codes, uniques = pd.factorize(s.astype(object).to_numpy(dtype=object))
-    return codes, list(uniques)
 
 
 def _name_key(s: pd.Series) -> pd.Series:
@@ -382,7 +370,7 @@ def _filled(values: pd.Series, blank: str | None = "") -> np.ndarray | pd.api.ex
     per distinct value); anything else as pandas infers it.
     """
     if isinstance(values, pd.Series) and (values.dtype == "str" or isinstance(values.dtype, pd.CategoricalDtype)):
-        codes, uniques = _codes(values)
+        codes, uniques = codes_of(values)
         if len(uniques) and all(isinstance(u, str) for u in uniques):  # text: no need to make a Python object per cell
             return _category(codes, uniques, blank)
     arr = values.to_numpy(dtype=object) if isinstance(values, pd.Series) else np.asarray(values, dtype=object)

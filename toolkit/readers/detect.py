@@ -25,7 +25,7 @@ import pandas as pd
 
 from ..errors import InputFileError, MappingError
 from ..schema import SHEET_ALIASES, normalise_header
-from .excel import SheetColumns, SheetGrid, column_letter
+from .excel import SheetColumns, SheetGrid, codes_of, column_letter
 from .headers import Header, clean_text, comment_for, find_header, looks_like_ids, parse_criterion_header
 from .mapping import Mapping
 from .raw import column_kinds
@@ -105,7 +105,7 @@ class Plan:
 
 def _score_like(values: pd.Series) -> bool:
     """True when at least half of the filled cells read as ratings (numbers, words, stars, 'n/a'); an empty column counts."""
-    codes, uniques = pd.factorize(values.astype(object).to_numpy(dtype=object))
+    codes, uniques = codes_of(values)
     counts = np.bincount(codes[codes >= 0], minlength=len(uniques)) if len(uniques) else np.zeros(0, dtype=int)
     filled = readable = 0
     for u, n in zip(uniques, counts):
@@ -117,7 +117,8 @@ def _score_like(values: pd.Series) -> bool:
 
 
 def _all_blank(values: pd.Series) -> bool:
-    return all(_blank(v) for v in pd.unique(values.astype(object).to_numpy(dtype=object)))
+    codes, uniques = codes_of(values)
+    return all(_blank(uniques[c]) for c in np.unique(codes[codes >= 0]))
 
 
 def _blank(v) -> bool:

@@ -534,6 +534,21 @@ def _hash_key(v):
     return (type(v), v)
 
 
+def codes_of(s) -> tuple:
+    """(code of each cell, the column's distinct values as objects), code -1 for a missing cell: a category column's own
+    codes and categories (a sheet read column-wise: each distinct value once), Arrow text factorized in Arrow, anything
+    else factorized as objects (where 1, 1.0 and True are one value, as a hash table sees them)."""
+    import pandas as pd
+
+    if isinstance(s.dtype, pd.CategoricalDtype):
+        return s.cat.codes.to_numpy(), s.cat.categories.to_numpy(dtype=object).tolist()
+    if s.dtype == "str":
+        codes, uniques = pd.factorize(s)
+        return codes, uniques.tolist()
+    codes, uniques = pd.factorize(s.astype(object).to_numpy(dtype=object))
+    return codes, list(uniques)
+
+
 def distinct_cells(s) -> tuple:
     """(position of each cell's value in ``values``, ``values``): the distinct values of a typed column as `read_grids`
     reads such cells (float, str, bool, date, datetime; see `python_values`), the last one '' for blank cells."""

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..schema import SHEETS, field_lookup, normalise_header
-from .excel import SheetColumns, column_letter
+from .excel import SheetColumns, codes_of, column_letter
 
 ROW = "_row"  # Excel row number of a data row (1-based)
 
@@ -217,17 +217,9 @@ def column_kinds(columns: SheetColumns, key_cols: list[int]) -> tuple[np.ndarray
     return kinds, excluded
 
 
-def _categories(s: pd.Series) -> tuple[np.ndarray, list]:
-    """(code per cell, distinct values) of a text or categorical column; code -1 for a missing value."""
-    if isinstance(s.dtype, pd.CategoricalDtype):
-        return s.cat.codes.to_numpy(), s.cat.categories.to_numpy(dtype=object).tolist()
-    codes, uniques = pd.factorize(s)
-    return codes, uniques.to_numpy(dtype=object).tolist()
-
-
 def _per_distinct(s: pd.Series, fn) -> np.ndarray:
     """fn(value) for every cell of a text column, called once per distinct value (None for a missing one)."""
-    codes, values = _categories(s)
+    codes, values = codes_of(s)
     table = np.array([bool(fn(u)) for u in values] + [bool(fn(None))], dtype=bool)
     return table[np.where(codes < 0, len(values), codes)]
 
@@ -257,7 +249,7 @@ def _first_row_maybe_not_data(columns: SheetColumns, key_cols: list[int]) -> int
         s = columns.columns[i]
         if not _is_text(s):
             continue
-        codes, values = _categories(s)
+        codes, values = codes_of(s)
         table = np.append(total_labels(values), False)
         label = table[np.where(codes < 0, len(values), codes)]
         maybe |= label & ((first == i) | (i in key_cols))

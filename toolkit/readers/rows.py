@@ -21,6 +21,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from .excel import codes_of
 from .headers import clean_text, note_labels, total_labels
 
 _SCALE_NOTE = re.compile(r"(?:skala|scale|skalan|bewertungsskala|betygsskala)\s*[:=]?\s*\(?\s*(\d+)\s*(?:-|–|—|bis|to|till)\s*(\d+)", re.I)
@@ -34,10 +35,7 @@ def _is_blank_value(v) -> bool:
 
 def blank_column(s: pd.Series) -> np.ndarray:
     """True where a cell of `s` is empty; decided once per distinct value."""
-    if isinstance(s.dtype, pd.CategoricalDtype):  # a sheet read column-wise: its distinct values are known
-        codes, uniques = s.cat.codes.to_numpy(), s.cat.categories.to_numpy(dtype=object)
-    else:
-        codes, uniques = pd.factorize(s.astype(object).to_numpy(dtype=object))
+    codes, uniques = codes_of(s)
     table = np.fromiter((_is_blank_value(u) for u in uniques), dtype=bool, count=len(uniques))
     return np.where(codes < 0, True, table[np.maximum(codes, 0)] if len(table) else True)
 
@@ -49,7 +47,7 @@ def blank_cells(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _per_unique(s: pd.Series, many) -> pd.Series:
     """``many(distinct values)`` (one bool each, False for non-text) spread over the cells of `s`."""
-    codes, uniques = pd.factorize(s.astype(object).to_numpy(dtype=object))
+    codes, uniques = codes_of(s)
     table = np.append(np.asarray(many(list(uniques)), dtype=bool), False)
     return pd.Series(table[np.where(codes < 0, len(uniques), codes)], index=s.index)
 
