@@ -160,6 +160,18 @@ def test_mapping_mistakes_are_named(tmp_path, mapping, message):
         toolkit.load_round(path, as_of=AS_OF, mapping=mapping)
 
 
+@pytest.mark.parametrize("rows, layout, message", [
+    (WIDE, "long", r'layout = "long" needs a criterion column and a score column on sheet \'Panel\', but it has 2 criterion columns'),
+    ([["Candidate", "Interviewer", "Criterion", "Score"], *LONG_ROWS], "wide", r'layout = "wide" needs a column per criterion .* a long table'),
+])
+def test_a_layout_in_the_mapping_that_does_not_fit_the_table_is_named(tmp_path, rows, layout, message):
+    """A mapping that forces a layout the table cannot have says so (it used to end in an AttributeError)."""
+    path = _workbook(tmp_path / "round.xlsx", {"Panel": rows})
+    with pytest.raises(MappingError, match=message) as err:
+        toolkit.load_round(path, as_of=AS_OF, mapping={"layout": layout})
+    assert err.value.sheet == "Panel" and "Remove the layout line" in str(err.value)
+
+
 def test_mapping_file_that_is_not_toml(tmp_path):
     bad = tmp_path / "map.toml"
     bad.write_text('columns = { Bewerber:in = "name" }\n')

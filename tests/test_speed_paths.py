@@ -694,3 +694,44 @@ def test_the_email_check_of_all_addresses_at_once_equals_the_check_of_each():
         assert valid_emails(s).tolist() == [valid_email(v) is not None for v in texts]
 
     agree()
+
+
+def _empty_row_1_as_excel_writes_it(path, out):
+    """``path`` with each sheet's empty row 1 written self-closing (``<row r="1" ht="30" customHeight="1"/>``), as Excel
+    writes an empty row of its own height (openpyxl writes ``<row ...></row>``)."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename.startswith("xl/worksheets/"):
+                data = re.sub(rb'(<row r="1"[^>]*)></row>', rb"\1/>", data)
+            zout.writestr(info, data)
+    return out
+
+
+@pytest.mark.parametrize("canonical", [False, True])
+def test_an_empty_row_1_written_self_closing_is_not_taken_for_the_header(tmp_path, canonical):
+    """Found by review: the scan took ``<row r="1" .../>`` for a row 1 holding the headings, and the column-wise read
+    then numbered every row one too low. Such a sheet is read as a grid; the rows keep their numbers."""
+    import re
+    import zipfile
+
+    import openpyxl
+
+    rows = [[], list(HEADER)] + [[c, i, k, 4, "Panel"] for c in ("C1", "C2") for i in ("Sam", "Lee") for k in ("SQL", "Team fit")]
+    if canonical:
+        written = _workbook(tmp_path / "written.xlsx", rows)
+    else:
+        written = _scorecard(tmp_path / "written.xlsx", scores=[[]] + _wide_rows())
+    wb = openpyxl.load_workbook(written)
+    wb["Scores"].row_dimensions[1].height = 30
+    wb.save(written)
+    path = _empty_row_1_as_excel_writes_it(written, tmp_path / "excel.xlsx")
+    with zipfile.ZipFile(path) as z:
+        assert any(re.search(rb'<row r="1"[^>]*/>', z.read(n)) for n in z.namelist() if n.startswith("xl/worksheets/"))
+    assert "Scores" not in _read_column_wise(path) and not _table_read_column_wise(path)
+    fast, slow = _load_both(path)
+    _assert_same_round(fast, slow)
+    assert fast.scores["source_row"].min() == 3

@@ -305,6 +305,7 @@ def detect_layout(grids: list[SheetGrid], mapping: Mapping | None = None, *, fil
     for t in analysed:
         g = t.grid
         if m.layout in ("long", "wide", "per_interviewer") and t.kind is not None:
+            _check_forced_layout(t, m, file)
             t.kind, t.why = m.layout, "given in the mapping"
         if m.interviewer and t.kind == "per_interviewer":
             t.why = f"one interviewer ({m.interviewer}) given in the mapping"
@@ -361,6 +362,27 @@ def detect_layout(grids: list[SheetGrid], mapping: Mapping | None = None, *, fil
              "criterion and score columns or one column per criterion; `debrief inspect` shows what was found, "
              "and a mapping file can name the columns",
     )
+
+
+def _check_forced_layout(t: SheetTable, m: Mapping, file: str) -> None:
+    """A mapping's ``layout`` must fit the table it is given for: a long table has criterion and score columns, a wide
+    one (or an interviewer's sheet) criterion columns. MappingError naming the sheet and what was found otherwise."""
+    fields = {c.field for c in t.columns}
+    crit = [c.heading for c in t.criterion_columns]
+    if m.layout == "long" and not {"criterion", "score"} <= fields:
+        found = (f"it has {len(crit)} criterion columns ({', '.join(crit[:4])}{' ...' if len(crit) > 4 else ''}), a wide table"
+                 if crit else "it has no criterion and score columns")
+        raise MappingError(f'layout = "long" needs a criterion column and a score column on sheet {t.name!r}, but {found}',
+                           file=m.path or file, sheet=t.name, column="layout", allowed="long, wide, per_interviewer, canonical",
+                           hint='Remove the layout line (detection found the layout), or write layout = "wide"' if crit
+                           else "Name the criterion and score columns under [columns], or remove the layout line")
+    if m.layout in ("wide", "per_interviewer") and not crit:
+        long = {"criterion", "score"} <= fields
+        raise MappingError(f'layout = "{m.layout}" needs a column per criterion on sheet {t.name!r}, but '
+                           + ("it has a criterion column and a score column, a long table" if long else "no column reads as a criterion"),
+                           file=m.path or file, sheet=t.name, column="layout", allowed="long, wide, per_interviewer, canonical",
+                           hint='Remove the layout line (detection found the layout), or write layout = "long"' if long
+                           else "Name the criterion columns under [columns] (heading = \"criterion\"), or remove the layout line")
 
 
 def _share_criterion_headings(tables: list[SheetTable]) -> None:

@@ -581,7 +581,7 @@ def python_values(s) -> list:
     return ["" if v is None or v is pd.NA or (isinstance(v, float) and v != v) else v for v in values]
 
 
-_FIRST_ROW = re.compile(rb"<sheetData>\s*<row\b([^>]*)>(.*?)</row>", re.S)
+_FIRST_ROW = re.compile(rb"<sheetData>\s*<row\b([^>]*?)(?:/>|>(.*?)</row>)", re.S)  # an empty row may be written <row .../>
 _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _HAS_VALUE = re.compile(rb"<v>[^<]|<is>|<t>[^<]|<t [^>]*>[^<]")
 
@@ -621,7 +621,7 @@ def scan_xlsx_sheets(path: str | os.PathLike) -> dict[str, dict]:
                         m = _FIRST_ROW.search(block)
                         if m:
                             r = _ROW_NUMBER.search(m.group(1))
-                            row1 = bool(r and r.group(1) == b"1" and _HAS_VALUE.search(m.group(2)))
+                            row1 = bool(r and r.group(1) == b"1" and m.group(2) and _HAS_VALUE.search(m.group(2)))
                     formula = formula or _has_formula(block)
                     tail = block[-64:]
             # merged ranges follow the cells (<mergeCells> after </sheetData>): look at the end only
@@ -703,7 +703,7 @@ def _plain_headings(headers: list[str]) -> bool:
     return True
 
 
-_ROW_ELEMENT = re.compile(rb"<row\b[^>]*>(.*?)</row>", re.S)
+_ROW_ELEMENT = re.compile(rb"<row\b[^>]*?(?:/>|>(.*?)</row>)", re.S)  # an empty row may be written <row .../>
 _CELL_ELEMENT = re.compile(rb'<c\b([^>]*?)(?:/>|>(.*?)</c>)', re.S)
 _TYPE_ATTR = re.compile(rb'\bt="([^"]*)"')
 _TEXT_ELEMENT = re.compile(rb"<t\b[^>]*>(.*?)</t>", re.S)
@@ -733,7 +733,7 @@ def first_row_texts(path: str | os.PathLike, sheet: str) -> list[str] | None:
             if m is None or b"<sheetData" not in head:
                 return None
             cells, wanted = [], []
-            for attrs, body in _CELL_ELEMENT.findall(m.group(1)):
+            for attrs, body in _CELL_ELEMENT.findall(m.group(1) or b""):
                 kind = (_TYPE_ATTR.search(attrs) or [None, b"n"])[1]
                 body = body or b""
                 value = re.search(rb"<v>(.*?)</v>", body, re.S)
