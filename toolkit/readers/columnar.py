@@ -93,6 +93,9 @@ def read_table_fast(path, mapping=None) -> RawWorkbook | None:
         return None
     if plan.layout not in ("long", "wide", "per_interviewer") or len(plan.tables) != 1 or not _whole(plan.tables[0], scores):
         return None
+    found = plan.enrichment.get("Candidates")
+    if cand_columns is not None and (found is None or found.name != cand_name):
+        return None  # detection took another sheet for the candidates than the one read whole: only its top rows are here
     formulas = {name: i["formula_cells"] for name, i in scan.items() if i["formula_cells"]}
     return from_plan(str(path), plan, m, grids=grids, source={"reader": "calamine", "format": "xlsx"}, problems=[], from_csv=False,
                      candidates=cand_columns, formulas=formulas)
