@@ -299,20 +299,14 @@ def read_canonical_fast(path, mapping=None, ready=None) -> RawWorkbook | None:
 
     from ..errors import ToolkitError
     from .detect import detect_layout
-    from .excel import _check_zip, file_kind, first_row_texts, pivot_sheets, read_sheet_columns, scan_xlsx_sheets
+    from .excel import first_row_texts, pivot_sheets, read_sheet_columns, scan_xlsx_sheets
     from .mapping import Mapping, read_mapping
 
     m = read_mapping(mapping) or Mapping()
     if m.layout not in (None, "canonical") or m.sheets is not None or m.header_row or m.header_rows or m.columns:
         return None
     path = Path(path)
-    try:
-        if path.suffix.lower() not in (".xlsx", ".xlsm") or file_kind(path) != "zip":
-            return None
-        _check_zip(path)
-        metas = _sheet_metadata(path)
-    except (ToolkitError, OSError, ValueError):
-        return None  # the general reader says what is wrong
+    metas = xlsx_sheets(path)
     if metas is None:
         return None
     placeholders = [SheetGrid(name, [], visible, kind) for name, visible, kind in metas]
@@ -385,6 +379,21 @@ def _one_row_per_score(headings: list[str], mapping) -> bool:
 
     table = analyse_sheet(SheetGrid("Scores", [list(headings)]), mapping)
     return table is not None and {"criterion", "score"} <= {c.field for c in table.columns}
+
+
+def xlsx_sheets(path: Path) -> list[tuple[str, bool, str]] | None:
+    """(name, visible, kind) of every sheet of an .xlsx/.xlsm file that can be read column-wise; None for any other
+    file, or one the general reader must report on (damaged, not a zip, no sheets)."""
+    from ..errors import ToolkitError
+    from .excel import _check_zip, file_kind
+
+    try:
+        if path.suffix.lower() not in (".xlsx", ".xlsm") or file_kind(path) != "zip":
+            return None
+        _check_zip(path)
+        return _sheet_metadata(path) or None
+    except (ToolkitError, OSError, ValueError, zipfile.BadZipFile):
+        return None  # the general reader says what is wrong
 
 
 def _sheet_metadata(path: Path) -> list[tuple[str, bool, str]] | None:

@@ -23,9 +23,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ..errors import ToolkitError
-from .canonical import DETECTION_ROWS, _plain_table, _sheet_metadata
+from .canonical import DETECTION_ROWS, _plain_table, xlsx_sheets
 from .detect import _ignored_by_name, detect_layout, sheet_role
-from .excel import SheetColumns, SheetGrid, _check_zip, file_kind, pivot_sheets, read_grids, read_sheet_columns, scan_xlsx_sheets
+from .excel import SheetColumns, SheetGrid, pivot_sheets, read_grids, read_sheet_columns, scan_xlsx_sheets
 from .mapping import Mapping, read_mapping
 from .raw import RawWorkbook
 
@@ -38,16 +38,13 @@ def read_table_fast(path, mapping=None) -> RawWorkbook | None:
     if m.sheets is not None or m.header_row or m.header_rows:
         return None
     path = Path(path)
+    metas = xlsx_sheets(path)
+    if metas is None:
+        return None
     try:
-        if path.suffix.lower() not in (".xlsx", ".xlsm") or file_kind(path) != "zip":
-            return None
-        _check_zip(path)
-        metas = _sheet_metadata(path)
-        pivots = pivot_sheets(path) if metas else set()
+        pivots = pivot_sheets(path)
     except (ToolkitError, OSError, ValueError, zipfile.BadZipFile):
         return None  # the general reader says what is wrong
-    if not metas:
-        return None
     tables = [name for name, visible, kind in metas if visible and kind == "worksheet" and name not in pivots
               and sheet_role(name) is None and not _ignored_by_name(name)]
     if len(tables) > 1:  # an empty "Sheet2" or a sheet of notes besides the scores: the one whose first row is a header

@@ -522,16 +522,11 @@ class SheetColumns:
             positions, values = distinct_cells(s)
             table = np.empty(len(values), dtype=object)
             table[:] = values
-            if len(set(map(_hash_key, values))) == len(values):
+            if len(set(values)) == len(values):  # a category holds each value once, as a hash table sees them
                 cells[i] = pd.Categorical.from_codes(positions, categories=pd.Index(table, dtype=object))
             else:  # a text cell '' besides blank ones: two equal values, which a category cannot hold
                 cells[i] = pd.array(table[positions], dtype=object)
         return pd.DataFrame(cells, index=pd.RangeIndex(2, self.n_rows + 2), columns=range(len(self.columns)))
-
-
-def _hash_key(v):
-    """The value with its type: 1.0 and True are one key to a hash table, but not here."""
-    return (type(v), v)
 
 
 def codes_of(s) -> tuple:

@@ -325,14 +325,13 @@ def normalise_scores(
 def _distinct_in_order(values: pd.Series) -> tuple[np.ndarray, list]:
     """(code of each cell, the distinct values in order of first appearance), None/NaN coded -1: `pandas.factorize`
     of the cells as objects; a category column's codes are renumbered instead (no Python object per cell)."""
-    if isinstance(values.dtype, pd.CategoricalDtype):
+    if isinstance(values.dtype, pd.CategoricalDtype):  # categories are distinct and never missing, as factorize's values
         cats = values.cat.categories.to_numpy(dtype=object)
-        if len({(type(v), v) for v in cats}) == len({v for v in cats}) and not any(v is None or v != v for v in cats):
-            codes = values.cat.codes.to_numpy()
-            order = pd.unique(codes[codes >= 0])
-            lookup = np.full(len(cats) + 1, -1, dtype=np.int64)
-            lookup[order] = np.arange(len(order))
-            return lookup[np.where(codes < 0, len(cats), codes)], cats[order].tolist()
+        codes = values.cat.codes.to_numpy()
+        order = pd.unique(codes[codes >= 0])
+        lookup = np.full(len(cats) + 1, -1, dtype=np.int64)
+        lookup[order] = np.arange(len(order))
+        return lookup[np.where(codes < 0, len(cats), codes)], cats[order].tolist()
     codes, uniques = pd.factorize(values.astype(object).to_numpy(dtype=object))
     return codes, list(uniques)
 
