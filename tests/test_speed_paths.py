@@ -735,3 +735,69 @@ def test_an_empty_row_1_written_self_closing_is_not_taken_for_the_header(tmp_pat
     fast, slow = _load_both(path)
     _assert_same_round(fast, slow)
     assert fast.scores["source_row"].min() == 3
+
+
+# ---------------------------------------------------------------------------
+# many texts cleaned and checked for blanks at once (Arrow) give what one text at a time gives
+
+TEXT_CORNERS = ["C00017", "Ann-Marie Öberg", "  padded ", "two  spaces", "tab\there", "line\nbreak", "nbsp\u00a0inside",
+                "\u00a0", " ", "", "\u3000", "\u2028", "\x1c", "ﬁnance", "Ｃ００１７", "①", "a\u0308", "ä", "Åsa", "ß", "ſ", "Ĳssel",
+                "ŉ", "µ", "½", "x²", "ª", "日本", "Ø", "o\u0301", "e\u0301\u0323", "\x7f", "\u200b", "\ufeffbom", "ǅ", "Ǆ",
+                "ʰ", "\u0085", "end ", " start", "ok", "ok ok", "ok  ok"]
+
+
+def test_many_texts_cleaned_at_once_equal_each_cleaned_on_its_own():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from toolkit.readers.headers import clean_text, clean_texts
+
+    values = TEXT_CORNERS * 2 + [None]
+    assert len(values) >= 64 and clean_texts(values) == [clean_text(v) for v in values]
+    assert clean_texts([1.5, "a "] * 40) == [clean_text(v) for v in [1.5, "a "] * 40]  # not all text: one by one
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(st.text(alphabet="aZ09 -.\t\n\u00a0\u3000\u2028äöåÄÖÅßéñøłŉſǅ\u0308\u0301ﬁ①Ｃµ½ʰ日\x1c\x7f", max_size=12),
+                    min_size=64, max_size=90))
+    def agree(texts):
+        assert clean_texts(texts) == [clean_text(v) for v in texts]
+
+    agree()
+
+
+def test_every_text_the_quick_look_keeps_is_clean():
+    """The characters `CLEAN_TEXT` admits are each kept by NFKC and no two of them are joined (NFKC composes pairs),
+    so a text of them with single spaces between words is one `clean_text` returns unchanged."""
+    import unicodedata
+
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from toolkit.readers.headers import CLEAN_TEXT
+
+    chars = [chr(o) for o in range(1, 0x2500)]
+    admitted = [c for c, ok in zip(chars, pc.match_substring_regex(pa.array(chars), CLEAN_TEXT).to_pylist()) if ok]
+    assert "a" in admitted and "Ö" in admitted and " " not in admitted and "\u00a0" not in admitted and "\u0308" not in admitted
+    assert all(unicodedata.normalize("NFKC", c) == c for c in admitted)
+    pairs = [a + b for a in admitted for b in admitted]
+    assert all(unicodedata.normalize("NFKC", p) == p for p in pairs)
+
+
+def test_many_values_checked_for_blanks_at_once_equal_each_checked_on_its_own():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from toolkit.readers.headers import SPACE_CHARS
+    from toolkit.readers.rows import _is_blank_value, blank_values
+
+    values = TEXT_CORNERS + list(SPACE_CHARS) + [SPACE_CHARS, None]
+    assert blank_values(values).tolist() == [_is_blank_value(v) for v in values]
+    mixed = [float("nan"), 3.0, "", " x ", None] * 20
+    assert blank_values(mixed).tolist() == [_is_blank_value(v) for v in mixed]
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(st.one_of(st.none(), st.text(alphabet=SPACE_CHARS + "a\u200b\ufeff", max_size=4)), min_size=64, max_size=80))
+    def agree(values):
+        assert blank_values(values).tolist() == [_is_blank_value(v) for v in values]
+
+    agree()

@@ -473,7 +473,8 @@ def _repeated_text(text: str, n: int) -> pd.Series:
     """A "str" column holding ``text`` n times (built in Arrow: a million rows in milliseconds)."""
     import pyarrow as pa
 
-    values = pa.array([text], type=pa.large_string()).take(pa.array(np.zeros(n, dtype=np.int64)))
+    data = text.encode()
+    values = pa.LargeStringArray.from_buffers(n, pa.py_buffer(np.arange(n + 1, dtype=np.int64) * len(data)), pa.py_buffer(data * n))
     return pd.Series(values.to_pandas(types_mapper=lambda _t: pd.StringDtype("pyarrow", na_value=np.nan)))
 
 
@@ -714,8 +715,8 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
                              f"candidate {cid} has no scores", cell=cand_table.cell("candidate_id", int(row)) if cand_table is not None else None,
                              row=int(row), value=cid, hint="Add their scores to the Scores sheet, or mark them withdrawn")
 
-    def with_round(df):
-        df = df.copy()
+    def with_round(df):  # a new frame sharing the columns (copy-on-write keeps the tables independent)
+        df = df.copy(deep=False)
         df.insert(0, "round_id", _repeated_text(round_id, len(df)))
         return df
 

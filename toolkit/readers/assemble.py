@@ -29,7 +29,7 @@ import pandas as pd
 from ..schema import DEFAULT_SCALE
 from .dates import DAY_FIRST, decide_day_first, distinct_text, parse_dates
 from .excel import SheetGrid, codes_of, python_values
-from .headers import CANDIDATE_LEVEL, clean_text
+from .headers import CANDIDATE_LEVEL, clean_text, clean_texts
 from .mapping import Mapping
 from .raw import ROW, RawRole, RawTable, RawWorkbook, table_from_frame, table_from_grid
 from .rows import blank_cells
@@ -55,9 +55,10 @@ def _text(s: pd.Series, *, category: bool = False) -> pd.Series:
         return clean_text(v)
 
     codes, uniques = codes_of(s)
+    texts = clean_texts(uniques) if all(isinstance(u, str) for u in uniques) else [one(u) for u in uniques]
     if category:
-        return pd.Series(_category(codes, [one(u) for u in uniques], ""), index=s.index)
-    table = np.array([one(u) for u in uniques] + [""], dtype=object)
+        return pd.Series(_category(codes, texts, ""), index=s.index)
+    table = np.array(texts + [""], dtype=object)
     return pd.Series(table[np.where(codes < 0, len(uniques), codes)], index=s.index, dtype=object)
 
 

@@ -120,6 +120,52 @@ def clean_text(text: object) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
+def _class_of(chars, *, negate: bool = False) -> str:
+    """A regular-expression character class (RE2 syntax, as Arrow runs it) holding exactly ``chars`` (with ``negate``:
+    every other character)."""
+    runs: list[list[int]] = []
+    for o in sorted(map(ord, chars)):
+        if runs and runs[-1][1] == o - 1:
+            runs[-1][1] = o
+        else:
+            runs.append([o, o])
+    return "[" + "^" * negate + "".join(f"\\x{{{a:x}}}-\\x{{{b:x}}}" for a, b in runs) + "]"
+
+
+SPACE_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
+"""Every character Python's ``str.strip()`` and ``\\s`` take for a space (NBSP, line and paragraph separators...)."""
+NOT_SPACE = _class_of(SPACE_CHARS, negate=True)
+"""A character that is not one of `SPACE_CHARS`, as a pattern Arrow can run."""
+_STABLE = _class_of(c for c in map(chr, range(0x21, 0x250)) if unicodedata.normalize("NFKC", c) == c and not c.isspace()
+                    and unicodedata.combining(c) == 0 and unicodedata.category(c)[0] != "C")
+CLEAN_TEXT = f"^{_STABLE}+(?: {_STABLE}+)*$"
+"""Texts `clean_text` leaves as they are, as a pattern Arrow can run: characters up to U+024F (Latin letters with
+their accents, digits, punctuation) that NFKC keeps and no two of which it joins, single spaces between them.
+Others may still be clean; `clean_texts` asks `clean_text` about them."""
+
+
+def text_array(values: list):
+    """``values`` as an Arrow text array when every one is text or None, else None (cells of other kinds)."""
+    import pyarrow as pa
+
+    try:
+        return pa.array(values, type=pa.large_string(), from_pandas=False)
+    except (pa.ArrowException, TypeError, ValueError, UnicodeError):  # a number, date or NaN among them; a lone surrogate
+        return None
+
+
+def clean_texts(values: list) -> list[str]:
+    """``[clean_text(v) for v in values]``, for many at once: a text Arrow finds clean already (`CLEAN_TEXT`) is kept
+    as it is, and only the others go through `clean_text` (50,000 candidate ids in a few milliseconds)."""
+    texts = text_array(values) if len(values) >= 64 else None
+    if texts is None:
+        return [clean_text(v) for v in values]
+    import pyarrow.compute as pc
+
+    kept = pc.fill_null(pc.match_substring_regex(texts, CLEAN_TEXT), False).to_numpy(zero_copy_only=False)
+    return [v if k else clean_text(v) for v, k in zip(values, kept.tolist())]
+
+
 def header_key(text: object) -> str:
     """`normalise_header` after removing bracketed parts: "Rating (1-5)" -> "rating"."""
     s = _BRACKET.sub(" ", clean_text(text))

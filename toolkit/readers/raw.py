@@ -217,13 +217,6 @@ def column_kinds(columns: SheetColumns, key_cols: list[int]) -> tuple[np.ndarray
     return kinds, excluded
 
 
-def _per_distinct(s: pd.Series, fn) -> np.ndarray:
-    """fn(value) for every cell of a text column, called once per distinct value (None for a missing one)."""
-    codes, values = codes_of(s)
-    table = np.array([bool(fn(u)) for u in values] + [bool(fn(None))], dtype=bool)
-    return table[np.where(codes < 0, len(values), codes)]
-
-
 def _first_row_maybe_not_data(columns: SheetColumns, key_cols: list[int]) -> int | None:
     """Position of the first row that `classify_rows` might call blank, totals or note; None when every row is data.
 
@@ -233,7 +226,7 @@ def _first_row_maybe_not_data(columns: SheetColumns, key_cols: list[int]) -> int
     no row can be a note that follows one.
     """
     from .headers import total_labels
-    from .rows import _is_blank_value
+    from .rows import blank_column
 
     n = columns.n_rows
     if n == 0:
@@ -241,7 +234,7 @@ def _first_row_maybe_not_data(columns: SheetColumns, key_cols: list[int]) -> int
     width = len(columns.columns)
     filled = np.zeros((n, width), dtype=bool, order="F")  # filled column by column
     for i, s in enumerate(columns.columns):
-        filled[:, i] = ~_per_distinct(s, _is_blank_value) if _is_text(s) else s.notna().to_numpy()
+        filled[:, i] = ~blank_column(s) if _is_text(s) else s.notna().to_numpy()
     n_filled = filled.sum(axis=1)
     first = filled.argmax(axis=1)
     maybe = n_filled <= 1

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from .excel import codes_of
-from .headers import clean_text, note_labels, total_labels
+from .headers import NOT_SPACE, clean_text, note_labels, text_array, total_labels
 
 _SCALE_NOTE = re.compile(r"(?:skala|scale|skalan|bewertungsskala|betygsskala)\s*[:=]?\s*\(?\s*(\d+)\s*(?:-|–|—|bis|to|till)\s*(\d+)", re.I)
 
@@ -33,10 +33,22 @@ def _is_blank_value(v) -> bool:
     return isinstance(v, str) and not v.replace("\u00a0", " ").strip()
 
 
+def blank_values(values: list) -> np.ndarray:
+    """``_is_blank_value`` of each value; for many texts worked out in Arrow: a text is blank unless it holds a
+    character that is not a space (Python's spaces: `headers.NOT_SPACE`)."""
+    texts = text_array(values) if len(values) >= 64 else None
+    if texts is None:
+        return np.fromiter((_is_blank_value(v) for v in values), dtype=bool, count=len(values))
+    import pyarrow.compute as pc
+
+    filled = pc.match_substring_regex(texts, NOT_SPACE)
+    return ~pc.fill_null(filled, False).to_numpy(zero_copy_only=False)
+
+
 def blank_column(s: pd.Series) -> np.ndarray:
     """True where a cell of `s` is empty; decided once per distinct value."""
     codes, uniques = codes_of(s)
-    table = np.fromiter((_is_blank_value(u) for u in uniques), dtype=bool, count=len(uniques))
+    table = blank_values(uniques)
     return np.where(codes < 0, True, table[np.maximum(codes, 0)] if len(table) else True)
 
 
