@@ -801,3 +801,33 @@ def test_many_values_checked_for_blanks_at_once_equal_each_checked_on_its_own():
         assert blank_values(values).tolist() == [_is_blank_value(v) for v in values]
 
     agree()
+
+
+def test_loading_uses_the_c_allocator_and_gives_pyarrow_back_the_one_it_had(sample_paths, monkeypatch):
+    import pyarrow as pa
+
+    import toolkit.validate
+    from toolkit.memory import arrow_allocator
+
+    seen = []
+    build = toolkit.validate.build_round
+    monkeypatch.setattr("toolkit.loader.build_round", lambda *a, **k: seen.append(pa.default_memory_pool().backend_name) or build(*a, **k))
+    monkeypatch.delenv("ARROW_DEFAULT_MEMORY_POOL", raising=False)
+    before = pa.default_memory_pool()
+    try:
+        pa.set_memory_pool(pa.mimalloc_memory_pool())
+        toolkit.load_round(sample_paths[0], as_of="2026-03-20")
+        assert seen == ["system"] and pa.default_memory_pool().backend_name == "mimalloc"
+        with pytest.raises(toolkit.ToolkitError):
+            with arrow_allocator():
+                raise toolkit.ToolkitError("stopped")  # an error inside gives the allocator back too
+        assert pa.default_memory_pool().backend_name == "mimalloc"
+        pa.set_memory_pool(pa.jemalloc_memory_pool())  # a user's own choice stays
+        toolkit.load_rounds([sample_paths[0]], as_of="2026-03-20")
+        assert seen[-1] == "jemalloc"
+        pa.set_memory_pool(pa.mimalloc_memory_pool())
+        monkeypatch.setenv("ARROW_DEFAULT_MEMORY_POOL", "mimalloc")  # ... and so does one made in the environment
+        toolkit.load_round(sample_paths[0], as_of="2026-03-20")
+        assert seen[-1] == "mimalloc"
+    finally:
+        pa.set_memory_pool(before)

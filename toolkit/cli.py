@@ -136,8 +136,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from .memory import arrow_allocator
+
     try:
-        return args.func(args)
+        with arrow_allocator():
+            return args.func(args)
     except ToolkitError as exc:
         print(f"debrief: {exc}", file=sys.stderr)
         return 1

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from .errors import InputFileError
+from .memory import arrow_allocator
 from .model import HiringRound, Rounds
 from .readers.csvfiles import TEXT_SUFFIXES
 from .readers.dispatch import export_kind, read_path
@@ -40,6 +41,11 @@ def load_round(path: str | os.PathLike, *, strict: bool = False, as_of: dt.date 
     listing all of them. ``as_of`` (default today) is the date against which
     "in the future" is judged.
     """
+    with arrow_allocator():
+        return _load_round(path, strict=strict, as_of=as_of, round_id=round_id, mapping=mapping)
+
+
+def _load_round(path, *, strict, as_of, round_id, mapping) -> HiringRound:
     rid = round_id or round_id_for(path)
     ahead = _Ahead(rid, as_of)
     rounds = read_path(path, mapping, ready=ahead)
@@ -106,7 +112,13 @@ def load_rounds(folder_or_paths, *, strict: bool = False, as_of: dt.date | str |
     """
     m = read_mapping(mapping)
     rounds, seen = [], {}
-    for p in workbook_paths(folder_or_paths):
+    with arrow_allocator():
+        _load_each(workbook_paths(folder_or_paths), m, rounds, seen, strict=strict, as_of=as_of)
+    return Rounds(tuple(rounds))
+
+
+def _load_each(paths, m, rounds: list, seen: dict, *, strict, as_of) -> None:
+    for p in paths:
         ahead = _Ahead(round_id_for(p), as_of)
         for r in read_path(p, m, ready=ahead):
             rid = round_id_for(p) if r.key is None else f"{round_id_for(p)}-{round_id_for(r.key)}"
@@ -114,4 +126,3 @@ def load_rounds(folder_or_paths, *, strict: bool = False, as_of: dt.date | str |
             if seen[rid] > 1:
                 rid = f"{rid}-{seen[rid]}"
             rounds.append(build_round(r.raw, round_id=rid, as_of=as_of, strict=strict, people=ahead.people))
-    return Rounds(tuple(rounds))
