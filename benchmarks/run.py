@@ -86,7 +86,7 @@ def reading(sizes: list[int], repeat: int, openpyxl_max: int) -> list[dict]:
     for n in sizes:
         for layout in ("long", "wide"):
             path = datasets.ensure(layout, n, log=log)
-            tasks = ["fastexcel", "load"] + (["openpyxl"] if n <= openpyxl_max else [])
+            tasks = ["fastexcel", "load"] + (["openpyxl"] if n <= openpyxl_max else []) + (["load_mimalloc"] if n >= 100_000 else [])
             log(f"reading {path.name}: {', '.join(tasks)} x {repeat}")
             measure("fastexcel", path)  # warm the page cache
             runs: dict[str, list[dict]] = {t: [] for t in tasks}
@@ -227,6 +227,17 @@ def write_results(path: Path, meta: dict, read_rows, analytics_rows, feedback_ro
         lines += ["", f"pandas+openpyxl is not run above {meta['openpyxl_max']:,} rows: it takes about 111 s at 1M rows on this "
                       "machine (issue 8), ten times its 100k figure, and would make `make bench` several minutes longer "
                       "(`--openpyxl-max 1000000` runs it)."]
+    mim = [r for r in read_rows if "load_mimalloc" in r]
+    if mim:
+        lines += ["", "### The allocator", "",
+                  "`load_round` has pyarrow allocate with the C library's allocator while it works (`toolkit.memory`); "
+                  "pyarrow's default, mimalloc, returns freed memory to the system at once, and a page touched for the first "
+                  "time is expensive on a virtual machine like this one. The same load with pyarrow's default, alternating "
+                  "with the runs above:", "",
+                  "| layout | score rows | load_round s | with mimalloc s | mimalloc / load |", "|---|---:|---:|---:|---:|"]
+        for r in mim:
+            ld, mm = r["load"]["seconds"], r["load_mimalloc"]["seconds"]
+            lines.append(f"| {r['layout']} | {r['score_rows']:,} | {_s(ld)} | {_s(mm)} | {mm / ld:.2f}x |")
     lines += [""]
 
     lines += ["## Analytics", "",

@@ -114,6 +114,17 @@ def task_load(path: str) -> dict:
             "layout": rnd.details.get("layout")}
 
 
+def task_load_mimalloc(path: str) -> dict:
+    """`task_load` with pyarrow's own default allocator (mimalloc) instead of the one Debrief picks (`toolkit.memory`):
+    what that choice is worth, measured in the same benchmark run."""
+    os.environ["ARROW_DEFAULT_MEMORY_POOL"] = "mimalloc"  # read by pyarrow when it first allocates; toolkit then keeps it
+    out = task_load(path)
+    import pyarrow as pa
+
+    assert pa.default_memory_pool().backend_name == "mimalloc"
+    return out
+
+
 # ---------------------------------------------------------------------------
 # analytics
 
