@@ -192,9 +192,9 @@ def long_from_tables(tables: list[SheetTable], layout: str, interviewer: str | N
         frames.append(f)
         info["filled_down"] += i["filled_down"]
     out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
-    for c in LONG_COLUMNS:
+    for c in LONG_COLUMNS:  # columns the sheets lack: blank text, as one category (a million "" would cost 10 MB each)
         if c not in out:
-            out[c] = ""
+            out[c] = _same_text("", len(out))
     return out, info
 
 
