@@ -29,7 +29,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 import difflib
-import re
 
 import numpy as np
 import pandas as pd
@@ -53,7 +52,6 @@ from .schema import (
     DEFAULT_RESPONSE_TARGET_DAYS,
     DEFAULT_SCALE,
     KIND_DTYPES,
-    LANGUAGES,
     ROLE_FIELDS,
     SCORE_FIELDS,
     SHEETS,
