@@ -143,10 +143,14 @@ def blank_mask(s: pd.Series) -> pd.Series:
         return pd.Series([], dtype=bool, index=s.index)
     if (form := by_distinct(s)) is not None:
         return per_distinct(blank_mask, s, form=form)
-    is_str, text = _strings(s)
+    return pd.Series(_blank(s, *_strings(s)), index=s.index)
+
+
+def _blank(s: pd.Series, is_str: pd.Series, text: pd.Series) -> np.ndarray:
+    """`blank_mask` from the column's `_strings` (for a conversion that has them already)."""
     blank = s.isna().to_numpy(copy=True)
     blank[is_str.to_numpy()] = (text == "").to_numpy()
-    return pd.Series(blank, index=s.index)
+    return blank
 
 
 def _scalar_text(v) -> str | None:
@@ -195,7 +199,7 @@ def to_float(s: pd.Series) -> tuple[pd.Series, pd.Series]:
         vals[is_num] = s[is_num].astype("float64").to_numpy()
     if is_str.any():
         vals[is_str.to_numpy()] = _parse_number_text(text).to_numpy()
-    blank = blank_mask(s).to_numpy()
+    blank = _blank(s, is_str, text)
     ok = np.isfinite(vals)
     bad = ~blank & ~ok
     vals[~ok] = np.nan
@@ -238,16 +242,17 @@ def to_choice(s: pd.Series, choices: tuple[str, ...], synonyms: dict[str, str] |
 def _parse_date_text(text: pd.Series) -> pd.Series:
     """ISO (time ignored), dd.mm.yyyy, yyyy/mm/dd, dd.mm.yy; each format tried on what is still unparsed."""
     day = text.str.split(r"[ T]", n=1, regex=True).str[0]
-    out = pd.Series(pd.NaT, index=text.index, dtype="datetime64[s]")
-    todo = day.notna() & (day != "")
+    out = np.full(len(text), np.datetime64("NaT"), dtype="datetime64[s]")
+    todo = (day.notna() & (day != "")).to_numpy(dtype=bool, copy=True)
     for fmt in DATE_FORMATS:
         if not todo.any():
             break
         parsed = pd.to_datetime(day[todo], format=fmt, errors="coerce")
-        hit = parsed.notna()
-        out[hit[hit].index] = parsed[hit].astype("datetime64[s]")
-        todo[hit[hit].index] = False
-    return out
+        hit = parsed.notna().to_numpy()
+        at = np.flatnonzero(todo)[hit]  # positions: the same cells, without aligning labels
+        out[at] = parsed[hit].astype("datetime64[s]").to_numpy()
+        todo[at] = False
+    return pd.Series(out, index=text.index)
 
 
 def to_date(s: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -263,7 +268,7 @@ def to_date(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     is_str, text = _strings(s, types)
     if is_str.any():
         out[is_str.to_numpy()] = _parse_date_text(text).to_numpy()
-    blank = blank_mask(s)
+    blank = pd.Series(_blank(s, is_str, text), index=s.index)
     return out, ~blank & out.isna()
 
 
