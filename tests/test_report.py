@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 
 import toolkit
-from toolkit import OutputError
+from toolkit import OutputError, Rounds
 from toolkit.cli import main
 from toolkit.report import PLOTLY_ASSET, build_report, report_to_folder, write_report
 
@@ -262,3 +262,31 @@ def test_cli_report_prints_where_to_open(tmp_path, capsys):
     text = capsys.readouterr().out
     assert str(out / "index.html") in text
     assert main(["report", "data/sample", "--out", "data/sample", "--as-of", AS_OF]) == 1
+
+
+def test_a_round_no_longer_among_the_inputs_leaves_the_report_and_your_own_files_stay(rounds, tmp_path):
+    out = tmp_path / "out"
+    write_report(build_report(rounds, as_of=AS_OF), out)
+    (out / "README.md").write_text("keep me")
+    (out / "our-notes").mkdir()
+    (out / "our-notes" / "panel.txt").write_text("notes from the panel")
+    assert (out / ROUNDS[2] / "committee.html").exists()
+    two = Rounds(tuple(r for r in rounds if r.round_id != ROUNDS[2]))
+    write_report(build_report(two, as_of=AS_OF), out)
+    assert not (out / ROUNDS[2]).exists()  # its letters and committee page went with the round
+    assert (out / ROUNDS[0] / "committee.html").exists() and (out / ROUNDS[1] / "committee.html").exists()
+    assert (out / "README.md").read_text() == "keep me" and (out / "our-notes" / "panel.txt").read_text() == "notes from the panel"
+    assert ROUNDS[2] not in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_report_written_before_the_list_of_owned_files_keeps_everything_once(rounds, tmp_path):
+    from toolkit.report import OWNED
+
+    out = tmp_path / "out"
+    write_report(build_report(rounds, as_of=AS_OF), out)
+    (out / OWNED).unlink()  # as an older Debrief left it: nothing says which folders the report wrote
+    two = Rounds(tuple(r for r in rounds if r.round_id != ROUNDS[2]))
+    write_report(build_report(two, as_of=AS_OF), out)
+    assert (out / ROUNDS[2] / "committee.html").exists()  # not known to be the report's: kept
+    assert (out / OWNED).read_text(encoding="utf-8").splitlines() == sorted(p.name for p in out.iterdir()
+                                                                            if p.name not in (OWNED, ROUNDS[2]))

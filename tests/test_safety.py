@@ -30,7 +30,7 @@ from markupsafe import escape
 import toolkit
 from toolkit.errors import InputFileError, OutputError
 from toolkit.readers import excel
-from toolkit.report import Report, build_report, write_report
+from toolkit.report import OWNED, Report, build_report, write_report
 from toolkit.workbook import scorecard_workbook_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -171,7 +171,8 @@ def test_an_id_cannot_write_outside_the_output_folder(tmp_path, candidate_id):
     write_report(report, out)
     written = {p for p in tmp_path.rglob("*") if p.is_file()}
     assert written and all(p.resolve().is_relative_to(out.resolve()) for p in written)
-    assert len(written) == len(report.files)
+    assert len(written) == len(report.files) + 1  # and the list of what the report wrote (report.OWNED)
+    assert (out / OWNED).read_text(encoding="utf-8").splitlines() == sorted({Path(rel).parts[0] for rel in report.files})
     letters = [p for p in written if p.name == "letter.html"]
     assert len(letters) == 2 and len({p.parent for p in letters}) == 2  # the odd id has a folder of its own
 

@@ -20,14 +20,13 @@ import datetime as dt
 import hashlib
 import json
 import os
-import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from .errors import OutputError, ToolkitError
+from .errors import OutputError
 from .model import HiringRound, Rounds, as_rounds
 from .render.pages import Table, figure_div, fmt, render_page, table
 from .render.write import safe_name
@@ -89,7 +88,7 @@ def build_report(rounds, *, as_of=None, anonymize: bool = False, templates_dir=N
     plotly.js, then each candidate's four files) so that a writer can start on them (`report_to_folder`);
     the returned report holds every file either way.
     """
-    from .analytics.timelines import overdue_now, parse_as_of, timelines
+    from .analytics.timelines import parse_as_of, timelines
 
     rounds = as_rounds(rounds)
     as_of_ts = parse_as_of(as_of)
@@ -445,6 +444,19 @@ def _relative_parts(rel: str) -> tuple[str, ...]:
     return parts
 
 
+OWNED = ".debrief-report"
+"""A report folder's list of the top-level files and folders the report wrote, one name a line: the next report removes
+those it does not write again (the folder of a round no longer among the inputs) and keeps everything else."""
+
+
+def _owned(out: Path) -> set[str]:
+    """The names `OWNED` lists in ``out`` (none when a report older than that list wrote it)."""
+    try:
+        return {line for line in (out / OWNED).read_text(encoding="utf-8").splitlines() if line and "/" not in line and line != ".."}
+    except (OSError, UnicodeDecodeError):
+        return set()
+
+
 class ReportFolder:
     """A report being written: files go into a staging folder beside `out_dir` as they are built, `commit` swaps it in.
 
@@ -452,7 +464,8 @@ class ReportFolder:
     Opening it refuses an output folder that holds (or is inside the folder of) an input, before anything is
     built, and undoes what a run that died left behind (`recover_previous`). `add` hands files to the writer
     process (`render.write.TreeWriter`) and returns at once; `commit` writes what is still missing, waits for
-    every write, keeps the files in `out_dir` that the report does not own (a README), moves the old report
+    every write, keeps the files in `out_dir` that no report wrote (a README; the previous report's own files and
+    folders are listed in `OWNED`, so the folder of a round no longer among the inputs goes), moves the old report
     aside, moves the new one in and removes the old one.
     Leaving the ``with`` block without `commit` (an error, Ctrl-C) removes the staging folder and leaves the
     previous report as it was. A write that fails raises `OutputError` at `commit`.
@@ -515,10 +528,12 @@ class ReportFolder:
             for rel in set(self._written) - set(files):
                 os.remove(os.path.join(self.staging, *_relative_parts(rel)))
             out, staging, backup = self.out, self.staging, self.backup
+            produced_top = {Path(rel).parts[0] for rel in files}
+            (staging / OWNED).write_text("".join(f"{name}\n" for name in sorted(produced_top)), encoding="utf-8")
             if out.exists():
-                produced_top = {Path(rel).parts[0] for rel in files}
-                for entry in out.iterdir():  # keep what the report does not own (README.md, notes)
-                    if entry.name not in produced_top and not entry.name.startswith("."):
+                owned_before = _owned(out)
+                for entry in out.iterdir():  # keep what no report wrote (README.md, notes); a round no longer read goes
+                    if entry.name not in produced_top and entry.name not in owned_before and not entry.name.startswith("."):
                         dest = staging / entry.name
                         if entry.is_dir():
                             shutil.copytree(entry, dest)
@@ -550,8 +565,9 @@ def write_report(report: Report | dict, out_dir, *, inputs=()) -> Path:
 
     Refuses an output folder that holds (or is inside the folder of) an input.
     Files are written to a staging folder next to `out_dir`, which then
-    replaces the old report; files in `out_dir` that the report does not
-    produce (e.g. a README) are kept (see `ReportFolder`).
+    replaces the old report; files in `out_dir` that no report wrote (e.g. a
+    README) are kept, a previous report's round folders that this one does
+    not write are not (see `ReportFolder`).
     """
     files = report.files if isinstance(report, Report) else report
     with ReportFolder(out_dir, inputs=inputs) as folder:
