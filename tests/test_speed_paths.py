@@ -755,6 +755,8 @@ def test_many_texts_cleaned_at_once_equal_each_cleaned_on_its_own():
     values = TEXT_CORNERS * 2 + [None]
     assert len(values) >= 64 and clean_texts(values) == [clean_text(v) for v in values]
     assert clean_texts([1.5, "a "] * 40) == [clean_text(v) for v in [1.5, "a "] * 40]  # not all text: one by one
+    odd = ["abc"] * 70 + [b"abc", b"  ", bytearray(b"x")]  # Arrow would take bytes for text
+    assert clean_texts(odd) == [clean_text(v) for v in odd]
 
     @settings(max_examples=200, deadline=None)
     @given(st.lists(st.text(alphabet="aZ09 -.\t\n\u00a0\u3000\u2028äöåÄÖÅßéñøłŉſǅ\u0308\u0301ﬁ①Ｃµ½ʰ日\x1c\x7f", max_size=12),
@@ -792,7 +794,7 @@ def test_many_values_checked_for_blanks_at_once_equal_each_checked_on_its_own():
 
     values = TEXT_CORNERS + list(SPACE_CHARS) + [SPACE_CHARS, None]
     assert blank_values(values).tolist() == [_is_blank_value(v) for v in values]
-    mixed = [float("nan"), 3.0, "", " x ", None] * 20
+    mixed = [float("nan"), 3.0, "", " x ", None] * 20 + [b"  ", b""]
     assert blank_values(mixed).tolist() == [_is_blank_value(v) for v in mixed]
 
     @settings(max_examples=200, deadline=None)

@@ -13,8 +13,11 @@ Debrief therefore uses the C library's allocator (`pyarrow.system_memory_pool`)
 while it loads and reports, and hands pyarrow back the allocator it had
 afterwards. A choice made by the user is left alone: the environment
 variable ``ARROW_DEFAULT_MEMORY_POOL``, or a pool other than mimalloc set
-with ``pyarrow.set_memory_pool``. Arrow data keeps a reference to the pool
-that allocated it, so columns made inside and freed outside are safe.
+with ``pyarrow.set_memory_pool``. (A pool that wraps mimalloc, such as
+``pyarrow.proxy_memory_pool(pyarrow.mimalloc_memory_pool())`` to count
+bytes, looks like pyarrow's default from Python: set the environment
+variable too, and Debrief keeps it.) Arrow data keeps a reference to the
+pool that allocated it, so columns made inside and freed outside are safe.
 """
 
 from __future__ import annotations

@@ -145,9 +145,12 @@ Others may still be clean; `clean_texts` asks `clean_text` about them."""
 
 
 def text_array(values: list):
-    """``values`` as an Arrow text array when every one is text or None, else None (cells of other kinds)."""
+    """``values`` as an Arrow text array when every one is text (``str`` itself) or None, else None (cells of other kinds;
+    Arrow would also take bytes)."""
     import pyarrow as pa
 
+    if not all(v is None or type(v) is str for v in values):
+        return None
     try:
         return pa.array(values, type=pa.large_string(), from_pandas=False)
     except (pa.ArrowException, TypeError, ValueError, UnicodeError):  # a number, date or NaN among them; a lone surrogate
