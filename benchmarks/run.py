@@ -200,7 +200,10 @@ def write_results(path: Path, meta: dict, read_rows, analytics_rows, feedback_ro
              f"- Each figure is the median of {meta['repeat']} runs, each run a fresh process; memory is the highest peak "
              f"resident set size (RSS) of those runs, including Python and the imports "
              f"(Python with toolkit, pandas, fastexcel and openpyxl imported: {_mb(baseline['peak_rss_mb'])} MB).",
-             "- Ratios are computed from runs of the same benchmark run, alternating between the readers file by file.", ""]
+             "- Ratios are computed from runs of the same benchmark run, alternating between the readers file by file.",
+             "- The references (fastexcel, pandas+openpyxl) run with the allocator `load_round` uses (`toolkit.memory`), so "
+             "that no ratio comes from the allocator; `load_round` with pyarrow's default allocator is measured on its own "
+             "(\"The allocator\" below).", ""]
 
     lines += ["## Reading: load + validate + normalise", "",
               "`toolkit.load_round` (read every sheet, detect the layout, put scores on the scale, read dates, validate every "
