@@ -244,7 +244,8 @@ def write_results(path: Path, meta: dict, read_rows, analytics_rows, feedback_ro
     lines += [""]
 
     lines += ["## Analytics", "",
-              "Median of 3 calls each, on the loaded long round; the total is the target's set (matrix, totals and ranks, "
+              "Median of 3 calls each, on the loaded long round, each call cold (nothing an earlier call worked out, such as "
+              "the factorized candidate ids, is kept); the total is the target's set (matrix, totals and ranks, "
               "evidence, timelines, process health).", "",
               "| score rows | candidates | criterion_matrix | weighted_totals (ranks) | evidence | timelines | process_health | "
               "**total s** | candidate_summary | interviewer_calibration | rank_robustness | peak RSS MB |",

@@ -429,6 +429,48 @@ def test_analytics_on_integer_cells_equal_the_text_grouping(sample_rounds, gener
             pd.testing.assert_frame_equal(fast[name], slow[name], check_exact=True, obj=f"{rnd.round_id} {name}")
 
 
+def test_ids_factorized_once_follow_every_change_to_the_scores():
+    import dataclasses
+    import gc
+
+    import numpy as np
+    import pandas as pd
+
+    from toolkit import analytics as an
+    from toolkit.analytics import scoring
+
+    t = generate_round(3, 600, n_interviewers=2)
+    rnd = round_from_frames(t["role"], t["criteria"], t["candidates"], t["scores"], as_of=GENERATED_AS_OF)
+    ids = rnd.scores["candidate_id"]
+    assert len(ids) >= 10_000 and ids.dtype == "str"  # big enough to be kept
+    codes, uniques = scoring.factorize_text(ids)
+    again, _ = scoring.factorize_text(rnd.scores["candidate_id"])
+    assert again is codes and not codes.flags.writeable  # the same column: worked out once, and nobody can change it
+    want_codes, want_uniques = pd.factorize(ids)
+    assert np.array_equal(codes, want_codes) and list(uniques) == list(want_uniques)
+
+    def cold(r):
+        scoring._FACTORIZED.clear()
+        return an.criterion_matrix(r), an.evidence(r)
+
+    warm = an.criterion_matrix(rnd), an.evidence(rnd)
+    for a, b in zip(warm, cold(rnd)):
+        pd.testing.assert_frame_equal(a, b, check_exact=True)
+    changed = rnd.scores.copy()
+    first, last = changed["candidate_id"].iloc[0], changed["candidate_id"].iloc[-1]
+    changed.loc[changed["candidate_id"] == first, "candidate_id"] = last  # a new Arrow column: factorized anew
+    other = dataclasses.replace(rnd, scores=changed)
+    moved = an.criterion_matrix(other), an.evidence(other)
+    for a, b in zip(moved, cold(other)):
+        pd.testing.assert_frame_equal(a, b, check_exact=True)
+    assert not moved[0].equals(warm[0])
+    scoring.factorize_text(changed["candidate_id"])
+    kept = len(scoring._FACTORIZED)
+    del changed, other, moved
+    gc.collect()
+    assert len(scoring._FACTORIZED) < kept  # a column no longer used is not kept alive
+
+
 # ---------------------------------------------------------------------------
 # the Role, Criteria and Candidates checked while the Scores sheet is read give the round checked afterwards
 

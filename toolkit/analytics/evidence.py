@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ..model import HiringRound
-from .scoring import _positions, _score_cells, _scored_rows, _texts, criterion_matrix, scale_points
+from .scoring import _positions, _score_cells, _scored_rows, _texts, criterion_matrix, factorize_text, scale_points
 
 MIN_INTERVIEWERS = 2
 """Fewer interviewers than this on a criterion = too few scores."""
@@ -98,7 +98,7 @@ def _spread_and_panel(round: HiringRound) -> tuple[np.ndarray, np.ndarray] | Non
     spread_arr = np.full(n_cells, np.nan)
     spread_arr[spread.index.to_numpy()] = spread.to_numpy()
     # panel: interviewers who scored the candidate on anything, blank scores included
-    who = pd.factorize(round.scores["interviewer"])[0]
+    who = factorize_text(round.scores["interviewer"])[0]
     ok = (cand >= 0) & (who >= 0)
     all_width = int(who.max(initial=0)) + 1
     pairs = pd.unique(cand[ok].astype(np.int64) * all_width + who[ok])

@@ -101,12 +101,39 @@ def _stage_labels_of(stage: pd.Series) -> pd.Series:
     return stage.astype("object").where(stage.notna(), NO_STAGE).astype("str")
 
 
+_FACTORIZED: dict[int, tuple] = {}  # id of an Arrow text column -> (weak reference to it, codes, distinct values)
+
+
+def factorize_text(values: pd.Series) -> tuple[np.ndarray, object]:
+    """``pd.factorize(values)``, worked out once per Arrow text column (candidate ids, interviewers).
+
+    Each comparison function groups the scores by candidate and interviewer,
+    and a million ids take tens of milliseconds to factorize, each time.
+    Arrow data never changes (pandas makes a new array when a cell is set),
+    so the result is kept for as long as the column exists. The codes are
+    read-only. Other columns (categories, numbers) are factorized each time.
+    """
+    import weakref
+
+    arr = getattr(values.array, "_pa_array", None) if values.dtype == "str" else None
+    if arr is None or len(values) < 10_000:
+        return pd.factorize(values)
+    hit = _FACTORIZED.get(id(arr))
+    if hit is not None and hit[0]() is arr:
+        return hit[1], hit[2]
+    codes, uniques = pd.factorize(values)
+    codes.setflags(write=False)
+    key = id(arr)
+    _FACTORIZED[key] = (weakref.ref(arr, lambda _ref, key=key: _FACTORIZED.pop(key, None)), codes, uniques)
+    return codes, uniques
+
+
 def _positions(values: pd.Series, labels: list[str]) -> np.ndarray | None:
     """Position of each value (as text) in ``labels``, -1 where it is not there; None when ``labels`` repeat one."""
     index = pd.Index(pd.Series(labels, dtype="str"))
     if not index.is_unique:
         return None
-    codes, uniques = pd.factorize(values)
+    codes, uniques = factorize_text(values)
     where = index.get_indexer(pd.Series(uniques, dtype=values.dtype).astype("str"))
     return np.where(codes >= 0, where[np.maximum(codes, 0)] if len(where) else -1, -1)
 
@@ -127,7 +154,7 @@ def _score_cells(round: HiringRound, scores: pd.DataFrame | None = None) -> tupl
         return None
     score = scores["score"].to_numpy(dtype="float64", na_value=np.nan)
     keep = ~np.isnan(score) & (cand >= 0) & (crit >= 0)
-    interviewer = pd.factorize(scores["interviewer"])[0]
+    interviewer = factorize_text(scores["interviewer"])[0]
     return (cand * len(round.criterion_order) + crit)[keep], interviewer[keep], score[keep]
 
 
