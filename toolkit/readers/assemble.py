@@ -314,17 +314,38 @@ def read_dates(frames: list[tuple[pd.DataFrame, list[str]]], mapping: Mapping, p
 
 
 def _distinct(values: pd.Series, name: str = "score") -> tuple[np.ndarray, pd.DataFrame]:
-    """(code of every cell, a frame of the distinct values as `read_grids` reads them, the last row blank)."""
+    """(code of every cell, a frame of the distinct values as `read_grids` reads them, the last row blank): the value of
+    a cell is the row of its code, a missing cell's code -1 (the last row, as numpy counts).
+
+    A category column keeps its own codes (a byte a cell, no new array of a
+    million codes); its categories no cell uses are blank rows, so that only
+    values that occur are looked at.
+    """
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        codes = values.cat.codes.to_numpy()
+        used = pd.unique(codes)
+        small = python_values(pd.Series(values.cat.categories))
+        if len(used[used >= 0]) < len(small):
+            occurs = np.zeros(len(small), dtype=bool)
+            occurs[used[used >= 0]] = True
+            small = [v if hit else "" for v, hit in zip(small, occurs.tolist())]
+        return codes, pd.DataFrame({name: pd.Series(small + [""], dtype=object)})
     codes, uniques = pd.factorize(values)
     small = python_values(pd.Series(uniques, dtype=values.dtype)) + [""]
-    return np.where(codes < 0, len(small) - 1, codes), pd.DataFrame({name: pd.Series(small, dtype=object)})
+    return codes, pd.DataFrame({name: pd.Series(small, dtype=object)})
+
+
+def _small_codes(codes: np.ndarray, n: int) -> np.ndarray:
+    """``codes`` (of ``n`` values, -1 for none) in the smallest integer type: the codes of a million cells as bytes."""
+    return codes.astype(np.int8 if n < 127 else np.int16 if n < 32_767 else np.int32)
 
 
 def _take(small: np.ndarray, codes: np.ndarray) -> pd.Series:
-    """The values of ``small`` at ``codes``: a category column when every value is text (NaN for a missing one), else objects."""
+    """The values of ``small`` at ``codes`` (-1: the last): a category column when every value is text (NaN for a
+    missing one), else objects."""
     if all(isinstance(v, str) or v is None or (isinstance(v, float) and v != v) for v in small):
         own, texts = pd.factorize(pd.Series([v if isinstance(v, str) else None for v in small], dtype=object))
-        return pd.Series(pd.Categorical.from_codes(own[codes], categories=pd.Index(texts, dtype=object)))
+        return pd.Series(pd.Categorical.from_codes(_small_codes(own, len(texts))[codes], categories=pd.Index(texts, dtype=object)))
     return pd.Series(small[codes], dtype=object)
 
 
@@ -387,7 +408,8 @@ def _category(codes: np.ndarray, texts: list[str], blank: str | None) -> pd.Cate
     small = np.empty(len(texts) + 1, dtype=object)
     small[:] = [*texts, blank]
     own, categories = pd.factorize(small)  # texts equal to ``blank`` (or to each other) become one category; None stays missing
-    return pd.Categorical.from_codes(own[np.where(codes < 0, len(texts), codes)], categories=pd.Index(categories, dtype=object))
+    # a missing cell's code -1 takes the last, ``blank``, as numpy counts; the new codes are as small as they can be
+    return pd.Categorical.from_codes(_small_codes(own, len(categories))[codes], categories=pd.Index(categories, dtype=object))
 
 
 def formula_problems(missing: dict[str, list[str]], tables: list[RawTable], details: dict) -> list[dict]:
