@@ -28,7 +28,7 @@ import pandas as pd
 
 from ..schema import DEFAULT_SCALE
 from .dates import DAY_FIRST, decide_day_first, distinct_text, parse_dates
-from .excel import SheetGrid, codes_of, python_values
+from .excel import SheetGrid, codes_of, python_values, small_codes
 from .headers import CANDIDATE_LEVEL, clean_text, clean_texts
 from .mapping import Mapping
 from .raw import ROW, RawRole, RawTable, RawWorkbook, table_from_frame, table_from_grid
@@ -335,17 +335,12 @@ def _distinct(values: pd.Series, name: str = "score") -> tuple[np.ndarray, pd.Da
     return codes, pd.DataFrame({name: pd.Series(small, dtype=object)})
 
 
-def _small_codes(codes: np.ndarray, n: int) -> np.ndarray:
-    """``codes`` (of ``n`` values, -1 for none) in the smallest integer type: the codes of a million cells as bytes."""
-    return codes.astype(np.int8 if n < 127 else np.int16 if n < 32_767 else np.int32)
-
-
 def _take(small: np.ndarray, codes: np.ndarray) -> pd.Series:
     """The values of ``small`` at ``codes`` (-1: the last): a category column when every value is text (NaN for a
     missing one), else objects."""
     if all(isinstance(v, str) or v is None or (isinstance(v, float) and v != v) for v in small):
         own, texts = pd.factorize(pd.Series([v if isinstance(v, str) else None for v in small], dtype=object))
-        return pd.Series(pd.Categorical.from_codes(_small_codes(own, len(texts))[codes], categories=pd.Index(texts, dtype=object)))
+        return pd.Series(pd.Categorical.from_codes(small_codes(own, len(texts))[codes], categories=pd.Index(texts, dtype=object)))
     return pd.Series(small[codes], dtype=object)
 
 
@@ -409,7 +404,7 @@ def _category(codes: np.ndarray, texts: list[str], blank: str | None) -> pd.Cate
     small[:] = [*texts, blank]
     own, categories = pd.factorize(small)  # texts equal to ``blank`` (or to each other) become one category; None stays missing
     # a missing cell's code -1 takes the last, ``blank``, as numpy counts; the new codes are as small as they can be
-    return pd.Categorical.from_codes(_small_codes(own, len(categories))[codes], categories=pd.Index(categories, dtype=object))
+    return pd.Categorical.from_codes(small_codes(own, len(categories))[codes], categories=pd.Index(categories, dtype=object))
 
 
 def formula_problems(missing: dict[str, list[str]], tables: list[RawTable], details: dict) -> list[dict]:

@@ -544,6 +544,14 @@ def codes_of(s) -> tuple:
     return codes, list(uniques)
 
 
+def small_codes(codes, n: int):
+    """``codes`` of ``n`` distinct values (-1: none) in the smallest integer type that holds them: a million cells' codes
+    as a megabyte, not eight (a fresh page costs more than the work on a virtual machine)."""
+    import numpy as np
+
+    return codes.astype(np.int8 if n < 127 else np.int16 if n < 32_767 else np.int32)
+
+
 def distinct_cells(s) -> tuple:
     """(position of each cell's value in ``values``, ``values``): the distinct values of a typed column as `read_grids`
     reads such cells (float, str, bool, date, datetime; see `python_values`), the last one '' for blank cells."""
@@ -639,7 +647,6 @@ def read_sheet_columns(path: str | os.PathLike, name: str, *, visible: bool = Tr
     import logging
 
     import fastexcel
-    import numpy as np
     import pandas as pd
     import pyarrow as pa
     import pyarrow.compute as pc

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from .detect import SheetTable
-from .excel import column_letter
+from .excel import column_letter, small_codes
 from .headers import CANDIDATE_LEVEL, clean_text
 from .rows import blank_cells
 
@@ -141,13 +141,13 @@ def _melted(t: SheetTable, base: pd.DataFrame, header_row: int) -> pd.DataFrame:
         if not n:
             return pd.Series([], dtype=object)
         own, texts = pd.factorize(np.array(values, dtype=object))  # two criteria of one name: one category
-        return pd.Series(pd.Categorical.from_codes(np.tile(own, n), categories=pd.Index(texts, dtype=object)))
+        return pd.Series(pd.Categorical.from_codes(np.tile(small_codes(own, len(texts)), n), categories=pd.Index(texts, dtype=object)))
 
     out["criterion"] = each_text([c.criterion for c in cols])
     out["_cell_criterion"] = each_text([f"{c.letter}{header_row}" for c in cols])
     out["score"] = _scores_row_by_row(t.data[[c.index for c in cols]])
     out["_letter_score"] = each_text([c.letter for c in cols])
-    out["_order"] = np.tile(np.arange(k, dtype=np.int64), n)
+    out["_order"] = np.tile(small_codes(np.arange(k), k), n)
     hints = [f"{c.scale[0]:g}-{c.scale[1]:g}" if c.scale else None for c in cols]
     out["_hint"] = pd.Series(each(hints), dtype=object) if any(h is None for h in hints) else pd.Series(each(hints), dtype="str")
     return out
@@ -173,13 +173,13 @@ def _scores_row_by_row(block: pd.DataFrame) -> pd.Series:
                     at[key] = len(values)
                     values.append(v)
                 own.append(at[key])
-            lookup = np.append(np.array(own, dtype=np.int64), -1)
-            codes = c.cat.codes.to_numpy()
-            recoded.append(lookup[np.where(codes < 0, len(own), codes)])
+            lookup = np.append(np.array(own, dtype=np.int64), -1)  # a missing cell's code -1 takes the last: -1
+            recoded.append(lookup[c.cat.codes.to_numpy()])
         if len({v for v in values}) == len(values):  # else two values are one to a category: objects
             table = np.empty(len(values), dtype=object)
             table[:] = values
-            return pd.Series(pd.Categorical.from_codes(np.column_stack(recoded).ravel(), categories=pd.Index(table, dtype=object)))
+            small = [small_codes(r, len(values)) for r in recoded]  # a byte a cell for a few distinct scores
+            return pd.Series(pd.Categorical.from_codes(np.column_stack(small).ravel(), categories=pd.Index(table, dtype=object)))
     return pd.Series(block.to_numpy(dtype=object).ravel(), dtype=object)
 
 
