@@ -574,7 +574,8 @@ def test_a_wide_sheet_gives_one_row_per_score_in_sheet_order(comment):
     assert long["candidate_id"].tolist() == ["C1"] * 6 + ["C2"] * 3 + ["C3"] * 3
     assert long["_row"].tolist() == [3] * 3 + [4] * 3 + [5] * 3 + [6] * 3
     assert long["_letter_score"].tolist() == ["C", "D", "E"] * 4 and long["_cell_criterion"].tolist() == ["C2", "D2", "E2"] * 4
-    assert long["_order"].tolist() == [0, 1, 2] * 4 and long["_hint"].tolist()[:3] == ["1-5", None, None]
+    assert long["_order"].tolist() == [0, 1, 2] * 4
+    assert [h if isinstance(h, str) else None for h in long["_hint"].tolist()[:3]] == ["1-5", None, None]  # None or NaN: no hint
     assert (long["_comment"].notna().sum() == 4) if comment else "_comment" not in long
 
 
@@ -875,3 +876,23 @@ def test_loading_uses_the_c_allocator_and_gives_pyarrow_back_the_one_it_had(samp
         assert seen[-1] == "mimalloc"
     finally:
         pa.set_memory_pool(before)
+
+
+def test_scale_hints_as_a_category_normalise_as_the_hints_as_text():
+    """A wide sheet's scale hints (one per criterion column, a category) put the scores on the scale exactly as the same
+    hints written per row as text, also when some columns give none and the file gives one."""
+    import pandas as pd
+
+    from toolkit.readers.assemble import normalise
+    from toolkit.readers.mapping import Mapping
+
+    hints = ["1-10", None, "1-5", None, "1-10", "1-5"] * 20
+    scores = [7, 4, 3, "gut", 10, 5] * 20
+    as_text = pd.DataFrame({"score": pd.Series(scores, dtype=object), "_hint": pd.Series(hints, dtype=object)})
+    as_category = as_text.assign(_hint=pd.Categorical(hints))
+    for file_hint in (None, (1, 5), (0, 10)):
+        a = normalise(as_text, (1, 5), Mapping(), file_hint=file_hint)
+        b = normalise(as_category, (1, 5), Mapping(), file_hint=file_hint)
+        pd.testing.assert_series_equal(a[0], b[0])
+        pd.testing.assert_series_equal(a[1], b[1])
+        assert a[2] == b[2] and a[3] == b[3] and "per_heading" in a[2]

@@ -242,19 +242,36 @@ def derive_candidates(long: pd.DataFrame, ids: pd.Series, mapping: Mapping, prob
     return RawTable("Candidates", "Candidates (derived)", out, letters, list(out.columns), [], 1, 0)
 
 
+def _hints(long: pd.DataFrame, fill: str) -> tuple[list, object]:
+    """(the scale hints of the long frame's rows, ``fill`` for a row without one, in order of first appearance;
+    a function giving the mask of the rows with a hint). A category column (a wide sheet: one hint per criterion
+    column) is read from its codes, without a Python object per row."""
+    if "_hint" not in long:
+        return [fill], lambda hint: np.ones(len(long), dtype=bool)
+    hints = long["_hint"]
+    if isinstance(hints.dtype, pd.CategoricalDtype):
+        codes = hints.cat.codes.to_numpy()
+        values = [*hints.cat.categories.tolist(), fill]  # a missing hint's code -1 takes the last: ``fill``
+        by_value: dict = {}
+        for c in pd.unique(codes).tolist():
+            by_value.setdefault(values[c], []).append(c)
+        return list(by_value), lambda hint: np.isin(codes, by_value[hint])
+    hints = hints.where(hints.notna(), fill)
+    return list(pd.unique(hints.to_numpy(dtype=object))), lambda hint: (hints == hint).to_numpy()
+
+
 def normalise(long: pd.DataFrame, target: tuple[float, float], mapping: Mapping, *, source=None, file_hint=None, words=None,
               sheet=None) -> tuple[pd.Series, pd.Series, dict, list[dict]]:
     """(score on the target scale, score as written, scale details, problems) for the long frame."""
     if len(long) == 0:
         return pd.Series([], dtype=object), pd.Series([], dtype="str"), {"target": scale_text(target)}, []
-    hints = long["_hint"] if "_hint" in long else pd.Series(None, index=long.index, dtype=object)
-    hints = hints.where(hints.notna(), scale_text(file_hint) if file_hint else "")
-    score = pd.Series(index=long.index, dtype=object)
-    raw = pd.Series(index=long.index, dtype=object)
+    distinct_hints, mask_of = _hints(long, scale_text(file_hint) if file_hint else "")
+    if len(distinct_hints) > 1:
+        score = pd.Series(index=long.index, dtype=object)
+        raw = pd.Series(index=long.index, dtype=object)
     infos, problems = [], []
-    distinct_hints = pd.unique(hints.to_numpy(dtype=object))
     for hint in distinct_hints:
-        mask = (hints == hint).to_numpy() if len(distinct_hints) > 1 else np.ones(len(long), dtype=bool)
+        mask = mask_of(hint) if len(distinct_hints) > 1 else np.ones(len(long), dtype=bool)
         res = normalise_scores(long.loc[mask, "score"] if len(distinct_hints) > 1 else long["score"], target,
                                source=source or mapping.scale_source, hint=parse_scale(hint) if hint else None,
                                words=words or mapping.scale_words, sheet=sheet)

@@ -134,9 +134,6 @@ def _melted(t: SheetTable, base: pd.DataFrame, header_row: int) -> pd.DataFrame:
     k, n = len(cols), len(base)
     out = base.take(np.repeat(np.arange(n), k)).reset_index(drop=True)
 
-    def each(values: list) -> np.ndarray:  # a value per criterion, for every row
-        return np.tile(np.array(values, dtype=object), n)
-
     def each_text(values: list[str]) -> pd.Series:  # the same as a category of the k texts (no Python object per cell)
         if not n:
             return pd.Series([], dtype=object)
@@ -148,8 +145,7 @@ def _melted(t: SheetTable, base: pd.DataFrame, header_row: int) -> pd.DataFrame:
     out["score"] = _scores_row_by_row(t.data[[c.index for c in cols]])
     out["_letter_score"] = each_text([c.letter for c in cols])
     out["_order"] = np.tile(small_codes(np.arange(k), k), n)
-    hints = [f"{c.scale[0]:g}-{c.scale[1]:g}" if c.scale else None for c in cols]
-    out["_hint"] = pd.Series(each(hints), dtype=object) if any(h is None for h in hints) else pd.Series(each(hints), dtype="str")
+    out["_hint"] = each_text([f"{c.scale[0]:g}-{c.scale[1]:g}" if c.scale else None for c in cols])  # None: no hint (missing)
     return out
 
 
