@@ -43,7 +43,7 @@ from .model import (
     Role,
     empty_problems,
 )
-from .readers.excel import EXCEL_ERRORS
+from .readers.excel import EXCEL_ERRORS, small_codes
 from .readers.raw import ROW, RawRole, RawTable, RawWorkbook, table_from_frame
 from .schema import (
     CANDIDATE_FIELDS,
@@ -250,9 +250,12 @@ def _allowed_hint(f) -> str:
 class TableCheck:
     """Typed columns, per-row error reasons and the quarantine for one sheet."""
 
-    def __init__(self, table: RawTable, fields, problems: Problems):
+    def __init__(self, table: RawTable, fields, problems: Problems, *, categories: tuple[str, ...] = ()):
+        """``categories``: text fields whose typed column is a category made from the distinct values, when the column
+        was checked once per distinct value (the caller makes its own column of them: no column of a million texts)."""
         self.table = table
         self.fields = {f.name: f for f in fields}
+        self.categories = categories
         self.problems = problems
         n = len(table.frame)
         self.reasons: dict[int, list[str]] = {}  # row position -> why it is quarantined (rows without an error have none)
@@ -313,7 +316,11 @@ class TableCheck:
             required = required_of[f.name]
             positions, small = checked[f.name]
             if positions is not None:
-                typed = expand(small[0], positions, raw.index)
+                if f.name in self.categories and f.kind == "str":
+                    own, texts = pd.factorize(small[0])  # a blank value is missing: code -1
+                    typed = pd.Series(pd.Categorical.from_codes(small_codes(own, len(texts))[positions], categories=texts), index=raw.index)
+                else:
+                    typed = expand(small[0], positions, raw.index)
                 bad, shows_error, missing = (_expand_mask(o, positions, raw.index) for o in small[1:])
                 self.distinct[f.name] = (positions, small[0].mask(small[2].to_numpy(dtype=bool)))  # as `typed` below
             else:
@@ -347,12 +354,13 @@ class TableCheck:
             if k in self.distinct:  # number the few distinct values, not the million cells
                 positions, small = self.distinct[k]
                 c, uniques = pd.factorize(small, use_na_sentinel=False)
-                c = c[positions]
+                c = small_codes(c, len(uniques))[positions]  # a byte a cell for a few values
             else:
                 c, uniques = pd.factorize(self.typed[k], use_na_sentinel=False)
             if len(codes) and int(codes.max()) > (2**62) // (len(uniques) + 1):
                 codes = pd.factorize(codes)[0].astype(np.int64)  # keep the combined numbers small enough to combine
-            codes = codes * (len(uniques) + 1) + c
+            codes *= len(uniques) + 1  # in place: no new million-number array per key
+            codes += c
         key = pd.Series(codes, index=self.index)
         dup = key.duplicated(keep="first") & complete
         if not dup.any():
@@ -649,7 +657,7 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
         _missing_sheet(problems, "Scores", raw.sheet_names)
         scores = _empty_table(SCORE_FIELDS)
     else:
-        chk = TableCheck(score_table, SCORE_FIELDS, problems)
+        chk = TableCheck(score_table, SCORE_FIELDS, problems, categories=("criterion",))  # made a category below anyway
         chk.convert_all()
         score = chk.typed["score"]
         chk.cells("error", "score", (score.notna() & ((score < scale_lo) | (score > scale_hi))).fillna(False), "out_of_scale",
