@@ -201,6 +201,10 @@ def write_results(path: Path, meta: dict, read_rows, analytics_rows, feedback_ro
              f"resident set size (RSS) of those runs, including Python and the imports "
              f"(Python with toolkit, pandas, fastexcel and openpyxl imported: {_mb(baseline['peak_rss_mb'])} MB).",
              "- Ratios are computed from runs of the same benchmark run, alternating between the readers file by file.",
+             "- This machine is a virtual machine (2 cores) shared with others: the same benchmark run at another hour "
+             "can be up to 1.5x slower or faster, mostly in how long memory touched for the first time takes (500 MB in "
+             "0.03 s when the host has the pages, 1.4 s when it has not). Compare ratios taken in one run, not seconds "
+             "across runs.",
              "- The references (fastexcel, pandas+openpyxl) run with the allocator `load_round` uses (`toolkit.memory`), so "
              "that no ratio comes from the allocator; `load_round` with pyarrow's default allocator is measured on its own "
              "(\"The allocator\" below).", ""]
