@@ -279,14 +279,19 @@ def test_a_round_no_longer_among_the_inputs_leaves_the_report_and_your_own_files
     assert ROUNDS[2] not in (out / "index.html").read_text(encoding="utf-8")
 
 
-def test_a_report_written_before_the_list_of_owned_files_keeps_everything_once(rounds, tmp_path):
+def test_a_report_written_before_the_list_of_owned_files_loses_its_old_round_folders_too(rounds, tmp_path):
     from toolkit.report import OWNED
 
     out = tmp_path / "out"
     write_report(build_report(rounds, as_of=AS_OF), out)
-    (out / OWNED).unlink()  # as an older Debrief left it: nothing says which folders the report wrote
+    (out / OWNED).unlink()  # as an older Debrief left it: nothing lists what the report wrote
+    (out / "our-notes").mkdir()
+    (out / "our-notes" / "panel.txt").write_text("notes")
+    (out / ".git").mkdir()  # a report folder kept under version control
+    (out / ".git" / "HEAD").write_text("ref: refs/heads/main")
     two = Rounds(tuple(r for r in rounds if r.round_id != ROUNDS[2]))
     write_report(build_report(two, as_of=AS_OF), out)
-    assert (out / ROUNDS[2] / "committee.html").exists()  # not known to be the report's: kept
-    assert (out / OWNED).read_text(encoding="utf-8").splitlines() == sorted(p.name for p in out.iterdir()
-                                                                            if p.name not in (OWNED, ROUNDS[2]))
+    assert not (out / ROUNDS[2]).exists()  # a folder with a committee page is a round folder a report wrote
+    assert (out / "our-notes" / "panel.txt").read_text() == "notes" and (out / ".git" / "HEAD").exists()
+    assert (out / OWNED).read_text(encoding="utf-8").splitlines() == sorted(
+        p.name for p in out.iterdir() if p.name not in (OWNED, "our-notes", ".git"))

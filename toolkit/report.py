@@ -450,9 +450,12 @@ those it does not write again (the folder of a round no longer among the inputs)
 
 
 def _owned(out: Path) -> set[str]:
-    """The names `OWNED` lists in ``out`` (none when a report older than that list wrote it)."""
+    """The names `OWNED` lists in ``out``. A report written before that list existed has none: its round folders are
+    the folders holding a committee.html, the page every report writes per round."""
     try:
         return {line for line in (out / OWNED).read_text(encoding="utf-8").splitlines() if line and "/" not in line and line != ".."}
+    except FileNotFoundError:
+        return {p.name for p in out.iterdir() if p.is_dir() and (p / "committee.html").is_file()}
     except (OSError, UnicodeDecodeError):
         return set()
 
@@ -464,8 +467,8 @@ class ReportFolder:
     Opening it refuses an output folder that holds (or is inside the folder of) an input, before anything is
     built, and undoes what a run that died left behind (`recover_previous`). `add` hands files to the writer
     process (`render.write.TreeWriter`) and returns at once; `commit` writes what is still missing, waits for
-    every write, keeps the files in `out_dir` that no report wrote (a README; the previous report's own files and
-    folders are listed in `OWNED`, so the folder of a round no longer among the inputs goes), moves the old report
+    every write, keeps the files in `out_dir` that no report wrote (a README, a .git folder; the previous report's
+    own files and folders are listed in `OWNED`, so the folder of a round no longer among the inputs goes), moves the old report
     aside, moves the new one in and removes the old one.
     Leaving the ``with`` block without `commit` (an error, Ctrl-C) removes the staging folder and leaves the
     previous report as it was. A write that fails raises `OutputError` at `commit`.
@@ -532,8 +535,8 @@ class ReportFolder:
             (staging / OWNED).write_text("".join(f"{name}\n" for name in sorted(produced_top)), encoding="utf-8")
             if out.exists():
                 owned_before = _owned(out)
-                for entry in out.iterdir():  # keep what no report wrote (README.md, notes); a round no longer read goes
-                    if entry.name not in produced_top and entry.name not in owned_before and not entry.name.startswith("."):
+                for entry in out.iterdir():  # keep what no report wrote (README.md, notes, .git); a round no longer read goes
+                    if entry.name not in produced_top and entry.name not in owned_before and entry.name != OWNED:
                         dest = staging / entry.name
                         if entry.is_dir():
                             shutil.copytree(entry, dest)
