@@ -4,10 +4,11 @@ pyarrow allocates through mimalloc by default. mimalloc hands memory back
 to the operating system soon after it is freed, so the next big column
 (a million ids, a million round ids) starts on fresh pages again. Where a
 fresh page is expensive, as on virtual machines, that costs more than
-the work: on the 2-core benchmark machine, loading a million score rows
-takes about a fifth longer with mimalloc than with the C library's
-allocator, which keeps freed memory for reuse (benchmarks/RESULTS.md has
-both).
+the work. The C library's allocator keeps freed memory for reuse. On the
+2-core benchmark machine, in twelve alternating runs, a million wide score
+rows loaded in 1.71 s on average with it and in 1.90 s with mimalloc, and
+with less spread from run to run (the slowest 2.0 s against 2.4 s); at
+100,000 rows there was no difference. benchmarks/RESULTS.md measures both.
 
 Debrief therefore uses the C library's allocator (`pyarrow.system_memory_pool`)
 while it loads and reports, and hands pyarrow back the allocator it had
