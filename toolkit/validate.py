@@ -43,7 +43,7 @@ from .model import (
     Role,
     empty_problems,
 )
-from .readers.excel import EXCEL_ERRORS, small_codes
+from .readers.excel import EXCEL_ERRORS, category_at, small_codes
 from .readers.raw import ROW, RawRole, RawTable, RawWorkbook, table_from_frame
 from .schema import (
     CANDIDATE_FIELDS,
@@ -317,8 +317,7 @@ class TableCheck:
             positions, small = checked[f.name]
             if positions is not None:
                 if f.name in self.categories and f.kind == "str":
-                    own, texts = pd.factorize(small[0])  # a blank value is missing: code -1
-                    typed = pd.Series(pd.Categorical.from_codes(small_codes(own, len(texts))[positions], categories=texts), index=raw.index)
+                    typed = pd.Series(category_at(small[0], positions), index=raw.index)  # a blank value is missing
                 else:
                     typed = expand(small[0], positions, raw.index)
                 bad, shows_error, missing = (_expand_mask(o, positions, raw.index) for o in small[1:])

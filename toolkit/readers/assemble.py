@@ -28,7 +28,7 @@ import pandas as pd
 
 from ..schema import DEFAULT_SCALE
 from .dates import DAY_FIRST, decide_day_first, distinct_text, parse_dates
-from .excel import SheetGrid, codes_of, python_values, small_codes
+from .excel import SheetGrid, category_at, codes_of, python_values
 from .headers import CANDIDATE_LEVEL, clean_text, clean_texts
 from .mapping import Mapping
 from .raw import ROW, RawRole, RawTable, RawWorkbook, table_from_frame, table_from_grid
@@ -341,10 +341,11 @@ def _distinct(values: pd.Series, name: str = "score") -> tuple[np.ndarray, pd.Da
     if isinstance(values.dtype, pd.CategoricalDtype):
         codes = values.cat.codes.to_numpy()
         used = pd.unique(codes)
+        used = used[used >= 0]
         small = python_values(pd.Series(values.cat.categories))
-        if len(used[used >= 0]) < len(small):
+        if len(used) < len(small):
             occurs = np.zeros(len(small), dtype=bool)
-            occurs[used[used >= 0]] = True
+            occurs[used] = True
             small = [v if hit else "" for v, hit in zip(small, occurs.tolist())]
         return codes, pd.DataFrame({name: pd.Series(small + [""], dtype=object)})
     codes, uniques = pd.factorize(values)
@@ -356,8 +357,7 @@ def _take(small: np.ndarray, codes: np.ndarray) -> pd.Series:
     """The values of ``small`` at ``codes`` (-1: the last): a category column when every value is text (NaN for a
     missing one), else objects."""
     if all(isinstance(v, str) or v is None or (isinstance(v, float) and v != v) for v in small):
-        own, texts = pd.factorize(pd.Series([v if isinstance(v, str) else None for v in small], dtype=object))
-        return pd.Series(pd.Categorical.from_codes(small_codes(own, len(texts))[codes], categories=pd.Index(texts, dtype=object)))
+        return pd.Series(category_at(pd.Series([v if isinstance(v, str) else None for v in small], dtype=object), codes))
     return pd.Series(small[codes], dtype=object)
 
 
@@ -419,9 +419,8 @@ def _category(codes: np.ndarray, texts: list[str], blank: str | None) -> pd.Cate
     """Cells given as codes of ``texts`` (-1: missing, which becomes ``blank``) as a category column."""
     small = np.empty(len(texts) + 1, dtype=object)
     small[:] = [*texts, blank]
-    own, categories = pd.factorize(small)  # texts equal to ``blank`` (or to each other) become one category; None stays missing
-    # a missing cell's code -1 takes the last, ``blank``, as numpy counts; the new codes are as small as they can be
-    return pd.Categorical.from_codes(small_codes(own, len(categories))[codes], categories=pd.Index(categories, dtype=object))
+    # texts equal to ``blank`` (or to each other) become one category, None stays missing; a missing cell's -1 takes ``blank``
+    return category_at(small, codes)
 
 
 def formula_problems(missing: dict[str, list[str]], tables: list[RawTable], details: dict) -> list[dict]:

@@ -552,6 +552,15 @@ def small_codes(codes, n: int):
     return codes.astype(np.int8 if n < 127 else np.int16 if n < 32_767 else np.int32)
 
 
+def category_at(values, codes):
+    """The category column whose cell i holds ``values[codes[i]]`` (-1: the last value, as numpy counts): equal values
+    are one category, a missing one (None, NaN) is missing, and the codes are `small_codes`."""
+    import pandas as pd
+
+    own, categories = pd.factorize(values)
+    return pd.Categorical.from_codes(small_codes(own, len(categories))[codes], categories=pd.Index(categories, dtype=object))
+
+
 def distinct_cells(s) -> tuple:
     """(position of each cell's value in ``values``, ``values``): the distinct values of a typed column as `read_grids`
     reads such cells (float, str, bool, date, datetime; see `python_values`), the last one '' for blank cells."""
