@@ -896,3 +896,33 @@ def test_scale_hints_as_a_category_normalise_as_the_hints_as_text():
         pd.testing.assert_series_equal(a[0], b[0])
         pd.testing.assert_series_equal(a[1], b[1])
         assert a[2] == b[2] and a[3] == b[3] and "per_heading" in a[2]
+
+
+def test_a_column_of_only_texts_converts_as_text_among_other_cells():
+    """`to_text` settles a column holding nothing but texts in Arrow; each text gets what it gets among numbers and blanks
+    (where each cell is looked at by kind), and a text is missing exactly where `blank_mask` finds the cell blank, which
+    the checks rely on instead of working the blanks out again."""
+    import pandas as pd
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from toolkit.coerce import blank_mask, to_text
+    from toolkit.readers.headers import SPACE_CHARS
+
+    def agree(texts):
+        alone, bad = to_text(pd.Series(texts, dtype=object))
+        mixed, _ = to_text(pd.Series([*texts, 4.0, None], dtype=object))
+        assert str(alone.dtype) == str(mixed.dtype) == "str" and not bad.any()
+        assert alone.tolist() == mixed.iloc[:len(texts)].tolist() or alone.equals(mixed.iloc[:len(texts)])
+        assert alone.isna().tolist() == blank_mask(pd.Series(texts, dtype=object)).tolist()
+
+    agree([*TEXT_CORNERS, " B07 ", "Cafe\u0301", "\u00a0", ""])
+    cells = pd.Series([" x", 3.0, None, float("nan"), "\u3000", True, dt.date(2026, 3, 2), "#REF!"], dtype=object)
+    assert to_text(cells)[0].isna().tolist() == blank_mask(cells).tolist()
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(st.text(alphabet=SPACE_CHARS[:12] + "aZ9 -äÖ\u0308\u0301ﬁ日", max_size=6), min_size=1, max_size=40))
+    def any_texts(texts):
+        agree(texts)
+
+    any_texts()

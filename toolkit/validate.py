@@ -429,9 +429,13 @@ def _expand_mask(mask: pd.Series, positions: np.ndarray, index) -> pd.Series:
 
 def _checks(f, values: pd.Series, required: bool) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
     """A column's conversion, formula errors and blanks in one go: (typed, not convertible, shows a formula error, missing
-    though required)."""
+    though required). Text is missing exactly where the cell is blank (`coerce.to_text`), so that is not worked out twice."""
     typed, bad = convert(f.kind, values, f.choices, SYNONYMS.get(f.name))
-    return typed, bad, _shows_error(values), blank_mask(values) if required else pd.Series(False, index=values.index)
+    if not required:
+        missing = pd.Series(False, index=values.index)
+    else:
+        missing = typed.isna() if f.kind == "str" else blank_mask(values)
+    return typed, bad, _shows_error(values), missing
 
 
 def _checks_by_kind(fields, frame: pd.DataFrame, required_of: dict) -> dict:

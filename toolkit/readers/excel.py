@@ -589,6 +589,8 @@ def python_values(s) -> list:
             else:
                 out.append(v.date() if (v.hour, v.minute, v.second, v.microsecond) == (0, 0, 0, 0) else v)
         return out
+    if s.dtype == object and pd.Index(s.array).inferred_type == "string":  # text only (no None or NaN to make ''): as it is
+        return s.tolist()
     values = s.astype(object).tolist()
     return ["" if v is None or v is pd.NA or (isinstance(v, float) and v != v) else v for v in values]
 
