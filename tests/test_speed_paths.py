@@ -926,3 +926,25 @@ def test_a_column_of_only_texts_converts_as_text_among_other_cells():
         agree(texts)
 
     any_texts()
+
+
+@pytest.mark.parametrize("blank", ["", None])
+@pytest.mark.parametrize("texts", [["B07", "B12", "", " "], ["Katrin Vogel", "Jonas Brandt"], ["", "x"], []])
+def test_a_category_of_texts_is_taken_as_it_is_as_its_texts_would_be(texts, blank):
+    """A column read column-wise (a category of texts) goes into the Scores table as the same texts given one by one
+    would: the same categories in the same order, held as objects, and a missing cell as ``blank``."""
+    import numpy as np
+    import pandas as pd
+
+    from toolkit.readers.assemble import _category, _filled
+    from toolkit.readers.excel import codes_of
+
+    rng = np.random.default_rng(3)
+    for lowest in (-1, 0):
+        codes = rng.integers(lowest, len(texts), 60) if texts else np.full(60, -1)
+        column = pd.Series(pd.Categorical.from_codes(codes, categories=pd.Index(texts, dtype=object)))
+        taken = _filled(column, blank)
+        made = _category(*codes_of(column), blank)
+        assert taken.categories.dtype == made.categories.dtype == object
+        assert list(taken.categories) == list(made.categories)
+        assert np.asarray(taken).tolist() == np.asarray(made).tolist() or pd.Series(taken).equals(pd.Series(made))

@@ -405,7 +405,7 @@ class TableCheck:
     def result(self, sheet_label: str) -> tuple[pd.DataFrame, list[dict]]:
         bad = self.bad.to_numpy()
         data = {name: s for name, s in self.typed.items()}
-        typed = pd.DataFrame(data, index=self.index)
+        typed = pd.DataFrame(data, index=self.index, copy=False)  # the typed columns as they are (copy-on-write)
         typed["source_row"] = self.table.frame[ROW].astype("Int64")
         rejected = []
         if bad.any():

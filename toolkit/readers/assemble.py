@@ -28,7 +28,7 @@ import pandas as pd
 
 from ..schema import DEFAULT_SCALE
 from .dates import DAY_FIRST, decide_day_first, distinct_text, parse_dates
-from .excel import SheetGrid, category_at, codes_of, python_values
+from .excel import SheetGrid, category_at, codes_of, python_values, small_codes
 from .headers import CANDIDATE_LEVEL, clean_text, clean_texts
 from .mapping import Mapping
 from .raw import ROW, RawRole, RawTable, RawWorkbook, table_from_frame, table_from_grid
@@ -403,6 +403,18 @@ def _filled(values: pd.Series, blank: str | None = "") -> np.ndarray | pd.api.ex
     is a category made from its distinct values (validation then works once
     per distinct value); anything else as pandas infers it.
     """
+    if isinstance(values, pd.Series) and isinstance(values.dtype, pd.CategoricalDtype) and _text_categories(values.cat.categories):
+        column = values.array  # a category of texts (a sheet read column-wise) is one already: a missing cell gets ``blank``
+        if blank is None:
+            return column
+        texts, codes = column.categories, column.codes
+        at = np.flatnonzero(texts == blank)
+        if not len(at):
+            texts = pd.Index([*texts, blank], dtype=object)
+        at = int(at[0]) if len(at) else len(texts) - 1
+        if (codes < 0).any():
+            codes = np.where(codes < 0, at, codes)
+        return pd.Categorical.from_codes(small_codes(codes, len(texts)), categories=texts)
     if isinstance(values, pd.Series) and (values.dtype == "str" or isinstance(values.dtype, pd.CategoricalDtype)):
         codes, uniques = codes_of(values)
         if len(uniques) and all(isinstance(u, str) for u in uniques):  # text: no need to make a Python object per cell
@@ -413,6 +425,11 @@ def _filled(values: pd.Series, blank: str | None = "") -> np.ndarray | pd.api.ex
         out = pd.Series(arr)
         return (out.where(out.notna(), blank) if blank is not None else out).array
     return _category(codes, list(uniques), blank)
+
+
+def _text_categories(categories: pd.Index) -> bool:
+    """True for categories that are all texts held as objects (what `_category` makes)."""
+    return categories.dtype == object and categories.inferred_type in ("string", "empty")
 
 
 def _category(codes: np.ndarray, texts: list[str], blank: str | None) -> pd.Categorical:

@@ -177,9 +177,9 @@ def table_from_columns(sheet: str, columns: SheetColumns, *, lookup: dict[str, s
     kinds, excluded = column_kinds(columns, [c for k, c in cols.items() if k in _KEY_FIELDS.get(sheet, ())])
     keep = kinds == "data"
     if keep.all():  # every row is data (the usual case): the columns as they are
-        frame = pd.DataFrame({k: columns.columns[c] for k, c in cols.items()}, index=pd.RangeIndex(len(keep)))
+        frame = pd.DataFrame({k: columns.columns[c] for k, c in cols.items()}, index=pd.RangeIndex(len(keep)), copy=False)
     else:
-        frame = pd.DataFrame({k: columns.columns[c][keep].reset_index(drop=True) for k, c in cols.items()}, index=pd.RangeIndex(int(keep.sum())))
+        frame = pd.DataFrame({k: columns.columns[c][keep].reset_index(drop=True) for k, c in cols.items()}, index=pd.RangeIndex(int(keep.sum())), copy=False)
     frame[ROW] = pd.array(np.flatnonzero(keep) + 2, dtype="Int64")
     is_blank = kinds == "blank"
     last = np.flatnonzero(keep)[-1] if keep.any() else -1
