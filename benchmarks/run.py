@@ -183,6 +183,13 @@ def _x(ratio: float) -> str:
     return f"{ratio:.0f}x"
 
 
+def _spread(floor: dict, load: dict) -> str:
+    """The lowest and highest ratio of a load to the floor run just before it (the runs alternate): how far one
+    comparison taken side by side moves on this machine."""
+    ratios = [b / a for a, b in zip(floor.get("runs", []), load.get("runs", []))]
+    return f"{min(ratios):.2f}-{max(ratios):.2f}x" if ratios else "–"
+
+
 def _ok(flag: bool) -> str:
     return "yes" if flag else "**no**"
 
@@ -204,7 +211,10 @@ def write_results(path: Path, meta: dict, read_rows, analytics_rows, feedback_ro
              "- This machine is a virtual machine (2 cores) shared with others: the same benchmark run at another hour "
              "can be up to 1.5x slower or faster, mostly in how long memory touched for the first time takes (500 MB in "
              "0.03 s when the host has the pages, 1.4 s when it has not). Compare ratios taken in one run, not seconds "
-             "across runs.",
+             "across runs. The ratios move too, less: when fresh memory is cheap the floor (mostly fastexcel's read in Rust) "
+             "gains more than `load_round`, whose Python work after the read does not shrink, so the same code has given "
+             "ratios a third apart on two runs of one day. The column *run by run* gives the lowest and highest ratio of "
+             "the side-by-side pairs in this run.",
              "- The references (fastexcel, pandas+openpyxl) run with the allocator `load_round` uses (`toolkit.memory`), so "
              "that no ratio comes from the allocator; `load_round` with pyarrow's default allocator is measured on its own "
              "(\"The allocator\" below).", ""]
@@ -214,12 +224,12 @@ def write_results(path: Path, meta: dict, read_rows, analytics_rows, feedback_ro
               "row, typed tables and the problems table) against the raw fastexcel read of the same file into pandas "
               "(every sheet, nothing checked: the floor) and `pandas.read_excel(sheet_name=None, engine=\"openpyxl\")`.", "",
               "| layout | score rows | file MB | fastexcel floor s | load_round s | pandas+openpyxl s | load / floor | "
-              "openpyxl / load | load peak RSS MB |",
-              "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+              "load / floor, run by run | openpyxl / load | load peak RSS MB |",
+              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in read_rows:
         fx, ld, op = r["fastexcel"], r["load"], r.get("openpyxl")
         lines.append(f"| {r['layout']} | {r['score_rows']:,} | {r['file_mb']:.1f} | {_s(fx['seconds'])} | {_s(ld['seconds'])} | "
-                     f"{_s(op['seconds']) if op else 'not run'} | {ld['seconds'] / fx['seconds']:.2f}x | "
+                     f"{_s(op['seconds']) if op else 'not run'} | {ld['seconds'] / fx['seconds']:.2f}x | {_spread(fx, ld)} | "
                      f"{_x(op['seconds'] / ld['seconds']) if op else '–'} | {_mb(ld['peak_rss_mb'])} |")
     lines += ["", "A wide file holds the same score rows in about a fifth of the cells (one column per criterion), so its "
                   "fastexcel floor is three to four times quicker than the long file's, while `load_round` still builds, "
