@@ -929,7 +929,7 @@ def test_a_column_of_only_texts_converts_as_text_among_other_cells():
 
 
 @pytest.mark.parametrize("blank", ["", None])
-@pytest.mark.parametrize("texts", [["B07", "B12", "", " "], ["Katrin Vogel", "Jonas Brandt"], ["", "x"], []])
+@pytest.mark.parametrize("texts", [["B07", "B12", "", " "], ["Katrin Vogel", "Jonas Brandt"], ["", "x"]])
 def test_a_category_of_texts_is_taken_as_it_is_as_its_texts_would_be(texts, blank):
     """A column read column-wise (a category of texts) goes into the Scores table as the same texts given one by one
     would: the same categories in the same order, held as objects, and a missing cell as ``blank``."""
@@ -948,3 +948,33 @@ def test_a_category_of_texts_is_taken_as_it_is_as_its_texts_would_be(texts, blan
         assert taken.categories.dtype == made.categories.dtype == object
         assert list(taken.categories) == list(made.categories)
         assert np.asarray(taken).tolist() == np.asarray(made).tolist() or pd.Series(taken).equals(pd.Series(made))
+    nothing = pd.Series(pd.Categorical.from_codes(np.full(5, -1), categories=pd.Index([], dtype=object)))
+    assert [v if isinstance(v, str) else None for v in _filled(nothing, blank)] == [blank] * 5  # blanks, as any empty column
+
+
+def test_an_empty_required_cell_among_spaces_is_shown_as_empty(tmp_path):
+    """A required name that is blank is reported with an empty value whether the cell holds spaces or nothing at all,
+    and the values handed on for texts with a missing one among them are '' for it, never 'nan'."""
+    import openpyxl
+    import pandas as pd
+
+    from toolkit.readers.excel import python_values
+
+    assert python_values(pd.Series(["Ann", float("nan"), None], dtype=object)) == ["Ann", "", ""]
+    assert python_values(pd.Series(["Ann", " "], dtype=object)) == ["Ann", " "]
+    path = tmp_path / "blank-names.xlsx"
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in {"Role": [("field", "value"), ("role", "Analyst"), ("scale", "1-5")],
+                       "Criteria": [("criterion", "rank"), ("SQL", 1)],
+                       "Candidates": [("candidate_id", "name", "status"), ("C1", " ", "rejected"), ("C2", None, "rejected"),
+                                      ("C3", "\u00a0", "rejected"), ("C4", "Ann", "hired")],
+                       "Scores": [("candidate_id", "interviewer", "criterion", "score")] + [(c, "Sam", "SQL", 3) for c in ("C1", "C2", "C3", "C4")]}.items():
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+    wb.save(path)
+    rnd = toolkit.load_round(path, as_of="2026-03-20")
+    blank = rnd.problems[rnd.problems["rule"] == "required_value"]
+    assert blank["cell"].tolist() == ["B2", "B3", "B4"]
+    assert blank["value"].fillna("").str.strip().tolist() == ["", "", ""]

@@ -428,8 +428,9 @@ def _filled(values: pd.Series, blank: str | None = "") -> np.ndarray | pd.api.ex
 
 
 def _text_categories(categories: pd.Index) -> bool:
-    """True for categories that are all texts held as objects (what `_category` makes)."""
-    return categories.dtype == object and categories.inferred_type in ("string", "empty")
+    """True for categories that are texts held as objects (what `_category` makes); a column without any value is not
+    one (it is filled as blanks, as any empty column)."""
+    return categories.dtype == object and len(categories) > 0 and categories.inferred_type == "string"
 
 
 def _category(codes: np.ndarray, texts: list[str], blank: str | None) -> pd.Categorical:

@@ -589,7 +589,7 @@ def python_values(s) -> list:
             else:
                 out.append(v.date() if (v.hour, v.minute, v.second, v.microsecond) == (0, 0, 0, 0) else v)
         return out
-    if s.dtype == object and pd.Index(s.array).inferred_type == "string":  # text only (no None or NaN to make ''): as it is
+    if s.dtype == object and pd.api.types.infer_dtype(s.to_numpy(), skipna=False) == "string":  # text only, no None or NaN
         return s.tolist()
     values = s.astype(object).tolist()
     return ["" if v is None or v is pd.NA or (isinstance(v, float) and v != v) else v for v in values]
