@@ -175,13 +175,15 @@ def test_no_letter_claims_a_minor_criterion_was_important(rendered):
     for rnd, _, letters in rendered:
         ranks = dict(zip(rnd.criteria["criterion"].astype(str), rnd.criteria["rank"]))
         musts = dict(zip(rnd.criteria["criterion"].astype(str), rnd.criteria["must_have"]))
+        names = {lang: dict(zip(rnd.criteria["criterion"].astype(str), rnd.criteria[f"criterion_{lang}"].fillna("").astype(str)))
+                 for lang in ("en", "de", "sv")}  # the committee's names in each letter language ('' = none)
         for fb, _ in letters:
             if fb.reason_kind in ("below_bar", "shortfall", "thin_evidence"):
                 focus = fb.thin_evidence_on if fb.reason_kind == "thin_evidence" else fb.growth_area
                 claimed = [r for r, phrase in RANK_NP[fb.language].items() if phrase.casefold() in fb.reason.casefold()]
                 expected = [] if ranks[focus] > 3 or (fb.reason_kind == "below_bar" and musts[focus]) else [ranks[focus]]
                 assert claimed == expected, (fb.candidate_id, fb.reason)  # a must-have is called essential instead
-                assert criterion_text(focus, fb.language, rnd.role.language) in fb.reason
+                assert criterion_text(focus, fb.language, rnd.role.language, names[fb.language].get(focus)) in fb.reason
 
 
 def test_committee_notes_and_talking_points_are_in_the_letters_language(rendered):

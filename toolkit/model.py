@@ -7,7 +7,9 @@ rounds concatenate without losing where a row came from.
 - ``criteria``: criterion (str), rank (Int64, 1 = most important), weight
   (Float64, normalised to sum 1), weight_source ("given" or "rank"),
   must_have (boolean), bar (Float64), description, growth_tip,
-  growth_tip_de, growth_tip_sv (str). Sorted by rank.
+  growth_tip_de, growth_tip_sv, criterion_en, criterion_de, criterion_sv
+  (str: the name in letters of that language; blank = as written). Sorted
+  by rank.
 - ``candidates``: candidate_id, name, email, language, status, stage_reached
   (str); applied_on, last_interview_on, decided_on, notified_on,
   feedback_requested_on, feedback_sent_on, follow_up_on (datetime64[s]);
@@ -56,6 +58,14 @@ class Role:
     company: str | None = None
     sender_name: str | None = None
     sender_title: str | None = None
+    role_en: str | None = None
+    role_de: str | None = None
+    role_sv: str | None = None
+
+    def role_in(self, language: str) -> str:
+        """The job title for a letter in ``language``: its translation on the Role sheet (role_en, role_de, role_sv)
+        when given, else the role as written."""
+        return getattr(self, f"role_{language}", None) or self.role
 
     @property
     def scale(self) -> str:

@@ -291,8 +291,12 @@ _BERLIN = {
         "role": "Social-Media-Lead", "requisition": "BER-2026-014", "department": "Marketing und Kommunikation",
         "hiring_manager": "Katrin Vogel", "country": "DE", "language": "de", "response_target_days": 3,
         "decided_on": "2026-03-06", "scale": "1-5", "company": "Havelberg Naturkost GmbH",
-        "sender_name": "Katrin Vogel", "sender_title": "Leiterin Marketing und Kommunikation",
+        "sender_name": "Katrin Vogel", "sender_title": "Leiterin Marketing und Kommunikation", "role_en": "Social Media Lead",
     },
+    # the names in English letters (Emily Carter applied in English): criterion_en on the Criteria sheet
+    "criterion_names": {"en": {"Social-Media-Strategie": "Social media strategy", "Content und Storytelling": "Content and storytelling",
+                               "Community-Management": "Community management", "Analyse und Reporting": "Analysis and reporting",
+                               "Teamfit": "Team fit"}},
     "stages": (("Erstgespräch", ("Jonas Brandt", "Katrin Vogel")),
                ("Fachgespräch", ("Katrin Vogel", "Deniz Aydın", "Jonas Brandt"))),
     # criterion, rank, weight, must_have, bar, description, growth_tip (en), growth_tip_de, growth_tip_sv
@@ -455,8 +459,11 @@ _STOCKHOLM = {
         "role": "UX-designer", "requisition": "STH-2026-007", "department": "Digitala tjänster",
         "hiring_manager": "Karin Lindqvist", "country": "SE", "language": "sv", "response_target_days": 5,
         "decided_on": "2026-03-10", "scale": "1-5", "company": "Saltsjö Resor AB",
-        "sender_name": "Karin Lindqvist", "sender_title": "Designchef",
+        "sender_name": "Karin Lindqvist", "sender_title": "Designchef", "role_en": "UX designer",
     },
+    # the names in English letters (Daniel Kowalski applied in English): criterion_en on the Criteria sheet
+    "criterion_names": {"en": {"Användarresearch": "User research", "Interaktionsdesign": "Interaction design",
+                               "Tillgänglighet": "Accessibility", "Designsystem": "Design systems", "Teamkänsla": "Team spirit"}},
     "stages": (("Första intervju", ("Sara Nyström", "Karin Lindqvist")),
                ("Caseintervju", ("Karin Lindqvist", "Erik Johansson", "Amira Haddad", "Sara Nyström"))),
     "criteria": [
@@ -783,6 +790,8 @@ def _curated_round(spec: dict) -> dict:
                      "growth_tip", "growth_tip_de", "growth_tip_sv"]
     criteria = pd.DataFrame(spec["criteria"], columns=criteria_cols)
     names = list(criteria["criterion"])
+    for lang, translated in spec.get("criterion_names", {}).items():
+        criteria[f"criterion_{lang}"] = [translated.get(name) for name in names]
     candidates, scores = [], []
     for (cid, name, email, language, status, applied, interviews, decided, notified, channel,
          requested, sent, stay, follow_up, notes, score_text) in spec["candidates"]:

@@ -56,6 +56,9 @@ ROLE_FIELDS = (
     _f("company", "str", aliases=("firma", "unternehmen", "företag"), doc="Company name used in letters"),
     _f("sender_name", "str", aliases=("sender", "absender", "avsändare"), doc="Who signs the letters"),
     _f("sender_title", "str", aliases=("sender role",), doc="The signer's job title"),
+    _f("role_en", "str", aliases=("job title en",), doc="The job title in English letters; blank = role as written"),
+    _f("role_de", "str", aliases=("stelle de", "stellenbezeichnung de"), doc="The job title in German letters; blank = role as written"),
+    _f("role_sv", "str", aliases=("tjänst sv", "titel sv"), doc="The job title in Swedish letters; blank = role as written"),
 )
 
 CRITERIA_FIELDS = (
@@ -68,6 +71,9 @@ CRITERIA_FIELDS = (
     _f("growth_tip", "str", aliases=("tip", "growth tip en"), doc="Concrete advice (English)"),
     _f("growth_tip_de", "str", aliases=("tipp", "entwicklungstipp"), doc="Concrete advice (German)"),
     _f("growth_tip_sv", "str", aliases=("tips", "utvecklingstips"), doc="Concrete advice (Swedish)"),
+    _f("criterion_en", "str", aliases=("criterion name en", "name en"), doc="The criterion's name in English letters; blank = as written"),
+    _f("criterion_de", "str", aliases=("kriterium de", "name de"), doc="The criterion's name in German letters; blank = as written"),
+    _f("criterion_sv", "str", aliases=("kriterie sv", "namn sv"), doc="The criterion's name in Swedish letters; blank = as written"),
 )
 
 CANDIDATE_FIELDS = (

@@ -52,6 +52,7 @@ from .schema import (
     DEFAULT_RESPONSE_TARGET_DAYS,
     DEFAULT_SCALE,
     KIND_DTYPES,
+    LANGUAGES,
     ROLE_FIELDS,
     SCORE_FIELDS,
     SHEETS,
@@ -224,6 +225,7 @@ def build_role(raw: RawRole, problems: Problems, round_id: str, has_data: bool =
         company=vals.get("company"),
         sender_name=vals.get("sender_name"),
         sender_title=vals.get("sender_title"),
+        **{f"role_{lang}": vals.get(f"role_{lang}") for lang in LANGUAGES},
     )
 
 

@@ -75,6 +75,9 @@ ROLE_NOTES = {
     "company": "Company name used in letters.",
     "sender_name": "Who signs the letters.",
     "sender_title": "The signer's job title.",
+    "role_en": "The job title in letters in English, if the role above is written in another language (blank = as written).",
+    "role_de": "The job title in letters in German, if the role above is written in another language (blank = as written).",
+    "role_sv": "The job title in letters in Swedish, if the role above is written in another language (blank = as written).",
 }
 
 INSTRUCTIONS = (
@@ -86,7 +89,9 @@ INSTRUCTIONS = (
     "each rank once. Weight is optional; leave it blank everywhere and it is derived from the rank. "
     "must_have = yes when missing it rules a candidate out; bar = the lowest acceptable score. "
     "growth_tip (English), growth_tip_de (German) and growth_tip_sv (Swedish) are concrete advice "
-    "quoted in feedback letters.",
+    "quoted in feedback letters. criterion_en, criterion_de and criterion_sv are the criterion's name in "
+    "letters in that language, for candidates who get their letter in another language than the round's "
+    "(blank = the name as written, quoted).",
     "Candidates: one row per candidate with a unique candidate_id. Record the decision date, the date "
     "the candidate was told and how (channel), and any feedback request.",
     "Scores: one row per interviewer, candidate, criterion and stage. Leave score blank when the "

@@ -55,7 +55,7 @@ from ..coerce import is_blank as _blank
 from ..coerce import valid_email
 from ..errors import ToolkitError
 from ..model import HiringRound
-from ..schema import normalise_header
+from ..schema import LANGUAGES, normalise_header
 from . import phrases
 from .language import as_date, choose_language, format_date, format_number
 
@@ -245,6 +245,7 @@ def _facts(round: HiringRound, profiles: pd.DataFrame | None = None) -> _RoundFa
             "en": _clean(getattr(row, "growth_tip", None)),
             "de": _clean(getattr(row, "growth_tip_de", None)),
             "sv": _clean(getattr(row, "growth_tip_sv", None)),
+            "names": {lang: _clean(getattr(row, f"criterion_{lang}", None)) for lang in LANGUAGES},  # the name in letters of each language
         }
     facts = _RoundFacts(key, final, finalists, interviewed, crit, _standing(round, profiles), scale_points(round, CLEAR_STRENGTH_POINTS))
     if len(_FACTS) >= 16:
@@ -396,7 +397,7 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, as_
 
     name = _clean(cand["name"]) or cid
     given = first_name(name)
-    role_name = _clean(role.role) or ""
+    role_name = _clean(role.role_in(lang)) or ""
     company = _clean(role.company)
     sender = _clean(role.sender_name) or _clean(role.hiring_manager)
     sender_title = _clean(role.sender_title) if _clean(role.sender_name) else None
@@ -409,8 +410,13 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, as_
             key = f"{key}_we"
         return phrases.text(lang, key, role=role_name, company=phrases.short_company(company) or "", name=name, first_name=given, **kw)
 
+    as_written: list[str] = []  # criteria the letter names in the round's language, for want of a name in its own
+
     def crit_text(criterion: str) -> str:
-        return phrases.criterion_text(criterion, lang, round_lang)
+        own = ((info(criterion) or {}).get("names") or {}).get(lang)
+        if not own and round_lang and lang != round_lang and criterion not in as_written:
+            as_written.append(criterion)
+        return phrases.criterion_text(criterion, lang, round_lang, own)
 
     def label(criterion: str) -> str:  # a criterion as the committee wrote it, for the notes
         return phrases.quote(" ".join(str(criterion).split()), lang)
@@ -581,6 +587,8 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, as_
         avoid.append(t("avoid_none"))
     elif withdrawn:
         avoid.append(t("avoid_withdrawn"))
+
+    notes += [t("note_criterion_as_written", crit=label(c)) for c in as_written]
 
     total = row.get("weighted_total")
     total_text = None if _blank(total) else format_number(total, lang, 1)

@@ -134,6 +134,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "note_email_missing": "No email address: the .eml draft has no recipient.",
         "note_no_sender": "No sender_name or hiring_manager on the Role sheet: the letter is signed by the team.",
         "note_tip_english": "The criterion {crit} has no growth tip in the letter's language, so the English tip is used. Add one on the Criteria sheet.",
+        "note_criterion_as_written": "The criterion {crit} has no English name, so the letter quotes it as written. Add one in the criterion_en column on the Criteria sheet.",
         "note_tip_generic": "The criterion {crit} has no growth tip, so a general suggestion is used. Add one on the Criteria sheet.",
         "note_soft_no_tip": "By the scores the growth area is {crit}, a soft criterion without a growth tip: the letter does not name it and says the overall picture decided. Add a growth tip on the Criteria sheet if the letter should say more.",
         "note_follow_up_past": "follow_up_on ({date}) is before the letter date, so it is not promised in the letter.",
@@ -212,6 +213,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "note_email_missing": "Keine E-Mail-Adresse: Der .eml-Entwurf hat keinen Empfänger.",
         "note_no_sender": "Im Blatt „Role“ fehlen sender_name und hiring_manager: Der Brief ist vom Team unterschrieben.",
         "note_tip_english": "Für das Kriterium {crit} gibt es keinen deutschen Entwicklungstipp; der englische wird verwendet. Bitte growth_tip_de im Blatt „Criteria“ ergänzen.",
+        "note_criterion_as_written": "Für das Kriterium {crit} gibt es keinen deutschen Namen; der Brief zitiert daher den Originalnamen. Bitte den deutschen Namen in der Spalte criterion_de im Blatt „Criteria“ ergänzen.",
         "note_tip_generic": "Für das Kriterium {crit} gibt es keinen Entwicklungstipp, deshalb steht im Brief ein allgemeiner Vorschlag. Bitte im Blatt „Criteria“ einen ergänzen.",
         "note_soft_no_tip": "Nach den Bewertungen liegt der Entwicklungsbereich bei {crit}, einem weichen Kriterium ohne Entwicklungstipp: Der Brief nennt es nicht und sagt, dass das Gesamtbild entschieden hat. Wenn der Brief mehr sagen soll, im Blatt „Criteria“ einen Tipp ergänzen.",
         "note_follow_up_past": "follow_up_on ({date}) liegt vor dem Datum des Briefs und wird deshalb im Brief nicht zugesagt.",
@@ -290,6 +292,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "note_email_missing": "Ingen e-postadress: .eml-utkastet saknar mottagare.",
         "note_no_sender": "Varken sender_name eller hiring_manager finns på bladet Role: brevet undertecknas av rekryteringsgruppen.",
         "note_tip_english": "Kriteriet {crit} saknar utvecklingstips på svenska, så det engelska tipset används. Lägg till growth_tip_sv på bladet Criteria.",
+        "note_criterion_as_written": "Kriteriet {crit} saknar svenskt namn, så brevet återger originalnamnet. Lägg till ett svenskt namn i kolumnen criterion_sv på bladet Criteria.",
         "note_tip_generic": "Kriteriet {crit} saknar utvecklingstips, så brevet har ett allmänt förslag. Lägg till ett tips på bladet Criteria.",
         "note_soft_no_tip": "Enligt betygen är utvecklingsområdet {crit}, ett mjukt kriterium utan utvecklingstips: brevet nämner det inte utan säger att helhetsbilden avgjorde. Lägg till ett tips på bladet Criteria om brevet ska säga mer.",
         "note_follow_up_past": "follow_up_on ({date}) ligger före brevets datum och utlovas därför inte i brevet.",
@@ -372,8 +375,12 @@ def sentence_case(name: str) -> str:
     return " ".join(out)
 
 
-def criterion_text(name: str, language: str, round_language: str | None) -> str:
+def criterion_text(name: str, language: str, round_language: str | None, translated: str | None = None) -> str:
     """A criterion name ready for a sentence of the letter.
+
+    ``translated`` is the committee's name for the criterion in the letter's
+    language (criterion_en, criterion_de, criterion_sv on the Criteria sheet):
+    when given, the letter uses it as ordinary text of its own language.
 
     In a letter in the round's own language the name reads as ordinary
     text: German as written (nouns keep their capital; the sentences put it
@@ -383,6 +390,8 @@ def criterion_text(name: str, language: str, round_language: str | None) -> str:
     written (“Content und Storytelling”), so it reads as the committee's
     label rather than a misspelt word.
     """
+    if translated:
+        return criterion_text(translated, language, language)
     name = " ".join(str(name).split())
     if language != round_language:
         return quote(name, language)

@@ -1,0 +1,85 @@
+"""Criteria and job titles in the candidate's language: the committee's translations on the Criteria and Role
+sheets (criterion_en/_de/_sv, role_en/_de/_sv), else the name as written, quoted, with a note for the caller."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+import toolkit
+from toolkit.feedback import compose
+from toolkit.render.letters import render_letter_text
+
+BERLIN = Path(__file__).resolve().parents[1] / "data" / "sample" / "berlin-social-media-lead.xlsx"
+AS_OF = "2026-03-20"
+
+
+@pytest.fixture(scope="module")
+def berlin():
+    return toolkit.load_round(BERLIN, as_of=AS_OF)
+
+
+def _without_translations(rnd):
+    criteria = rnd.criteria.copy()
+    for lang in ("en", "de", "sv"):
+        criteria[f"criterion_{lang}"] = pd.Series(pd.NA, index=criteria.index, dtype="str")
+    return dataclasses.replace(rnd, criteria=criteria, role=dataclasses.replace(rnd.role, role_en=None))
+
+
+def test_an_english_letter_from_a_german_round_names_criteria_and_role_as_the_committee_translated_them(berlin):
+    """Emily Carter applied in English: her letter reads "social media strategy", not “Social-Media-Strategie”."""
+    fb = compose(berlin, "B04", as_of=AS_OF)
+    assert fb.language == "en" and berlin.role.language == "de"
+    text = render_letter_text(fb)
+    assert "social media strategy" in fb.reason and "content and storytelling" in fb.strength
+    assert "Social-Media-Strategie" not in text and "Content und Storytelling" not in text and "“" not in text
+    assert fb.role == "Social Media Lead" and "Social Media Lead" in fb.subject
+    assert not any("criterion_en" in note for note in fb.notes)
+
+
+def test_without_a_translation_the_name_is_quoted_as_written_and_the_caller_is_asked_for_one(berlin):
+    plain = _without_translations(berlin)
+    fb = compose(plain, "B04", as_of=AS_OF)
+    assert "“Social-Media-Strategie”" in fb.reason and "“Content und Storytelling”" in fb.strength
+    assert fb.role == "Social-Media-Lead"
+    asked = [note for note in fb.notes if "criterion_en" in note]
+    assert len(asked) == 2  # strength and reason: one note per criterion, however often the letter names it
+    assert any("Social-Media-Strategie" in note for note in asked) and any("Content und Storytelling" in note for note in asked)
+    swedish = compose(berlin, "B04", as_of=AS_OF, language="sv")  # English names given, Swedish ones not
+    assert "”Social-Media-Strategie”" in swedish.reason
+    assert [n for n in swedish.notes if "criterion_sv" in n] and not [n for n in swedish.notes if "criterion_en" in n]
+
+
+def test_a_letter_in_the_rounds_own_language_needs_no_translation(berlin):
+    fb = compose(_without_translations(berlin), "B07", as_of=AS_OF)
+    assert fb.language == "de" and not any("criterion_" in note for note in fb.notes)
+    assert "“" not in render_letter_text(fb)
+
+
+def test_translations_are_read_from_the_sheets_under_their_headings(tmp_path):
+    """A committee's own workbook: headings such as "Name EN" or "Kriterium DE" and a role_sv row are read as the
+    translations; blank cells stay blank (the name as written is used)."""
+    path = tmp_path / "round.xlsx"
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    sheets = {
+        "Role": [("field", "value"), ("role", "Dataanalytiker"), ("language", "sv"), ("role_sv", None), ("role_en", "Data analyst")],
+        "Criteria": [("criterion", "rank", "Name EN", "Kriterium DE"), ("Statistik", 1, "Statistics", None), ("Samarbete", 2, None, "Zusammenarbeit")],
+        "Candidates": [("candidate_id", "name", "status", "language"), ("C1", "Ann Lee", "rejected", "en"), ("C2", "Bo Ek", "hired", "sv")],
+        "Scores": [("candidate_id", "interviewer", "criterion", "score")]
+        + [(c, i, k, s) for c, ss in (("C1", (2, 4)), ("C2", (4, 4))) for i in ("Sam", "Kim") for k, s in zip(("Statistik", "Samarbete"), ss)],
+    }
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+    wb.save(path)
+    rnd = toolkit.load_round(path, as_of=AS_OF)
+    assert not len(rnd.errors) and not len(rnd.problems[rnd.problems["rule"] == "unknown_column"])
+    assert rnd.criteria["criterion_en"].tolist()[0] == "Statistics" and rnd.criteria["criterion_de"].tolist()[1] == "Zusammenarbeit"
+    assert rnd.criteria["criterion_en"].isna().tolist() == [False, True]
+    assert rnd.role.role_in("en") == "Data analyst" and rnd.role.role_in("sv") == "Dataanalytiker" and rnd.role.role_in("de") == "Dataanalytiker"
