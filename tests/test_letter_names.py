@@ -27,7 +27,7 @@ def _without_translations(rnd):
     criteria = rnd.criteria.copy()
     for lang in ("en", "de", "sv"):
         criteria[f"criterion_{lang}"] = pd.Series(pd.NA, index=criteria.index, dtype="str")
-    return dataclasses.replace(rnd, criteria=criteria, role=dataclasses.replace(rnd.role, role_en=None))
+    return dataclasses.replace(rnd, criteria=criteria, role=dataclasses.replace(rnd.role, role_en=None, sender_title_en=None))
 
 
 def test_an_english_letter_from_a_german_round_names_criteria_and_role_as_the_committee_translated_them(berlin):
@@ -38,6 +38,9 @@ def test_an_english_letter_from_a_german_round_names_criteria_and_role_as_the_co
     assert "social media strategy" in fb.reason and "content and storytelling" in fb.strength
     assert "Social-Media-Strategie" not in text and "Content und Storytelling" not in text and "“" not in text
     assert fb.role == "Social Media Lead" and "Social Media Lead" in fb.subject
+    assert fb.sender_title == "Head of Marketing and Communications" and "Leiterin" not in text
+    german = compose(berlin, "B07", as_of=AS_OF)  # the round's own language: the titles as written
+    assert german.sender_title == "Leiterin Marketing und Kommunikation" and german.role == "Social-Media-Lead"
     assert not any("criterion_en" in note for note in fb.notes)
 
 
@@ -45,7 +48,7 @@ def test_without_a_translation_the_name_is_quoted_as_written_and_the_caller_is_a
     plain = _without_translations(berlin)
     fb = compose(plain, "B04", as_of=AS_OF)
     assert "“Social-Media-Strategie”" in fb.reason and "“Content und Storytelling”" in fb.strength
-    assert fb.role == "Social-Media-Lead"
+    assert fb.role == "Social-Media-Lead" and fb.sender_title == "Leiterin Marketing und Kommunikation"
     asked = [note for note in fb.notes if "criterion_en" in note]
     assert len(asked) == 2  # strength and reason: one note per criterion, however often the letter names it
     assert any("Social-Media-Strategie" in note for note in asked) and any("Content und Storytelling" in note for note in asked)

@@ -61,11 +61,18 @@ class Role:
     role_en: str | None = None
     role_de: str | None = None
     role_sv: str | None = None
+    sender_title_en: str | None = None
+    sender_title_de: str | None = None
+    sender_title_sv: str | None = None
+
+    def in_language(self, name: str, language: str) -> str | None:
+        """``name`` ("role" or "sender_title") for a letter in ``language``: its translation on the Role sheet
+        (role_en, sender_title_sv, ...) when given, else as written."""
+        return getattr(self, f"{name}_{language}", None) or getattr(self, name)
 
     def role_in(self, language: str) -> str:
-        """The job title for a letter in ``language``: its translation on the Role sheet (role_en, role_de, role_sv)
-        when given, else the role as written."""
-        return getattr(self, f"role_{language}", None) or self.role
+        """The job title for a letter in ``language`` (see `in_language`)."""
+        return self.in_language("role", language)
 
     @property
     def scale(self) -> str:

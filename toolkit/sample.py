@@ -292,6 +292,7 @@ _BERLIN = {
         "hiring_manager": "Katrin Vogel", "country": "DE", "language": "de", "response_target_days": 3,
         "decided_on": "2026-03-06", "scale": "1-5", "company": "Havelberg Naturkost GmbH",
         "sender_name": "Katrin Vogel", "sender_title": "Leiterin Marketing und Kommunikation", "role_en": "Social Media Lead",
+        "sender_title_en": "Head of Marketing and Communications",
     },
     # the names in English letters (Emily Carter applied in English): criterion_en on the Criteria sheet
     "criterion_names": {"en": {"Social-Media-Strategie": "Social media strategy", "Content und Storytelling": "Content and storytelling",
@@ -459,7 +460,7 @@ _STOCKHOLM = {
         "role": "UX-designer", "requisition": "STH-2026-007", "department": "Digitala tjänster",
         "hiring_manager": "Karin Lindqvist", "country": "SE", "language": "sv", "response_target_days": 5,
         "decided_on": "2026-03-10", "scale": "1-5", "company": "Saltsjö Resor AB",
-        "sender_name": "Karin Lindqvist", "sender_title": "Designchef", "role_en": "UX designer",
+        "sender_name": "Karin Lindqvist", "sender_title": "Designchef", "role_en": "UX designer", "sender_title_en": "Head of Design",
     },
     # the names in English letters (Daniel Kowalski applied in English): criterion_en on the Criteria sheet
     "criterion_names": {"en": {"Användarresearch": "User research", "Interaktionsdesign": "Interaction design",

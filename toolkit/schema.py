@@ -59,6 +59,9 @@ ROLE_FIELDS = (
     _f("role_en", "str", aliases=("job title en",), doc="The job title in English letters; blank = role as written"),
     _f("role_de", "str", aliases=("stelle de", "stellenbezeichnung de"), doc="The job title in German letters; blank = role as written"),
     _f("role_sv", "str", aliases=("tjänst sv", "titel sv"), doc="The job title in Swedish letters; blank = role as written"),
+    _f("sender_title_en", "str", aliases=("sender role en",), doc="The signer's job title in English letters; blank = as written"),
+    _f("sender_title_de", "str", aliases=("sender role de",), doc="The signer's job title in German letters; blank = as written"),
+    _f("sender_title_sv", "str", aliases=("sender role sv",), doc="The signer's job title in Swedish letters; blank = as written"),
 )
 
 CRITERIA_FIELDS = (

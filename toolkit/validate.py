@@ -225,7 +225,7 @@ def build_role(raw: RawRole, problems: Problems, round_id: str, has_data: bool =
         company=vals.get("company"),
         sender_name=vals.get("sender_name"),
         sender_title=vals.get("sender_title"),
-        **{f"role_{lang}": vals.get(f"role_{lang}") for lang in LANGUAGES},
+        **{f"{name}_{lang}": vals.get(f"{name}_{lang}") for name in ("role", "sender_title") for lang in LANGUAGES},
     )
 
 

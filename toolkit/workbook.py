@@ -78,6 +78,9 @@ ROLE_NOTES = {
     "role_en": "The job title in letters in English, if the role above is written in another language (blank = as written).",
     "role_de": "The job title in letters in German, if the role above is written in another language (blank = as written).",
     "role_sv": "The job title in letters in Swedish, if the role above is written in another language (blank = as written).",
+    "sender_title_en": "The signer's job title in letters in English, if sender_title is written in another language (blank = as written).",
+    "sender_title_de": "The signer's job title in letters in German, if sender_title is written in another language (blank = as written).",
+    "sender_title_sv": "The signer's job title in letters in Swedish, if sender_title is written in another language (blank = as written).",
 }
 
 INSTRUCTIONS = (

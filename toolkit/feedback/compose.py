@@ -400,7 +400,7 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, as_
     role_name = _clean(role.role_in(lang)) or ""
     company = _clean(role.company)
     sender = _clean(role.sender_name) or _clean(role.hiring_manager)
-    sender_title = _clean(role.sender_title) if _clean(role.sender_name) else None
+    sender_title = _clean(role.in_language("sender_title", lang)) if _clean(role.sender_name) else None
     personal = sender is not None
     if not personal:
         sender = phrases.text(lang, "team")  # the company follows on its own line
