@@ -64,14 +64,15 @@ def test_a_letter_in_the_rounds_own_language_needs_no_translation(berlin):
 
 
 def test_translations_are_read_from_the_sheets_under_their_headings(tmp_path):
-    """A committee's own workbook: headings such as "Name EN" or "Kriterium DE" and a role_sv row are read as the
+    """A committee's own workbook: headings such as "Kriterium EN", "Name (deutsch)" or "Rolle EN" are read as the
     translations; blank cells stay blank (the name as written is used)."""
     path = tmp_path / "round.xlsx"
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     sheets = {
-        "Role": [("field", "value"), ("role", "Dataanalytiker"), ("language", "sv"), ("role_sv", None), ("role_en", "Data analyst")],
-        "Criteria": [("criterion", "rank", "Name EN", "Kriterium DE"), ("Statistik", 1, "Statistics", None), ("Samarbete", 2, None, "Zusammenarbeit")],
+        "Role": [("field", "value"), ("role", "Dataanalytiker"), ("language", "sv"), ("role_sv", None), ("Rolle EN", "Data analyst"),
+                 ("sender_title", "Analyschef"), ("sender role english", "Head of Analytics")],
+        "Criteria": [("criterion", "rank", "Kriterium EN", "Name (deutsch)"), ("Statistik", 1, "Statistics", None), ("Samarbete", 2, None, "Zusammenarbeit")],
         "Candidates": [("candidate_id", "name", "status", "language"), ("C1", "Ann Lee", "rejected", "en"), ("C2", "Bo Ek", "hired", "sv")],
         "Scores": [("candidate_id", "interviewer", "criterion", "score")]
         + [(c, i, k, s) for c, ss in (("C1", (2, 4)), ("C2", (4, 4))) for i in ("Sam", "Kim") for k, s in zip(("Statistik", "Samarbete"), ss)],
@@ -86,3 +87,4 @@ def test_translations_are_read_from_the_sheets_under_their_headings(tmp_path):
     assert rnd.criteria["criterion_en"].tolist()[0] == "Statistics" and rnd.criteria["criterion_de"].tolist()[1] == "Zusammenarbeit"
     assert rnd.criteria["criterion_en"].isna().tolist() == [False, True]
     assert rnd.role.role_in("en") == "Data analyst" and rnd.role.role_in("sv") == "Dataanalytiker" and rnd.role.role_in("de") == "Dataanalytiker"
+    assert rnd.role.in_language("sender_title", "en") == "Head of Analytics" and rnd.role.in_language("sender_title", "de") == "Analyschef"

@@ -43,6 +43,17 @@ def _f(name, kind, required=False, choices=(), aliases=(), doc=""):
     return Field(name, kind, required, tuple(choices), tuple(aliases), doc)
 
 
+LANGUAGE_NAMES = {"en": ("english", "englisch", "engelska"), "de": ("german", "deutsch", "tyska"),
+                  "sv": ("swedish", "schwedisch", "svenska")}
+"""Each letter language's name in English, German and Swedish (headings such as "Kriterium Englisch")."""
+
+
+def _in_language(words: tuple[str, ...], lang: str) -> tuple[str, ...]:
+    """Headings for a translation column: each word followed by the language's code or name ("kriterium en",
+    "Kriterium (englisch)", "namn engelska"; the field's own name, such as criterion_en, is matched anyway)."""
+    return tuple(f"{w} {tag}" for w in words for tag in (lang, *LANGUAGE_NAMES[lang]))
+
+
 ROLE_FIELDS = (
     _f("role", "str", True, aliases=("position", "job", "title", "stelle", "rolle", "tjänst", "roll"), doc="Job title"),
     _f("requisition", "str", aliases=("req", "requisition id", "job id", "stellen id"), doc="Requisition or job id"),
@@ -56,12 +67,10 @@ ROLE_FIELDS = (
     _f("company", "str", aliases=("firma", "unternehmen", "företag"), doc="Company name used in letters"),
     _f("sender_name", "str", aliases=("sender", "absender", "avsändare"), doc="Who signs the letters"),
     _f("sender_title", "str", aliases=("sender role",), doc="The signer's job title"),
-    _f("role_en", "str", aliases=("job title en",), doc="The job title in English letters; blank = role as written"),
-    _f("role_de", "str", aliases=("stelle de", "stellenbezeichnung de"), doc="The job title in German letters; blank = role as written"),
-    _f("role_sv", "str", aliases=("tjänst sv", "titel sv"), doc="The job title in Swedish letters; blank = role as written"),
-    _f("sender_title_en", "str", aliases=("sender role en",), doc="The signer's job title in English letters; blank = as written"),
-    _f("sender_title_de", "str", aliases=("sender role de",), doc="The signer's job title in German letters; blank = as written"),
-    _f("sender_title_sv", "str", aliases=("sender role sv",), doc="The signer's job title in Swedish letters; blank = as written"),
+    *(_f(f"role_{lang}", "str", aliases=_in_language(("job title", "rolle", "stelle", "tjänst", "roll"), lang),
+         doc=f"The job title in {LANGUAGE_NAMES[lang][0].capitalize()} letters; blank = role as written") for lang in LANGUAGES),
+    *(_f(f"sender_title_{lang}", "str", aliases=_in_language(("sender role",), lang),
+         doc=f"The signer's job title in {LANGUAGE_NAMES[lang][0].capitalize()} letters; blank = as written") for lang in LANGUAGES),
 )
 
 CRITERIA_FIELDS = (
@@ -74,9 +83,8 @@ CRITERIA_FIELDS = (
     _f("growth_tip", "str", aliases=("tip", "growth tip en"), doc="Concrete advice (English)"),
     _f("growth_tip_de", "str", aliases=("tipp", "entwicklungstipp"), doc="Concrete advice (German)"),
     _f("growth_tip_sv", "str", aliases=("tips", "utvecklingstips"), doc="Concrete advice (Swedish)"),
-    _f("criterion_en", "str", aliases=("criterion name en", "name en"), doc="The criterion's name in English letters; blank = as written"),
-    _f("criterion_de", "str", aliases=("kriterium de", "name de"), doc="The criterion's name in German letters; blank = as written"),
-    _f("criterion_sv", "str", aliases=("kriterie sv", "namn sv"), doc="The criterion's name in Swedish letters; blank = as written"),
+    *(_f(f"criterion_{lang}", "str", aliases=_in_language(("criterion", "kriterium", "kriterie", "name", "namn"), lang),
+         doc=f"The criterion's name in {LANGUAGE_NAMES[lang][0].capitalize()} letters; blank = as written") for lang in LANGUAGES),
 )
 
 CANDIDATE_FIELDS = (
