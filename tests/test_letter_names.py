@@ -88,3 +88,19 @@ def test_translations_are_read_from_the_sheets_under_their_headings(tmp_path):
     assert rnd.criteria["criterion_en"].isna().tolist() == [False, True]
     assert rnd.role.role_in("en") == "Data analyst" and rnd.role.role_in("sv") == "Dataanalytiker" and rnd.role.role_in("de") == "Dataanalytiker"
     assert rnd.role.in_language("sender_title", "en") == "Head of Analytics" and rnd.role.in_language("sender_title", "de") == "Analyschef"
+
+
+def test_the_call_notes_chart_names_the_criteria_as_the_talking_points_do(berlin):
+    """The profile chart in English call notes says "2. Content and storytelling", like the letter beside it; in
+    German, and wherever no name was given, the criterion as written."""
+    from toolkit.analytics import criterion_profiles
+    from toolkit.charts import candidate_profile
+    from toolkit.render.figures import ProfileDivs
+
+    profiles = criterion_profiles(berlin)
+    english = list(candidate_profile(profiles, "B04", language="en", show_selected=False).data[0].x)
+    assert english[:2] == ["1. Social media strategy", "2. Content and storytelling"]
+    assert list(candidate_profile(profiles, "B04", language="de").data[0].x)[1] == "2. Content und Storytelling"
+    assert list(candidate_profile(profiles, "B04", language="sv").data[0].x)[1] == "2. Content und Storytelling"
+    div = ProfileDivs(profiles, show_selected=False).div("profile-B04", "B04", "en")
+    assert "2. Content and storytelling" in div and "Content und Storytelling" not in div

@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from ..model import HiringRound
+from ..schema import LANGUAGES
 from .evidence import _each, evidence, fmt_points, fmt_points_each, n_points, n_points_each
 from .runners_up import runner_up_assessment
 from .scoring import _weights, gaps, scale_points, scale_range, selected_candidate, weighted_totals
@@ -47,7 +48,9 @@ def criterion_profiles(round: HiringRound) -> pd.DataFrame:
     candidate's mean), pool_median (median of all candidates' means on the
     criterion), bar, n_interviewers, insufficient (boolean) and
     evidence_reason (str, "" when the evidence is sufficient), scale_min and
-    scale_max (float, the round's scale). This is the input of
+    scale_max (float, the round's scale), criterion_en, criterion_de and
+    criterion_sv (str, the committee's name for the criterion in that
+    language; missing when it gave none). This is the input of
     `toolkit.charts.candidate_profile`; a candidate's rows hold no other
     candidate's name or id.
     """
@@ -74,6 +77,7 @@ def criterion_profiles(round: HiringRound) -> pd.DataFrame:
             "evidence_reason": ev["reason"],
             "scale_min": float(round.role.scale_min),
             "scale_max": float(round.role.scale_max),
+            **{f"criterion_{lang}": key.map(crit[f"criterion_{lang}"]).astype("str") for lang in LANGUAGES if f"criterion_{lang}" in crit},
         }
     )
     return out

@@ -291,6 +291,17 @@ def _thin_reason(why: str, language: str) -> str:
     return words["other"]
 
 
+def criterion_names(profiles: pd.DataFrame, language: str) -> np.ndarray:
+    """The criterion of each `criterion_profiles` row as a chart in ``language`` names it: the committee's name in
+    that language (criterion_en, criterion_de, criterion_sv) where it gave one, else as written."""
+    names = np.array([str(c) for c in profiles["criterion"].to_numpy(dtype=object)], dtype=object)
+    column = f"criterion_{language}"
+    if column in profiles:
+        own = profiles[column].to_numpy(dtype=object, na_value=None)
+        names = np.array([o if isinstance(o, str) and o.strip() else n for n, o in zip(names, own)], dtype=object)
+    return names
+
+
 def candidate_profile(source: HiringRound | pd.DataFrame, candidate_id: str, *, title: str | None = None,
                       language: str = "en", show_selected: bool = True) -> go.Figure:
     """One candidate against the selected candidate and the pool median, per criterion, with the bar.
@@ -320,7 +331,7 @@ def candidate_profile(source: HiringRound | pd.DataFrame, candidate_id: str, *, 
     def col(name, dtype="float64", na=np.nan):
         return rows[name].to_numpy(dtype=dtype, na_value=na)[order]
 
-    crit = [str(c) for c in rows["criterion"].to_numpy(dtype=object)[order]]
+    crit = criterion_names(rows, language)[order].tolist()
     name = str(rows["name"].iloc[0]) if "name" in rows else str(candidate_id)
     lo, hi = float(rows["scale_min"].iloc[0]), float(rows["scale_max"].iloc[0])
     mean, median, bar = col("mean_score"), col("pool_median"), col("bar")

@@ -151,7 +151,7 @@ class ProfileDivs:
         self._rows = {cid: pos for cid, pos in p.groupby(self._ids, sort=False).indices.items()}
         rank = p["criterion_rank"].to_numpy(dtype="float64", na_value=np.inf)
         self._order = {cid: pos[np.argsort(rank[pos], kind="stable")] for cid, pos in self._rows.items()}
-        self._crit = np.array([str(c) for c in p["criterion"].to_numpy(dtype=object)], dtype=object)
+        self._crit: dict[str, np.ndarray] = {}  # language -> each row's criterion as the chart names it
         self._name = p["name"].to_numpy(dtype=object) if "name" in p else None
         self._lo = p["scale_min"].to_numpy(dtype="float64")
         self._hi = p["scale_max"].to_numpy(dtype="float64")
@@ -183,14 +183,16 @@ class ProfileDivs:
         import numpy as np
         from babel.numbers import format_percent
 
-        from ..charts.comparison import PROFILE_TEXT, _num, _profile_number, _thin_reason
+        from ..charts.comparison import PROFILE_TEXT, _num, _profile_number, _thin_reason, criterion_names
         from ..charts.style import esc
 
         words = PROFILE_TEXT[language]
         o = self._order[candidate_id]
         mean, thin, why, n_int, weight = self._mean[o], self._thin[o], self._why[o], self._n_int[o], self._weight[o]
         bar = self._bar[o]
-        x = [f"{i + 1}. {c}" for i, c in enumerate(self._crit[o])]
+        if language not in self._crit:
+            self._crit[language] = criterion_names(self.profiles, language)
+        x = [f"{i + 1}. {c}" for i, c in enumerate(self._crit[language][o])]
         name = str(self._name[o[0]]) if self._name is not None else str(candidate_id)
         if language == "en":
             ev_txt = np.where(thin, "Thin evidence: " + why.astype(str), "Evidence from " + np.char.mod("%d", n_int).astype(str) + " interviewers")
