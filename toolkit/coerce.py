@@ -98,8 +98,13 @@ def _strings(s: pd.Series, types: pd.Series | None = None) -> tuple[pd.Series, p
     types = _types(s) if types is None else types
     is_str = (types == str).to_numpy()
     # Arrow-backed strings: strip and replace run in compiled code, not per cell in Python
-    text = s[is_str].astype("str").str.replace("\u00a0", " ", regex=False).str.strip()
+    text = _trim(s[is_str].astype("str"))
     return pd.Series(is_str, index=s.index), text
+
+
+def _trim(text: pd.Series) -> pd.Series:
+    """Arrow text with NBSP read as a space and spaces trimmed at both ends."""
+    return text.str.replace("\u00a0", " ", regex=False).str.strip()
 
 
 def is_blank(value: object) -> bool:
@@ -171,7 +176,7 @@ def to_text(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Text, stripped and in Unicode NFC form (an "ä" typed as a + combining mark, as macOS does, equals the
     one-character "ä"), so ids and criterion names match across sheets however they were typed."""
     if s.dtype == object and set(map(type, s.to_numpy().tolist())) == {str}:  # only text (50,000 names, ids or e-mails): all in Arrow
-        text = _nfc(s.astype("str").str.replace("\u00a0", " ", regex=False).str.strip())
+        text = _nfc(_trim(s.astype("str")))
         return text.where(text != "", None), pd.Series(False, index=s.index)
     types = _types(s)
     is_str, text = _strings(s, types)

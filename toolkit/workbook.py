@@ -41,6 +41,7 @@ from .schema import (
     CHANNELS,
     CRITERIA_FIELDS,
     DEFAULT_SCALE,
+    LANGUAGE_NAMES,
     LANGUAGES,
     ROLE_FIELDS,
     SCORE_FIELDS,
@@ -75,12 +76,10 @@ ROLE_NOTES = {
     "company": "Company name used in letters.",
     "sender_name": "Who signs the letters.",
     "sender_title": "The signer's job title.",
-    "role_en": "The job title in letters in English, if the role above is written in another language (blank = as written).",
-    "role_de": "The job title in letters in German, if the role above is written in another language (blank = as written).",
-    "role_sv": "The job title in letters in Swedish, if the role above is written in another language (blank = as written).",
-    "sender_title_en": "The signer's job title in letters in English, if sender_title is written in another language (blank = as written).",
-    "sender_title_de": "The signer's job title in letters in German, if sender_title is written in another language (blank = as written).",
-    "sender_title_sv": "The signer's job title in letters in Swedish, if sender_title is written in another language (blank = as written).",
+    **{f"role_{lang}": f"The job title in letters in {LANGUAGE_NAMES[lang][0].capitalize()}, if the role above is written in "
+                       "another language (blank = as written)." for lang in LANGUAGES},
+    **{f"sender_title_{lang}": f"The signer's job title in letters in {LANGUAGE_NAMES[lang][0].capitalize()}, if sender_title is "
+                               "written in another language (blank = as written)." for lang in LANGUAGES},
 }
 
 INSTRUCTIONS = (

@@ -28,7 +28,7 @@ import pandas as pd
 
 from ..schema import DEFAULT_SCALE
 from .dates import DAY_FIRST, decide_day_first, distinct_text, parse_dates
-from .excel import SheetGrid, category_at, codes_of, python_values, small_codes
+from .excel import SheetGrid, category_at, codes_of, python_values
 from .headers import CANDIDATE_LEVEL, clean_text, clean_texts
 from .mapping import Mapping
 from .raw import ROW, RawRole, RawTable, RawWorkbook, table_from_frame, table_from_grid
@@ -405,16 +405,7 @@ def _filled(values: pd.Series, blank: str | None = "") -> np.ndarray | pd.api.ex
     """
     if isinstance(values, pd.Series) and isinstance(values.dtype, pd.CategoricalDtype) and _text_categories(values.cat.categories):
         column = values.array  # a category of texts (a sheet read column-wise) is one already: a missing cell gets ``blank``
-        if blank is None:
-            return column
-        texts, codes = column.categories, column.codes
-        at = np.flatnonzero(texts == blank)
-        if not len(at):
-            texts = pd.Index([*texts, blank], dtype=object)
-        at = int(at[0]) if len(at) else len(texts) - 1
-        if (codes < 0).any():
-            codes = np.where(codes < 0, at, codes)
-        return pd.Categorical.from_codes(small_codes(codes, len(texts)), categories=texts)
+        return column if blank is None else _category(column.codes, column.categories, blank)
     if isinstance(values, pd.Series) and (values.dtype == "str" or isinstance(values.dtype, pd.CategoricalDtype)):
         codes, uniques = codes_of(values)
         if len(uniques) and all(isinstance(u, str) for u in uniques):  # text: no need to make a Python object per cell
@@ -433,7 +424,7 @@ def _text_categories(categories: pd.Index) -> bool:
     return categories.dtype == object and len(categories) > 0 and categories.inferred_type == "string"
 
 
-def _category(codes: np.ndarray, texts: list[str], blank: str | None) -> pd.Categorical:
+def _category(codes: np.ndarray, texts, blank: str | None) -> pd.Categorical:
     """Cells given as codes of ``texts`` (-1: missing, which becomes ``blank``) as a category column."""
     small = np.empty(len(texts) + 1, dtype=object)
     small[:] = [*texts, blank]
