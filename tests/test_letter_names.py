@@ -104,3 +104,44 @@ def test_the_call_notes_chart_names_the_criteria_as_the_talking_points_do(berlin
     assert list(candidate_profile(profiles, "B04", language="sv").data[0].x)[1] == "2. Content und Storytelling"
     div = ProfileDivs(profiles, show_selected=False).div("profile-B04", "B04", "en")
     assert "2. Content and storytelling" in div and "Content und Storytelling" not in div
+
+
+def _wide_swedish_round(tmp_path):
+    """A wide scorecard without a Criteria sheet: the criteria are its column headings, the role and language come from a
+    mapping (as a committee's own sheet often is)."""
+    path = tmp_path / "analys.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Betyg"
+    ws.append(("candidate_id", "name", "interviewer", "language", "status", "Statistik", "Samarbete"))
+    for cid, name, lang, status, marks in (("C1", "Ann Lee", "en", "rejected", (2, 4)), ("C2", "Bo Ek", "sv", "hired", (5, 4))):
+        for interviewer in ("Sam", "Kim"):
+            ws.append((cid, name, interviewer, lang, status, *marks))
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("criteria, where", [
+    (None, "on a Criteria sheet (the criteria now come from the score columns' headings)"),
+    ([{"criterion": "Statistik"}, {"criterion": "Samarbete"}], "under [[criteria]] in the mapping file"),
+])
+def test_the_call_notes_say_where_a_missing_name_goes_for_criteria_not_from_a_criteria_sheet(tmp_path, criteria, where):
+    """Criteria taken from the headings, or listed in a mapping file, have no Criteria sheet to add criterion_en to: the
+    note says where the name goes instead (and the growth-tip note alike)."""
+    mapping = {"role": {"role": "Dataanalytiker", "language": "sv"}, **({"criteria": criteria} if criteria else {})}
+    rnd = toolkit.load_round(_wide_swedish_round(tmp_path), as_of=AS_OF, mapping=mapping)
+    assert not len(rnd.errors) and rnd.role.language == "sv"
+    fb = compose(rnd, "C1", as_of=AS_OF)
+    assert fb.language == "en" and "“Statistik”" in fb.reason
+    asked = [note for note in fb.notes if "criterion_en" in note]
+    assert asked and all(note.endswith(f"Add it as criterion_en {where}.") for note in asked)
+    assert not any("on the Criteria sheet" in note for note in fb.notes)
+
+
+def test_a_name_given_in_the_mapping_file_is_used_in_the_letter(tmp_path):
+    mapping = {"role": {"role": "Dataanalytiker", "language": "sv", "role_en": "Data analyst"},
+               "criteria": [{"criterion": "Statistik", "criterion_en": "Statistics"}, {"criterion": "Samarbete", "criterion_en": "Teamwork"}]}
+    rnd = toolkit.load_round(_wide_swedish_round(tmp_path), as_of=AS_OF, mapping=mapping)
+    fb = compose(rnd, "C1", as_of=AS_OF)
+    assert "statistics" in fb.reason and "Statistik" not in render_letter_text(fb) and fb.role == "Data analyst"
+    assert not any("criterion_en" in note for note in fb.notes)

@@ -217,6 +217,13 @@ class _RoundFacts:
 _FACTS: dict[int, tuple[HiringRound, _RoundFacts]] = {}
 
 
+def _criteria_origin(round: HiringRound) -> str:
+    """Where the round's criteria were written: "sheet" (a Criteria sheet), "mapping" (``[[criteria]]`` in a mapping file)
+    or "derived" (from the score columns' headings; `readers.assemble.build_criteria`)."""
+    source = str(round.details.get("criteria_source") or "sheet")
+    return "mapping" if source == "mapping" else "derived" if source.startswith("derived") else "sheet"
+
+
 def _facts(round: HiringRound, profiles: pd.DataFrame | None = None) -> _RoundFacts:
     """Per-round facts every letter needs, computed once per round object (``profiles``: its `criterion_profiles`, if at hand)."""
     hit = _FACTS.get(id(round))
@@ -405,10 +412,13 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, as_
     if not personal:
         sender = phrases.text(lang, "team")  # the company follows on its own line
 
+    on_criteria = phrases.text(lang, f"on_criteria_{_criteria_origin(round)}")  # where the call notes send the committee to add a name or tip
+
     def t(key: str, **kw) -> str:
         if not personal and phrases.has(lang, f"{key}_we"):
             key = f"{key}_we"
-        return phrases.text(lang, key, role=role_name, company=phrases.short_company(company) or "", name=name, first_name=given, **kw)
+        return phrases.text(lang, key, role=role_name, company=phrases.short_company(company) or "", name=name, first_name=given,
+                            on_criteria=on_criteria, **kw)
 
     as_written: list[str] = []  # criteria the letter names in the round's language, for want of a name in its own
 
