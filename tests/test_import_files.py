@@ -278,3 +278,32 @@ def test_an_empty_unknown_column_beside_the_ratings_is_not_a_criterion(tmp_path)
             ["Ben Carter", "Tom Baker", None, 2, 5]]
     rnd = toolkit.load_round(_workbook(tmp_path / "panel.xlsx", {"Panel": rows}), as_of=AS_OF)
     assert rnd.criterion_order == ["SQL", "Communication"]
+
+
+@pytest.mark.parametrize("source, given", [
+    ("13-mapping-needed.xlsx", "13-mapping-needed.toml"),
+    ("16-lever", "16-lever.toml"),
+])
+def test_a_mapping_written_by_inspect_loads_the_round_as_the_mapping_it_was_read_with(tmp_path, source, given):
+    """`debrief inspect FILE --mapping old.toml --write-mapping new.toml` keeps what only the old mapping said (Role values,
+    criteria with translations, tips and must-haves, Lever field names), so the new file gives the same round."""
+    import tomllib
+
+    old = tomllib.loads((REAL_WORLD / given).read_text(encoding="utf-8"))
+    if "criteria" in old:  # what a committee adds to its criteria: names in other letter languages, tips, must-haves
+        old["criteria"][0].update(criterion_en="Social media strategy", growth_tip="Draft a quarter's content plan", must_have=True)
+        old["role"].update(role_en="Social media lead", sender_title_en="Head of Marketing")
+    old_path = tmp_path / "old.toml"
+    import tomli_w
+
+    old_path.write_text(tomli_w.dumps(old), encoding="utf-8")
+    new_path = tmp_path / "new.toml"
+    assert main(["inspect", "--mapping", str(old_path), "--write-mapping", str(new_path), str(REAL_WORLD / source)]) == 0
+    before = toolkit.load_round(REAL_WORLD / source, mapping=old_path, as_of="2026-03-20")
+    after = toolkit.load_round(REAL_WORLD / source, mapping=new_path, as_of="2026-03-20")
+    pd.testing.assert_frame_equal(before.criteria, after.criteria)
+    pd.testing.assert_frame_equal(before.scores, after.scores)
+    assert before.role == after.role
+    if "criteria" in old:
+        assert after.criteria.loc[0, "criterion_en"] == "Social media strategy" and bool(after.criteria.loc[0, "must_have"])
+        assert after.role.role_in("en") == "Social media lead"

@@ -13,7 +13,7 @@ import json
 import os
 
 from .dispatch import read_path
-from .mapping import mapping_toml
+from .mapping import Mapping, mapping_toml, read_mapping
 from .raw import RawWorkbook
 
 FIELD_WORDS = {
@@ -76,12 +76,18 @@ def inspect_path(path: str | os.PathLike, mapping=None) -> dict:
             "role": str(r.raw.role.values.get("role") or ""),
         })
     out = _jsonable(out)
-    out["mapping"] = mapping_for(out)
+    out["mapping"] = mapping_for(out, read_mapping(mapping))
     return out
 
 
-def mapping_for(info: dict) -> dict:
-    """The mapping (readers.mapping format) that fixes what was detected in the first round of `info`."""
+def mapping_for(info: dict, given: Mapping | None = None) -> dict:
+    """The mapping (readers.mapping format) that fixes what was detected in the first round of `info`.
+
+    ``given`` is the mapping the file was read with: what it says that detection
+    does not show (the Role values, the criteria with their translations, tips
+    and must-haves, statuses, Lever fields, the interviewer, the job) is kept as
+    written, so that the new file loads the round as the old one did.
+    """
     if not info["rounds"]:
         return {}
     first = info["rounds"][0]
@@ -115,19 +121,27 @@ def mapping_for(info: dict) -> dict:
     if scale.get("words"):
         sc["words"] = scale["words"]
     m["scale"] = sc
+    given = given or Mapping()
     if len(info["rounds"]) == 1 and first.get("role"):
         m["role"] = {"role": first["role"]}
-    if first.get("criteria") and not str(d.get("criteria_source", "")).startswith("sheet"):
+    if given.role:
+        m["role"] = {**m.get("role", {}), **given.role}
+    if d.get("criteria_source") == "mapping" and given.criteria:
+        m["criteria"] = [dict(c) for c in given.criteria]
+    elif first.get("criteria") and not str(d.get("criteria_source", "")).startswith("sheet"):
         m["criteria"] = first["criteria"]
+    for key in ("interviewer", "job", "statuses", "fields"):
+        if getattr(given, key):
+            m[key] = getattr(given, key)
     return {k: v for k, v in m.items() if v not in (None, {}, [])}
 
 
 def mapping_text(info: dict) -> str:
-    """`mapping_for(info)` as TOML, with a comment saying where it came from and how to use it."""
+    """`inspect_path`'s mapping (`mapping_for`) as TOML, with a comment saying where it came from and how to use it."""
     comment = (f"Mapping for {info['path']}, written by `debrief inspect`.\n"
                "Edit what was detected wrongly (criteria order, scale, column fields), then load with\n"
                "load_round(path, mapping=\"this-file.toml\"). Fields: see docs/importing.md.")
-    return mapping_toml(mapping_for(info), comment=comment)
+    return mapping_toml(info["mapping"] if "mapping" in info else mapping_for(info), comment=comment)
 
 
 def _field_text(c: dict) -> str:
