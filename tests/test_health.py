@@ -5,7 +5,8 @@ Berlin as of Thursday 9 October 2025 (see rounds_for_timelines.py):
   measured (told or to be told): C2 C3 C4 C5 C7 C8 = 6
   told: C2 after 1, C3 after 4, C4 after 3 business days -> median 3,
         p90 of [1, 3, 4]: position 0.9 * 2 = 1.8 -> 3 + 0.8 * (4 - 3) = 3.8
-  on time: C2, C4 -> 2 of 3; overdue now: C5, C7; within target, not told: C8
+  on time: C2, C4; overdue now: C5, C7; within target, not told: C8
+  -> within target: 2 of 3 told + 2 overdue = 2 of 5 (waiting past the target counts against)
   finalists told: C2 (video), C3 (email) -> 1 of 2 personally
   feedback: requested by C2 (answered after 2 business days) and C3 (waiting)
   talent pool: C2 scheduled, C3 missing a date, C5 overdue
@@ -44,9 +45,9 @@ def test_health_of_one_round_equals_the_hand_count(berlin, berlin_timelines):
     expected = {
         "round_id": "berlin", "role": "Social Media Lead", "department": "Marketing", "hiring_manager": "Jana Becker",
         "n_candidates": 8, "n_hired": 1, "n_offered": 0, "n_rejected": 5, "n_withdrawn": 1, "n_pending": 1,
-        "n_to_tell": 6, "n_told": 3,
+        "n_to_tell": 6, "n_told": 3, "n_told_on_time": 2,
         "median_business_days_to_tell": 3.0, "p90_business_days_to_tell": 3.8,
-        "share_within_target": 2 / 3, "n_waiting_within_target": 1, "overdue_now": 2,
+        "share_within_target": 2 / 5, "n_waiting_within_target": 1, "overdue_now": 2,
         "n_finalists_told": 2, "share_finalists_told_personally": 0.5,
         "feedback_requests": 2, "share_feedback_answered": 0.5, "median_feedback_business_days": 2.0,
         "n_talent_pool": 3, "follow_ups_overdue": 1, "follow_ups_missing": 1,
@@ -78,8 +79,8 @@ def test_health_by_month_department_and_manager_over_two_rounds(berlin):
     assert march["p90_business_days_to_tell"] == pytest.approx(4.6)
     assert (march["expected_scores"], march["missing_scores"]) == (8, 0)
     october = by_month.loc["2025-10"]
-    # months later, Emma, Sara and Tim are still not told: all three overdue
-    assert (october["overdue_now"], october["n_told"], october["share_within_target"]) == (3, 3, pytest.approx(2 / 3))
+    # months later, Emma, Sara and Tim are still not told: all three overdue, and 2 on time of 3 told + 3 overdue
+    assert (october["overdue_now"], october["n_told"], october["share_within_target"]) == (3, 3, pytest.approx(2 / 6))
     assert (october["expected_scores"], october["missing_scores"]) == (36, 2)
 
     by_department = process_health(t, by="department").set_index("department")
@@ -87,7 +88,7 @@ def test_health_by_month_department_and_manager_over_two_rounds(berlin):
     by_manager = process_health(t, by="hiring_manager").set_index("hiring_manager")
     assert by_manager["overdue_now"].to_dict() == {"Jana Becker": 3, "Priya Shah": 0}
     overall = process_health(t, by="all").iloc[0]
-    assert (overall["n_candidates"], overall["n_told"], overall["share_within_target"]) == (12, 5, pytest.approx(4 / 5))
+    assert (overall["n_candidates"], overall["n_told"], overall["share_within_target"]) == (12, 5, pytest.approx(4 / 8))
 
 
 def test_missing_department_is_grouped_as_not_given(berlin_timelines):
@@ -99,9 +100,20 @@ def test_missing_department_is_grouped_as_not_given(berlin_timelines):
 def test_shares_are_missing_when_nobody_was_told(berlin_timelines):
     t = berlin_timelines[berlin_timelines["candidate_id"].isin(["C5", "C7"])]
     row = process_health(t).iloc[0]
-    assert row["n_told"] == 0
-    assert pd.isna(row["share_within_target"]) and pd.isna(row["median_business_days_to_tell"])
-    assert pd.isna(row["share_feedback_answered"])
+    assert row["n_told"] == 0 and row["overdue_now"] == 2
+    assert row["share_within_target"] == 0  # both are waiting past the target: none told within it
+    assert pd.isna(row["median_business_days_to_tell"]) and pd.isna(row["share_feedback_answered"])
+    waiting = process_health(berlin_timelines[berlin_timelines["candidate_id"] == "C8"]).iloc[0]  # not told, still within target
+    assert pd.isna(waiting["share_within_target"])
+
+
+def test_a_committee_that_stays_silent_does_not_look_faster_than_one_that_answers_late(berlin_timelines):
+    """Two overdue candidates told late give the same share within target as two who were never told."""
+    told = berlin_timelines[berlin_timelines["candidate_id"].isin(["C2", "C3", "C4"])]
+    silent = berlin_timelines[berlin_timelines["candidate_id"].isin(["C2", "C4", "C5", "C7"])]
+    late = silent.assign(target_status=silent["target_status"].replace("overdue", "late"), notified_on=silent["notified_on"].fillna(silent["as_of"]))
+    assert process_health(silent).iloc[0]["share_within_target"] == process_health(late).iloc[0]["share_within_target"] == 0.5
+    assert process_health(told).iloc[0]["share_within_target"] == pytest.approx(2 / 3)
 
 
 def test_health_by_week_of_decision(berlin):
@@ -128,13 +140,14 @@ def test_unknown_grouping_is_explained(berlin_timelines):
 def test_sample_health_per_round_equals_a_hand_count_of_the_workbooks():
     """Business days to tell, counted from the Candidates sheets (measured = rejected; none pending):
 
-    Berlin (target 3):     B01 2, B02 1, B05 1, B07 7 -> 3 of 4 on time; median 1.5; p90 2 + 0.7 * 5 = 5.5
+    Within target = on time / (told + overdue now).
+    Berlin (target 3):     B01 2, B02 1, B05 1, B07 7 -> 3 on time of 4 told + 1 overdue; median 1.5; p90 2 + 0.7 * 5 = 5.5
                            finalists told: B01 video, B05 phone, B07 email -> 2 of 3 personally
                            feedback: B05 answered (Tue 10 -> Thu 12: 2), B07 waiting
-    Manchester (target 3): M01 3, M02 8, M03 7, M05 2, M07 1, M08 2 -> 4 of 6; median 2.5; p90 7 + 0.5 * 1 = 7.5
+    Manchester (target 3): M01 3, M02 8, M03 7, M05 2, M07 1, M08 2 -> 4 of 6 told + 1 overdue; median 2.5; p90 7 + 0.5 * 1 = 7.5
                            finalists (Panel) told: M01 email, M03 letter, M05 email, M07 phone, M08 video -> 2 of 5
                            feedback: M07 answered (Mon 16 -> Tue 17: 1), M05 waiting
-    Stockholm (target 5):  S01 7, S02 1, S04 6, S05 2, S07 1, S09 4 -> 4 of 6; median 3; p90 6 + 0.5 * 1 = 6.5
+    Stockholm (target 5):  S01 7, S02 1, S04 6, S05 2, S07 1, S09 4 -> 4 of 6 told + 1 overdue; median 3; p90 6 + 0.5 * 1 = 6.5
                            finalists (Caseintervju) told: S01 email, S04 form letter, S05 phone, S07 video, S09 video -> 3 of 5
                            feedback: S07 answered (Thu 12 -> Fri 13: 1), S04 waiting
     """
@@ -147,9 +160,9 @@ def test_sample_health_per_round_equals_a_hand_count_of_the_workbooks():
             "share_within_target", "overdue_now", "n_waiting_within_target", "share_finalists_told_personally",
             "feedback_requests", "share_feedback_answered", "median_feedback_business_days", "n_talent_pool"]
     expected = {
-        "berlin-social-media-lead": [8, 6, 1, 4, 1.5, 5.5, 3 / 4, 1, 1, 2 / 3, 2, 0.5, 2.0, 1],
-        "manchester-data-analyst": [9, 7, 1, 6, 2.5, 7.5, 4 / 6, 1, 0, 2 / 5, 2, 0.5, 1.0, 1],
-        "stockholm-ux-designer": [9, 7, 1, 6, 3.0, 6.5, 4 / 6, 1, 0, 3 / 5, 2, 0.5, 1.0, 1],
+        "berlin-social-media-lead": [8, 6, 1, 4, 1.5, 5.5, 3 / 5, 1, 1, 2 / 3, 2, 0.5, 2.0, 1],
+        "manchester-data-analyst": [9, 7, 1, 6, 2.5, 7.5, 4 / 7, 1, 0, 2 / 5, 2, 0.5, 1.0, 1],
+        "stockholm-ux-designer": [9, 7, 1, 6, 3.0, 6.5, 4 / 7, 1, 0, 3 / 5, 2, 0.5, 1.0, 1],
     }
     for round_id, values in expected.items():
         assert h.loc[round_id, cols].astype(float).tolist() == pytest.approx(values), round_id

@@ -75,8 +75,8 @@ def test_summary_json_per_round_and_candidate(tree, rounds):
             assert key in c
     assert sorted(o["name"] for o in summary["overdue_now"]) == ["Ali Rahimi", "Emily Carter", "Wiktoria Nowak"]
     berlin = summary["rounds"]["berlin-social-media-lead"]
-    # Berlin, told: B05 1, B01 2, B07 7, B02 1 (B03 is the hire) -> 3 of 4 on time
-    assert berlin["share_within_target"] == pytest.approx(0.75)
+    # Berlin, told: B05 1, B01 2, B07 7, B02 1 (B03 is the hire) -> 3 on time of 4 told + 1 overdue (Emily Carter)
+    assert berlin["share_within_target"] == pytest.approx(3 / 5)
     assert berlin["overdue_now"] == 1
 
 

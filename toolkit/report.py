@@ -26,6 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .analytics.health import share_within_target
 from .errors import OutputError
 from .model import HiringRound, Rounds, as_rounds
 from .render.pages import Table, figure_div, fmt, render_page, table
@@ -256,11 +257,10 @@ def _committee_page(rnd, summary, totals, ev, calibration, robustness, tl, lint,
     lint_t = table(lint, {"name": "Candidate", "source": "Where", "rule": "Finding", "excerpt": "Text", "message": "What to do"},
                    empty="No findings: no generic reasons, no protected characteristics, no overlong letters.")
     prob_t = table(rnd.problems, {"severity": "Severity", "location": "Where", "value": "Value", "message": "Problem", "hint": "What to do"})
-    told = tl[tl["target_status"].isin(["on_time", "late"])]
     cards = [
         {"value": len(rnd.candidates), "label": "candidates"},
         {"value": int((tl["target_status"] == "overdue").sum()), "label": "overdue now"},
-        {"value": fmt((told["target_status"] == "on_time").mean(), "share") if len(told) else "–", "label": "told within target"},
+        {"value": _within_target(tl), "label": "told within target"},
         {"value": int(ru.shape[0]), "label": "runner(s)-up"},
     ]
     weight_note = "given by the committee" if (rnd.criteria["weight_source"] == "given").all() else "derived from the ranks"
@@ -325,13 +325,19 @@ def _process_health_page(rounds, tl, health, as_of, anonymize) -> str:
                        completeness=comp_t, as_of=as_of, plotly_js=PLOTLY_ASSET)
 
 
+def _within_target(tl: pd.DataFrame) -> str:
+    """The told-within-target card: on time / (told + overdue now), as `analytics.health.share_within_target`."""
+    share = share_within_target(tl)
+    return fmt(share, "share") if share is not None else "–"
+
+
 def _headline_cards(tl: pd.DataFrame) -> list[dict]:
     told = tl[tl["target_status"].isin(["on_time", "late"])]
     finalists = tl[tl["is_finalist"].fillna(False).astype(bool) & tl["notified_on"].notna() & (tl["status"] != "hired")]
     median = told["business_days_to_tell"].astype("Float64").median() if len(told) else None
     return [
         {"value": fmt(median, "num") if median is not None else "–", "label": "median business days to tell"},
-        {"value": fmt((told["target_status"] == "on_time").mean(), "share") if len(told) else "–", "label": "told within target"},
+        {"value": _within_target(tl), "label": "told within target"},
         {"value": int((tl["target_status"] == "overdue").sum()), "label": "overdue now"},
         {"value": fmt(finalists["told_personally"].fillna(False).astype(bool).mean(), "share") if len(finalists) else "–",
          "label": "finalists told personally"},

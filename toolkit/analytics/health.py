@@ -10,10 +10,13 @@ Statistics, so that a hand count agrees:
   x[0..n-1], p90 = x[k] + f * (x[k+1] - x[k]) with k + f = 0.9 * (n - 1).
   For 0, 1, 1, 2, 5 that is 0.6 * 2 + 0.4 * 5 = 3.8.
 - Shares are fractions between 0 and 1, <NA> when the denominator is 0.
-- Business days to tell and the share within target count measured
-  candidates who have been told (see `toolkit.analytics.timelines`);
-  overdue counts those not told and past the target as of the timelines'
-  as_of date.
+- Business days to tell count measured candidates who have been told (see
+  `toolkit.analytics.timelines`); overdue counts those not told and past
+  the target as of the timelines' as_of date.
+- The share within target is told on time / (told + overdue now): a
+  candidate still waiting past the target counts as not told within it, so
+  a committee that stays silent does not look faster than one that answers
+  late (`share_within_target`).
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ NO_DECISION = "(no decision date)"
 
 HEALTH_COLUMNS = [
     "n_candidates", *[f"n_{s}" for s in STATUSES],
-    "n_to_tell", "n_told", "median_business_days_to_tell", "p90_business_days_to_tell",
+    "n_to_tell", "n_told", "n_told_on_time", "median_business_days_to_tell", "p90_business_days_to_tell",
     "share_within_target", "n_waiting_within_target", "overdue_now",
     "n_finalists_told", "share_finalists_told_personally",
     "feedback_requests", "share_feedback_answered", "median_feedback_business_days",
@@ -101,6 +104,13 @@ def _share(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
     return (num / den).where(den > 0, pd.NA).astype("Float64")
 
 
+def share_within_target(timelines_df: pd.DataFrame) -> float | None:
+    """Of the candidates told or overdue now, the share told within the target (module docstring); None when there are none."""
+    status = timelines_df["target_status"]
+    due = int(status.isin(["on_time", "late", "overdue"]).sum())
+    return float((status == "on_time").sum() / due) if due else None
+
+
 def process_health(
     timelines_df: pd.DataFrame,
     by: str = "round_id",
@@ -114,9 +124,9 @@ def process_health(
     role, department and hiring_manager when by round), then
 
     - n_candidates, n_hired, n_offered, n_rejected, n_withdrawn, n_pending;
-    - n_to_tell (measured candidates), n_told;
+    - n_to_tell (measured candidates), n_told, n_told_on_time;
     - median_business_days_to_tell, p90_business_days_to_tell (Float64);
-    - share_within_target (told on time / told), n_waiting_within_target,
+    - share_within_target (told on time / (told + overdue now); module docstring), n_waiting_within_target,
       overdue_now (not told, past target as of the timelines' as_of);
     - n_finalists_told, share_finalists_told_personally;
     - feedback_requests, share_feedback_answered, median_feedback_business_days;
@@ -142,7 +152,7 @@ def process_health(
         flags[f"n_{status}"] = (df["status"] == status).astype(int)
     flags["n_to_tell"] = measured.astype(int)
     flags["n_told"] = told_measured.astype(int)
-    flags["_on_time"] = (df["target_status"] == "on_time").astype(int)
+    flags["n_told_on_time"] = (df["target_status"] == "on_time").astype(int)
     flags["n_waiting_within_target"] = (df["target_status"] == "pending").astype(int)
     flags["overdue_now"] = (df["target_status"] == "overdue").astype(int)
     finalists_told = told_measured & df["is_finalist"].fillna(False).astype(bool)
@@ -163,7 +173,7 @@ def process_health(
     days = to_tell.groupby("_group")["business_days_to_tell"]
     out["median_business_days_to_tell"] = days.median().reindex(out.index).astype("Float64")
     out["p90_business_days_to_tell"] = days.quantile(0.9, interpolation="linear").reindex(out.index).astype("Float64")
-    out["share_within_target"] = _share(out["_on_time"], out["n_told"])
+    out["share_within_target"] = _share(out["n_told_on_time"], out["n_told"] + out["overdue_now"])
     out["share_finalists_told_personally"] = _share(out["_finalists_personal"], out["n_finalists_told"])
     out["share_feedback_answered"] = _share(out["_answered"], out["feedback_requests"])
     answered = df.loc[df["feedback_status"] == "answered", ["_group", "feedback_business_days"]]

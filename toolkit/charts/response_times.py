@@ -269,7 +269,7 @@ def timeline_by_week(timelines_df: pd.DataFrame, as_of: dt.date | str | None = N
     centre = (pd.to_datetime(health["week"]) + pd.Timedelta(hours=84)).dt.strftime("%Y-%m-%d %H:%M").tolist()  # mid-week
     week = [_week_text(w) for w in health["week"]]
     n_told = health["n_told"].astype("float64")
-    on_time = (health["share_within_target"].astype("float64") * n_told).round().fillna(0)
+    on_time = health["n_told_on_time"].astype("float64")
     counts = {
         "on_time": on_time, "late": n_told - on_time,
         "pending": health["n_waiting_within_target"].astype("float64"), "overdue": health["overdue_now"].astype("float64"),
@@ -324,30 +324,30 @@ def timeline_by_week(timelines_df: pd.DataFrame, as_of: dt.date | str | None = N
 
 
 def within_target_by_month(timelines_df: pd.DataFrame) -> go.Figure:
-    """Bars per decision month: share of told candidates told within the target (0-100 %).
+    """Bars per decision month: share of candidates told within the target (0-100 %) of those told or overdue now.
 
-    The text on each bar says how many of how many; months in which nobody
-    was told yet show no bar. A dashed line marks 100 %.
+    A candidate not told and past the target counts against the share
+    (`toolkit.analytics.health.share_within_target`). The text on each bar
+    says how many of how many; months in which nobody was told or is
+    overdue yet show no bar. A dashed line marks 100 %.
     """
     health = process_health(timelines_df, by="month")
     health = health[health["n_to_tell"] > 0]
     share = health["share_within_target"].astype("float64") * 100
-    on_time = (health["share_within_target"].astype("float64") * health["n_told"].astype("float64")).round()
-    text = [
-        "" if np.isnan(s) else f"{s:.0f}% ({int(k)} of {int(n)})"
-        for s, k, n in zip(share, on_time.fillna(0), health["n_told"].astype("float64"))
-    ]
+    on_time = health["n_told_on_time"].astype("float64")
+    due = health["n_told"].astype("float64") + health["overdue_now"].astype("float64")
+    text = ["" if np.isnan(s) else f"{s:.0f}% ({int(k)} of {int(n)})" for s, k, n in zip(share, on_time, due)]
     fig = go.Figure(go.Bar(
         x=health["month"], y=share, text=text, textposition="outside",
         marker_color=COLOURS["on_time"], name="Told within target",
         customdata=np.stack([health["n_told"].astype("float64"), health["overdue_now"].astype("float64")], axis=-1) if len(health) else None,
-        hovertemplate="%{x}: %{y:.0f}% of %{customdata[0]} told within target"
-                      "<br>%{customdata[1]} not told and overdue now<extra></extra>",
+        hovertemplate="%{x}: %{y:.0f}% told within target, of %{customdata[0]} told"
+                      " and %{customdata[1]} not told and overdue now<extra></extra>",
     ))
     fig.add_hline(y=100, line_dash="dash", line_color="#999")
     fig.update_layout(style.layout(
         "Share of candidates told within the target, by month of decision",
-        subtitle="Of the rejected candidates who have been told; the target is each round's own",
+        subtitle="Of the candidates told and those still waiting past the target; the target is each round's own",
         xaxis=style.axis("Month of decision", type="category"),
         yaxis=style.axis("Told within target (%)", range=[0, 115]),
         showlegend=False,
