@@ -28,7 +28,7 @@ import pandas as pd
 
 from ..schema import DEFAULT_SCALE
 from .dates import DAY_FIRST, decide_day_first, distinct_text, parse_dates
-from .excel import SheetGrid, category_at, codes_of, python_values
+from .excel import SheetGrid, category_at, codes_of, factorize_cells, python_values
 from .headers import CANDIDATE_LEVEL, clean_text, clean_texts
 from .mapping import Mapping
 from .raw import ROW, RawRole, RawTable, RawWorkbook, table_from_frame, table_from_grid
@@ -392,7 +392,7 @@ def _numbers(score: pd.Series) -> np.ndarray:
     if score.dtype == "float64":
         return score.to_numpy()
     arr = score.to_numpy(dtype=object)
-    _codes_, uniques = pd.factorize(arr)
+    _codes_, uniques = factorize_cells(arr)
     return arr.astype("float64") if all(type(u) in (float, np.float64) for u in uniques) else arr
 
 

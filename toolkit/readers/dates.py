@@ -23,6 +23,8 @@ import re
 import numpy as np
 import pandas as pd
 
+from .excel import factorize_cells
+
 MONTHS = {
     # en
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8, "september": 9,
@@ -139,7 +141,7 @@ def parse_dates(values: pd.Series, rule: str = DAY_FIRST) -> tuple[pd.Series, pd
 
     Blank cells stay blank (''). Work is done once per distinct value.
     """
-    codes, uniques = pd.factorize(values.astype(object).to_numpy(dtype=object))
+    codes, uniques = factorize_cells(values.astype(object).to_numpy(dtype=object))
     out = np.empty(len(uniques) + 1, dtype=object)
     bad = np.zeros(len(uniques) + 1, dtype=bool)
     for i, u in enumerate(uniques):

@@ -532,7 +532,7 @@ class SheetColumns:
 def codes_of(s) -> tuple:
     """(code of each cell, the column's distinct values as objects), code -1 for a missing cell: a category column's own
     codes and categories (a sheet read column-wise: each distinct value once), Arrow text factorized in Arrow, anything
-    else factorized as objects (where 1, 1.0 and True are one value, as a hash table sees them)."""
+    else factorized as cells (`factorize_cells`: a TRUE cell is not the number 1)."""
     import pandas as pd
 
     if isinstance(s.dtype, pd.CategoricalDtype):
@@ -540,8 +540,47 @@ def codes_of(s) -> tuple:
     if s.dtype == "str":
         codes, uniques = pd.factorize(s)
         return codes, uniques.tolist()
-    codes, uniques = pd.factorize(s.astype(object).to_numpy(dtype=object))
-    return codes, list(uniques)
+    return factorize_cells(s.astype(object).to_numpy(dtype=object))
+
+
+class _Flag:
+    """A TRUE or FALSE cell as a hash-table key that no number equals (to Python, True == 1 and hash(True) == hash(1))."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: bool) -> None:
+        self.value = value
+
+
+_FLAGS = {True: _Flag(True), False: _Flag(False)}
+
+
+def factorize_cells(cells) -> tuple:
+    """(code of each cell, the distinct values in order of first appearance), -1 for None/NaN: `pandas.factorize` of cells
+    as objects, except that a TRUE or FALSE cell is a value of its own. To a hash table True, 1 and 1.0 are one value, so a
+    single TRUE typed into a score column would otherwise turn every score of 1 into True (or the TRUE into a 1)."""
+    import numpy as np
+    import pandas as pd
+
+    codes, uniques = pd.factorize(cells)
+    if not any(type(u) in _FLAG_TYPES or (type(u) in _NUMBER_TYPES and u in (0, 1)) for u in uniques):
+        return codes, list(uniques)  # no TRUE/FALSE, or no 0 or 1 for one to be mistaken for
+    is_flag = np.frompyfunc(lambda v: type(v) in _FLAG_TYPES, 1, 1)(cells).astype(bool)
+    if not is_flag.any():
+        return codes, list(uniques)
+    keyed = np.array(cells, dtype=object, copy=True)
+    keyed[is_flag] = [_FLAGS[bool(v)] for v in keyed[is_flag]]
+    codes, uniques = pd.factorize(keyed)
+    return codes, [u.value if type(u) is _Flag else u for u in uniques]
+
+
+def _numpy_types():
+    import numpy as np
+
+    return (bool, np.bool_), (int, float, np.int64, np.float64)
+
+
+_FLAG_TYPES, _NUMBER_TYPES = _numpy_types()
 
 
 def small_codes(codes, n: int):

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from .excel import factorize_cells
 from .headers import parse_scale_text
 
 # Word scales, worst level first. Each level lists the words that mean it.
@@ -332,8 +333,7 @@ def _distinct_in_order(values: pd.Series) -> tuple[np.ndarray, list]:
         lookup = np.full(len(cats) + 1, -1, dtype=np.int64)
         lookup[order] = np.arange(len(order))
         return lookup[np.where(codes < 0, len(cats), codes)], cats[order].tolist()
-    codes, uniques = pd.factorize(values.astype(object).to_numpy(dtype=object))
-    return codes, list(uniques)
+    return factorize_cells(values.astype(object).to_numpy(dtype=object))
 
 
 def _raw_text(v) -> str | None:
