@@ -264,6 +264,27 @@ def test_cli_report_prints_where_to_open(tmp_path, capsys):
     assert main(["report", "data/sample", "--out", "data/sample", "--as-of", AS_OF]) == 1
 
 
+@pytest.mark.parametrize("keep_header", [True, False])
+def test_a_workbook_with_errors_gets_its_report_and_exit_status_1_and_its_call_notes_warn(tmp_path, capsys, keep_header):
+    """A Criteria sheet emptied by mistake: every score is quarantined, the report still lists the errors (it used to stop
+    with a KeyError from the profile chart), the call notes say the letter may rest on set-aside rows, exit status 1."""
+    path = tmp_path / "in" / "berlin.xlsx"
+    path.parent.mkdir()
+    shutil.copy("data/sample/berlin-social-media-lead.xlsx", path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Criteria"]
+    ws.delete_rows(2 if keep_header else 1, ws.max_row)
+    wb.save(path)
+    out = tmp_path / "r"
+    assert main(["report", str(path), "--out", str(out), "--as-of", AS_OF]) == 1
+    captured = capsys.readouterr()
+    assert str(out / "index.html") in captured.out and "data errors in berlin" in captured.err
+    notes = (out / "berlin" / "candidates" / "B05" / "call-notes.html").read_text(encoding="utf-8")
+    assert "committee.html" in notes and "Datenfehler" in notes  # Murat's notes are in German, as his letter
+    assert "Kein Diagramm beigefügt" in notes
+    assert "criterion is not on the Criteria sheet" in (out / "berlin" / "committee.html").read_text(encoding="utf-8")
+
+
 def test_a_round_no_longer_among_the_inputs_leaves_the_report_and_your_own_files_stay(rounds, tmp_path):
     out = tmp_path / "out"
     write_report(build_report(rounds, as_of=AS_OF), out)

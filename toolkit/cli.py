@@ -60,13 +60,19 @@ def _cmd_report(args) -> int:
                                      templates_dir=args.templates, progress=bar.update)
     bar.close()
     totals = report.summary["totals"]
+    errors = sum(len(r.errors) for r in rounds)
     if args.json:
         print(json.dumps({"index": str(index), "files": len(report.files), **totals}, indent=2))
     else:
-        errors = sum(len(r.errors) for r in rounds)
         print(f"{totals['rounds']} round(s), {totals['candidates']} candidate(s), {totals['overdue_now']} overdue now, "
               f"{totals['lint_findings']} letter/notes finding(s), {errors} data error(s).")
         print(f"Wrote {len(report.files)} files. Open: {index}")
+    if errors:  # the report is written (it lists the errors), but its letters are not ready to send: say so to scripts too
+        bad = [r.round_id for r in rounds if len(r.errors)]
+        print(f"debrief report: data errors in {', '.join(bad)}: the letters of {'this round' if len(bad) == 1 else 'these rounds'} "
+              "may rest on quarantined rows. Fix the workbook (debrief validate FILE names each cell) and run the report again.",
+              file=sys.stderr)
+        return 1
     return 0
 
 

@@ -212,6 +212,7 @@ class _RoundFacts:
     criteria: dict
     standing: dict  # candidate_id -> criterion -> (mean, pool median, floor): floor = bar, else the middle of the scale
     clear_margin: float  # CLEAR_STRENGTH_POINTS on the round's scale
+    n_errors: int  # data errors in the round's workbook (its problems of severity "error")
 
 
 _FACTS: dict[int, tuple[HiringRound, _RoundFacts]] = {}
@@ -254,7 +255,8 @@ def _facts(round: HiringRound, profiles: pd.DataFrame | None = None) -> _RoundFa
             "sv": _clean(getattr(row, "growth_tip_sv", None)),
             "names": {lang: _clean(getattr(row, f"criterion_{lang}", None)) for lang in LANGUAGES},  # the name in letters of each language
         }
-    facts = _RoundFacts(key, final, finalists, interviewed, crit, _standing(round, profiles), scale_points(round, CLEAR_STRENGTH_POINTS))
+    facts = _RoundFacts(key, final, finalists, interviewed, crit, _standing(round, profiles), scale_points(round, CLEAR_STRENGTH_POINTS),
+                        len(round.errors))
     if len(_FACTS) >= 16:
         _FACTS.pop(next(iter(_FACTS)))
     _FACTS[id(round)] = (round, facts)
@@ -437,6 +439,8 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, as_
     def tip_of(criterion_info: dict) -> str | None:
         return criterion_info.get(lang) or criterion_info.get("en")
 
+    if facts.n_errors:  # a letter from a workbook with errors may rest on quarantined rows or a guessed job title
+        notes.append(t("note_round_errors", n=facts.n_errors))
     if status == "pending":
         notes.append(t("note_pending"))
     if language_note:

@@ -129,6 +129,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "follow_up": "Get back in touch by {date}, as promised in the letter.",
         "follow_up_missing": "We offered to stay in touch but set no date: add a date for the next contact (follow_up_on).",
         # notes for the committee
+        "note_round_errors": "The workbook has data errors ({n}, listed in committee.html), so this letter may rest on rows that were set aside or on a guessed job title. Fix them and run the report again before sending it.",
         "note_pending": "Status is pending: this letter is a draft; send it only once the decision is recorded.",
         "note_email_invalid": "The email address {value} is not a single valid address, so the draft has no recipient. Fix it on the Candidates sheet.",
         "note_email_missing": "No email address: the .eml draft has no recipient.",
@@ -211,6 +212,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "avoid_withdrawn": "Jede Bewertung der Bewerbung: Sie wurde vor der Entscheidung zurückgezogen.",
         "follow_up": "Bis zum {date} wieder melden, wie im Brief zugesagt.",
         "follow_up_missing": "Kontakt angeboten, aber kein Datum festgelegt: ein Datum für den nächsten Kontakt eintragen (follow_up_on).",
+        "note_round_errors": "Die Arbeitsmappe enthält Datenfehler ({n}, aufgeführt in committee.html). Dieser Brief beruht daher womöglich auf aussortierten Zeilen oder einem geratenen Stellentitel. Bitte die Fehler beheben und den Bericht neu erstellen, bevor der Brief verschickt wird.",
         "note_pending": "Status „pending“: Dieser Brief ist ein Entwurf. Erst verschicken, wenn die Entscheidung eingetragen ist.",
         "note_email_invalid": "Die E-Mail-Adresse {value} ist keine einzelne gültige Adresse, deshalb hat der Entwurf keinen Empfänger. Bitte im Blatt „Candidates“ korrigieren.",
         "note_email_missing": "Keine E-Mail-Adresse: Der .eml-Entwurf hat keinen Empfänger.",
@@ -293,6 +295,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "avoid_withdrawn": "Någon bedömning av ansökan: den drogs tillbaka före beslutet.",
         "follow_up": "Hör av dig igen senast den {date}, som vi lovade i brevet.",
         "follow_up_missing": "Vi erbjöd oss att hålla kontakten men satte inget datum: lägg in ett datum för nästa kontakt (follow_up_on).",
+        "note_round_errors": "Arbetsboken innehåller datafel ({n}, listade i committee.html), så brevet kan bygga på rader som har sorterats bort eller på en gissad tjänstetitel. Rätta felen och kör rapporten igen innan brevet skickas.",
         "note_pending": "Status pending: brevet är ett utkast. Skicka det först när beslutet är registrerat.",
         "note_email_invalid": "E-postadressen {value} är inte en enda giltig adress, så utkastet saknar mottagare. Rätta den på bladet Candidates.",
         "note_email_missing": "Ingen e-postadress: .eml-utkastet saknar mottagare.",

@@ -234,9 +234,11 @@ class ProfileDivs:
         layout["title"] = {**layout["title"], "text": values["title"]}
         return {"data": data, "layout": layout}
 
-    def div(self, div_id: str, candidate_id: str, language: str = "en") -> str:
+    def div(self, div_id: str, candidate_id: str, language: str = "en") -> str | None:
+        """The candidate's chart as an HTML div; None when the profiles hold no row of theirs (a round without criteria:
+        the call notes then say that no chart is attached)."""
         if candidate_id not in self._rows:
-            return self._real(div_id, candidate_id, language)  # candidate_profile says what is wrong
+            return None
         kind, values = self._values(candidate_id, language)
         if kind in self.unsafe:
             return self._real(div_id, candidate_id, language)
