@@ -94,3 +94,39 @@ def test_sample_is_deterministic_and_valid(tmp_path):
 def test_console_script_runs():
     out = subprocess.run([sys.executable, "-m", "toolkit.cli", "--help"], capture_output=True, text=True)
     assert out.returncode == 0 and "validate" in out.stdout and "report" in out.stdout
+
+
+@pytest.mark.parametrize("day", ["2026-13-01", "03-04-2026", "tomorrow"])
+def test_a_date_that_is_not_yyyy_mm_dd_is_refused_naming_the_option(day, capsys):
+    """03-04-2026 could be 3 April or 4 March, and the day decides who is overdue: refused, not guessed; no traceback."""
+    with pytest.raises(SystemExit) as exit_:
+        main(["validate", "data/sample", "--as-of", day])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert f"argument --as-of: {day!r} is not a date as YYYY-MM-DD" in err and "Traceback" not in err
+    with pytest.raises(toolkit.ToolkitError, match="as_of is not a date"):
+        toolkit.load_round("data/sample/berlin-social-media-lead.xlsx", as_of=day)
+
+
+def test_output_piped_into_a_reader_that_stops_early_ends_quietly():
+    """debrief validate FOLDER | head -1: no BrokenPipeError traceback when head has had enough."""
+    validate = subprocess.Popen([sys.executable, "-m", "toolkit.cli", "validate", "/work/shared/realworld/hr-interview-dashboard"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = validate.stdout.readline()
+    validate.stdout.close()  # the reader goes away
+    err = validate.stderr.read().decode()
+    validate.wait(timeout=120)
+    assert first and "Traceback" not in err and "BrokenPipe" not in err
+
+
+def test_validating_an_export_of_several_jobs_says_which_job_each_result_is_for(capsys):
+    main(["validate", "/work/shared/realworld/hr-interview-dashboard"])
+    heads = [line for line in capsys.readouterr().out.splitlines() if line.startswith("/")]
+    assert len(heads) == 50 and "[hr-interview-dashboard-j049: Talent Acquisition Specialist]: OK" in heads[0]
+
+
+def test_the_cli_names_its_own_flag_where_a_file_exists(tmp_path, capsys):
+    target = tmp_path / "round.xlsx"
+    assert main(["template", str(target)]) == 0
+    assert main(["template", str(target)]) == 1
+    assert "debrief template --force" in capsys.readouterr().err

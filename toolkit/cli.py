@@ -95,6 +95,17 @@ def _cmd_inspect(args) -> int:
     return 0
 
 
+def _day(text: str) -> str:
+    """--as-of: an ISO date (`coerce.parse_as_of`), refused here so that the message names the option."""
+    from .coerce import parse_as_of
+
+    try:
+        parse_as_of(text)
+    except ToolkitError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date as YYYY-MM-DD (such as 2026-03-20)") from None
+    return text
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="debrief", description="Hiring-committee scorecards: validate, compare, report and write feedback.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -102,7 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check scorecard workbooks and list every problem (exit 1 if any error)")
     p.add_argument("paths", nargs="+", help="workbooks or folders of workbooks")
     p.add_argument("--json", action="store_true", help="print problems and row counts per sheet as JSON")
-    p.add_argument("--as-of", default=None, help="judge future dates against this date (YYYY-MM-DD; default today)")
+    p.add_argument("--as-of", type=_day, default=None, help="judge future dates against this date (YYYY-MM-DD; default today)")
     p.add_argument("--mapping", default=None, help="a mapping file (TOML) for what detection cannot infer (see debrief inspect)")
     p.set_defaults(func=_cmd_validate)
 
@@ -122,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="committee reports, process health, talent pool and every candidate's feedback")
     p.add_argument("paths", nargs="+", help="workbooks or folders of workbooks")
     p.add_argument("--out", required=True, help="output folder (must not hold the inputs)")
-    p.add_argument("--as-of", default=None, help="the date the report speaks for (YYYY-MM-DD; default today)")
+    p.add_argument("--as-of", type=_day, default=None, help="the date the report speaks for (YYYY-MM-DD; default today)")
     p.add_argument("--anonymize", action="store_true", help="pseudonyms instead of names and emails in cross-round outputs")
     p.add_argument("--templates", default=None, help="a folder of letter templates that override the built-in ones")
     p.add_argument("--json", action="store_true", help="print a machine-readable summary of the run")
@@ -153,6 +164,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("debrief: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away (debrief validate ... | head): stop quietly, as other tools do
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes stdout at exit
+        return 1
 
 
 if __name__ == "__main__":

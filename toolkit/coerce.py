@@ -305,3 +305,35 @@ def convert(kind: str, s: pd.Series, choices=(), synonyms=None) -> tuple[pd.Seri
     if kind == "choice":
         return to_choice(s, choices, synonyms)
     raise ValueError(kind)
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_as_of(as_of: dt.date | str | None) -> pd.Timestamp:
+    """The as-of day (the day a validation, letter or report speaks for) as a midnight Timestamp; None means today.
+
+    Text must be an ISO date, YYYY-MM-DD: "03-04-2026" could be the 3rd of
+    April or the 4th of March, and the day decides who is overdue, so it is
+    refused rather than guessed. A date, datetime or Timestamp is taken as is.
+    """
+    from .errors import ToolkitError
+
+    if as_of is None:
+        return pd.Timestamp(dt.date.today())
+    ts = pd.NaT
+    if isinstance(as_of, (dt.date, pd.Timestamp, np.datetime64)):
+        ts = pd.Timestamp(as_of)
+    elif isinstance(as_of, str) and _ISO_DAY.fullmatch(as_of.strip()):
+        try:
+            ts = pd.Timestamp(dt.date.fromisoformat(as_of.strip()))
+        except ValueError:  # 2026-13-01, 2026-02-30
+            ts = pd.NaT
+    if pd.isna(ts):
+        raise ToolkitError(
+            "as_of is not a date",
+            value=as_of,
+            allowed="a date as YYYY-MM-DD (such as 2026-03-20), a datetime.date, or None for today",
+            hint="Pass the day the report should describe, year first",
+        )
+    return ts.normalize()

@@ -271,7 +271,7 @@ def write_sample(out_dir, rounds: int = 3, candidates: int = 8, seed: int = 0, *
     existing = [p for p in paths if p.exists()]
     if existing and not overwrite:
         raise OutputError("sample files already exist", file=str(existing[0]),
-                          hint=f"{len(existing)} of the files are there already; choose an empty folder or pass overwrite")
+                          hint=f"{len(existing)} of the files are there already; choose an empty folder, or replace them: overwrite=True (debrief sample --force)")
     for k, path in enumerate(paths, 1):
         tables = generate_round(seed * 1000 + k, candidates, preset=presets[(k - 1) % 3])
         write_scorecard_workbook(path, **tables, overwrite=overwrite)

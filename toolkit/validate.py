@@ -33,7 +33,7 @@ import difflib
 import numpy as np
 import pandas as pd
 
-from .coerce import _typed, blank_mask, by_distinct, convert, expand, per_distinct, valid_emails
+from .coerce import _typed, blank_mask, by_distinct, convert, expand, parse_as_of, per_distinct, valid_emails
 from .errors import ScorecardError
 from .model import (
     PROBLEM_COLUMNS,
@@ -542,7 +542,7 @@ class People:
     def made_from(self, raw: RawWorkbook, round_id: str, as_of) -> bool:
         role, crit, cand, sheets, rid, when = self.inputs
         return (role is raw.role and crit is raw.tables.get("Criteria") and cand is raw.tables.get("Candidates")
-                and sheets == tuple(raw.sheet_names) and rid == round_id and when == pd.Timestamp(as_of).normalize())
+                and sheets == tuple(raw.sheet_names) and rid == round_id and when == parse_as_of(as_of))
 
 
 def check_people(file: str, raw_role: RawRole, crit_table: RawTable | None, cand_table: RawTable | None, sheet_names: list[str], *,
@@ -552,7 +552,7 @@ def check_people(file: str, raw_role: RawRole, crit_table: RawTable | None, cand
     A reader may call this as soon as those three sheets are final, while the
     Scores sheet is still being read, and hand the result to `build_round`.
     """
-    as_of = pd.Timestamp(as_of or dt.date.today()).normalize()
+    as_of = parse_as_of(as_of)
     problems = Problems(file)
     rejected: list[dict] = []
     counts: list[dict] = []
@@ -640,7 +640,7 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
     when it was run ahead (while the Scores sheet was still being read); it is
     used only if it was made from these very tables, otherwise it is run here.
     """
-    as_of = pd.Timestamp(as_of or dt.date.today()).normalize()
+    as_of = parse_as_of(as_of)
     problems = Problems(raw.file)
     for p in raw.problems:
         problems.add(**p)

@@ -49,7 +49,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from ..errors import ToolkitError
+from ..coerce import parse_as_of
 from ..model import HiringRound, Rounds, as_rounds
 from ..schema import PERSONAL_CHANNELS, WRITTEN_CHANNELS, normalise_header
 from .business_days import add_business_days, business_days, calendar_name
@@ -78,24 +78,6 @@ OVERDUE_COLUMNS = [
 ]
 
 _DATE_COLUMNS = ("last_interview_on", "decided_on", "notified_on", "feedback_requested_on", "feedback_sent_on", "follow_up_on")
-
-
-def parse_as_of(as_of: dt.date | str | None) -> pd.Timestamp:
-    """The as-of day as a midnight Timestamp; None means today."""
-    if as_of is None:
-        return pd.Timestamp(dt.date.today())
-    try:
-        ts = pd.Timestamp(as_of)
-    except (ValueError, TypeError):
-        ts = pd.NaT
-    if pd.isna(ts):
-        raise ToolkitError(
-            "as_of is not a date",
-            value=as_of,
-            allowed="a date such as 2026-03-20 (YYYY-MM-DD), a datetime.date, or None for today",
-            hint="Pass the day the report should describe",
-        )
-    return ts.normalize()
 
 
 def _stage_key(value: object) -> str:

@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 
 from ..analytics.health import process_health
 from ..analytics.timelines import overdue_now
+from ..coerce import parse_as_of
 from . import style
 from .style import esc
 
@@ -44,7 +45,7 @@ AGGREGATE_ABOVE = 1000
 
 def _as_of(df: pd.DataFrame, as_of: dt.date | str | None) -> pd.Timestamp | None:
     if as_of is not None:
-        return pd.Timestamp(as_of).normalize()
+        return parse_as_of(as_of)
     if "as_of" in df.columns and df["as_of"].notna().any():
         return pd.Timestamp(df["as_of"].dropna().iloc[0])
     if df.attrs.get("as_of") is not None:

@@ -54,7 +54,7 @@ def read_path(path: str | os.PathLike, mapping=None, *, ready=None) -> list[RawR
         kind = m.layout if m.layout in ("relational", "greenhouse", "lever") else export_kind(p)
         if kind is None:
             raise InputFileError("this folder is not an export this reader knows", file=str(p),
-                                 hint="Pass a workbook or CSV file, a folder of them to load_rounds(), or a folder with "
+                                 hint="Pass a workbook or CSV file, a folder of them (load_rounds(); debrief validate and report take folders), or a folder with "
                                       "interviews.csv + applications.csv (relational), scorecard.csv + scorecard_attribute.csv "
                                       "(Greenhouse) or feedback_form.csv + feedback_form_field.csv (Lever)")
         if kind == "relational":

@@ -71,7 +71,7 @@ def get_environment(templates_dir: str | Path | None = None) -> Environment:
         raise TemplateError(
             "the templates folder does not exist",
             file=str(folder),
-            hint="Pass a folder that mirrors toolkit/templates (for example my-templates/letters/de/letter.html), or leave templates_dir out",
+            hint="Pass a folder that mirrors toolkit/templates (for example my-templates/letters/de/letter.html), or leave templates_dir (debrief report --templates) out",
         )
     return _environment(str(folder.resolve()))
 

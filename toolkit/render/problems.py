@@ -18,10 +18,14 @@ def _counts_line(rnd: HiringRound) -> str:
 def problems_text(rounds: list[HiringRound], failed: list[tuple[str, str]] = (), *, limit: int = 200) -> str:
     """A readable report: per file a status line, row accounting and one line per problem."""
     lines = []
+    per_file: dict[str, int] = {}
+    for rnd in rounds:
+        per_file[rnd.source] = per_file.get(rnd.source, 0) + 1
     for rnd in rounds:
         n_err, n_warn = len(rnd.errors), len(rnd.warnings)
         status = "OK" if n_err == 0 else "ERRORS"
-        lines.append(f"{rnd.source}: {status} — {n_err} error(s), {n_warn} warning(s)")
+        which = f" [{rnd.round_id}: {rnd.role.role}]" if per_file[rnd.source] > 1 else ""  # an export of several jobs: say which
+        lines.append(f"{rnd.source}{which}: {status} — {n_err} error(s), {n_warn} warning(s)")
         lines.append(f"  {_counts_line(rnd)}")
         probs = rnd.problems.sort_values(["severity", "row"], key=lambda s: s.map({"error": 0, "warning": 1}) if s.name == "severity" else s)
         width = max((len(x) for x in probs["location"]), default=0)
