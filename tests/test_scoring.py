@@ -232,3 +232,21 @@ def test_progression_builds_up_stage_by_stage():
     assert p.loc[("F2", "Screen"), "cumulative_weighted_total"] == pytest.approx(8 / 3)
     assert ("F2", "Final") not in p.index
     assert p.loc[("E1", "Screen"), "stage_number"] == 1 and p.loc[("E1", "Final"), "stage_number"] == 2
+
+
+def test_a_candidate_the_scores_rank_above_the_person_chosen_is_not_called_close_behind():
+    """The committee hired Ben although Ana's total is higher: Ana is still someone to stay in touch with, but her reason
+    says the scores rank her above the person chosen, never "within the margin" of them."""
+    role, criteria, candidates, scores = social_media_frames()
+    candidates["status"] = ["rejected", "hired", "rejected", "withdrawn"]
+    a = by(runner_up_assessment(round_from_frames(role, criteria, candidates, scores)), "candidate_id")
+    assert a.loc["A1", "gap_to_hire"] > 0.5 and a.loc["A1", "is_runner_up"]
+    assert "rank them above the person chosen" in a.loc["A1", "runner_up_reason"]
+    assert "margin" not in a.loc["A1", "runner_up_reason"] and "behind" not in a.loc["A1", "runner_up_reason"]
+
+
+def test_a_candidate_with_an_open_offer_is_not_a_runner_up():
+    role, criteria, candidates, scores = social_media_frames()
+    candidates["status"] = ["hired", "offered", "rejected", "withdrawn"]
+    a = by(runner_up_assessment(round_from_frames(role, criteria, candidates, scores)), "candidate_id")
+    assert not a.loc["B2", "is_runner_up"] and a.loc["B2", "runner_up_reason"] == ""

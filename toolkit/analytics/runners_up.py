@@ -3,7 +3,8 @@
 The rule, in this order:
 
 1. The selected candidate (see `selected_candidate`) and anyone with status
-   "hired" are never runners-up.
+   "hired" or "offered" (an offer still open is not a "no") are never
+   runners-up.
 2. ``stay_in_touch`` = yes on the Candidates sheet is the committee's
    explicit choice: a runner-up, whatever the scores say.
 3. ``stay_in_touch`` = no is an explicit "no": not a runner-up, and the
@@ -17,7 +18,9 @@ The rule, in this order:
    - the best-ranked of the remaining candidates ("next best") and within
      0.75 points (3/16 of the range),
 
-   is a runner-up.
+   is a runner-up. A candidate whose total is above the selected
+   candidate's is within the margin too; their reason says that the scores
+   rank them above the person chosen, not that they were close behind.
 """
 
 from __future__ import annotations
@@ -64,7 +67,7 @@ def runner_up_assessment(round: HiringRound, totals: pd.DataFrame | None = None)
     next_margin = scale_points(round, NEXT_BEST_MARGIN_POINTS)
     behind = np.round(-gap / r, 9)  # positive = behind the selected candidate
 
-    is_selected = (t["candidate_id"] == hire_id).to_numpy() | (t["status"] == "hired").to_numpy()
+    is_selected = (t["candidate_id"] == hire_id).to_numpy() | t["status"].isin(["hired", "offered"]).to_numpy()
     eligible = ~is_selected & (t["status"] != "withdrawn").to_numpy()
     meets = t["meets_must_haves"].fillna(False).to_numpy(dtype=bool)
     has_total = ~np.isnan(gap)
@@ -85,6 +88,9 @@ def runner_up_assessment(round: HiringRound, totals: pd.DataFrame | None = None)
     def score_sentence(i: int) -> str:
         where = (f"{n_points(-gap[i])} behind" if behind[i] > 0 else
                  "level with" if behind[i] == 0 else f"{n_points(gap[i])} ahead of")
+        if behind[i] < 0 and -behind[i] > np.round(close_margin / r, 9):  # no margin to speak of: they are ahead
+            return (f"weighted total {fmt_points(total[i])} is {where} the selected candidate's {fmt_points(hire_total)}: the scores "
+                    "rank them above the person chosen, and every must-have is met")
         if close[i]:
             margin = f"within the {fmt_points(close_margin)}-point margin on the {scale} scale"
             return f"weighted total {fmt_points(total[i])} is {where} the selected candidate's {fmt_points(hire_total)} ({margin}) and every must-have is met"
