@@ -102,22 +102,23 @@ NO_GROWTH = "No growth area named: no criterion with sufficient evidence is belo
 EVIDENCE = "with sufficient evidence from 2 interviewers."
 
 SEVEN = {
-    # Analysis and Teamwork both 1.0 (above all 5): the tie goes to the more important criterion
-    "H1": dict(rank=1, strength=A, strength_reason=f"Strongest against the pool on {A} (criterion 1): mean 5 on the 1-5 scale, "
+    # Analysis and Teamwork both 5, both above all 5 others (standing 1.0): the tie goes to the more important criterion
+    "H1": dict(rank=1, strength=A, strength_reason=f"The candidate's highest mean, on {A} (criterion 1): mean 5 on the 1-5 scale, "
                f"above 5 of the 5 other candidates scored on it, {EVIDENCE}",
                growth_area=None, growth_kind="none",
                growth_reason="No growth area: this is the selected candidate and no criterion with sufficient evidence is below its bar.",
                thin_evidence_on=None, thin_evidence_reason="", is_runner_up=False, runner_up_by_scores=False, runner_up_basis="",
                runner_up_reason="", meets_must_haves=True),
-    # Analysis 4: above R4, S5, T6, level with Q3 -> 3.5/5 = 0.7 beats Teamwork 4 (3/5 = 0.6); Writing 2 is below its bar
-    "P2": dict(rank=3, strength=A, strength_reason=f"Strongest against the pool on {A} (criterion 1): mean 4 on the 1-5 scale, "
+    # Analysis 4 and Teamwork 4 tie; Analysis above R4, S5, T6, level with Q3 -> 3.5/5 = 0.7 beats Teamwork (3/5 = 0.6);
+    # Writing 2 is below its bar
+    "P2": dict(rank=3, strength=A, strength_reason=f"The candidate's highest mean, on {A} (criterion 1): mean 4 on the 1-5 scale, "
                f"above 3 and level with 1 of the 5 other candidates scored on it, {EVIDENCE}",
                growth_area=W, growth_kind="below_bar",
                growth_reason=f"{W} is the most important criterion (criterion 2) below its bar: mean 2 against a bar of 3, {EVIDENCE}",
                thin_evidence_on=None, thin_evidence_reason="", is_runner_up=False, runner_up_by_scores=False, runner_up_basis="",
                runner_up_reason="", meets_must_haves=True),
-    # Analysis and Writing both 0.7: Analysis. Shortfall: Analysis is the strength, Writing level, Teamwork 1 behind x 1/6
-    "Q3": dict(rank=2, strength=A, strength_reason=f"Strongest against the pool on {A} (criterion 1): mean 4 on the 1-5 scale, "
+    # all three 4; Analysis and Writing both 0.7: Analysis. Shortfall: Analysis is the strength, Writing level, Teamwork 1 behind x 1/6
+    "Q3": dict(rank=2, strength=A, strength_reason=f"The candidate's highest mean, on {A} (criterion 1): mean 4 on the 1-5 scale, "
                f"above 3 and level with 1 of the 5 other candidates scored on it, {EVIDENCE}",
                growth_area=T, growth_kind="shortfall",
                growth_reason=f"No criterion is below its bar; {T} (criterion 3, weight 17%) has the largest weighted shortfall "
@@ -139,10 +140,10 @@ SEVEN = {
                thin_evidence_on=A, thin_evidence_reason=f"{A} (criterion 1): too few scores: 1 of 2 interviewers.",
                is_runner_up=True, runner_up_by_scores=False, runner_up_basis="committee",
                runner_up_reason="The committee chose to stay in touch (stay in touch = yes).", meets_must_haves=False),
-    # Writing 3 (above P2 only: 0.2) ties Teamwork 3 (above R4: 0.2): Writing, though most scored higher;
+    # Writing 3 and Teamwork 3 tie, and so do their standings (above P2 only, above R4 only: 0.2): Writing, though most scored higher;
     # then Writing is the strength, so the shortfall is Teamwork (2 behind x 1/6), Analysis being thin (1 and 5)
-    "T6": dict(rank=4, strength=W, strength_reason=f"{W} (criterion 2) is where the candidate stands best against the pool, though "
-               f"most others scored higher: mean 3 on the 1-5 scale, above 1 of the 5 other candidates scored on it, {EVIDENCE}",
+    "T6": dict(rank=4, strength=W, strength_reason=f"The candidate's highest mean, on {W} (criterion 2), though most others scored "
+               f"higher there: mean 3 on the 1-5 scale, above 1 of the 5 other candidates scored on it, {EVIDENCE}",
                growth_area=T, growth_kind="shortfall",
                growth_reason=f"No criterion is below its bar; {T} (criterion 3, weight 17%) has the largest weighted shortfall "
                "against the selected candidate: mean 3 against 5, 2 points behind.",
@@ -176,18 +177,25 @@ def _pair_round(b_writing, b_teamwork):
 
 
 def test_wording_with_one_other_candidate_and_with_none():
-    # A1 above B2 on Analysis; B2 level on Writing (0.5) ties Teamwork, scored by B2 alone (0.5): Writing, the more important
+    # A1 above B2 on Analysis (4 against 3); B2's highest mean is Teamwork 4, which nobody else was scored on
     s = candidate_summary(_pair_round((3, 3), (4, 4))).set_index("candidate_id")["strength_reason"]
-    assert s["A1"] == f"Strongest against the pool on {A} (criterion 1): mean 4 on the 1-5 scale, above the other candidate scored on it, {EVIDENCE}"
-    assert s["B2"] == f"Strongest against the pool on {W} (criterion 2): mean 3 on the 1-5 scale, level with the other candidate scored on it, {EVIDENCE}"
+    assert s["A1"] == f"The candidate's highest mean, on {A} (criterion 1): mean 4 on the 1-5 scale, above the other candidate scored on it, {EVIDENCE}"
+    assert s["B2"] == (f"The candidate's highest mean, on {T} (criterion 3): mean 4 on the 1-5 scale, with sufficient evidence from 2 "
+                       "interviewers; there are no other candidates to compare with.")
     # B2's only strength left: Analysis at the bar, below A1
     s = candidate_summary(_pair_round((2, 2), (None, None))).set_index("candidate_id")["strength_reason"]
-    assert s["B2"] == (f"{A} (criterion 1) is where the candidate stands best against the pool, though most others scored higher: "
+    assert s["B2"] == (f"The candidate's highest mean, on {A} (criterion 1), though most others scored higher there: "
                        f"mean 3 on the 1-5 scale, below the other candidate scored on it, {EVIDENCE}")
-    # B2 alone on Teamwork, Writing below the middle of the scale
-    s = candidate_summary(_pair_round((2, 2), (4, 4))).set_index("candidate_id")["strength_reason"]
-    assert s["B2"] == (f"{T} (criterion 3) is the most important criterion with sufficient evidence at or above the bar "
-                       "(mean 4 on the 1-5 scale); there are no other candidates to compare with.")
+
+
+def test_the_strength_is_the_candidates_own_highest_mean_not_where_they_beat_most_others():
+    """GUIDANCE rule 6: praise their strongest criterion. B2 scored 4.5 on Writing, where A1 did even better, and 3.5 on
+    Analysis, where A1 did worse: the letter praises Writing, what the interviewers saw B2 do best."""
+    pair = _round(pd.DataFrame({"criterion": [A, W], "rank": [1, 2]}), [("A1", "Ann", "hired", None), ("B2", "Bo", "rejected", None)],
+                  {"A1": ((3, 3), (5, 5)), "B2": ((3, 4), (4, 5))})
+    s = candidate_summary(pair).set_index("candidate_id")
+    assert s.loc["B2", "strength"] == W
+    assert s.loc["B2", "strength_reason"].startswith(f"The candidate's highest mean, on {W} (criterion 2), though most others scored higher")
 
 
 def test_output_columns_and_dtypes():

@@ -22,12 +22,12 @@ def test_german_chart_speaks_german_with_decimal_commas(rnd):
     assert fig.layout.xaxis.title.text == "Kriterien, wichtigstes zuerst"
     assert fig.layout.yaxis.title.text == "Durchschnittliche Bewertung (1–5)"
     assert fig.layout.separators == ", "  # hover and axis numbers: 4,13
-    # Tove: planning 4 (one of two interviewers: thin), writing 4, analytics 5, collaboration 5; weights 40/30/20/10 %
-    assert own.text == ("4,0", "4,0", "5,0", "5,0")
+    # Tove: planning 4 (one of two interviewers: thin), writing 4.5, analytics 5, collaboration 4.5; weights 40/30/20/10 %
+    assert own.text == ("4,0", "4,5", "5,0", "4,5")
     assert own.customdata[0] == "Gewicht 40\u00a0%<br>Dünne Datenlage: zu wenige Bewertungen (1 von 2 Personen)"
     assert own.customdata[1] == "Gewicht 30\u00a0%<br>Bewertet von 2 Personen"
-    # pool medians over the six candidates, e.g. writing: 3, 3, 4, 4.25, 5, 5 -> 4.125
-    assert median.y == (4.0, 4.125, 4.625, 4.625)
+    # pool medians over the six candidates, e.g. writing: 3, 3, 4.25, 4.5, 5, 5 -> 4.375
+    assert median.y == (4.0, 4.375, 4.625, 4.375)
     assert bar.y == (3.0, 3.0, 3.0)  # collaboration has no bar
     assert "Schraffiert" in fig.layout.annotations[0].text
 

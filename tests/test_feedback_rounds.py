@@ -39,7 +39,7 @@ NAMES = {
 SCORES = {  # candidate -> per criterion (interviewer 1, interviewer 2); None = not assessed
     "H": [(5, 5), (5, 5), (5, 5), (5, 5)],
     "R": [(4, 4), (5, 5), (5, 5), (5, 5)],
-    "T": [(4, None), (4, 4), (5, 5), (5, 5)],
+    "T": [(4, None), (4.5, 4.5), (5, 5), (4.5, 4.5)],
     "N": [(4, 4.5), (4, 4.5), (4, 4.5), (4, 4.5)],
     "W": [(2, 2), (3, 3), (3, 3), (3, 3)],
     "X": [(3, 3), (3, 3), (3, 3), (3, 3)],
@@ -89,7 +89,7 @@ def test_the_stories_hold_in_the_analytics():
 
     s = candidate_summary(make_round("en")).set_index("candidate_id")
     assert bool(s.loc["R", "is_runner_up"]) and s.loc["R", "growth_kind"] == "shortfall" and s.loc["R", "growth_area"] == "Campaign planning"
-    assert s.loc["T", "thin_evidence_on"] == "Campaign planning" and s.loc["T", "growth_area"] == "Writing"
+    assert s.loc["T", "thin_evidence_on"] == "Campaign planning" and s.loc["T", "growth_kind"] == "none"  # Writing only 0.5 behind
     assert s.loc["N", "growth_kind"] == "none" and not bool(s.loc["N", "is_runner_up"])
     assert s.loc["W", "growth_kind"] == "below_bar" and s.loc["W", "growth_area"] == "Campaign planning"
-    assert [round(float(x), 2) for x in s.loc[["R", "T", "N", "W"], "weighted_total"]] == [4.6, 4.3, 4.25, 2.6]
+    assert [round(float(x), 2) for x in s.loc[["R", "T", "N", "W"], "weighted_total"]] == [4.6, 4.4, 4.25, 2.6]

@@ -3,13 +3,16 @@
 This is what the feedback letters are built from, so each choice comes with
 a sentence the committee can check.
 
-**Strength** (GUIDANCE rule 6): the criterion on which the candidate stands
-highest against the pool. Standing = share of the other scored candidates
-whose mean on that criterion is lower (an equal mean counts half). Only
-criteria with sufficient evidence (`evidence`) and a mean at or above the
-criterion's bar count; where a criterion has no bar, the mean must be at
-least the middle of the scale (a 2 of 5 is not praised). Ties go to the more
-important criterion. <NA> when no criterion qualifies.
+**Strength** (GUIDANCE rule 6): the candidate's strongest criterion, the
+one with their highest mean. Only criteria with sufficient evidence
+(`evidence`) and a mean at or above the criterion's bar count; where a
+criterion has no bar, the mean must be at least the middle of the scale (a 2
+of 5 is not praised). Equal means go to the criterion on which the candidate
+stands higher against the pool (standing = share of the other scored
+candidates whose mean on it is lower, an equal mean counting half), then to
+the more important criterion. <NA> when no criterion qualifies. (The letter
+praises it warmly only where the candidate also stands clearly above the
+pool: `toolkit.feedback.compose`.)
 
 **Growth area** (rules 4 and 8), never a criterion with insufficient evidence:
 
@@ -178,8 +181,8 @@ def candidate_summary(round: HiringRound) -> pd.DataFrame:
     at_floor = np.round((np.nan_to_num(mean) - floor) / r, 9) >= 0
     sufficient = ~thin
 
-    # strength: best standing, then the more important criterion
-    strong = _first_per_candidate(candidate, has_mean & sufficient & at_floor, [-standing, crank], n)
+    # strength: the candidate's highest mean, then the best standing, then the more important criterion
+    strong = _first_per_candidate(candidate, has_mean & sufficient & at_floor, [-np.round(np.nan_to_num(mean), 9), -standing, crank], n)
     # growth: below the bar first
     below = _first_per_candidate(candidate, has_mean & sufficient & ~np.isnan(bar) & ~at_floor, [crank], n)
     # growth: weighted shortfall against the selected candidate, never the strength
@@ -209,11 +212,12 @@ def candidate_summary(round: HiringRound) -> pd.DataFrame:
     j = i[vs]
     standing_txt = _cat("mean ", fmt_points_each(mean[j]), f" on the {scale} scale, ", _against(n_lower[j], n_level[j], n_others[j]),
                         ", with sufficient evidence from ", _ints(n_int[j]), " interviewers.")
-    lead = np.where(standing[j] >= 0.5, _cat("Strongest against the pool on ", crit_txt[vs], ": "),
-                    _cat(crit_txt[vs], " is where the candidate stands best against the pool, though most others scored higher: "))
+    lead = np.where(standing[j] >= 0.5, _cat("The candidate's highest mean, on ", crit_txt[vs], ": "),
+                    _cat("The candidate's highest mean, on ", crit_txt[vs], ", though most others scored higher there: "))
     strength_reason[who[vs]] = _cat(lead, standing_txt)
-    strength_reason[who[~vs]] = _cat(crit_txt[~vs], " is the most important criterion with sufficient evidence at or above the bar (mean ",
-                                     fmt_points_each(mean[i[~vs]]), f" on the {scale} scale); there are no other candidates to compare with.")
+    strength_reason[who[~vs]] = _cat("The candidate's highest mean, on ", crit_txt[~vs], ": mean ", fmt_points_each(mean[i[~vs]]),
+                                     f" on the {scale} scale, with sufficient evidence from ", _ints(n_int[i[~vs]]),
+                                     " interviewers; there are no other candidates to compare with.")
 
     growth_area = np.full(n, None, dtype=object)
     growth_kind = np.full(n, "none", dtype=object)

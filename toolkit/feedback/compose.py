@@ -17,10 +17,10 @@ How the letter is chosen (GUIDANCE rules 4-10):
 - Otherwise the **reason** is one of:
   ``below_bar`` (the most important criterion they were below the bar on,
   with the criterion's growth tip), ``shortfall`` (the criterion that
-  tipped the balance, with its tip), ``thin_evidence`` ("we did not learn
-  enough about X": used when the most important criterion with thin
-  evidence is more important than the growth area, or there is no growth
-  area), ``overall`` (the growth area is a soft criterion such as team fit:
+  tipped the balance, with its tip), ``thin_evidence`` ("our interviews
+  did not give us enough detail on X": used only when the scores give no
+  evidenced growth area, so that a real, evidenced reason is never replaced
+  by "we do not know"), ``overall`` (the growth area is a soft criterion such as team fit:
   the letter says the overall picture decided, never "you did not fit",
   and gives the workbook's tip only if there is one), ``none`` (the scores
   give no honest growth area: the letter says it was no single weakness and
@@ -407,6 +407,8 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, as_
     name = _clean(cand["name"]) or cid
     given = first_name(name)
     role_name = _clean(role.role_in(lang)) or ""
+    if lang == "sv":  # Swedish writes job titles in lower case mid-sentence ("tjänsten som projektledare")
+        role_name = phrases.sentence_case(role_name)
     company = _clean(role.company)
     sender = _clean(role.sender_name) or _clean(role.hiring_manager)
     sender_title = _clean(role.in_language("sender_title", lang)) if _clean(role.sender_name) else None
@@ -474,10 +476,10 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, as_
         reason_kind = "withdrawn"
     elif not interviewed:
         reason_kind = "not_interviewed"
-    elif thin_c and info(thin_c) and (growth_c is None or info(thin_c)["rank"] < (info(growth_c) or {"rank": 10**9})["rank"]):
-        reason_kind = "thin_evidence"
-    elif growth_c and info(growth_c):
+    elif growth_c and info(growth_c):  # an evidenced growth area is the reason, whatever else the interviews left open
         reason_kind = "overall" if info(growth_c)["soft"] else growth_kind
+    elif thin_c and info(thin_c):
+        reason_kind = "thin_evidence"
     else:
         reason_kind = "none"
     if strength_c in (growth_c, thin_c) or not interviewed:
