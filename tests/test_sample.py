@@ -262,3 +262,13 @@ def test_curated_rounds_function_matches_the_workbooks(loaded):
     for slug, tables in rounds.items():
         assert len(tables["scores"]) == len(loaded[slug].scores)
         assert tables["candidates"]["name"].tolist() == loaded[slug].candidates["name"].tolist()
+
+
+@pytest.mark.parametrize("preset", ["en", "de", "sv"])
+def test_generated_emails_are_plain_addresses_the_validator_accepts(preset):
+    """Names such as Yılmaz or Nyström become plain ASCII addresses, so every .eml draft of a sample round has a recipient."""
+    from toolkit.coerce import valid_email
+
+    emails = generate_round(7, 300, preset=preset)["candidates"]["email"].tolist()
+    assert all(valid_email(e) == e for e in emails), [e for e in emails if valid_email(e) != e][:3]
+    assert all(e.isascii() for e in emails)

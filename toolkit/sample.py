@@ -121,6 +121,17 @@ def _days(base: np.datetime64, offsets) -> np.ndarray:
     return base + np.asarray(offsets).astype("timedelta64[D]")
 
 
+_FOLD = str.maketrans({"ı": "i", "ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "ł": "l", "œ": "oe", "þ": "th", "ð": "d"})
+
+
+def _mailbox(name: str) -> str:
+    """A name as the local part of a plain ASCII address: "Maja.Nyström" -> "maja.nystrom", "Niklas.Yılmaz" -> "niklas.yilmaz"."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", name.casefold().translate(_FOLD))
+    return "".join(c for c in folded if c.isascii() and (c.isalnum() or c in ".-"))
+
+
 def generate_round(
     seed: int,
     n_candidates: int = 8,
@@ -177,8 +188,9 @@ def generate_round(
     first = rng.choice(p["first"], n)
     last = rng.choice(p["last"], n)
     names = np.char.add(np.char.add(first.astype(str), " "), last.astype(str))
-    emails = np.char.add(np.char.add(np.char.lower(np.char.add(np.char.add(first.astype(str), "."), last.astype(str))),
-                                     np.char.add("+", ids)), "@" + p["domain"])
+    local = np.char.add(np.char.add(first.astype(str), "."), last.astype(str))
+    ascii_of = {name: _mailbox(name) for name in np.unique(local).tolist()}  # Yılmaz -> yilmaz: a plain address everyone's mail accepts
+    emails = np.char.add(np.char.add(np.array([ascii_of[x] for x in local.tolist()]), np.char.add("+", ids)), "@" + p["domain"])
     general = rng.normal(0, 0.8, n)
     ability = general[:, None] + rng.normal(0, 0.5, (n, n_crit))  # candidate x criterion
     weights = (n_crit + 1 - ranks) / ranks.sum()
