@@ -103,6 +103,11 @@ def test_formulas_without_saved_results_are_errors_naming_the_cell():
     assert sorted(errs["cell"]) == ["C3", "D2"]
     assert "save it again" in errs.iloc[0]["hint"]
     assert not rnd.ok
+    # the value is unknown, so the row is set aside (left in, a blank score would read as "not assessed")
+    assert sorted(rnd.rejected_rows["row"].tolist()) == [2, 3]
+    assert rnd.rejected_rows["reason"].str.startswith("formula without a saved result in").all()
+    counts = rnd.row_counts.set_index("sheet").loc["Scores"]
+    assert counts["read"] == counts["loaded"] + counts["quarantined"] and counts["quarantined"] == 2
 
 
 def test_libreoffice_saved_formulas_are_read_from_their_results():

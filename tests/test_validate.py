@@ -324,6 +324,8 @@ def test_strict_raises_one_error_listing_every_problem(frames):
     text = str(info.value)
     assert "2 error(s)" in text and "Scores!D2" in text and "Scores!C7" in text
     assert len(info.value.problems) == 2
+    # each line says what was found and what to do, as debrief validate does
+    assert "score is not a number (found 'x') — Enter a plain number" in text and "(found 'Nope') — Use one of: SQL" in text
 
 
 def test_unknown_column_is_reported_not_silently_dropped(frames):
@@ -357,3 +359,27 @@ def test_an_absurd_rank_is_an_error_not_a_gap_of_billions(frames):
     assert err["rule"] == "bad_value" and err["cell"] == "B4" and "at most 1000" in err["message"]
     assert rnd.criterion_order == ["SQL", "Statistics"]
     assert balanced(rnd)
+
+
+def test_scores_of_a_criterion_set_aside_say_so_and_point_at_its_row(frames):
+    """A weight written "30%" quarantines the Criteria row; its scores used to say "not on the Criteria sheet" (it is),
+    and with every criterion set aside the hint was "Use one of: " and nothing."""
+    role, criteria, candidates, scores = frames
+    criteria["weight"] = pd.Series(["30%", 30, 20], dtype=object)
+    rnd = load(role, criteria, candidates, scores)
+    first = criteria.loc[0, "criterion"]
+    own = rnd.problems[(rnd.problems["rule"] == "unknown_criterion") & (rnd.problems["value"] == first)]
+    assert len(own) and (own["message"] == "criterion belongs to a quarantined Criteria row").all()
+    assert own["hint"].str.startswith("Correct that row on the Criteria sheet").all()
+    criteria["weight"] = "30%"  # every criterion set aside
+    gone = load(role, criteria, candidates, scores).problems
+    assert not gone["hint"].fillna("").str.fullmatch("Use one of: ").any()
+
+
+def test_validate_lists_the_cause_before_the_rows_it_spoils(tmp_path, capsys):
+    """A missing rank column quarantines every criterion and with them every score: the missing column comes first."""
+    from toolkit.cli import main
+
+    main(["validate", "tests/data/bad/missing-column-criteria-rank.xlsx"])
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("  error")]
+    assert "required column 'rank' is missing" in lines[0] and "Scores!" in lines[1]

@@ -83,8 +83,16 @@ class ScorecardError(ToolkitError):
             return head
         lines = [head]
         for p in self.problems.itertuples(index=False):
-            lines.append(f"  - [{p.severity}] {p.location}: {p.message}")
+            lines.append(f"  - [{p.severity}] {p.location}: {problem_text(p)}")
         return "\n".join(lines)
+
+
+def problem_text(p) -> str:
+    """One row of a problems table as a person reads it: the message, the value found and what to do
+    ("score is not a number (found 'four') — Enter a plain number ...")."""
+    value = f" (found {p.value!r})" if isinstance(p.value, str) else ""
+    hint = f" — {p.hint}" if isinstance(p.hint, str) and p.hint else ""
+    return f"{p.message}{value}{hint}"
 
 
 class MappingError(ToolkitError):

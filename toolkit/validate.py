@@ -266,6 +266,23 @@ class TableCheck:
         # field -> (position of each cell's value, the typed distinct values) for columns checked once per distinct value
         self.distinct: dict[str, tuple[np.ndarray, pd.Series]] = {}
         self.index = table.frame.index
+        if table.formula_rows:  # a formula whose result was never saved: the value is unknown, so the row is set aside
+            f = table.frame
+            sheets = f["_sheet"].astype(str).to_numpy() if "_sheet" in f else np.full(n, table.sheet_name, dtype=object)
+            rows = f[ROW].to_numpy(dtype="float64", na_value=np.nan)
+            for (sheet, row), cells in table.formula_rows.items():
+                on_row = (sheets == sheet) & (rows == row)
+                owns = np.zeros(n, dtype=bool)
+                for cell in cells:  # a column every row of a melted sheet shares (the candidate) spoils them all, a score cell only its own
+                    letter = cell.rstrip("0123456789")
+                    if letter in table.letters.values() or not any(c.startswith(("_letter_", "_cell_")) for c in f.columns):
+                        owns |= on_row
+                    for c in f.columns:
+                        if c.startswith("_letter_"):
+                            owns |= on_row & (f[c].astype(object).to_numpy() == letter)
+                        elif c.startswith("_cell_"):
+                            owns |= on_row & (f[c].astype(object).to_numpy() == cell)
+                self.error_rows(pd.Series(owns), f"formula without a saved result in {', '.join(cells)}")
 
     def error_rows(self, mask: pd.Series, reason: str) -> None:
         positions = np.flatnonzero(mask.to_numpy(dtype=bool))
@@ -538,9 +555,12 @@ class People:
     records: list[dict]  # problems, in the order found
     rejected: list[dict]
     counts: list[dict]
+    quarantined_criteria: frozenset = frozenset()  # names on Criteria rows set aside for an error (not in criterion_names)
 
     def made_from(self, raw: RawWorkbook, round_id: str, as_of) -> bool:
         role, crit, cand, sheets, rid, when = self.inputs
+        if any(t is not None and t.formula_rows for t in (crit, cand)):  # rows to set aside were found after it was made
+            return False
         return (role is raw.role and crit is raw.tables.get("Criteria") and cand is raw.tables.get("Candidates")
                 and sheets == tuple(raw.sheet_names) and rid == round_id and when == parse_as_of(as_of))
 
@@ -561,6 +581,7 @@ def check_people(file: str, raw_role: RawRole, crit_table: RawTable | None, cand
     scale_lo, scale_hi = role.scale_min, role.scale_max
 
     # ---- Criteria
+    set_aside: frozenset = frozenset()  # criteria on rows quarantined for an error: their scores say so
     if crit_table is None:
         _missing_sheet(problems, "Criteria", sheet_names)
         criteria = _empty_table(CRITERIA_FIELDS)
@@ -578,6 +599,7 @@ def check_people(file: str, raw_role: RawRole, crit_table: RawTable | None, cand
                   f"bar is outside the scale {role.scale}", hint=f"Use a value from {role.scale}")
         weight = chk.typed["weight"]
         chk.cells("error", "weight", weight.notna() & (weight < 0), "bad_value", "weight cannot be negative", hint="Use 0 or a positive number")
+        set_aside = frozenset(str(c).strip() for c in chk.typed["criterion"][chk.bad].dropna())
         criteria, rej = chk.result("Criteria")
         rejected += rej
         counts.append(dict(sheet="Criteria", read=len(crit_table.frame), loaded=len(criteria), quarantined=len(rej)))
@@ -630,7 +652,7 @@ def check_people(file: str, raw_role: RawRole, crit_table: RawTable | None, cand
         quarantined_ids = set()
 
     return People((raw_role, crit_table, cand_table, tuple(sheet_names), round_id, as_of), role, criteria, candidates, criterion_names,
-                  known_ids, quarantined_ids, problems.records, rejected, counts)
+                  known_ids, quarantined_ids, problems.records, rejected, counts, set_aside - set(criterion_names))
 
 
 def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = False, people: "People | None" = None) -> HiringRound:
@@ -678,8 +700,14 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
         if "criterion" in score_table.frame:
             crit = chk.typed["criterion"]
             unknown = crit.notna() & ~chk.isin("criterion", criterion_names)
-            chk.cells("error", "criterion", unknown.fillna(False), "unknown_criterion", "criterion is not on the Criteria sheet",
-                      hint=lambda v, r: (f"Did you mean {c!r}?" if (c := _closest(str(v), criterion_names)) else f"Use one of: {', '.join(criterion_names)}"),
+            set_aside = people.quarantined_criteria
+            chk.cells("error", "criterion", unknown.fillna(False), "unknown_criterion",
+                      lambda v, r: "criterion belongs to a quarantined Criteria row" if str(v).strip() in set_aside
+                      else "criterion is not on the Criteria sheet",
+                      hint=lambda v, r: ("Correct that row on the Criteria sheet (its own error says what is wrong)" if str(v).strip() in set_aside
+                                         else f"Did you mean {c!r}?" if (c := _closest(str(v), criterion_names))
+                                         else f"Use one of: {', '.join(criterion_names)}" if criterion_names
+                                         else "The Criteria sheet has no usable criterion: fill in its criterion and rank columns"),
                       reason="unknown criterion")
         chk.duplicates(["candidate_id", "interviewer", "criterion", "stage"], "duplicate_score", "candidate, interviewer, criterion and stage")
         d = chk.typed["interviewed_on"]

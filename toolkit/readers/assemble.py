@@ -218,7 +218,7 @@ def derive_candidates(long: pd.DataFrame, ids: pd.Series, mapping: Mapping, prob
         table = {clean_text(k).casefold(): v for k, v in mapping.statuses.items()}
         out["status"] = out["status"].map(lambda v: table.get(clean_text(v).casefold(), v) if isinstance(v, str) else v)
     if len(df) and not (df["name"] != "").any():
-        problems.append(problem("warning", "Candidates (derived)", "name_missing",
+        problems.append(problem("error", "Candidates (derived)", "name_missing",
                                 "no Candidates sheet and no name column: the candidates have no names, so their rows cannot be loaded",
                                 column="name", hint="Add a Candidates sheet (candidate_id, name, status ...) or a Name column to the scores"))
     if "status" not in out:
@@ -438,7 +438,7 @@ def formula_problems(missing: dict[str, list[str]], tables: list[RawTable], deta
     A cell counts when its row is a data row of a table read from that sheet
     and its column is one of the columns that table took values from.
     """
-    used: dict[str, tuple[set[int], set[str]]] = {}
+    used: dict[str, list[tuple[RawTable, set[int], set[str]]]] = {}  # sheet -> the tables read from it, their rows and columns
     for t in tables:
         if t is None:
             continue
@@ -446,24 +446,27 @@ def formula_problems(missing: dict[str, list[str]], tables: list[RawTable], deta
         sheets = f["_sheet"].astype(str) if "_sheet" in f else pd.Series(t.sheet_name, index=f.index)
         for sheet in set(missing) & set(sheets.unique()):
             on = (sheets == sheet).to_numpy()
-            rows, letters = used.setdefault(sheet, (set(), set()))
-            rows.update(int(r) for r in pd.unique(f.loc[on, ROW].dropna()))
-            letters.update(t.letters.values())
+            rows = {int(r) for r in pd.unique(f.loc[on, ROW].dropna())}
+            letters = set(t.letters.values())
             for c in f.columns:
                 if c.startswith("_letter_"):
                     letters.update(str(v) for v in pd.unique(f.loc[on, c]) if isinstance(v, str))
                 elif c.startswith("_cell_"):
                     letters.update(re.match(r"[A-Z]*", str(v)).group(0) for v in pd.unique(f.loc[on, c]) if isinstance(v, str))
+            used.setdefault(sheet, []).append((t, rows, letters))
     out, other = [], 0
     for sheet, cells in missing.items():
-        rows, letters = used.get(sheet, (set(), set()))
         for cell in cells:
             m = re.match(r"([A-Z]+)(\d+)$", cell)
-            if m and m.group(1) in letters and int(m.group(2)) in rows:
+            owners = [t for t, rows, letters in used.get(sheet, []) if m and m.group(1) in letters and int(m.group(2)) in rows]
+            if owners:
+                field_name = next((k for t in owners for k, v in t.letters.items() if v == m.group(1)), None)
                 out.append(problem("error", sheet, "formula_without_value",
-                                   "the cell holds a formula whose result was never saved, so its value is unknown",
-                                   cell=cell, row=int(m.group(2)),
+                                   "the cell holds a formula whose result was never saved, so its value is unknown; the row is set aside",
+                                   cell=cell, row=int(m.group(2)), column=field_name,
                                    hint="Open the file in Excel or LibreOffice and save it again (that stores the results)"))
+                for t in owners:  # validation quarantines the row: a blank in its place would read as "not assessed"
+                    t.formula_rows.setdefault((sheet, int(m.group(2))), []).append(cell)
             else:
                 other += 1
     if missing:

@@ -31,7 +31,9 @@ class RawTable:
     by `cell_at` / `sheet_at`; where only the column differs from row to row
     (a wide layout melted into one score column) ``_letter_<column>`` holds
     the column letter and the row is ``_row``. ``excluded`` lists rows that were read but are
-    not data (totals, notes): dicts with sheet, row, kind, text.
+    not data (totals, notes): dicts with sheet, row, kind, text. ``formula_rows`` are the data rows
+    holding a formula whose result was never saved (`assemble.formula_problems`): validation
+    quarantines them, as their value is unknown.
     """
 
     sheet: str  # canonical sheet name: Role, Criteria, Candidates, Scores
@@ -43,6 +45,7 @@ class RawTable:
     header_row: int = 1
     blank_rows: int = 0
     excluded: list[dict] = field(default_factory=list)
+    formula_rows: dict = field(default_factory=dict)  # (sheet, Excel row) -> cells whose formula has no saved result
 
     def cell(self, column: str, row: int) -> str:
         letter = self.letters.get(column)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..errors import problem_text
 from ..model import HiringRound
 
 
@@ -27,15 +28,13 @@ def problems_text(rounds: list[HiringRound], failed: list[tuple[str, str]] = (),
         which = f" [{rnd.round_id}: {rnd.role.role}]" if per_file[rnd.source] > 1 else ""  # an export of several jobs: say which
         lines.append(f"{rnd.source}{which}: {status} — {n_err} error(s), {n_warn} warning(s)")
         lines.append(f"  {_counts_line(rnd)}")
-        probs = rnd.problems.sort_values(["severity", "row"], key=lambda s: s.map({"error": 0, "warning": 1}) if s.name == "severity" else s)
+        probs = _reading_order(rnd.problems)
         width = max((len(x) for x in probs["location"]), default=0)
         for i, p in enumerate(probs.itertuples(index=False)):
             if i == limit:
                 lines.append(f"  ... and {len(probs) - limit} more (use --json for all)")
                 break
-            value = f" (found {p.value!r})" if isinstance(p.value, str) else ""
-            hint = f" — {p.hint}" if isinstance(p.hint, str) and p.hint else ""
-            lines.append(f"  {p.severity:<7} {p.location:<{width}}  {p.message}{value}{hint}")
+            lines.append(f"  {p.severity:<7} {p.location:<{width}}  {problem_text(p)}")
     for file, message in failed:
         lines.append(f"{file}: CANNOT READ — {message}")
     if rounds or failed:
@@ -43,6 +42,19 @@ def problems_text(rounds: list[HiringRound], failed: list[tuple[str, str]] = (),
         lines.append("")
         lines.append(f"{len(rounds)} round(s) checked, {len(failed)} unreadable input(s), {total_err} error(s).")
     return "\n".join(lines)
+
+
+def _reading_order(problems: pd.DataFrame) -> pd.DataFrame:
+    """Errors before warnings; within them sheet by sheet in the order checked (Role, Criteria, Candidates, then Scores, so
+    that a cause such as a missing column comes before the rows it spoils), a sheet's whole-sheet or whole-column problems
+    first, then row by row."""
+    order = pd.DataFrame({
+        "severity": problems["severity"].map({"error": 0, "warning": 1}).fillna(2),
+        "sheet": pd.factorize(problems["sheet"].astype("object").fillna(""))[0],
+        "has_row": problems["row"].notna(),
+        "row": problems["row"].astype("Float64").fillna(0),
+    }, index=problems.index)
+    return problems.loc[order.sort_values(["severity", "sheet", "has_row", "row"], kind="stable").index]
 
 
 def _records(df: pd.DataFrame) -> list[dict]:
