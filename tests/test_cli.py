@@ -56,11 +56,11 @@ def test_validate_input_is_not_changed(sample_paths, tmp_path):
     assert hashlib.sha256(copy.read_bytes()).hexdigest() == before
 
 
-def test_template_loads_back_with_zero_problems(tmp_path):
+def test_template_loads_back_with_no_error_and_says_it_is_empty(tmp_path):
     out = tmp_path / "new-round.xlsx"
     assert main(["template", str(out), "--criteria", "Social-media strategy, Copywriting, Analytics, Stakeholders, Team fit"]) == 0
     rnd = toolkit.load_round(out)
-    assert rnd.problems.empty
+    assert rnd.ok and rnd.problems["rule"].tolist() == ["empty_round"]
     assert rnd.criterion_order == ["Social-media strategy", "Copywriting", "Analytics", "Stakeholders", "Team fit"]
     assert main(["template", str(out)]) == 1  # refuses to overwrite without --force
 

@@ -383,3 +383,11 @@ def test_validate_lists_the_cause_before_the_rows_it_spoils(tmp_path, capsys):
     main(["validate", "tests/data/bad/missing-column-criteria-rank.xlsx"])
     lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("  error")]
     assert "required column 'rank' is missing" in lines[0] and "Scores!" in lines[1]
+
+
+def test_a_scores_sheet_with_only_its_header_is_not_ok_without_a_word(frames):
+    """Candidates but not one score: a warning says so (letters would have nothing to name)."""
+    role, criteria, candidates, scores = frames
+    rnd = load(role, criteria, candidates, scores.iloc[0:0])
+    w = rnd.warnings[rnd.warnings["rule"] == "no_scores"]
+    assert len(w) == 1 and "the Scores sheet has no scores" in w.iloc[0]["message"]

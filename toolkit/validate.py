@@ -738,6 +738,15 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
     scores = scores[["candidate_id", "interviewer", "criterion", "score", "score_raw", "stage", "interviewed_on", "evidence", "source_row"]]
 
     # ---- round-level warnings
+    score_sheet = score_table.sheet_name if score_table is not None else "Scores"
+    if not len(candidates) and not len(scores) and score_table is not None and not len(score_table.frame):
+        problems.add("warning", cand_table.sheet_name if cand_table is not None else "Candidates", "empty_round",
+                     "the workbook holds no candidates and no scores yet, so there is nothing to compare or write letters for",
+                     hint="Fill in the Candidates and Scores sheets, then validate again")
+    elif len(candidates) and score_table is not None and not len(score_table.frame):
+        problems.add("warning", score_sheet, "no_scores", "the Scores sheet has no scores: no candidate can be compared, and no letter can "
+                     "name a strength or a reason", hint="Add one row per candidate x interviewer x criterion, or check that the scores "
+                     "are on this sheet")
     if len(candidates):
         n_hired = int((candidates["status"] == "hired").sum())
         if n_hired != 1:
