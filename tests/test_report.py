@@ -285,6 +285,39 @@ def test_a_workbook_with_errors_gets_its_report_and_exit_status_1_and_its_call_n
     assert "criterion is not on the Criteria sheet" in (out / "berlin" / "committee.html").read_text(encoding="utf-8")
 
 
+def test_one_unreadable_file_in_a_folder_is_listed_and_the_other_rounds_are_reported(tmp_path, capsys):
+    """HR runs the year's folder; one file was saved as 0 bytes. The report covers the others, index.html and summary.json
+    name the file and why, and the exit status is 1 (before, nothing at all was written)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy("data/sample/berlin-social-media-lead.xlsx", folder)
+    shutil.copy("data/sample/manchester-data-analyst.xlsx", folder)
+    (folder / "broken.xlsx").write_bytes(b"")
+    out = tmp_path / "r"
+    assert main(["report", str(folder), "--out", str(out), "--as-of", AS_OF]) == 1
+    assert "broken.xlsx" in capsys.readouterr().err
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert sorted(summary["rounds"]) == ["berlin-social-media-lead", "manchester-data-analyst"]
+    assert [u["file"].endswith("broken.xlsx") and "empty" in u["reason"] for u in summary["unreadable"]] == [True]
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "Files that could not be read" in index and "broken.xlsx" in index
+    assert main(["report", str(folder / "broken.xlsx"), "--out", str(tmp_path / "r2"), "--as-of", AS_OF]) == 1
+    assert not (tmp_path / "r2").exists()
+
+
+def test_load_rounds_can_skip_an_unreadable_file_and_keeps_round_ids_unique(tmp_path):
+    for sub in ("a", "b"):
+        (tmp_path / sub).mkdir()
+        shutil.copy("data/sample/berlin-social-media-lead.xlsx", tmp_path / sub / "round.xlsx")
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "round.xlsx").write_bytes(b"not a workbook")
+    failed = []
+    rounds = toolkit.load_rounds([tmp_path / "a", tmp_path / "c", tmp_path / "b"], as_of=AS_OF, on_error=lambda p, e: failed.append(p))
+    assert rounds.round_ids == ["round", "round-2"] and [p.parent.name for p in failed] == ["c"]
+    with pytest.raises(toolkit.ToolkitError):
+        toolkit.load_rounds([tmp_path / "c"], as_of=AS_OF)
+
+
 def test_a_round_no_longer_among_the_inputs_leaves_the_report_and_your_own_files_stay(rounds, tmp_path):
     out = tmp_path / "out"
     write_report(build_report(rounds, as_of=AS_OF), out)

@@ -14,13 +14,9 @@ def _cmd_validate(args) -> int:
     from .loader import load_rounds, workbook_paths
     from .render.problems import problems_text, validation_json
 
-    rounds = []
-    failed_files = []
-    for p in workbook_paths(args.paths):
-        try:  # one file may hold several rounds (an export folder: one per job)
-            rounds.extend(load_rounds([p], as_of=args.as_of, mapping=args.mapping))
-        except ToolkitError as exc:
-            failed_files.append((str(p), str(exc)))
+    failed_files = []  # a file that cannot be read is listed; the others are checked (round ids unique across all of them)
+    rounds = list(load_rounds(workbook_paths(args.paths), as_of=args.as_of, mapping=args.mapping,
+                              on_error=lambda p, exc: failed_files.append((str(p), str(exc)))))
     if args.json:
         print(json.dumps(validation_json(rounds, failed_files), indent=2, ensure_ascii=False))
     else:
@@ -53,11 +49,20 @@ def _cmd_report(args) -> int:
     from .report import report_to_folder
 
     inputs = workbook_paths(args.paths)
-    rounds = load_rounds(inputs, as_of=args.as_of, mapping=args.mapping)
+    unreadable = []  # one unreadable file does not stop the report on the others: it is listed, and the exit status is 1
+
+    def cannot_read(path, exc):
+        unreadable.append((str(path), str(exc)))
+        print(f"debrief: {exc}", file=sys.stderr)
+
+    rounds = load_rounds(inputs, as_of=args.as_of, mapping=args.mapping, on_error=cannot_read)
+    if not len(rounds):
+        print("debrief: no input could be read; nothing was written", file=sys.stderr)
+        return 1
     n = int(sum((r.candidates["status"] != "hired").sum() for r in rounds))
     bar = tqdm(total=n, unit="candidate", desc="feedback", disable=args.json or not sys.stderr.isatty() or n < 200, file=sys.stderr)
     report, index = report_to_folder(rounds, args.out, inputs=[*args.paths, *inputs], as_of=args.as_of, anonymize=args.anonymize,
-                                     templates_dir=args.templates, progress=bar.update)
+                                     templates_dir=args.templates, progress=bar.update, unreadable=unreadable)
     bar.close()
     totals = report.summary["totals"]
     errors = sum(len(r.errors) for r in rounds)
@@ -67,13 +72,16 @@ def _cmd_report(args) -> int:
         print(f"{totals['rounds']} round(s), {totals['candidates']} candidate(s), {totals['overdue_now']} overdue now, "
               f"{totals['lint_findings']} letter/notes finding(s), {errors} data error(s).")
         print(f"Wrote {len(report.files)} files. Open: {index}")
+    if unreadable:
+        print(f"debrief report: {len(unreadable)} input(s) could not be read and are not in the report (index.html lists them).",
+              file=sys.stderr)
     if errors:  # the report is written (it lists the errors), but its letters are not ready to send: say so to scripts too
         bad = [r.round_id for r in rounds if len(r.errors)]
         print(f"debrief report: data errors in {', '.join(bad)}: the letters of {'this round' if len(bad) == 1 else 'these rounds'} "
               "may rest on quarantined rows. Fix the workbook (debrief validate FILE names each cell) and run the report again.",
               file=sys.stderr)
         return 1
-    return 0
+    return 1 if unreadable else 0
 
 
 def _cmd_inspect(args) -> int:

@@ -102,27 +102,48 @@ def workbook_paths(folder_or_paths) -> list[Path]:
     return out
 
 
-def load_rounds(folder_or_paths, *, strict: bool = False, as_of: dt.date | str | None = None, mapping=None) -> Rounds:
+def load_rounds(folder_or_paths, *, strict: bool = False, as_of: dt.date | str | None = None, mapping=None, on_error=None) -> Rounds:
     """Load several rounds (a folder, or a list of files and folders) into `Rounds`.
 
     Round ids come from the file names and are made unique (``-2``, ``-3``...)
     when two files share a name in different folders. An export folder
     (relational, Greenhouse, Lever) gives one round per job, with ids
     ``<folder>-<job>``. ``mapping`` applies to every file.
+
+    A file that cannot be read raises its `ToolkitError`; with ``on_error``,
+    ``on_error(path, error)`` is called instead and the other files are loaded
+    (`debrief validate` and `debrief report` list such files and exit 1).
     """
     m = read_mapping(mapping)
     rounds, seen = [], {}
     with arrow_allocator():
-        _load_each(workbook_paths(folder_or_paths), m, rounds, seen, strict=strict, as_of=as_of)
+        _load_each(workbook_paths(folder_or_paths), m, rounds, seen, strict=strict, as_of=as_of, on_error=on_error)
     return Rounds(tuple(rounds))
 
 
-def _load_each(paths, m, rounds: list, seen: dict, *, strict, as_of) -> None:
+def _load_each(paths, m, rounds: list, seen: dict, *, strict, as_of, on_error=None) -> None:
+    from .errors import ToolkitError
+
     for p in paths:
-        ahead = _Ahead(round_id_for(p), as_of)
-        for r in read_path(p, m, ready=ahead):
-            rid = round_id_for(p) if r.key is None else f"{round_id_for(p)}-{round_id_for(r.key)}"
-            seen[rid] = seen.get(rid, 0) + 1
-            if seen[rid] > 1:
-                rid = f"{rid}-{seen[rid]}"
-            rounds.append(build_round(r.raw, round_id=rid, as_of=as_of, strict=strict, people=ahead.people))
+        if on_error is None:
+            _load_one(p, m, rounds, seen, strict=strict, as_of=as_of)
+            continue
+        mine, ids = [], dict(seen)  # a file that fails part-way leaves no round and takes no id
+        try:
+            _load_one(p, m, mine, ids, strict=strict, as_of=as_of)
+        except ToolkitError as exc:
+            on_error(p, exc)
+            continue
+        rounds.extend(mine)
+        seen.update(ids)
+
+
+def _load_one(p, m, rounds: list, seen: dict, *, strict, as_of) -> None:
+    """The rounds of one file or export folder, appended to ``rounds``; ``seen`` counts the round ids taken."""
+    ahead = _Ahead(round_id_for(p), as_of)
+    for r in read_path(p, m, ready=ahead):
+        rid = round_id_for(p) if r.key is None else f"{round_id_for(p)}-{round_id_for(r.key)}"
+        seen[rid] = seen.get(rid, 0) + 1
+        if seen[rid] > 1:
+            rid = f"{rid}-{seen[rid]}"
+        rounds.append(build_round(r.raw, round_id=rid, as_of=as_of, strict=strict, people=ahead.people))

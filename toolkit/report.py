@@ -82,8 +82,12 @@ def _status_tag(status: str) -> dict:
     return {"text": status.replace("_", " "), "cls": cls}
 
 
-def build_report(rounds, *, as_of=None, anonymize: bool = False, templates_dir=None, progress=None, on_files=None) -> Report:
+def build_report(rounds, *, as_of=None, anonymize: bool = False, templates_dir=None, progress=None, on_files=None,
+                 unreadable=()) -> Report:
     """Build every output file in memory. `progress(n)` is called after each candidate's files.
+
+    ``unreadable``: (file, reason) of inputs that could not be loaded at all; index.html and summary.json list
+    them, so that a report over a folder says which rounds it lacks.
 
     `on_files(files)`, if given, is called with each part of the report as soon as it is built (the shared
     plotly.js, then each candidate's four files) so that a writer can start on them (`report_to_folder`);
@@ -115,8 +119,9 @@ def build_report(rounds, *, as_of=None, anonymize: bool = False, templates_dir=N
     talent_out = _anonymize(talent, anonymize)
     files["talent-pool.xlsx"] = tables_workbook_bytes({"Talent pool": talent_out})
     summary = _summary_json(rounds, candidates, health, lint, as_of_text, anonymize)
+    summary["unreadable"] = [{"file": str(f), "reason": str(r)} for f, r in unreadable]
     files["summary.json"] = (json.dumps(summary, indent=2, ensure_ascii=False, sort_keys=True, default=str) + "\n").encode()
-    files["index.html"] = _index_page(rounds, tl, round_summaries, as_of_text, anonymize).encode()
+    files["index.html"] = _index_page(rounds, tl, round_summaries, as_of_text, anonymize, unreadable).encode()
     return Report(files, summary, {"as_of": as_of_text, "rounds": rounds.round_ids})
 
 
@@ -344,7 +349,7 @@ def _headline_cards(tl: pd.DataFrame) -> list[dict]:
     ]
 
 
-def _index_page(rounds, tl, round_summaries, as_of, anonymize) -> str:
+def _index_page(rounds, tl, round_summaries, as_of, anonymize, unreadable=()) -> str:
     from .analytics.timelines import overdue_now
 
     rs = pd.DataFrame(round_summaries)
@@ -360,8 +365,10 @@ def _index_page(rounds, tl, round_summaries, as_of, anonymize) -> str:
     probs = rounds.problems
     prob_t = table(probs, {"round_id": "Round", "severity": "Severity", "location": "Where", "message": "Problem", "hint": "What to do"},
                    limit=100) if len(probs) else Table([], [])
+    unread_t = table(pd.DataFrame([{"file": str(f), "reason": str(r)} for f, r in unreadable], columns=["file", "reason"]),
+                     {"file": "File", "reason": "Why it could not be read"}) if unreadable else Table([], [])
     return render_page("index.html", rounds=rounds.round_ids, cards=_headline_cards(tl), round_table=round_t, overdue=overdue_t,
-                       problems=prob_t, as_of=as_of, plotly_js=None)
+                       problems=prob_t, unreadable=unread_t, as_of=as_of, plotly_js=None)
 
 
 def _records(df: pd.DataFrame) -> list[dict]:
@@ -584,7 +591,7 @@ def write_report(report: Report | dict, out_dir, *, inputs=()) -> Path:
 
 
 def report_to_folder(rounds, out_dir, *, inputs=(), as_of=None, anonymize: bool = False, templates_dir=None,
-                     progress=None) -> tuple[Report, Path]:
+                     progress=None, unreadable=()) -> tuple[Report, Path]:
     """`build_report` and `write_report` at once: each candidate's files are written while the next ones are built.
 
     The same files and the same safety as building, then writing: the output folder is checked against
@@ -593,7 +600,7 @@ def report_to_folder(rounds, out_dir, *, inputs=(), as_of=None, anonymize: bool 
     """
     with ReportFolder(out_dir, inputs=inputs) as folder:
         report = build_report(rounds, as_of=as_of, anonymize=anonymize, templates_dir=templates_dir, progress=progress,
-                              on_files=folder.add)
+                              on_files=folder.add, unreadable=unreadable)
         return report, folder.commit(report.files)
 
 
