@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import openpyxl
@@ -312,3 +313,21 @@ def test_a_mapping_written_by_inspect_loads_the_round_as_the_mapping_it_was_read
     if "criteria" in old:
         assert after.criteria.loc[0, "criterion_en"] == "Social media strategy" and bool(after.criteria.loc[0, "must_have"])
         assert after.role.role_in("en") == "Social media lead"
+
+
+@pytest.mark.parametrize("sheet", ["Role", "Criteria", "Candidates", "Scores"])
+def test_a_hidden_canonical_sheet_is_read_with_a_warning(tmp_path, sheet):
+    """Someone hid a sheet to tidy the workbook: it is read all the same and a warning says so. (A hidden Criteria or
+    Candidates sheet used to drop the workbook into another layout: must-haves, bars and names were lost.)"""
+    path = tmp_path / "round.xlsx"
+    shutil.copy("data/sample/berlin-social-media-lead.xlsx", path)
+    wb = openpyxl.load_workbook(path)
+    wb[sheet].sheet_state = "hidden"
+    wb.save(path)
+    rnd = toolkit.load_round(path, as_of=AS_OF)
+    plain = toolkit.load_round("data/sample/berlin-social-media-lead.xlsx", as_of=AS_OF)
+    assert rnd.details["layout"] == "canonical"
+    hidden = rnd.warnings[rnd.warnings["rule"] == "hidden_sheet"]
+    assert len(hidden) == 1 and hidden.iloc[0]["sheet"] == sheet
+    assert rnd.row_counts["loaded"].tolist() == plain.row_counts["loaded"].tolist()
+    assert rnd.criteria["must_have"].tolist() == plain.criteria["must_have"].tolist()

@@ -273,6 +273,7 @@ def detect_layout(grids: list[SheetGrid], mapping: Mapping | None = None, *, fil
         if missing:
             raise MappingError(f"the mapping names sheet {missing[0]!r}, which is not in the file", file=m.path or file,
                                column="sheets", allowed=", ".join(names))
+    hidden_roles: dict = {}
     for g in grids:
         role = sheet_role(g.name)
         if m.sheets is not None and g.name not in m.sheets:
@@ -284,7 +285,10 @@ def detect_layout(grids: list[SheetGrid], mapping: Mapping | None = None, *, fil
         if g.kind not in ("worksheet", "csv"):
             ignored.append(dict(sheet=g.name, why=f"a {g.kind}, not a table"))
         elif not g.visible:
-            ignored.append(dict(sheet=g.name, why="hidden sheet"))
+            if role and m.sheets is None:
+                hidden_roles.setdefault(role, g)  # used when no visible sheet has the role: the reader says it was hidden
+            else:
+                ignored.append(dict(sheet=g.name, why="hidden sheet"))
         elif g.name in pivots and m.sheets is None:
             ignored.append(dict(sheet=g.name, why="holds a pivot table"))
         elif role and m.sheets is None:
@@ -293,6 +297,11 @@ def detect_layout(grids: list[SheetGrid], mapping: Mapping | None = None, *, fil
             ignored.append(dict(sheet=g.name, why="pivot, dashboard, summary or instructions sheet (by its name)"))
         else:
             candidates.append(g)
+    for role, g in hidden_roles.items():
+        if role in enrichment:
+            ignored.append(dict(sheet=g.name, why="hidden sheet"))
+        else:
+            enrichment[role] = g
     analysed: list[SheetTable] = []
     for g in candidates:
         t = analyse_sheet(g, m, columns=columns.get(g.name))

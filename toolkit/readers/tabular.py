@@ -162,6 +162,11 @@ def from_plan(file: str, plan: Plan, m: Mapping, *, grids: list[SheetGrid], sour
     """The RawWorkbook of a detected plan. ``candidates`` is the Candidates sheet read column-wise as a plain table
     (its grid in the plan holds the top rows only); ``formulas`` what `formulas_without_values` finds, when known."""
     details: dict = {"file": file, "layout": plan.layout, "layout_why": plan.why, **source}
+    for role, grid in plan.enrichment.items():  # a hidden Role, Criteria or Candidates sheet is read when no visible one has its name
+        if not grid.visible:
+            problems.append(dict(severity="warning", sheet=grid.name, rule="hidden_sheet",
+                                 message=f"the {role} sheet is hidden; it was read all the same",
+                                 hint="Unhide it (right-click a sheet tab > Unhide) so that everyone sees what was loaded"))
     if m.path:
         details["mapping"] = m.path
     long, info = long_from_tables(plan.tables, plan.layout, interviewer=m.interviewer)
