@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from conftest import make_frames
 
 import toolkit
 from toolkit import ScorecardError, round_from_frames
@@ -391,3 +392,18 @@ def test_a_scores_sheet_with_only_its_header_is_not_ok_without_a_word(frames):
     rnd = load(role, criteria, candidates, scores.iloc[0:0])
     w = rnd.warnings[rnd.warnings["rule"] == "no_scores"]
     assert len(w) == 1 and "the Scores sheet has no scores" in w.iloc[0]["message"]
+
+
+def test_names_written_two_ways_are_flagged_not_silently_counted_twice(frames):
+    """'Anna Berg' and 'ANNA  BERG' are read as two interviewers, so a second score by the same person is no duplicate and
+    counts twice in the means: a warning names both spellings (and the same for stages and candidate ids)."""
+    role, criteria, candidates, scores = frames
+    scores["interviewer"] = scores["interviewer"].astype(object)
+    first = scores.loc[0, "interviewer"]
+    scores.loc[0, "interviewer"] = "  " + first.upper().replace(" ", "  ") + " "
+    candidates["candidate_id"] = candidates["candidate_id"].astype(object)
+    rnd = load(role, criteria, candidates, scores)
+    w = rnd.warnings[rnd.warnings["rule"] == "name_variants"]
+    assert len(w) == 1 and w.iloc[0]["column"] == "interviewer" and repr(first) in w.iloc[0]["message"]
+    role, criteria, candidates, scores = make_frames()
+    assert "name_variants" not in set(load(role, criteria, candidates, scores).problems["rule"])

@@ -526,6 +526,28 @@ def _blank_scalar(v) -> bool:
     return v is None or (isinstance(v, float) and v != v) or (isinstance(v, str) and not v.strip())
 
 
+def _name_variants(problems: Problems, sheet: str, column: str, what: str, values) -> None:
+    """A warning for values written two ways that differ only in case or spacing ('Yusuf Evans' and 'YUSUF  EVANS',
+    'C001' and 'c001'): they are read as two people, stages or candidates, so their scores are neither merged nor
+    checked for duplicates against each other."""
+    if values is None:
+        return
+    texts = (values if isinstance(values, pd.Series) else pd.Series(list(values), dtype="str")).astype("str").dropna()
+    key = texts.str.lower()  # in Arrow: 50,000 ids in a millisecond
+    if key.str.contains("  ", regex=False).any():  # the cells are trimmed already; only a run of spaces inside is left
+        key = key.str.replace(r"\s+", " ", regex=True)
+    twins = key.duplicated(keep=False).to_numpy(dtype=bool)
+    if not twins.any():
+        return
+    for _key, group in texts[twins].groupby(key[twins], sort=True):
+        variants = group.tolist()
+        if len(variants) > 1:
+            shown = " and ".join(repr(v) for v in sorted(variants)[:3])
+            problems.add("warning", sheet, "name_variants", f"{what} {shown} differ only in case or spacing, so they are read as "
+                         f"{len(variants)} different ones", column=column, value=variants[0],
+                         hint="Write them the same way if they are the same (then duplicates are found and scores counted once)")
+
+
 def _empty_table(fields) -> pd.DataFrame:
     df = pd.DataFrame({f.name: pd.Series(dtype=KIND_DTYPES[f.kind]) for f in fields})
     df["source_row"] = pd.Series(dtype="Int64")
@@ -648,6 +670,8 @@ def check_people(file: str, raw_role: RawRole, crit_table: RawTable | None, cand
         counts.append(dict(sheet="Candidates", read=len(cand_table.frame), loaded=len(candidates), quarantined=len(rej)))
         candidates = _finish_candidates(candidates, role, problems, cand_table.sheet_name)
     known_ids = set(candidates["candidate_id"].dropna().tolist())
+    if cand_table is not None:
+        _name_variants(problems, cand_table.sheet_name, "candidate_id", "candidate ids", candidates["candidate_id"])
     if cand_table is None:
         quarantined_ids = set()
 
@@ -729,6 +753,9 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
             codes = pd.Index(criterion_names).get_indexer(small)[positions][~chk.bad.to_numpy()]  # -1: not a criterion (quarantined)
             scores["criterion"] = pd.Categorical.from_codes(codes, categories=criterion_names, ordered=True)
         scored_ids = chk.present("candidate_id")
+        for field, what in (("interviewer", "interviewer names"), ("stage", "stage names")):
+            if field in score_table.frame:
+                _name_variants(problems, score_table.sheet_name, field, what, chk.present(field))
         rejected += rej
         counts.append(dict(sheet="Scores", read=len(score_table.frame), loaded=len(scores), quarantined=len(rej)))
     if "score_raw" not in scores:
