@@ -278,3 +278,10 @@ def test_text_that_looks_like_an_xlsx_escape_survives(tmp_path):
     path = write_scorecard_workbook(tmp_path / "x.xlsx", {"role": "Analyst"}, pd.DataFrame({"criterion": ["SQL"], "rank": [1]}),
                                     candidates, scores)
     assert toolkit.load_round(path).candidates["name"].tolist() == ["Ann _x0041_ Lee"]
+
+
+def test_a_template_refuses_a_criterion_named_twice(tmp_path):
+    """Validation would quarantine the second one after the committee filled everything in: say so now."""
+    with pytest.raises(toolkit.ToolkitError, match="named twice"):
+        write_scorecard_workbook(tmp_path / "t.xlsx", criteria_names=["Analytics", "Writing", " analytics "])
+    assert not (tmp_path / "t.xlsx").exists()

@@ -35,7 +35,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.writer.excel import ExcelWriter
 
-from .errors import OutputError
+from .errors import OutputError, ToolkitError
 from .schema import (
     CANDIDATE_FIELDS,
     CHANNELS,
@@ -433,7 +433,14 @@ def _criteria_frame(criteria: pd.DataFrame | None, criteria_names: list[str] | N
             frame = frame.assign(weight=None)
         return frame
     if criteria_names:
-        names = [str(n).strip() for n in criteria_names if str(n).strip()]
+        names = [" ".join(str(n).split()) for n in criteria_names if str(n).strip()]
+        seen: dict[str, str] = {}
+        for n in names:
+            if n.casefold() in seen:  # validation would refuse the second one: say so before the committee fills it in
+                raise ToolkitError("a criterion is named twice", value=n, column="criteria",
+                                   allowed="each criterion once, most important first",
+                                   hint=f"{seen[n.casefold()]!r} is already in the list; name each criterion once")
+            seen[n.casefold()] = n
         return pd.DataFrame({"criterion": names, "rank": list(range(1, len(names) + 1))})
     return None
 
