@@ -407,3 +407,14 @@ def test_names_written_two_ways_are_flagged_not_silently_counted_twice(frames):
     assert len(w) == 1 and w.iloc[0]["column"] == "interviewer" and repr(first) in w.iloc[0]["message"]
     role, criteria, candidates, scores = make_frames()
     assert "name_variants" not in set(load(role, criteria, candidates, scores).problems["rule"])
+
+
+def test_weights_written_as_percentages_are_read(frames):
+    """A committee writes "50 %", "30 %", "20 %" on the Criteria sheet: the same weights as 50, 30, 20 (a bar written "60%"
+    is still outside a 1-5 scale, and says so)."""
+    role, criteria, candidates, scores = frames
+    criteria["weight"] = pd.Series(["50 %", "30%", "20%"], dtype=object)
+    rnd = load(role, criteria, candidates, scores)
+    assert rnd.ok and rnd.criteria["weight"].round(6).tolist() == [0.5, 0.3, 0.2]
+    criteria["bar"] = pd.Series(["60%", 3, None], dtype=object)
+    assert "out_of_scale" in rules(load(role, criteria, candidates, scores), "error")

@@ -198,7 +198,9 @@ def _nfc(text: pd.Series) -> pd.Series:
 
 
 def _parse_number_text(text: pd.Series) -> pd.Series:
-    t = text.str.replace(" ", "", regex=False)
+    """Numbers written as text: "4,5" (decimal comma), "1 000", and a percentage "30 %" read as 30 (weights are often written
+    so; they are relative, so 30 % and 30 weigh the same)."""
+    t = text.str.replace(" ", "", regex=False).str.removesuffix("%")
     comma_decimal = t.str.count(",").eq(1) & ~t.str.contains(".", regex=False)
     t = t.where(~comma_decimal, t.str.replace(",", ".", regex=False))
     return pd.to_numeric(t, errors="coerce").astype("float64")
