@@ -363,16 +363,16 @@ def test_an_absurd_rank_is_an_error_not_a_gap_of_billions(frames):
 
 
 def test_scores_of_a_criterion_set_aside_say_so_and_point_at_its_row(frames):
-    """A weight written "30%" quarantines the Criteria row; its scores used to say "not on the Criteria sheet" (it is),
+    """A weight written "thirty" quarantines the Criteria row; its scores used to say "not on the Criteria sheet" (it is),
     and with every criterion set aside the hint was "Use one of: " and nothing."""
     role, criteria, candidates, scores = frames
-    criteria["weight"] = pd.Series(["30%", 30, 20], dtype=object)
+    criteria["weight"] = pd.Series(["thirty", 30, 20], dtype=object)
     rnd = load(role, criteria, candidates, scores)
     first = criteria.loc[0, "criterion"]
     own = rnd.problems[(rnd.problems["rule"] == "unknown_criterion") & (rnd.problems["value"] == first)]
     assert len(own) and (own["message"] == "criterion belongs to a quarantined Criteria row").all()
     assert own["hint"].str.startswith("Correct that row on the Criteria sheet").all()
-    criteria["weight"] = "30%"  # every criterion set aside
+    criteria["weight"] = "thirty"  # every criterion set aside
     gone = load(role, criteria, candidates, scores).problems
     assert not gone["hint"].fillna("").str.fullmatch("Use one of: ").any()
 
