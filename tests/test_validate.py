@@ -418,3 +418,18 @@ def test_weights_written_as_percentages_are_read(frames):
     assert rnd.ok and rnd.criteria["weight"].round(6).tolist() == [0.5, 0.3, 0.2]
     criteria["bar"] = pd.Series(["60%", 3, None], dtype=object)
     assert "out_of_scale" in rules(load(role, criteria, candidates, scores), "error")
+
+
+def test_a_number_in_a_date_cell_is_not_loaded_as_a_date_in_1900(frames):
+    """5 typed into a date-formatted cell shows as 5 January 1900: reported with what the cell shows, never loaded (it
+    would make the candidate wait 126 years in every response-time figure)."""
+    import datetime as dt
+
+    role, criteria, candidates, scores = frames
+    scores["interviewed_on"] = scores["interviewed_on"].astype(object)
+    scores.loc[0, "interviewed_on"] = dt.datetime(1900, 1, 5)
+    scores.loc[1, "interviewed_on"] = "1969-12-31"
+    rnd = load(role, criteria, candidates, scores)
+    bad = rnd.errors[(rnd.errors["rule"] == "bad_value") & (rnd.errors["column"] == "interviewed_on")]
+    assert [v[:10] for v in sorted(bad["value"])] == ["1900-01-05", "1969-12-31"] and bad["hint"].str.contains("from 1970 on").all()
+    assert rnd.scores["interviewed_on"].min() >= pd.Timestamp("1970-01-01")

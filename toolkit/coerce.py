@@ -27,6 +27,9 @@ import pandas as pd
 from .schema import NO, YES, normalise_header
 
 DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%Y/%m/%d", "%d.%m.%y")
+EARLIEST_DATE = pd.Timestamp("1970-01-01")
+"""A date before this is not read as a date of a hiring round (it is a number typed into a date-formatted cell: 5 shows as
+5 January 1900): `to_date` reports it instead of loading it."""
 _NUMBER_TYPES = (float, int, np.float64, np.int64, np.float32, np.int32)
 
 
@@ -284,6 +287,7 @@ def to_date(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     is_str, text = _strings(s, types)
     if is_str.any():
         out[is_str.to_numpy()] = _parse_date_text(text).to_numpy()
+    out = out.where(~(out < EARLIEST_DATE))  # a small number in a date-formatted cell shows as 1900-01-05: no date of a round
     blank = pd.Series(_blank(s, is_str, text), index=s.index)
     return out, ~blank & out.isna()
 

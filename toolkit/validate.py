@@ -237,7 +237,7 @@ def _allowed_hint(f) -> str:
     if f.kind == "choice":
         return f"Use one of: {', '.join(f.choices)}"
     if f.kind == "date":
-        return "Enter a real date (format the cell as a date) or write it as YYYY-MM-DD or DD.MM.YYYY"
+        return "Enter a real date from 1970 on (format the cell as a date) or write it as YYYY-MM-DD or DD.MM.YYYY"
     if f.kind == "bool":
         return "Write yes or no (ja/nein, ja/nej also work)"
     if f.kind in ("int", "float"):
