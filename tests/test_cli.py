@@ -130,3 +130,11 @@ def test_the_cli_names_its_own_flag_where_a_file_exists(tmp_path, capsys):
     assert main(["template", str(target)]) == 0
     assert main(["template", str(target)]) == 1
     assert "debrief template --force" in capsys.readouterr().err
+
+
+def test_an_excel_lock_file_passed_by_name_is_called_what_it_is(tmp_path, capsys):
+    lock = tmp_path / "~$rlin-round.xlsx"
+    lock.write_bytes(b"\x0bAnna Berg" + b" " * 100)  # what Excel writes: the name of who has the workbook open
+    assert main(["validate", str(lock)]) == 1
+    out = capsys.readouterr().out
+    assert "lock file" in out and "its name ends in 'rlin-round.xlsx'" in out

@@ -64,6 +64,10 @@ def check_readable(path: Path) -> Path:
         )
     if not os.access(path, os.R_OK):
         raise InputFileError("file cannot be read (permission denied)", file=str(path), hint="Ask the owner for read access or copy the file")
+    if path.name.startswith("~$"):  # Excel (and LibreOffice: .~lock) leaves these beside a workbook that is open
+        raise InputFileError("this is the lock file a spreadsheet program keeps while a workbook is open, not a workbook",
+                             file=str(path), hint=f"Pass the workbook itself (its name ends in {path.name[2:]!r}), "
+                                                  "or pass the folder: lock files are skipped there")
     if path.stat().st_size == 0:
         raise InputFileError("file is empty (0 bytes)", file=str(path), hint="Export or save the workbook again")
     return path
