@@ -25,7 +25,7 @@ LANGS = ["en", "de", "sv"]
 # Words that carry the meaning being checked, per language.
 CLOSE = {"en": "close decision", "de": "knapp", "sv": "jämnt"}
 FELL_SHORT = {"en": r"\bmore\b", "de": r"\b(?:mehr|fehlte|nicht erreicht)\b", "sv": r"\bmer\b"}
-ESSENTIAL = {"en": "must-have", "de": "Grundvoraussetzung", "sv": "grundkrav"}
+ESSENTIAL = {"en": "essential requirement", "de": "Grundvoraussetzung", "sv": "grundkrav"}
 NOT_ENOUGH = {"en": "did not give us enough detail", "de": "zu wenig ergeben", "sv": "inte veta tillräckligt"}
 NO_SINGLE_WEAKNESS = {"en": "any one weakness", "de": "An einer bestimmten Schwäche lag das nicht", "sv": "inte på någon enskild svaghet"}
 OVERALL = {"en": "overall picture", "de": "Gesamtbild", "sv": "helhetsbilden"}

@@ -122,7 +122,7 @@ def _wide_swedish_round(tmp_path):
 
 
 @pytest.mark.parametrize("criteria, where", [
-    (None, "on a Criteria sheet (the criteria now come from the score columns' headings)"),
+    (None, "on a new Criteria sheet (the criteria now come from the headings of the score columns)"),
     ([{"criterion": "Statistik"}, {"criterion": "Samarbete"}], "under [[criteria]] in the mapping file"),
 ])
 def test_the_call_notes_say_where_a_missing_name_goes_for_criteria_not_from_a_criteria_sheet(tmp_path, criteria, where):
@@ -134,7 +134,7 @@ def test_the_call_notes_say_where_a_missing_name_goes_for_criteria_not_from_a_cr
     fb = compose(rnd, "C1", as_of=AS_OF)
     assert fb.language == "en" and "“Statistik”" in fb.reason
     asked = [note for note in fb.notes if "criterion_en" in note]
-    assert asked and all(note.endswith(f"Add it as criterion_en {where}.") for note in asked)
+    assert asked and all(note.endswith(f"Add an English name as criterion_en {where}.") for note in asked)
     assert not any("on the Criteria sheet" in note for note in fb.notes)
 
 
