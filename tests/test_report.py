@@ -312,8 +312,11 @@ def test_load_rounds_can_skip_an_unreadable_file_and_keeps_round_ids_unique(tmp_
     (tmp_path / "c").mkdir()
     (tmp_path / "c" / "round.xlsx").write_bytes(b"not a workbook")
     failed = []
-    rounds = toolkit.load_rounds([tmp_path / "a", tmp_path / "c", tmp_path / "b"], as_of=AS_OF, on_error=lambda p, e: failed.append(p))
-    assert rounds.round_ids == ["round", "round-2"] and [p.parent.name for p in failed] == ["c"]
+    (tmp_path / "d").mkdir()  # a file whose own name is the id the second round.xlsx got
+    shutil.copy("data/sample/berlin-social-media-lead.xlsx", tmp_path / "d" / "round-2.xlsx")
+    rounds = toolkit.load_rounds([tmp_path / "a", tmp_path / "c", tmp_path / "b", tmp_path / "d"], as_of=AS_OF,
+                                 on_error=lambda p, e: failed.append(p))
+    assert rounds.round_ids == ["round", "round-2", "round-2-2"] and [p.parent.name for p in failed] == ["c"]
     with pytest.raises(toolkit.ToolkitError):
         toolkit.load_rounds([tmp_path / "c"], as_of=AS_OF)
 

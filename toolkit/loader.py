@@ -139,11 +139,12 @@ def _load_each(paths, m, rounds: list, seen: dict, *, strict, as_of, on_error=No
 
 
 def _load_one(p, m, rounds: list, seen: dict, *, strict, as_of) -> None:
-    """The rounds of one file or export folder, appended to ``rounds``; ``seen`` counts the round ids taken."""
+    """The rounds of one file or export folder, appended to ``rounds``; ``seen`` holds the round ids taken."""
     ahead = _Ahead(round_id_for(p), as_of)
     for r in read_path(p, m, ready=ahead):
-        rid = round_id_for(p) if r.key is None else f"{round_id_for(p)}-{round_id_for(r.key)}"
-        seen[rid] = seen.get(rid, 0) + 1
-        if seen[rid] > 1:
-            rid = f"{rid}-{seen[rid]}"
+        base = round_id_for(p) if r.key is None else f"{round_id_for(p)}-{round_id_for(r.key)}"
+        rid, k = base, 2
+        while rid in seen:  # a/round.xlsx, b/round.xlsx -> round, round-2; then c/round-2.xlsx -> round-2-2, never a second round-2
+            rid, k = f"{base}-{k}", k + 1
+        seen[rid] = True
         rounds.append(build_round(r.raw, round_id=rid, as_of=as_of, strict=strict, people=ahead.people))
