@@ -433,3 +433,15 @@ def test_a_number_in_a_date_cell_is_not_loaded_as_a_date_in_1900(frames):
     bad = rnd.errors[(rnd.errors["rule"] == "bad_value") & (rnd.errors["column"] == "interviewed_on")]
     assert [v[:10] for v in sorted(bad["value"])] == ["1900-01-05", "1969-12-31"] and bad["hint"].str.contains("from 1970 on").all()
     assert rnd.scores["interviewed_on"].min() >= pd.Timestamp("1970-01-01")
+
+
+def test_a_corrected_copy_below_a_row_set_aside_is_loaded_not_called_its_duplicate(frames):
+    """Row 2 has a score 'x' (quarantined); the committee added the corrected score in a new row at the bottom: that row
+    loads (before, it was quarantined as a duplicate of the very row that had been set aside)."""
+    role, criteria, candidates, scores = frames
+    fixed = scores.iloc[[0]].copy()
+    scores["score"] = scores["score"].astype(object)
+    scores.loc[0, "score"] = "x"
+    rnd = load(role, criteria, candidates, pd.concat([scores, fixed], ignore_index=True))
+    assert "duplicate_score" not in rules(rnd)
+    assert rnd.rejected_rows["row"].tolist() == [2] and len(rnd.scores) == len(scores)

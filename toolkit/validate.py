@@ -379,12 +379,17 @@ class TableCheck:
                 codes = pd.factorize(codes)[0].astype(np.int64)  # keep the combined numbers small enough to combine
             codes *= len(uniques) + 1  # in place: no new million-number array per key
             codes += c
-        key = pd.Series(codes, index=self.index)
-        dup = key.duplicated(keep="first") & complete
-        if not dup.any():
+        # rows already set aside (a bad value, a formula without a result) are no "first row kept": a corrected copy below
+        # one of them is loaded, not quarantined as its duplicate
+        live = complete.to_numpy(dtype=bool) & ~self._bad
+        dup_np = np.zeros(len(codes), dtype=bool)
+        dup_np[live] = pd.Series(codes[live]).duplicated(keep="first").to_numpy()
+        dup = pd.Series(dup_np, index=self.index)
+        if not dup_np.any():
             return
-        first_row = self.table.frame[ROW].groupby(key.to_numpy()).transform("first")
-        first_by_row = dict(zip(self.table.frame.loc[dup, ROW].tolist(), first_row[dup].tolist()))
+        rows = self.table.frame[ROW]
+        first_row = rows[live].groupby(codes[live]).transform("first")
+        first_by_row = dict(zip(rows[dup_np].tolist(), first_row[dup_np[live]].tolist()))
         column = next((k for k in reversed(keys) if k in self.table.letters), keys[0])
         self.cells("error", column, dup, rule,
                    lambda v, r: f"{what} repeats an earlier row",
