@@ -410,10 +410,10 @@ def test_names_written_two_ways_are_flagged_not_silently_counted_twice(frames):
 
 
 def test_weights_written_as_percentages_are_read(frames):
-    """A committee writes "50 %", "30 %", "20 %" on the Criteria sheet: the same weights as 50, 30, 20 (a bar written "60%"
-    is still outside a 1-5 scale, and says so)."""
+    """A committee writes "50 %" on the Criteria sheet beside cells formatted as percentages (Excel stores 30 % as 0.3):
+    the weights are 0.5, 0.3, 0.2 (a bar written "60%" is still outside a 1-5 scale, and says so)."""
     role, criteria, candidates, scores = frames
-    criteria["weight"] = pd.Series(["50 %", "30%", "20%"], dtype=object)
+    criteria["weight"] = pd.Series(["50\u202f%", 0.3, "20%"], dtype=object)
     rnd = load(role, criteria, candidates, scores)
     assert rnd.ok and rnd.criteria["weight"].round(6).tolist() == [0.5, 0.3, 0.2]
     criteria["bar"] = pd.Series(["60%", 3, None], dtype=object)

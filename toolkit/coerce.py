@@ -201,12 +201,17 @@ def _nfc(text: pd.Series) -> pd.Series:
 
 
 def _parse_number_text(text: pd.Series) -> pd.Series:
-    """Numbers written as text: "4,5" (decimal comma), "1 000", and a percentage "30 %" read as 30 (weights are often written
-    so; they are relative, so 30 % and 30 weigh the same)."""
-    t = text.str.replace(" ", "", regex=False).str.removesuffix("%")
+    """Numbers written as text: "4,5" (decimal comma), "1 000" (with a space, a no-break or a narrow no-break space), and a
+    percentage "30 %" read as 0.3, the value Excel stores in a cell formatted as a percentage (so a weight typed as text
+    and its neighbours formatted as percentages weigh alike)."""
+    t = text.str.replace(r"[ \u00a0\u202f\u2009]", "", regex=True)
+    percent = t.str.endswith("%").to_numpy(dtype=bool)
+    t = t.str.removesuffix("%")
     comma_decimal = t.str.count(",").eq(1) & ~t.str.contains(".", regex=False)
     t = t.where(~comma_decimal, t.str.replace(",", ".", regex=False))
-    return pd.to_numeric(t, errors="coerce").astype("float64")
+    values = pd.to_numeric(t, errors="coerce").astype("float64").to_numpy(copy=True)
+    values[percent] /= 100
+    return pd.Series(values, index=text.index)
 
 
 def to_float(s: pd.Series) -> tuple[pd.Series, pd.Series]:

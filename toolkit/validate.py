@@ -240,7 +240,9 @@ def _allowed_hint(f) -> str:
         return "Enter a real date from 1970 on (format the cell as a date) or write it as YYYY-MM-DD or DD.MM.YYYY"
     if f.kind == "bool":
         return "Write yes or no (ja/nein, ja/nej also work)"
-    if f.kind in ("int", "float"):
+    if f.kind == "float":
+        return "Enter a plain number without units or text (a percentage such as 30 % is read as 0.3)"
+    if f.kind == "int":
         return "Enter a plain number without units or text"
     return ""
 
