@@ -331,3 +331,18 @@ def test_a_hidden_canonical_sheet_is_read_with_a_warning(tmp_path, sheet):
     assert len(hidden) == 1 and hidden.iloc[0]["sheet"] == sheet
     assert rnd.row_counts["loaded"].tolist() == plain.row_counts["loaded"].tolist()
     assert rnd.criteria["must_have"].tolist() == plain.criteria["must_have"].tolist()
+
+
+def test_a_role_value_that_is_a_formula_without_a_saved_result_is_an_error_naming_the_field(tmp_path):
+    """decided_on =DATE(...) written by a script: unknown, so the round's decision date would silently be missing."""
+    path = tmp_path / "round.xlsx"
+    shutil.copy("data/sample/berlin-social-media-lead.xlsx", path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Role"]
+    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "decided_on")
+    ws.cell(row, 2).value = "=DATE(2026,3,5)"
+    wb.save(path)
+    rnd = toolkit.load_round(path, as_of=AS_OF)
+    err = rnd.errors[rnd.errors["rule"] == "formula_without_value"]
+    assert err[["sheet", "cell", "column"]].values.tolist() == [["Role", f"B{row}", "decided_on"]]
+    assert "decided_on is unknown" in err.iloc[0]["message"]

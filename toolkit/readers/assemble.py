@@ -432,11 +432,13 @@ def _category(codes: np.ndarray, texts, blank: str | None) -> pd.Categorical:
     return category_at(small, codes)
 
 
-def formula_problems(missing: dict[str, list[str]], tables: list[RawTable], details: dict) -> list[dict]:
+def formula_problems(missing: dict[str, list[str]], tables: list[RawTable], details: dict, role: RawRole | None = None) -> list[dict]:
     """Errors for formula cells without a saved result that lie in the data read (`missing`: sheet -> cells).
 
     A cell counts when its row is a data row of a table read from that sheet
-    and its column is one of the columns that table took values from.
+    and its column is one of the columns that table took values from, or when
+    it is the value of a Role field (``role``: a decision date or a response
+    target left unknown would otherwise fall back to the default unseen).
     """
     used: dict[str, list[tuple[RawTable, set[int], set[str]]]] = {}  # sheet -> the tables read from it, their rows and columns
     for t in tables:
@@ -455,8 +457,15 @@ def formula_problems(missing: dict[str, list[str]], tables: list[RawTable], deta
                     letters.update(re.match(r"[A-Z]*", str(v)).group(0) for v in pd.unique(f.loc[on, c]) if isinstance(v, str))
             used.setdefault(sheet, []).append((t, rows, letters))
     out, other = [], 0
+    role_cells = {cell: name for name, cell in role.cells.items()} if role is not None and role.sheet_name else {}
     for sheet, cells in missing.items():
         for cell in cells:
+            if role is not None and sheet == role.sheet_name and cell in role_cells:
+                out.append(problem("error", sheet, "formula_without_value",
+                                   f"the cell holds a formula whose result was never saved, so {role_cells[cell]} is unknown",
+                                   cell=cell, column=role_cells[cell],
+                                   hint="Open the file in Excel or LibreOffice and save it again (that stores the results), or type the value"))
+                continue
             m = re.match(r"([A-Z]+)(\d+)$", cell)
             owners = [t for t, rows, letters in used.get(sheet, []) if m and m.group(1) in letters and int(m.group(2)) in rows]
             if owners:

@@ -191,7 +191,7 @@ def read_canonical(path, mapping=None, *, grids: list[SheetGrid] | None = None, 
     problems += excluded_problems(excluded)
     missing = formulas_without_values(path) if formulas is None else formulas
     if missing:
-        problems += formula_problems(missing, list(tables.values()), details)
+        problems += formula_problems(missing, list(tables.values()), details, role=role)
     wb = RawWorkbook(
         file=str(path),
         role=role,

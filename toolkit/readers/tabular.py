@@ -227,5 +227,5 @@ def from_plan(file: str, plan: Plan, m: Mapping, *, grids: list[SheetGrid], sour
     if not from_csv:
         missing = formulas_without_values(file) if formulas is None else formulas
         if missing:
-            problems += formula_problems(missing, [scores, cand_table, criteria], details)
+            problems += formula_problems(missing, [scores, cand_table, criteria], details, role=role)
     return workbook(file, role, criteria, cand_table, scores, [g.name for g in grids], problems, details)
