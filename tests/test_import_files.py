@@ -346,3 +346,15 @@ def test_a_role_value_that_is_a_formula_without_a_saved_result_is_an_error_namin
     err = rnd.errors[rnd.errors["rule"] == "formula_without_value"]
     assert err[["sheet", "cell", "column"]].values.tolist() == [["Role", f"B{row}", "decided_on"]]
     assert "decided_on is unknown" in err.iloc[0]["message"]
+
+
+def test_a_formula_in_a_required_cell_is_not_also_called_empty(tmp_path):
+    path = tmp_path / "round.xlsx"
+    shutil.copy("data/sample/berlin-social-media-lead.xlsx", path)
+    wb = openpyxl.load_workbook(path)
+    wb["Scores"]["A3"] = "=A2"  # the candidate id copied down by formula, never calculated
+    wb.save(path)
+    rnd = toolkit.load_round(path, as_of=AS_OF)
+    at_a3 = rnd.problems[rnd.problems["cell"] == "A3"]
+    assert at_a3["rule"].tolist() == ["formula_without_value"]  # not "candidate_id is empty: fill it in"
+    assert rnd.rejected_rows["row"].tolist() == [3]

@@ -202,7 +202,7 @@ def build_role(raw: RawRole, problems: Problems, round_id: str, has_data: bool =
         problems.add("error", sheet, "bad_value", "scale cannot be read; using 1-5", cell=raw.cells.get("scale"), column="scale",
                      value=raw.values.get("scale"), hint="Write the scale as lowest-highest, e.g. 1-5 or 0-100")
         scale = DEFAULT_SCALE
-    if "role" not in vals and raw.sheet_name is not None and has_data:
+    if "role" not in vals and raw.sheet_name is not None and has_data and "role" not in raw.formula_fields:
         problems.add("error", sheet, "required_value", "the role (job title) is missing", column="role", hint="Add a row: role | <job title>")
     target = vals.get("response_target_days")
     if target is not None and not (0 <= int(target) <= 60):
@@ -268,15 +268,19 @@ class TableCheck:
         # field -> (position of each cell's value, the typed distinct values) for columns checked once per distinct value
         self.distinct: dict[str, tuple[np.ndarray, pd.Series]] = {}
         self.index = table.frame.index
+        self.formula_cells: dict[str, np.ndarray] = {}  # field -> rows whose cell of it is a formula without a saved result
         if table.formula_rows:  # a formula whose result was never saved: the value is unknown, so the row is set aside
             f = table.frame
             sheets = f["_sheet"].astype(str).to_numpy() if "_sheet" in f else np.full(n, table.sheet_name, dtype=object)
             rows = f[ROW].to_numpy(dtype="float64", na_value=np.nan)
+            field_of = {letter: name for name, letter in table.letters.items()}
             for (sheet, row), cells in table.formula_rows.items():
                 on_row = (sheets == sheet) & (rows == row)
                 owns = np.zeros(n, dtype=bool)
                 for cell in cells:  # a column every row of a melted sheet shares (the candidate) spoils them all, a score cell only its own
                     letter = cell.rstrip("0123456789")
+                    if letter in field_of:  # not "empty" as well: the cell holds a formula (`convert_all`)
+                        self.formula_cells[field_of[letter]] = self.formula_cells.get(field_of[letter], np.zeros(n, dtype=bool)) | on_row
                     if letter in table.letters.values() or not any(c.startswith(("_letter_", "_cell_")) for c in f.columns):
                         owns |= on_row
                     for c in f.columns:
@@ -358,6 +362,8 @@ class TableCheck:
                 self.cells("error", f.name, bad, "bad_value", lambda v, r, f=f: f"{f.name} is not {_kind_word(f)}", hint=_allowed_hint(f),
                            reason=f"{f.name} is not {_kind_word(f)}")
             if required:
+                if f.name in self.formula_cells:
+                    missing = missing & ~self.formula_cells[f.name]
                 self.cells("error", f.name, missing, "required_value", f"{f.name} is empty", hint=f"Fill in {f.name}; it is required",
                            reason=f"{f.name} is empty")
             self.typed[f.name] = typed
@@ -588,7 +594,7 @@ class People:
 
     def made_from(self, raw: RawWorkbook, round_id: str, as_of) -> bool:
         role, crit, cand, sheets, rid, when = self.inputs
-        if any(t is not None and t.formula_rows for t in (crit, cand)):  # rows to set aside were found after it was made
+        if any(t is not None and t.formula_rows for t in (crit, cand)) or role.formula_fields:  # found after it was made
             return False
         return (role is raw.role and crit is raw.tables.get("Criteria") and cand is raw.tables.get("Candidates")
                 and sheets == tuple(raw.sheet_names) and rid == round_id and when == parse_as_of(as_of))

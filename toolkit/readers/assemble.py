@@ -465,6 +465,7 @@ def formula_problems(missing: dict[str, list[str]], tables: list[RawTable], deta
                                    f"the cell holds a formula whose result was never saved, so {role_cells[cell]} is unknown",
                                    cell=cell, column=role_cells[cell],
                                    hint="Open the file in Excel or LibreOffice and save it again (that stores the results), or type the value"))
+                role.formula_fields.add(role_cells[cell])
                 continue
             m = re.match(r"([A-Z]+)(\d+)$", cell)
             owners = [t for t, rows, letters in used.get(sheet, []) if m and m.group(1) in letters and int(m.group(2)) in rows]

@@ -81,6 +81,7 @@ class RawRole:
     values: dict[str, object]  # field -> value
     cells: dict[str, str]  # field -> cell reference (e.g. B3)
     unknown_keys: list[tuple[str, str]] = field(default_factory=list)  # (key, cell)
+    formula_fields: set = field(default_factory=set)  # fields whose value is a formula without a saved result (reported as such)
 
 
 @dataclass
