@@ -918,7 +918,8 @@ def test_a_column_of_only_texts_converts_as_text_among_other_cells():
 
     agree([*TEXT_CORNERS, " B07 ", "Cafe\u0301", "\u00a0", ""])
     cells = pd.Series([" x", 3.0, None, float("nan"), "\u3000", True, dt.date(2026, 3, 2), "#REF!"], dtype=object)
-    assert to_text(cells)[0].isna().tolist() == blank_mask(cells).tolist()
+    typed, bad = to_text(cells)
+    assert (typed.isna() & ~bad).tolist() == blank_mask(cells).tolist() and bad.tolist() == [False] * 5 + [True, False, False]
 
     @settings(max_examples=200, deadline=None)
     @given(st.lists(st.text(alphabet=SPACE_CHARS[:12] + "aZ9 -äÖ\u0308\u0301ﬁ日", max_size=6), min_size=1, max_size=40))

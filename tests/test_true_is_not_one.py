@@ -54,3 +54,14 @@ def test_factorize_cells_keeps_booleans_apart_from_numbers():
     assert [type(v) for v in values] == [float, bool, bool, float, str]
     plain = np.array([3.0, 4.0, 3.0], dtype=object)  # nothing to tell apart: pandas' own answer
     assert factorize_cells(plain)[0].tolist() == [0, 1, 0]
+
+
+def test_a_true_cell_where_text_belongs_is_reported_not_loaded_as_the_word_true(tmp_path):
+    path = _round(tmp_path / "round.xlsx", 4, 4)
+    wb = openpyxl.load_workbook(path)
+    wb["Scores"]["B2"] = True  # a checkbox pasted into the interviewer column
+    wb.save(path)
+    rnd = toolkit.load_round(path, as_of="2026-03-20")
+    at_b2 = rnd.problems[rnd.problems["cell"] == "B2"]
+    assert at_b2["rule"].tolist() == ["bad_value"] and "interviewer is not text" in at_b2.iloc[0]["message"]  # not also "empty"
+    assert "True" not in set(rnd.scores["interviewer"].astype(str))

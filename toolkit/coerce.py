@@ -186,10 +186,11 @@ def to_text(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     text = _nfc(text)
     out = pd.Series(None, index=s.index, dtype=object)
     out[is_str.to_numpy()] = text.where(text != "", None)
-    other = ~is_str.to_numpy() & s.notna().to_numpy()
+    flag = types.isin([bool, np.bool_]).to_numpy()  # a TRUE/FALSE cell is no name, id or note: reported, not loaded as "True"
+    other = ~is_str.to_numpy() & s.notna().to_numpy() & ~flag
     if other.any():
         out[other] = s[other].map(_scalar_text)
-    return out.astype("str"), pd.Series(False, index=s.index)
+    return out.astype("str"), pd.Series(flag, index=s.index)
 
 
 def _nfc(text: pd.Series) -> pd.Series:

@@ -244,6 +244,8 @@ def _allowed_hint(f) -> str:
         return "Enter a plain number without units or text (a percentage such as 30 % is read as 0.3)"
     if f.kind == "int":
         return "Enter a plain number without units or text"
+    if f.kind == "str":
+        return "Write the text itself (a TRUE or FALSE cell is not text)"
     return ""
 
 
@@ -466,7 +468,7 @@ def _checks(f, values: pd.Series, required: bool) -> tuple[pd.Series, pd.Series,
     if not required:
         missing = pd.Series(False, index=values.index)
     else:
-        missing = typed.isna() if f.kind == "str" else blank_mask(values)
+        missing = (typed.isna() & ~bad) if f.kind == "str" else blank_mask(values)  # a TRUE cell is not text, but not empty
     return typed, bad, _shows_error(values), missing
 
 
