@@ -138,3 +138,12 @@ def test_an_excel_lock_file_passed_by_name_is_called_what_it_is(tmp_path, capsys
     assert main(["validate", str(lock)]) == 1
     out = capsys.readouterr().out
     assert "lock file" in out and "its name ends in 'rlin-round.xlsx'" in out
+
+
+def test_a_folder_of_rounds_in_sub_folders_is_named_not_skipped_in_silence(tmp_path, capsys):
+    (tmp_path / "berlin").mkdir()
+    shutil.copy("data/sample/berlin-social-media-lead.xlsx", tmp_path / "berlin")
+    shutil.copy("data/sample/manchester-data-analyst.xlsx", tmp_path)
+    assert main(["validate", str(tmp_path)]) == 0
+    captured = capsys.readouterr()
+    assert "1 round(s) checked" in captured.out and f"{tmp_path / 'berlin'} holds workbooks but is not read" in captured.err

@@ -14,6 +14,7 @@ def _cmd_validate(args) -> int:
     from .loader import load_rounds, workbook_paths
     from .render.problems import problems_text, validation_json
 
+    _name_folders_not_read(args.paths)
     failed_files = []  # a file that cannot be read is listed; the others are checked (round ids unique across all of them)
     rounds = list(load_rounds(workbook_paths(args.paths), as_of=args.as_of, mapping=args.mapping,
                               on_error=lambda p, exc: failed_files.append((str(p), str(exc)))))
@@ -22,6 +23,14 @@ def _cmd_validate(args) -> int:
     else:
         print(problems_text(rounds, failed_files))
     return 1 if failed_files or any(not r.ok for r in rounds) else 0
+
+
+def _name_folders_not_read(paths) -> None:
+    from .loader import folders_not_read
+
+    for folder in folders_not_read(paths):
+        print(f"debrief: the folder {folder} holds workbooks but is not read (only the files directly in {folder.parent} are); "
+              "pass it too if its rounds belong here", file=sys.stderr)
 
 
 def _cmd_template(args) -> int:
@@ -49,6 +58,7 @@ def _cmd_report(args) -> int:
     from .report import report_to_folder
 
     inputs = workbook_paths(args.paths)
+    _name_folders_not_read(args.paths)
     unreadable = []  # one unreadable file does not stop the report on the others: it is listed, and the exit status is 1
 
     def cannot_read(path, exc):

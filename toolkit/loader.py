@@ -102,6 +102,23 @@ def workbook_paths(folder_or_paths) -> list[Path]:
     return out
 
 
+def folders_not_read(folder_or_paths) -> list[Path]:
+    """The sub-folders of the given folders that hold workbooks but are not read (`workbook_paths` reads a folder's own
+    files and its export sub-folders, not every folder below it: a report folder kept beside the inputs must not be read
+    as input). The command line names them, so that a round in a sub-folder is not missed unseen."""
+    items = [folder_or_paths] if isinstance(folder_or_paths, (str, os.PathLike)) else list(folder_or_paths)
+    out = []
+    for item in items:
+        p = Path(item)
+        if not p.is_dir() or export_kind(p) is not None:
+            continue
+        for sub in sorted(q for q in p.iterdir() if q.is_dir() and not q.name.startswith(".") and export_kind(q) is None
+                          and not (q / ".debrief-report").exists()):  # a report written beside the inputs is no input
+            if any(f.is_file() and f.suffix.lower() in FOLDER_SUFFIXES and not f.name.startswith(("~$", ".")) for f in sub.rglob("*")):
+                out.append(sub)
+    return out
+
+
 def load_rounds(folder_or_paths, *, strict: bool = False, as_of: dt.date | str | None = None, mapping=None, on_error=None) -> Rounds:
     """Load several rounds (a folder, or a list of files and folders) into `Rounds`.
 
