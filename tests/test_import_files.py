@@ -358,3 +358,21 @@ def test_a_formula_in_a_required_cell_is_not_also_called_empty(tmp_path):
     at_a3 = rnd.problems[rnd.problems["cell"] == "A3"]
     assert at_a3["rule"].tolist() == ["formula_without_value"]  # not "candidate_id is empty: fill it in"
     assert rnd.rejected_rows["row"].tolist() == [3]
+
+
+def test_a_hidden_scores_table_says_to_unhide_it_and_a_mapping_that_names_it_reads_it(tmp_path):
+    path = tmp_path / "wide.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Bewertungen"
+    ws.append(["Bewerber", "Interviewer", "Kommunikation", "Teamfit"])
+    for name in ("Anna Berg", "Jonas Weber"):
+        for interviewer in ("Maria Klein", "Peter Schulz"):
+            ws.append([name, interviewer, 4, 3])
+    ws.sheet_state = "hidden"
+    wb.create_sheet("Notizen").append(["nur Notizen"])
+    wb.save(path)
+    with pytest.raises(InputFileError, match=r"unhide it .* or name it in a mapping file"):
+        toolkit.load_round(path, as_of=AS_OF)
+    rnd = toolkit.load_round(path, as_of=AS_OF, mapping={"sheets": ["Bewertungen"]})
+    assert len(rnd.scores) == 8 and rnd.details["layout"] == "wide"

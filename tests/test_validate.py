@@ -445,3 +445,13 @@ def test_a_corrected_copy_below_a_row_set_aside_is_loaded_not_called_its_duplica
     rnd = load(role, criteria, candidates, pd.concat([scores, fixed], ignore_index=True))
     assert "duplicate_score" not in rules(rnd)
     assert rnd.rejected_rows["row"].tolist() == [2] and len(rnd.scores) == len(scores)
+
+
+def test_a_candidate_id_in_other_capitals_is_pointed_at_the_id_it_means(frames):
+    role, criteria, candidates, scores = frames
+    scores["candidate_id"] = scores["candidate_id"].astype(object)
+    known = scores.loc[0, "candidate_id"]
+    scores.loc[0, "candidate_id"] = known.lower()
+    rnd = load(role, criteria, candidates, scores)
+    p = rnd.errors[rnd.errors["rule"] == "unknown_candidate"]
+    assert len(p) == 1 and p.iloc[0]["hint"].startswith(f"Did you mean {known!r}?")

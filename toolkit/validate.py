@@ -732,10 +732,14 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
         if "candidate_id" in score_table.frame:
             cid = chk.typed["candidate_id"]
             unknown = cid.notna() & ~chk.isin("candidate_id", known_ids)
+            folded = {k.casefold(): k for k in known_ids} if unknown.any() else {}  # 'c001' for 'C001': ids match exactly
             chk.cells("error", "candidate_id", unknown.fillna(False), "unknown_candidate",
                       lambda v, r: "candidate id is not on the Candidates sheet" if str(v).strip() not in quarantined_ids
                       else "candidate id belongs to a quarantined Candidates row",
-                      hint="Add the candidate to the Candidates sheet, or correct the id", reason="unknown candidate id")
+                      hint=lambda v, r: (f"Did you mean {folded[str(v).strip().casefold()]!r}? Ids must match exactly, capitals included"
+                                         if str(v).strip().casefold() in folded and str(v).strip() not in quarantined_ids
+                                         else "Add the candidate to the Candidates sheet, or correct the id"),
+                      reason="unknown candidate id")
         if "criterion" in score_table.frame:
             crit = chk.typed["criterion"]
             unknown = crit.notna() & ~chk.isin("criterion", criterion_names)

@@ -284,8 +284,8 @@ def detect_layout(grids: list[SheetGrid], mapping: Mapping | None = None, *, fil
             continue
         if g.kind not in ("worksheet", "csv"):
             ignored.append(dict(sheet=g.name, why=f"a {g.kind}, not a table"))
-        elif not g.visible:
-            if role and m.sheets is None:
+        elif not g.visible and m.sheets is None:  # a sheet the mapping names is read, hidden or not
+            if role:
                 hidden_roles.setdefault(role, g)  # used when no visible sheet has the role: the reader says it was hidden
             else:
                 ignored.append(dict(sheet=g.name, why="hidden sheet"))
@@ -364,10 +364,13 @@ def detect_layout(grids: list[SheetGrid], mapping: Mapping | None = None, *, fil
         return Plan("per_interviewer", why, per, enrichment, ignored)
     found = "; ".join([*(f"{i['sheet']}: {i['why']}" for i in ignored),
                        *(f"{g.name}: a {role} table, not scores" for role, g in enrichment.items())]) or "no sheets"
+    hidden = [i["sheet"] for i in ignored if i["why"] == "hidden sheet"]
     raise InputFileError(
         f"no scores table found ({found})",
         file=file,
-        hint="A scores table needs a header row naming the candidate (Candidate, Bewerber:in, Sökande ...) and either "
+        hint=(f"Hidden sheets are not read: if the scores are on {', '.join(repr(h) for h in hidden)}, unhide it (right-click a "
+              "sheet tab > Unhide) or name it in a mapping file (sheets = [...]). " if hidden else "")
+             + "A scores table needs a header row naming the candidate (Candidate, Bewerber:in, Sökande ...) and either "
              "criterion and score columns or one column per criterion; `debrief inspect` shows what was found, "
              "and a mapping file can name the columns",
     )
