@@ -407,6 +407,11 @@ def test_names_written_two_ways_are_flagged_not_silently_counted_twice(frames):
     assert len(w) == 1 and w.iloc[0]["column"] == "interviewer" and repr(first) in w.iloc[0]["message"]
     role, criteria, candidates, scores = make_frames()
     assert "name_variants" not in set(load(role, criteria, candidates, scores).problems["rule"])
+    from toolkit.validate import Problems, _name_variants
+
+    found = Problems("f.xlsx")
+    _name_variants(found, "Scores", "interviewer", "interviewer names", pd.Series(["Jürgen Weiß", "JÜRGEN WEISS", "Li Na", "Lina"]))
+    assert [r["message"].split(" differ")[0] for r in found.records] == ["interviewer names 'JÜRGEN WEISS' and 'Jürgen Weiß'"]
 
 
 def test_weights_written_as_percentages_are_read(frames):

@@ -549,6 +549,9 @@ def _name_variants(problems: Problems, sheet: str, column: str, what: str, value
         return
     texts = (values if isinstance(values, pd.Series) else pd.Series(list(values), dtype="str")).astype("str").dropna()
     key = texts.str.lower()  # in Arrow: 50,000 ids in a millisecond
+    other = ~texts.str.isascii().to_numpy(dtype=bool)
+    if other.any():  # Weiß and WEISS: Python's casefold, for the few texts beyond ASCII
+        key = key.where(~other, texts[other].map(str.casefold))
     if key.str.contains("  ", regex=False).any():  # the cells are trimmed already; only a run of spaces inside is left
         key = key.str.replace(r"\s+", " ", regex=True)
     twins = key.duplicated(keep=False).to_numpy(dtype=bool)
