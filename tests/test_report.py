@@ -352,3 +352,11 @@ def test_a_report_written_before_the_list_of_owned_files_loses_its_old_round_fol
     assert (out / "our-notes" / "panel.txt").read_text() == "notes" and (out / ".git" / "HEAD").exists()
     assert (out / OWNED).read_text(encoding="utf-8").splitlines() == sorted(
         p.name for p in out.iterdir() if p.name not in (OWNED, "our-notes", ".git"))
+
+
+def test_numbers_on_the_pages_round_as_a_person_checking_them_by_hand_would():
+    """Linnea Holm's total is 3.675 (the float is 3.67499...): the page says 3.68, as a hand count does; an interviewer
+    0.004 below the panel is shown as 0, not '-0'."""
+    from toolkit.render.pages import fmt
+
+    assert [fmt(v) for v in (3.675, 2.4, -0.0043, 4.0, 1.005)] == ["3.68", "2.4", "0", "4", "1.01"]

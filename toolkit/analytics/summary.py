@@ -17,11 +17,12 @@ pool: `toolkit.feedback.compose`.)
 **Growth area** (rules 4 and 8), never a criterion with insufficient evidence:
 
 1. ``below_bar``: the most important criterion whose mean is below its bar;
-2. else ``shortfall``: the criterion with the largest weighted shortfall
-   against the selected candidate (weight x (their mean - this mean)), if
-   that criterion is at least 1 point behind on a 1-5 scale (a full step;
-   a quarter of the range on other scales) and is not the candidate's
-   strength. A candidate who is good on everything and merely a little
+2. else ``shortfall``: among the criteria at least 1 point behind the
+   selected candidate on a 1-5 scale (a full step; a quarter of the range
+   on other scales) that are not the candidate's strength, the one with the
+   largest weighted shortfall (weight x (their mean - this mean)). A larger
+   weighted gap of less than a point does not hide a full point behind on
+   a criterion of less weight. A candidate who is good on everything and merely a little
    behind the hire (3.8 against 4.4) gets no invented growth area;
 3. else ``none``: nothing is invented.
 

@@ -113,7 +113,8 @@ def days_to_tell_histogram(timelines_df: pd.DataFrame) -> go.Figure:
                       annotation_yanchor="top")  # inside the plot: above it sits the legend
     n_told = int(df["notified_on"].notna().sum())
     fig.update_layout(style.layout(
-        "How many business days candidates waited to hear the decision",
+        "How many business days past their round's target candidates heard the decision" if relative
+        else "How many business days candidates waited to hear the decision",
         subtitle=f"{n_told} rejected candidates told, {len(df) - n_told} not told yet (counted up to the as-of date)",
         barmode="stack",
         xaxis=style.axis(x_title, dtick=1),
@@ -345,7 +346,7 @@ def within_target_by_month(timelines_df: pd.DataFrame) -> go.Figure:
         hovertemplate="%{x}: %{y:.0f}% told within target, of %{customdata[0]} told"
                       " and %{customdata[1]} not told and overdue now<extra></extra>",
     ))
-    fig.add_hline(y=100, line_dash="dash", line_color="#999")
+    fig.add_hline(y=100, line_dash="dash", line_color="#999", annotation_text="all told within target", annotation_position="bottom right")
     fig.update_layout(style.layout(
         "Share of candidates told within the target, by month of decision",
         subtitle="Of the candidates told and those still waiting past the target; the target is each round's own",

@@ -40,8 +40,19 @@ def fmt(value, kind: str = "") -> str:
         return f"{int(value)}"
     if isinstance(value, float) or kind == "num":
         v = float(value)
-        return f"{v:.2f}".rstrip("0").rstrip(".") if not v.is_integer() else f"{int(v)}"
+        if v.is_integer():
+            return f"{int(v)}"
+        text = f"{_half_up(v):.2f}".rstrip("0").rstrip(".")  # 3.675 -> 3.68 as by hand (the float is 3.67499...)
+        return "0" if text == "-0" else text  # -0.004 is no negative offset to a reader
     return str(value)
+
+
+def _half_up(v: float) -> float:
+    """``v`` nudged so that two-decimal rounding of a number written with three decimals goes up at 5, as a person
+    rounds: the float closest to 3.675 is 3.67499999..., which Python's formatting rounds down."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    return float(Decimal(repr(round(v, 9))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
 def table(df: pd.DataFrame, columns: dict[str, str], *, kinds: dict[str, str] | None = None, empty: str = "Nothing to show.",
