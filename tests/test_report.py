@@ -179,7 +179,7 @@ def _workbook_strings(data: bytes) -> str:
 
 
 def test_anonymized_cross_round_outputs_hold_no_name_or_email(rounds):
-    rep = build_report(rounds, as_of=AS_OF, anonymize=True)
+    rep = build_report(rounds, as_of=AS_OF, anonymize=True, pseudonym_key=b"the folder's secret")
     people = set(rounds.candidates["name"]) | set(rounds.candidates["email"].dropna())
     for rel in ("process-health.html", "process-health.xlsx", "talent-pool.xlsx", "summary.json", "index.html"):
         data = rep.files[rel]
@@ -188,8 +188,27 @@ def test_anonymized_cross_round_outputs_hold_no_name_or_email(rounds):
         assert leaked == [], (rel, leaked)
     summary = json.loads(rep.files["summary.json"])
     assert all(c["name"].startswith("Candidate ") for c in summary["candidates"])
-    # stable: the same pseudonyms on a second run
-    assert build_report(rounds, as_of=AS_OF, anonymize=True).files["summary.json"] == rep.files["summary.json"]
+    # stable: the same pseudonyms on a second run with the same secret; another secret, other pseudonyms
+    assert build_report(rounds, as_of=AS_OF, anonymize=True, pseudonym_key=b"the folder's secret").files["summary.json"] == rep.files["summary.json"]
+    other = json.loads(build_report(rounds, as_of=AS_OF, anonymize=True, pseudonym_key=b"another").files["summary.json"])
+    assert {c["name"] for c in other["candidates"]}.isdisjoint({c["name"] for c in summary["candidates"]})
+
+
+def test_pseudonyms_cannot_be_undone_by_trying_candidate_ids_and_stay_the_same_in_one_report_folder(rounds, tmp_path):
+    """Anyone holding the shared summary.json sees the round id next to each pseudonym, and ids such as B03 are easy to
+    guess; without the folder's secret (kept in .debrief-key beside the letters) trying them gives nothing."""
+    import hashlib
+
+    out = tmp_path / "out"
+    report_to_folder(rounds, out, as_of=AS_OF, anonymize=True)
+    first = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    report_to_folder(rounds, out, as_of=AS_OF)  # a run without --anonymize keeps the secret
+    report_to_folder(rounds, out, as_of=AS_OF, anonymize=True)
+    assert json.loads((out / "summary.json").read_text(encoding="utf-8")) == first
+    guesses = {hashlib.sha256(f"{r}\x00{c}".encode()).hexdigest()[:8].upper()
+               for r in rounds.round_ids for c in [f"{p}{i:02d}" for p in "BMS" for i in range(100)]}
+    assert not guesses & {c["candidate_id"] for c in first["candidates"]}
+    assert len((out / ".debrief-key").read_text().strip()) >= 32
 
 
 def test_user_text_never_becomes_a_formula(frames):

@@ -241,8 +241,8 @@ def _all_bytes(name: str, data: bytes) -> list[tuple[str, bytes]]:
 
 def test_anonymized_cross_round_outputs_hold_no_name_email_note_or_evidence_in_any_byte(sample_paths):
     rounds = toolkit.load_rounds(sample_paths, as_of=AS_OF)
-    report = build_report(rounds, as_of=AS_OF, anonymize=True)
-    cross_round = {k: v for k, v in report.files.items() if "/" not in k}
+    report = build_report(rounds, as_of=AS_OF, anonymize=True, pseudonym_key=b"the folder's secret")
+    cross_round = {k: v for k, v in report.files.items() if "/" not in k and not k.startswith(".")}  # .debrief-key: the secret
     assert set(cross_round) == {"index.html", "process-health.html", "process-health.xlsx", "talent-pool.xlsx", "summary.json"}
     c = rounds.candidates
     secrets = set(c["name"]) | set(c["email"].dropna())
@@ -258,7 +258,7 @@ def test_anonymized_cross_round_outputs_hold_no_name_email_note_or_evidence_in_a
     summary = json.loads(report.files["summary.json"])
     assert len(summary["candidates"]) == len(c)
     assert all(re.fullmatch(r"Candidate [0-9A-F]{8}", r["name"]) for r in summary["candidates"])
-    again = build_report(rounds, as_of=AS_OF, anonymize=True)
+    again = build_report(rounds, as_of=AS_OF, anonymize=True, pseudonym_key=b"the folder's secret")
     assert again.files["summary.json"] == report.files["summary.json"]
 
 
@@ -268,3 +268,20 @@ def test_without_anonymize_the_same_outputs_do_name_the_candidates(sample_paths)
     report = build_report(rounds, as_of=AS_OF)
     name = rounds.candidates["name"].iloc[1]
     assert any(f in blob for n, d in report.files.items() if "/" not in n for _, blob in _all_bytes(n, d) for f in _forms(name))
+
+
+def test_an_anonymized_letter_check_names_the_rule_not_the_word_it_found(sample_paths):
+    """A note saying a candidate is pregnant is flagged by the letter check; the anonymized summary.json says which rule
+    for which pseudonym, not the words (before, the message quoted them: 'Mentions pregnancy ... ('pregnant')')."""
+    import dataclasses
+
+    rnd = toolkit.load_round(sample_paths[0], as_of=AS_OF)
+    cands = rnd.candidates.copy()
+    rejected = cands.index[cands["status"] == "rejected"][0]
+    cands.loc[rejected, "notes"] = "Mentioned that she is pregnant and plans parental leave"
+    report = build_report(toolkit.Rounds((dataclasses.replace(rnd, candidates=cands),)), as_of=AS_OF, anonymize=True,
+                          pseudonym_key=b"the folder's secret")
+    summary = report.files["summary.json"].decode()
+    findings = json.loads(summary)["lint_findings"]
+    assert findings and {f["rule"] for f in findings} == {"protected_characteristic"}
+    assert "pregnan" not in summary and "parental" not in summary

@@ -40,17 +40,47 @@ PLOTLY_ASSET = "assets/plotly.min.js"
 # names and pseudonyms
 
 
-def pseudonym(round_id: str, candidate_id: str) -> str:
-    """A stable pseudonym: the same candidate gets the same one on every run."""
-    digest = hashlib.sha256(f"{round_id}\x00{candidate_id}".encode()).hexdigest()[:8].upper()
+KEY_FILE = ".debrief-key"
+"""The report folder's secret for pseudonyms (`pseudonym_key`), kept from run to run like the report's own files."""
+
+
+def pseudonym_key(out_dir=None) -> bytes:
+    """The secret the pseudonyms of ``--anonymize`` are made with: the one kept in ``out_dir`` (`KEY_FILE`), else the
+    environment variable ``DEBRIEF_PSEUDONYM_KEY`` (the same pseudonyms across report folders), else a new random one.
+
+    Without a secret, a pseudonym made from the round and candidate ids could be undone by anyone holding the shared
+    file: try C001, C002 ... and compare. With it, only someone who also has the key (the report folder, which holds the
+    letters and names anyway) can."""
+    import secrets
+
+    if out_dir is not None:
+        try:
+            kept = (Path(out_dir) / KEY_FILE).read_text(encoding="ascii").strip()
+            if kept:
+                return kept.encode("ascii")
+        except (OSError, UnicodeDecodeError):
+            pass
+    given = os.environ.get("DEBRIEF_PSEUDONYM_KEY", "").strip()
+    return given.encode("utf-8") if given else secrets.token_hex(32).encode("ascii")
+
+
+_kept_or_new_key = pseudonym_key  # for `build_report`, whose argument of that name hides the function
+
+
+def pseudonym(round_id: str, candidate_id: str, key: bytes) -> str:
+    """A stable pseudonym: the same candidate of the same round gets the same one with the same key (HMAC-SHA256)."""
+    import hmac
+
+    digest = hmac.new(key, f"{round_id}\x00{candidate_id}".encode(), hashlib.sha256).hexdigest()[:8].upper()
     return f"Candidate {digest}"
 
 
-def _anonymize(df: pd.DataFrame, enabled: bool) -> pd.DataFrame:
-    if not enabled or df.empty or "candidate_id" not in df.columns:
+def _anonymize(df: pd.DataFrame, key: bytes | None) -> pd.DataFrame:
+    """``df`` with pseudonyms instead of names and ids, and no emails, notes or evidence; as it is when ``key`` is None."""
+    if not key or df.empty or "candidate_id" not in df.columns:
         return df
     df = df.copy()
-    alias = [pseudonym(r, c) for r, c in zip(df["round_id"], df["candidate_id"])]
+    alias = [pseudonym(r, c, key) for r, c in zip(df["round_id"], df["candidate_id"])]
     if "name" in df.columns:
         df["name"] = alias
     df["candidate_id"] = [a.split(" ")[1] for a in alias]
@@ -83,11 +113,14 @@ def _status_tag(status: str) -> dict:
 
 
 def build_report(rounds, *, as_of=None, anonymize: bool = False, templates_dir=None, progress=None, on_files=None,
-                 unreadable=()) -> Report:
+                 unreadable=(), pseudonym_key: bytes | None = None) -> Report:
     """Build every output file in memory. `progress(n)` is called after each candidate's files.
 
     ``unreadable``: (file, reason) of inputs that could not be loaded at all; index.html and summary.json list
     them, so that a report over a folder says which rounds it lacks.
+
+    ``pseudonym_key`` is the secret of the pseudonyms (`pseudonym_key`; a new one when not given and ``anonymize``);
+    it is written as `KEY_FILE`, so that the folder's next report gives the same pseudonyms.
 
     `on_files(files)`, if given, is called with each part of the report as soon as it is built (the shared
     plotly.js, then each candidate's four files) so that a writer can start on them (`report_to_folder`);
@@ -96,6 +129,8 @@ def build_report(rounds, *, as_of=None, anonymize: bool = False, templates_dir=N
     from .analytics.timelines import parse_as_of, timelines
 
     rounds = as_rounds(rounds)
+    key = pseudonym_key if pseudonym_key is not None else (_kept_or_new_key() if anonymize else None)
+    secret = key if anonymize else None  # what the cross-round outputs are made with: a key, or None for names
     as_of_ts = parse_as_of(as_of)
     as_of_text = as_of_ts.date().isoformat()
     tl = timelines(rounds, as_of=as_of_ts)
@@ -113,15 +148,17 @@ def build_report(rounds, *, as_of=None, anonymize: bool = False, templates_dir=N
     candidates = pd.concat(candidate_rows, ignore_index=True) if candidate_rows else pd.DataFrame()
     talent = pd.concat(talent_rows, ignore_index=True) if talent_rows else pd.DataFrame()
     lint = pd.concat(lint_frames, ignore_index=True) if lint_frames else pd.DataFrame()
-    health = _health_tables(rounds, tl, anonymize)
+    health = _health_tables(rounds, tl, secret)
     files["process-health.xlsx"] = tables_workbook_bytes(health["sheets"])
-    files["process-health.html"] = _process_health_page(rounds, tl, health, as_of_text, anonymize).encode()
-    talent_out = _anonymize(talent, anonymize)
+    files["process-health.html"] = _process_health_page(rounds, tl, health, as_of_text, secret).encode()
+    talent_out = _anonymize(talent, secret)
     files["talent-pool.xlsx"] = tables_workbook_bytes({"Talent pool": talent_out})
-    summary = _summary_json(rounds, candidates, health, lint, as_of_text, anonymize)
+    summary = _summary_json(rounds, candidates, health, lint, as_of_text, secret)
     summary["unreadable"] = [{"file": str(f), "reason": str(r)} for f, r in unreadable]
     files["summary.json"] = (json.dumps(summary, indent=2, ensure_ascii=False, sort_keys=True, default=str) + "\n").encode()
-    files["index.html"] = _index_page(rounds, tl, round_summaries, as_of_text, anonymize, unreadable).encode()
+    files["index.html"] = _index_page(rounds, tl, round_summaries, as_of_text, secret, unreadable).encode()
+    if key is not None:
+        files[KEY_FILE] = key + b"\n"
     return Report(files, summary, {"as_of": as_of_text, "rounds": rounds.round_ids})
 
 
@@ -410,11 +447,12 @@ def _summary_json(rounds, candidates, health, lint, as_of, anonymize) -> dict:
         orig = candidates[["round_id", "candidate_id"]].astype(str).to_records(index=False)
         for rec, (r, c) in zip(cand_records, orig):
             rec["lint_findings"] = int(lint_counts.get((r, c), 0))
-    lint_records = _records(_anonymize(lint, anonymize).drop(columns=[c for c in ("excerpt",) if anonymize and c in lint.columns])) \
+    # anonymized: no excerpt and no message either (a message quotes the word it found, which may be a name or a note)
+    lint_records = _records(_anonymize(lint, anonymize).drop(columns=[c for c in ("excerpt", "message") if anonymize and c in lint.columns])) \
         if len(lint) else []
     return {
         "as_of": as_of,
-        "anonymized": anonymize,
+        "anonymized": bool(anonymize),
         "rounds": per_round,
         "candidates": cand_records,
         "overdue_now": _records(health["overdue"]),
@@ -549,7 +587,7 @@ class ReportFolder:
             if out.exists():
                 owned_before = _owned(out)
                 for entry in out.iterdir():  # keep what no report wrote (README.md, notes, .git); a round no longer read goes
-                    if entry.name not in produced_top and entry.name not in owned_before and entry.name != OWNED:
+                    if entry.name not in produced_top and (entry.name not in owned_before or entry.name == KEY_FILE) and entry.name != OWNED:
                         dest = staging / entry.name
                         if entry.is_dir():
                             shutil.copytree(entry, dest)
@@ -600,7 +638,7 @@ def report_to_folder(rounds, out_dir, *, inputs=(), as_of=None, anonymize: bool 
     """
     with ReportFolder(out_dir, inputs=inputs) as folder:
         report = build_report(rounds, as_of=as_of, anonymize=anonymize, templates_dir=templates_dir, progress=progress,
-                              on_files=folder.add, unreadable=unreadable)
+                              on_files=folder.add, unreadable=unreadable, pseudonym_key=pseudonym_key(out_dir) if anonymize else None)
         return report, folder.commit(report.files)
 
 
