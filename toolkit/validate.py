@@ -271,26 +271,32 @@ class TableCheck:
         self.distinct: dict[str, tuple[np.ndarray, pd.Series]] = {}
         self.index = table.frame.index
         self.formula_cells: dict[str, np.ndarray] = {}  # field -> rows whose cell of it is a formula without a saved result
-        if table.formula_rows:  # a formula whose result was never saved: the value is unknown, so the row is set aside
-            f = table.frame
-            sheets = f["_sheet"].astype(str).to_numpy() if "_sheet" in f else np.full(n, table.sheet_name, dtype=object)
-            rows = f[ROW].to_numpy(dtype="float64", na_value=np.nan)
-            field_of = {letter: name for name, letter in table.letters.items()}
-            for (sheet, row), cells in table.formula_rows.items():
-                on_row = (sheets == sheet) & (rows == row)
-                owns = np.zeros(n, dtype=bool)
-                for cell in cells:  # a column every row of a melted sheet shares (the candidate) spoils them all, a score cell only its own
-                    letter = cell.rstrip("0123456789")
-                    if letter in field_of:  # not "empty" as well: the cell holds a formula (`convert_all`)
-                        self.formula_cells[field_of[letter]] = self.formula_cells.get(field_of[letter], np.zeros(n, dtype=bool)) | on_row
-                    if letter in table.letters.values() or not any(c.startswith(("_letter_", "_cell_")) for c in f.columns):
-                        owns |= on_row
-                    for c in f.columns:
-                        if c.startswith("_letter_"):
-                            owns |= on_row & (f[c].astype(object).to_numpy() == letter)
-                        elif c.startswith("_cell_"):
-                            owns |= on_row & (f[c].astype(object).to_numpy() == cell)
-                self.error_rows(pd.Series(owns), f"formula without a saved result in {', '.join(cells)}")
+        if table.formula_rows:
+            self._set_aside_formula_rows()
+
+    def _set_aside_formula_rows(self) -> None:
+        """Rows holding a formula whose result was never saved are quarantined (the value is unknown). On a melted sheet a
+        column every row shares (the candidate) spoils all rows of its Excel row, a score cell only its own."""
+        t, f, n = self.table, self.table.frame, len(self.table.frame)
+        sheets = f["_sheet"].astype(str).to_numpy() if "_sheet" in f else np.full(n, t.sheet_name, dtype=object)
+        rows = f[ROW].to_numpy(dtype="float64", na_value=np.nan)
+        field_of = {letter: name for name, letter in t.letters.items()}
+        letter_cols = [f[c].astype(object).to_numpy() for c in f.columns if c.startswith("_letter_")]
+        cell_cols = [f[c].astype(object).to_numpy() for c in f.columns if c.startswith("_cell_")]
+        for (sheet, row), cells in t.formula_rows.items():
+            on_row = (sheets == sheet) & (rows == row)
+            owns = np.zeros(n, dtype=bool)
+            for cell in cells:
+                letter = cell.rstrip("0123456789")
+                if letter in field_of or not (letter_cols or cell_cols):
+                    owns |= on_row
+                if letter in field_of:  # not "empty" as well: the cell holds a formula (`convert_all`)
+                    self.formula_cells[field_of[letter]] = self.formula_cells.get(field_of[letter], np.zeros(n, dtype=bool)) | on_row
+                for col in letter_cols:
+                    owns |= on_row & (col == letter)
+                for col in cell_cols:
+                    owns |= on_row & (col == cell)
+            self.error_rows(pd.Series(owns), f"formula without a saved result in {', '.join(cells)}")
 
     def error_rows(self, mask: pd.Series, reason: str) -> None:
         positions = np.flatnonzero(mask.to_numpy(dtype=bool))
@@ -787,15 +793,15 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
     scores = scores[["candidate_id", "interviewer", "criterion", "score", "score_raw", "stage", "interviewed_on", "evidence", "source_row"]]
 
     # ---- round-level warnings
-    score_sheet = score_table.sheet_name if score_table is not None else "Scores"
-    if not len(candidates) and not len(scores) and score_table is not None and not len(score_table.frame):
-        problems.add("warning", cand_table.sheet_name if cand_table is not None else "Candidates", "empty_round",
-                     "the workbook holds no candidates and no scores yet, so there is nothing to compare or write letters for",
-                     hint="Fill in the Candidates and Scores sheets, then validate again")
-    elif len(candidates) and score_table is not None and not len(score_table.frame):
-        problems.add("warning", score_sheet, "no_scores", "the Scores sheet has no scores: no candidate can be compared, and no letter can "
-                     "name a strength or a reason", hint="Add one row per candidate x interviewer x criterion, or check that the scores "
-                     "are on this sheet")
+    if score_table is not None and not len(score_table.frame):  # a blank template, or candidates without one score
+        if not len(candidates):
+            problems.add("warning", cand_table.sheet_name if cand_table is not None else "Candidates", "empty_round",
+                         "the workbook holds no candidates and no scores yet, so there is nothing to compare or write letters for",
+                         hint="Fill in the Candidates and Scores sheets, then validate again")
+        else:
+            problems.add("warning", score_table.sheet_name, "no_scores", "the Scores sheet has no scores: no candidate can be compared, and "
+                         "no letter can name a strength or a reason", hint="Add one row per candidate x interviewer x criterion, or check "
+                         "that the scores are on this sheet")
     if len(candidates):
         n_hired = int((candidates["status"] == "hired").sum())
         if n_hired != 1:

@@ -566,25 +566,17 @@ def factorize_cells(cells) -> tuple:
     import numpy as np
     import pandas as pd
 
+    flags, numbers = (bool, np.bool_), (int, float, np.int64, np.float64)
     codes, uniques = pd.factorize(cells)
-    if not any(type(u) in _FLAG_TYPES or (type(u) in _NUMBER_TYPES and u in (0, 1)) for u in uniques):
+    if not any(type(u) in flags or (type(u) in numbers and u in (0, 1)) for u in uniques):
         return codes, list(uniques)  # no TRUE/FALSE, or no 0 or 1 for one to be mistaken for
-    is_flag = np.frompyfunc(lambda v: type(v) in _FLAG_TYPES, 1, 1)(cells).astype(bool)
+    is_flag = np.frompyfunc(lambda v: type(v) in flags, 1, 1)(cells).astype(bool)
     if not is_flag.any():
         return codes, list(uniques)
     keyed = np.array(cells, dtype=object, copy=True)
     keyed[is_flag] = [_FLAGS[bool(v)] for v in keyed[is_flag]]
     codes, uniques = pd.factorize(keyed)
     return codes, [u.value if type(u) is _Flag else u for u in uniques]
-
-
-def _numpy_types():
-    import numpy as np
-
-    return (bool, np.bool_), (int, float, np.int64, np.float64)
-
-
-_FLAG_TYPES, _NUMBER_TYPES = _numpy_types()
 
 
 def small_codes(codes, n: int):

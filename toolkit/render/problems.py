@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pandas as pd
 
 from ..errors import problem_text
@@ -19,9 +21,7 @@ def _counts_line(rnd: HiringRound) -> str:
 def problems_text(rounds: list[HiringRound], failed: list[tuple[str, str]] = (), *, limit: int = 200) -> str:
     """A readable report: per file a status line, row accounting and one line per problem."""
     lines = []
-    per_file: dict[str, int] = {}
-    for rnd in rounds:
-        per_file[rnd.source] = per_file.get(rnd.source, 0) + 1
+    per_file = Counter(rnd.source for rnd in rounds)
     for rnd in rounds:
         n_err, n_warn = len(rnd.errors), len(rnd.warnings)
         status = "OK" if n_err == 0 else "ERRORS"
