@@ -76,8 +76,9 @@ def distinct_values(s: pd.Series) -> tuple[np.ndarray, pd.Series]:
 
 
 def expand(result: pd.Series, positions: np.ndarray, index) -> pd.Series:
-    """A result of the distinct values (`per_distinct_small`) for every cell."""
-    return pd.Series(result.take(positions).array, index=index)
+    """A result of the distinct values (`per_distinct_small`) for every cell (a position -1 is the last value, as numpy
+    counts). The array is taken, not the Series, which would also build an index of a million positions."""
+    return pd.Series(result.array.take(positions), index=index)
 
 
 def per_distinct(fn, s: pd.Series, *args, form=None):
