@@ -379,7 +379,7 @@ def test_talking_points_follow_the_call_order_and_name_the_promise():
     assert "questions" in points[8] and "wish them luck" in points[9]
     assert fb.follow_up == "Get back in touch by 1 June 2026, as promised in the letter."
     thin = compose(make_round("en"), "T", as_of=AS_OF)
-    assert "“You were weak in campaign planning” – we do not know that; the interviews did not tell us enough." in thin.phrases_to_avoid
+    assert "“You were weak in campaign planning” – we do not know that; the interview did not tell us enough." in thin.phrases_to_avoid
 
 
 def test_a_strong_finalist_with_nothing_to_improve_is_suggested_for_the_talent_pool():
@@ -399,9 +399,44 @@ def test_feedback_is_immutable():
 def test_every_language_has_the_same_sentences():
     keys = set(TEXTS["en"])
     for lang in ("de", "sv"):
-        missing = {k for k in keys - set(TEXTS[lang]) if not k.endswith("_company") and not k.endswith("_we")}
+        missing = {k for k in keys - set(TEXTS[lang]) if not k.endswith(("_company", "_we", "_one"))}
         assert missing == set(), (lang, missing)
-        assert set(TEXTS[lang]) - keys == set()
+        assert {k for k in set(TEXTS[lang]) - keys if not k.endswith("_one")} == set()
+
+
+ONE_AND_MANY = {  # language -> (thanks after one interview, after two), the reason given to T (thin evidence) after one and two
+    "en": ("application and our interview.", "application and our interviews.",
+           "our interview did not give us enough detail", "our interviews did not give us enough detail"),
+    "de": ("Ihre Bewerbung und unser Gespräch genommen haben.", "Ihre Bewerbung und unsere Gespräche genommen haben.",
+           "hat unser Gespräch dazu zu wenig ergeben", "haben unsere Gespräche dazu zu wenig ergeben"),
+    "sv": ("ansökan och intervjun.", "ansökan och intervjuerna.", "under intervjun", "under intervjuerna"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "sv"])
+def test_a_candidate_with_one_interview_is_not_thanked_for_interviews(lang):
+    """T was scored in one stage, then in two: the letter speaks of one interview, then of interviews (a letter that thanks
+    someone for "our interviews" after a single conversation reads as a form letter)."""
+    one_thanks, many_thanks, one_reason, many_reason = ONE_AND_MANY[lang]
+    once = compose(make_round(lang), "T", as_of=AS_OF)
+    twice = compose(make_round(lang, stages={"T": ["Screening", "Final"]}), "T", as_of=AS_OF)
+    assert once.reason_kind == twice.reason_kind == "thin_evidence"
+    assert once.thanks.endswith(one_thanks) and one_reason in once.reason, (once.thanks, once.reason)
+    assert twice.thanks.endswith(many_thanks) and many_reason in twice.reason, (twice.thanks, twice.reason)
+    # the stage's name written two ways is still one interview
+    same = compose(make_round(lang, stages={"T": ["Final ", "final"]}), "T", as_of=AS_OF)
+    assert same.thanks == once.thanks
+    # the call notes say the same
+    plural = {"en": "interviews", "de": "Gespräche", "sv": "intervjuerna"}[lang]
+    assert not any(plural in p for p in (*once.talking_points, *once.phrases_to_avoid))
+    assert any(plural in p for p in (*twice.talking_points, *twice.phrases_to_avoid))
+
+
+def test_every_sentence_about_the_interviews_has_a_one_interview_twin():
+    plural = {"en": "interviews", "de": "Gespräche", "sv": "intervjuerna"}
+    for lang, texts in TEXTS.items():
+        about = {k for k, v in texts.items() if plural[lang] in v and not k.endswith("_one")}
+        assert about and all(f"{k}_one" in texts and plural[lang] not in texts[f"{k}_one"] for k in about), lang
 
 
 @pytest.mark.parametrize("lang,date_text,number", [("en", "20 March 2026", "4.4"), ("de", "20. März 2026", "4,4"), ("sv", "20 mars 2026", "4,4")])

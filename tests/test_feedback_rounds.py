@@ -48,8 +48,10 @@ STATUS = {"H": "hired", "R": "rejected", "T": "rejected", "N": "rejected", "W": 
 
 
 def make_round(language: str = "en", *, candidates: dict | None = None, criteria: dict | None = None, scores: dict | None = None,
-               role: dict | None = None, round_id: str | None = None, names: list[str] | None = None):
+               role: dict | None = None, round_id: str | None = None, names: list[str] | None = None, stages: dict | None = None):
     """The round above in ``language``; ``candidates``/``criteria`` patch columns ({"R": {"stay_in_touch": "no"}}, {"growth_tip_de": [...]}).
+    Every score is from one interview, the stage "Final"; ``stages`` gives a candidate the same scores in other stages too
+    ({"T": ["Screening", "Final"]}).
 
     ``names`` renames the four criteria (on the Criteria and the Scores sheet)."""
     names = names or CRITERIA[language]
@@ -75,8 +77,9 @@ def make_round(language: str = "en", *, candidates: dict | None = None, criteria
     for cid, per_crit in (scores or SCORES).items():
         for crit_name, pair in zip(names, per_crit):
             for interviewer, score in zip(("Ida", "Jon"), pair):
-                score_rows.append({"candidate_id": cid, "interviewer": interviewer, "criterion": crit_name, "score": score,
-                                   "stage": "Final", "interviewed_on": "2026-03-02"})
+                for stage in (stages or {}).get(cid, ["Final"]):
+                    score_rows.append({"candidate_id": cid, "interviewer": interviewer, "criterion": crit_name, "score": score,
+                                       "stage": stage, "interviewed_on": "2026-03-02"})
     role_dict = {**ROLE[language], "language": language, "decided_on": "2026-03-06", **(role or {})}
     rnd = toolkit.round_from_frames(role_dict, crit, cand, pd.DataFrame(score_rows), round_id=round_id or f"test-{language}")
     assert rnd.ok, rnd.problems[["location", "message"]].to_string()

@@ -48,6 +48,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from ..analytics.scoring import scale_points
@@ -209,6 +210,7 @@ class _RoundFacts:
     final_stage: str | None
     finalists: frozenset
     interviewed: frozenset
+    several_interviews: frozenset  # candidates scored in more than one stage: "our interviews"; the others had one
     criteria: dict
     standing: dict  # candidate_id -> criterion -> (mean, pool median, floor): floor = bar, else the middle of the scale
     clear_margin: float  # CLEAR_STRENGTH_POINTS on the round's scale
@@ -236,6 +238,7 @@ def _facts(round: HiringRound, profiles: pd.DataFrame | None = None) -> _RoundFa
     final = final_stage(round)
     key = normalise_header(final) if final else None
     interviewed = frozenset(scores["candidate_id"].astype("str")) if len(scores) else frozenset()
+    several = _several_stages(scores)
     if key:
         in_final = scores.loc[_is_stage(scores["stage"], key), "candidate_id"]
         reached = round.candidates.loc[_is_stage(round.candidates["stage_reached"], key), "candidate_id"]
@@ -255,12 +258,26 @@ def _facts(round: HiringRound, profiles: pd.DataFrame | None = None) -> _RoundFa
             "sv": _clean(getattr(row, "growth_tip_sv", None)),
             "names": {lang: _clean(getattr(row, f"criterion_{lang}", None)) for lang in LANGUAGES},  # the name in letters of each language
         }
-    facts = _RoundFacts(key, final, finalists, interviewed, crit, _standing(round, profiles), scale_points(round, CLEAR_STRENGTH_POINTS),
+    facts = _RoundFacts(key, final, finalists, interviewed, several, crit, _standing(round, profiles), scale_points(round, CLEAR_STRENGTH_POINTS),
                         len(round.errors))
     if len(_FACTS) >= 16:
         _FACTS.pop(next(iter(_FACTS)))
     _FACTS[id(round)] = (round, facts)
     return facts
+
+
+def _several_stages(scores: pd.DataFrame) -> frozenset:
+    """The candidates scored in more than one stage (a blank stage is one stage of its own, named as headers are compared:
+    "Final interview" and "final  interview" are one): they are thanked for "our interviews", the others for "our interview"."""
+    if not len(scores):
+        return frozenset()
+    codes, names = pd.factorize(scores["stage"], use_na_sentinel=False)  # each distinct stage name once, not per score
+    keys = [normalise_header(v) if isinstance(v, str) else "" for v in names]
+    stage = pd.factorize(pd.Series(keys, dtype=object))[0][codes]
+    cand, ids = pd.factorize(scores["candidate_id"].astype("str"))
+    pairs = np.unique(cand.astype(np.int64) * (int(stage.max()) + 1) + stage)
+    per_candidate = np.bincount(pairs // (int(stage.max()) + 1), minlength=len(ids))
+    return frozenset(np.asarray(ids, dtype=object)[per_candidate > 1].tolist())
 
 
 def _is_stage(stages: pd.Series, key: str) -> pd.Series:
@@ -418,9 +435,13 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, as_
 
     on_criteria = phrases.text(lang, f"on_criteria_{_criteria_origin(round)}")  # where the call notes send the committee to add a name or tip
 
+    one_interview = cid in facts.interviewed and cid not in facts.several_interviews
+
     def t(key: str, **kw) -> str:
         if not personal and phrases.has(lang, f"{key}_we"):
             key = f"{key}_we"
+        if one_interview and phrases.has(lang, f"{key}_one"):
+            key = f"{key}_one"
         return phrases.text(lang, key, role=role_name, company=phrases.short_company(company) or "", name=name, first_name=given,
                             on_criteria=on_criteria, **kw)
 

@@ -21,7 +21,8 @@ that fit what the scores say and fills in the placeholders:
 - ``{tip}``: the workbook's growth tip; ``{date}``: a Babel date.
 
 Sentences with "I" have a "we" twin (``*_we``) used when nobody signs the
-letter by name. Keys starting ``note_`` are notes for the committee (shown
+letter by name. Sentences that speak of "our interviews" have a twin for a
+candidate who had one interview (``*_one``, made by `ONE_INTERVIEW`). Keys starting ``note_`` are notes for the committee (shown
 in the call notes, and in `letters_table`), in the letter's language.
 """
 
@@ -312,6 +313,34 @@ TEXTS: dict[str, dict[str, str]] = {
         "note_consider_stay": "{first_name} gick vidare till sista steget och betygen visar ingen svaghet: fundera på att erbjuda fortsatt kontakt (stay_in_touch = yes och ett datum i follow_up_on).",
     },
 }
+
+
+ONE_INTERVIEW: dict[str, tuple[tuple[str, str], ...]] = {
+    "en": (("our interviews", "our interview"), ("the interviews", "the interview")),
+    "de": (("unsere Gespräche genommen", "unser Gespräch genommen"), ("in unseren Gesprächen", "in unserem Gespräch"),
+           ("aus unseren Gesprächen", "aus unserem Gespräch"), ("aus den Gesprächen", "aus dem Gespräch"),
+           ("in den Gesprächen", "im Gespräch"), ("haben unsere Gespräche", "hat unser Gespräch"), ("die Gespräche haben", "das Gespräch hat")),
+    "sv": (("intervjuerna", "intervjun"),),
+}
+"""How each language says "the interviews" for a candidate who had one (one stage scored): every sentence that speaks of
+the interviews gets a twin ``*_one`` with these replacements ("our interview", "unser Gespräch", "intervjun")."""
+
+_PLURAL = {"en": "interviews", "de": "Gespräche", "sv": "intervjuerna"}
+
+
+def _one_interview_twins() -> None:
+    for language, pairs in ONE_INTERVIEW.items():
+        for key, sentence in list(TEXTS[language].items()):
+            if _PLURAL[language] not in sentence or key.endswith("_one"):
+                continue
+            for plural, one in pairs:
+                sentence = sentence.replace(plural, one)
+            if _PLURAL[language] in sentence:  # a new sentence with a form the pairs do not cover
+                raise AssertionError(f"{language} {key}: no singular for {sentence!r}; extend ONE_INTERVIEW")
+            TEXTS[language][f"{key}_one"] = sentence
+
+
+_one_interview_twins()
 
 
 def text(language: str, key: str, **values: object) -> str:
