@@ -360,6 +360,39 @@ def test_a_formula_in_a_required_cell_is_not_also_called_empty(tmp_path):
     assert rnd.rejected_rows["row"].tolist() == [3]
 
 
+@pytest.mark.parametrize("heading, first, formula, after", [
+    ("Candidate", "Alice Moore", '=UPPER("Cy Li")', "Ben Carter"),
+    ("candidate_id", "C1", '="C"&3', "C2"),
+])
+def test_a_formula_without_a_result_in_a_wide_candidate_cell_is_not_filled_from_the_row_above(tmp_path, heading, first, formula, after):
+    """A wide sheet whose candidate cells are filled down where blank ("merged-looking"): a formula never calculated in
+    A4 read as blank, so it took Alice's name from A3 (and so did the blank A5 under it) before its row was set aside,
+    and the rows were put down to the wrong candidate. The formula cell is not blank: its row is set aside for it alone,
+    and nothing is filled from it."""
+    from test_speed_paths import _assert_same_round, _load_both
+
+    rows = [[heading, "Interviewer", "SQL", "Communication"], [first, "Tom Baker", 4, 3], [first, "Kim Lee", 4, 3],
+            [formula, "Tom Baker", 2, 5], [None, "Kim Lee", 1, 1], [after, "Kim Lee", 2, 5]]
+    sheets = {"Scores": rows}
+    if heading == "candidate_id":
+        sheets["Candidates"] = [["candidate_id", "name", "status"], ["C1", "Alice Moore", "hired"], ["C2", "Ben Carter", "rejected"],
+                                ["C3", "Cy Li", "rejected"]]
+    rnd, grid = _load_both(_workbook(tmp_path / "wide.xlsx", sheets))
+    _assert_same_round(rnd, grid)
+    at_a4 = rnd.problems[(rnd.problems["cell"] == "A4") & (rnd.problems["sheet"] == "Scores")]
+    assert at_a4[["sheet", "rule", "column"]].values.tolist() == [["Scores", "formula_without_value", "candidate_id"]]  # not also "empty"
+    assert "save it again" in at_a4.iloc[0]["hint"]
+    rejected = rnd.rejected_rows.set_index("row")
+    assert (rejected.loc[4, "reason"] == "formula without a saved result in A4").all()
+    assert not rejected["values"].str.contains(f"candidate_id={'C01' if heading == 'Candidate' else 'C1'};").any()  # not Alice's
+    assert (rejected.loc[5, "reason"] == "candidate_id is empty").all()  # the blank under it: not filled from the unknown value
+    alice = rnd.scores[rnd.scores["candidate_id"] == rnd.scores["candidate_id"].iloc[0]]
+    assert sorted(set(alice["source_row"])) == [2, 3]
+    assert "filled_down" not in rnd.details
+    counts = rnd.row_counts.set_index("sheet").loc["Scores"]
+    assert (counts["read"], counts["loaded"], counts["quarantined"]) == (10, 6, 4)
+
+
 def test_a_hidden_scores_table_says_to_unhide_it_and_a_mapping_that_names_it_reads_it(tmp_path):
     path = tmp_path / "wide.xlsx"
     wb = openpyxl.Workbook()

@@ -65,3 +65,70 @@ def test_a_true_cell_where_text_belongs_is_reported_not_loaded_as_the_word_true(
     at_b2 = rnd.problems[rnd.problems["cell"] == "B2"]
     assert at_b2["rule"].tolist() == ["bad_value"] and "interviewer is not text" in at_b2.iloc[0]["message"]  # not also "empty"
     assert "True" not in set(rnd.scores["interviewer"].astype(str))
+
+
+# ---------------------------------------------------------------------------
+# a wide scorecard (a row per candidate x interviewer, a column per criterion): the candidate's cell holds TRUE
+
+
+def _wide(path, rows, candidates=None):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Scores"
+    for row in rows:
+        ws.append(row)
+    if candidates:
+        c = wb.create_sheet("Candidates")
+        for row in candidates:
+            c.append(row)
+    wb.save(path)
+    return path
+
+
+CANDIDATES = [("candidate_id", "name", "status"), ("C1", "Ann Lee", "hired"), ("C2", "Bo Ek", "rejected")]
+
+
+@pytest.mark.parametrize("heading, first, candidates", [
+    ("Candidate", "Ann Lee", None),  # names only: ids are generated from them
+    ("Name", "Ann Lee", CANDIDATES),  # names looked up on the Candidates sheet
+    ("candidate_id", "C1", CANDIDATES),
+])
+def test_a_true_cell_for_the_candidate_of_a_wide_row_is_reported_not_made_a_candidate_named_true(tmp_path, heading, first, candidates):
+    from test_speed_paths import _assert_same_round, _load_both
+
+    second = "Bo Ek" if first == "Ann Lee" else "C2"
+    rows = [(heading, "Interviewer", "SQL", "Communication"), (first, "Sam", 4, 3), (True, "Sam", 2, 5), (second, "Kim", 2, 5)]
+    fast, grid = _load_both(_wide(tmp_path / "wide.xlsx", rows, candidates))  # the column-wise reader, then the grid reader
+    _assert_same_round(fast, grid)
+    bad = fast.problems[fast.problems["cell"] == "A3"]
+    assert set(bad["rule"]) == {"bad_value"} and len(bad) == 2  # one per criterion of the row, as for any cell of a wide row
+    assert (bad["message"] == "candidate_id is not text").all() and (bad["value"] == "True").all() and (bad["sheet"] == "Scores").all()
+    assert bad["hint"].str.contains("a TRUE or FALSE cell is not text").all()
+    assert "True" not in set(fast.candidates["name"]) and "True" not in set(fast.candidates["candidate_id"])
+    assert "True" not in set(fast.scores["candidate_id"].astype(str))
+    assert fast.rejected_rows["row"].tolist() == [3, 3] and (fast.rejected_rows["reason"] == "candidate_id is not text").all()
+    counts = fast.row_counts.set_index("sheet").loc["Scores"]
+    assert (counts["read"], counts["loaded"], counts["quarantined"]) == (6, 4, 2)
+    assert "unknown_candidate" not in set(fast.problems["rule"])  # no candidate 'True' looked for on the Candidates sheet
+
+
+def test_a_column_of_true_cells_read_column_wise_is_reported_as_the_grid_reader_reports_it(tmp_path):
+    """Every candidate cell TRUE: the column-wise reader reads them as a column of yes/no, and says what the grid reader says."""
+    from test_speed_paths import _assert_same_round, _load_both, _table_read_column_wise
+
+    rows = [("Candidate", "Interviewer", "SQL", "Communication"), (True, "Sam", 4, 3), (True, "Kim", 2, 5), (False, "Kim", 2, 5)]
+    path = _wide(tmp_path / "wide.xlsx", rows)
+    assert _table_read_column_wise(path)
+    fast, grid = _load_both(path)
+    _assert_same_round(fast, grid)
+    bad = fast.errors
+    assert set(bad["rule"]) == {"bad_value"} and sorted(set(bad["cell"])) == ["A2", "A3", "A4"] and set(bad["value"]) == {"True", "False"}
+    assert fast.candidates.empty and len(fast.rejected_rows) == 6
+
+
+def test_a_true_cell_for_the_interviewer_of_a_wide_row_is_reported_as_on_the_canonical_sheet(tmp_path):
+    rows = [("Candidate", "Interviewer", "SQL"), ("Ann Lee", "Sam", 4), ("Bo Ek", True, 2)]
+    rnd = toolkit.load_round(_wide(tmp_path / "wide.xlsx", rows), as_of="2026-03-20")
+    at_b3 = rnd.problems[rnd.problems["cell"] == "B3"]
+    assert at_b3["rule"].tolist() == ["bad_value"] and at_b3.iloc[0]["message"] == "interviewer is not text"
+    assert "True" not in set(rnd.scores["interviewer"].astype(str)) and rnd.rejected_rows["row"].tolist() == [3]

@@ -362,6 +362,27 @@ def test_an_absurd_rank_is_an_error_not_a_gap_of_billions(frames):
     assert balanced(rnd)
 
 
+def test_a_huge_weight_is_an_error_naming_its_cell_not_an_overflow_that_zeroes_every_weight(frames):
+    """1e308 + 1e308 is infinite: normalised, every weight became 0 (and every weighted total missing). A weight above
+    1000 is a typo (only proportions count): reported where it is, and its criterion set aside with its scores."""
+    from toolkit.analytics import weighted_totals
+    from toolkit.validate import MAX_WEIGHT
+
+    role, criteria, candidates, scores = frames
+    criteria["weight"] = [1e308, 1e308, 20]
+    rnd = load(role, criteria, candidates, scores)
+    bad = rnd.errors[rnd.errors["rule"] == "bad_value"]
+    assert bad["cell"].tolist() == ["E2", "E3"] and (bad["column"] == "weight").all() and (bad["value"] == "1e+308").all()
+    assert (bad["message"] == f"weight must be at most {MAX_WEIGHT}").all() and bad["hint"].str.contains("from 0 to 1000").all()
+    assert rnd.criteria["criterion"].tolist() == ["Team fit"] and rnd.criteria["weight"].tolist() == [1.0]
+    assert sorted(rnd.rejected_rows.loc[rnd.rejected_rows["sheet"] == "Criteria", "row"]) == [2, 3]
+    assert weighted_totals(rnd)["weighted_total"].notna().all()
+    assert balanced(rnd)
+    criteria["weight"] = [MAX_WEIGHT, 1, 0]  # the bound itself is a weight
+    rnd = load(role, criteria, candidates, scores)
+    assert rnd.ok and rnd.criteria["weight"].round(6).tolist() == [round(1000 / 1001, 6), round(1 / 1001, 6), 0.0]
+
+
 def test_scores_of_a_criterion_set_aside_say_so_and_point_at_its_row(frames):
     """A weight written "thirty" quarantines the Criteria row; its scores used to say "not on the Criteria sheet" (it is),
     and with every criterion set aside the hint was "Use one of: " and nothing."""
@@ -438,6 +459,31 @@ def test_a_number_in_a_date_cell_is_not_loaded_as_a_date_in_1900(frames):
     bad = rnd.errors[(rnd.errors["rule"] == "bad_value") & (rnd.errors["column"] == "interviewed_on")]
     assert [v[:10] for v in sorted(bad["value"])] == ["1900-01-05", "1969-12-31"] and bad["hint"].str.contains("from 1970 on").all()
     assert rnd.scores["interviewed_on"].min() >= pd.Timestamp("1970-01-01")
+
+
+@pytest.mark.parametrize("sheet", ["Candidates", "Scores"])
+def test_a_negative_number_in_a_date_cell_is_shown_as_written_not_as_a_time_of_day(tmp_path, frames, sheet):
+    """-5 in a date-formatted cell (Excel shows ####) was read as the time 00:00:00 and reported as that: the problem
+    shows -5, says it is not a date, and the row is set aside; the same whichever reader reads the sheet."""
+    import openpyxl
+    from test_speed_paths import _assert_same_round, _load_both
+
+    from toolkit.workbook import write_scorecard_workbook
+
+    path = write_scorecard_workbook(tmp_path / "round.xlsx", *frames)
+    wb = openpyxl.load_workbook(path)
+    ws = wb[sheet]
+    column = 1 + [c.value for c in ws[1]].index("last_interview_on" if sheet == "Candidates" else "interviewed_on")
+    cell = ws.cell(3, column)
+    cell.value, cell.number_format = -5, "yyyy-mm-dd"
+    wb.save(path)
+    rnd, grid = _load_both(path)
+    _assert_same_round(rnd, grid)
+    bad = rnd.errors[rnd.errors["rule"] == "bad_value"]
+    assert bad[["sheet", "cell", "value"]].values.tolist() == [[sheet, cell.coordinate, "-5"]]
+    assert bad.iloc[0]["message"].endswith("is not a date") and "from 1970 on" in bad.iloc[0]["hint"]
+    assert 3 in rnd.rejected_rows.loc[rnd.rejected_rows["sheet"] == sheet, "row"].tolist()
+    assert balanced(rnd)
 
 
 def test_a_corrected_copy_below_a_row_set_aside_is_loaded_not_called_its_duplicate(frames):

@@ -21,7 +21,7 @@ Rules (rule id: severity):
 - hired_count (no hired candidate, or several): warning
 - no_scores (a candidate without any score): warning
 - bad_email (an email that is not one plain address: the letter draft gets no recipient): warning
-- weights (partial, negative or all-zero weights): warning/error
+- weights (partial or all-zero weights): warning; a negative weight or one above MAX_WEIGHT: bad_value, error
 """
 
 from __future__ import annotations
@@ -85,6 +85,10 @@ SYNONYMS = {"status": STATUS_SYNONYMS, "channel": CHANNEL_SYNONYMS, "language": 
 # A rank above this is a typo (and a gap of billions cannot be listed): an error, not a criterion.
 MAX_RANK = 1000
 
+# A weight above this is a typo: weights count only in proportion (30, 25, 20 ... or 30 %), and weights as far apart as
+# 1e308 overflow when they are added up to be normalised (the sum is infinite, so every weight would become 0).
+MAX_WEIGHT = 1000
+
 # Required columns whose cells may be blank: a blank score means "not assessed".
 BLANK_ALLOWED = {"score"}
 
@@ -141,7 +145,7 @@ class Problems:
 
 
 def _show(v) -> str:
-    if isinstance(v, float) and v.is_integer():
+    if isinstance(v, float) and v.is_integer() and abs(v) < 1e16:  # 4.0 shows 4; 1e308 shows 1e+308, not 309 digits
         return str(int(v))
     if isinstance(v, (dt.date, dt.datetime)):
         return v.isoformat()
@@ -645,6 +649,8 @@ def check_people(file: str, raw_role: RawRole, crit_table: RawTable | None, cand
                   f"bar is outside the scale {role.scale}", hint=f"Use a value from {role.scale}")
         weight = chk.typed["weight"]
         chk.cells("error", "weight", weight.notna() & (weight < 0), "bad_value", "weight cannot be negative", hint="Use 0 or a positive number")
+        chk.cells("error", "weight", weight.notna() & (weight > MAX_WEIGHT), "bad_value", f"weight must be at most {MAX_WEIGHT}",
+                  hint=f"Use a number from 0 to {MAX_WEIGHT}: only the weights' proportions count (30, 25, 20 ... or 30 %)")
         set_aside = frozenset(str(c).strip() for c in chk.typed["criterion"][chk.bad].dropna())
         criteria, rej = chk.result("Criteria")
         rejected += rej

@@ -45,25 +45,57 @@ def problem(severity, sheet, rule, message, **kw) -> dict:
     return dict(severity=severity, sheet=sheet, rule=rule, message=message, **kw)
 
 
-def _text(s: pd.Series, *, category: bool = False) -> pd.Series:
-    """Cells as trimmed text ('' for blank; 4.0 -> '4'); with ``category`` the same texts as a category column."""
+def _texts(values: list, flags: bool = False) -> list:
+    """Distinct cell values as trimmed text ('' for blank; 4.0 -> '4'); with ``flags`` a TRUE or FALSE cell is kept as
+    that bool (see `_text`)."""
     def one(v):
         if v is None or (isinstance(v, float) and v != v):
             return ""
+        if isinstance(v, (bool, np.bool_)) and flags:
+            return bool(v)
         if isinstance(v, float) and v.is_integer():
             return str(int(v))
         return clean_text(v)
 
+    return clean_texts(values) if all(isinstance(u, str) for u in values) else [one(u) for u in values]
+
+
+def _text(s: pd.Series, *, category: bool = False, flags: bool = False) -> pd.Series:
+    """Cells as trimmed text ('' for blank; 4.0 -> '4'); with ``category`` the same texts as a category column.
+
+    With ``flags`` a TRUE or FALSE cell is kept as the bool it is, not turned
+    into the word "True": it is no candidate id, name, interviewer or
+    criterion, and validation reports it where text belongs (bad_value "is not
+    text", `coerce.to_text`), as it does on the canonical sheets.
+    """
     codes, uniques = codes_of(s)
-    texts = clean_texts(uniques) if all(isinstance(u, str) for u in uniques) else [one(u) for u in uniques]
-    if category:
+    texts = _texts(uniques, flags)
+    if category and not (flags and any(isinstance(t, bool) for t in texts)):  # a category of texts only
         return pd.Series(_category(codes, texts, ""), index=s.index)
-    table = np.array(texts + [""], dtype=object)
+    table = np.empty(len(texts) + 1, dtype=object)
+    table[:] = [*texts, ""]
     return pd.Series(table[np.where(codes < 0, len(uniques), codes)], index=s.index, dtype=object)
 
 
 def _name_key(s: pd.Series) -> pd.Series:
-    return _text(s).str.casefold()
+    """Names compared ignoring case, worked out once per distinct value; a TRUE or FALSE cell stays that bool (it names
+    no one: `_text` with ``flags``)."""
+    codes, uniques = codes_of(s)
+    keys = [t.casefold() if isinstance(t, str) else t for t in _texts(uniques, flags=True)]
+    table = np.empty(len(keys) + 1, dtype=object)
+    table[:] = [*keys, ""]
+    return pd.Series(table[np.where(codes < 0, len(uniques), codes)], index=s.index, dtype=object)
+
+
+def _is_flag(values: pd.Series) -> np.ndarray:
+    """True where a value of ids, names or keys (text or a TRUE/FALSE kept by `_text` with ``flags``) is a TRUE or FALSE cell."""
+    if values.dtype == "str":  # text only
+        return np.zeros(len(values), dtype=bool)
+    if isinstance(values.dtype, pd.CategoricalDtype):  # each distinct value once
+        table = np.array([isinstance(v, (bool, np.bool_)) for v in values.cat.categories] + [False], dtype=bool)
+        return table[values.cat.codes.to_numpy()]  # a missing cell's code -1 takes the last: False
+    cells = values.to_numpy(dtype=object)
+    return (cells == True) | (cells == False)  # noqa: E712 -- cell by cell in C; no numbers among them to be taken for 1 or 0
 
 
 def _first_filled(df: pd.DataFrame, by: str, columns: list[str]) -> pd.DataFrame:
@@ -136,9 +168,9 @@ def build_criteria(long: pd.DataFrame, criteria_grid: SheetGrid | None, mapping:
         t = table_from_frame("Criteria", df)
         t.sheet_name = "Criteria (mapping)"
         return t
-    crit = _text(long["criterion"]) if len(long) else pd.Series([], dtype=object)
+    crit = _text(long["criterion"], flags=True) if len(long) else pd.Series([], dtype=object)
     order = pd.DataFrame({"criterion": crit, "_order": pd.to_numeric(long.get("_order"), errors="coerce") if len(long) else []})
-    order = order[order["criterion"] != ""]
+    order = order[(order["criterion"] != "").to_numpy(dtype=bool) & ~_is_flag(order["criterion"])]  # a TRUE cell names no criterion
     if order["_order"].notna().any():
         ranked = order.groupby("criterion", sort=False)["_order"].min().sort_values(kind="stable").index.tolist()
         how = "the order of the criterion columns"
@@ -165,16 +197,24 @@ def build_criteria(long: pd.DataFrame, criteria_grid: SheetGrid | None, mapping:
 
 
 def assign_candidate_ids(long: pd.DataFrame, candidates_table: RawTable | None, problems: list[dict], details: dict) -> pd.Series:
-    """The candidate id of every score row: the id column, else the Candidates sheet's id for the name, else generated."""
-    ids = _text(long["candidate_id"], category=True) if "candidate_id" in long else pd.Series("", index=long.index, dtype=object)
+    """The candidate id of every score row: the id column, else the Candidates sheet's id for the name, else generated.
+
+    A TRUE or FALSE in the candidate's cell (id or name) names no one: the
+    row's id is that cell as it is, which validation reports as not text and
+    quarantines with its row (no candidate "True" is made up or looked up).
+    """
+    ids = _text(long["candidate_id"], category=True, flags=True) if "candidate_id" in long else pd.Series("", index=long.index, dtype=object)
     if (ids != "").any():
         details["candidate_ids"] = "from the id column"
         return ids
     keys = _name_key(long["name"]) if "name" in long else pd.Series("", index=long.index, dtype=object)
     if candidates_table is not None and "name" in candidates_table.frame and "candidate_id" in candidates_table.frame:
         cf = candidates_table.frame
-        lookup = dict(zip(_name_key(cf["name"]), _text(cf["candidate_id"])))
+        lookup = {k: v for k, v in zip(_name_key(cf["name"]), _text(cf["candidate_id"])) if isinstance(k, str)}
         out = keys.map(lookup).fillna("")
+        flag = _is_flag(keys)
+        if flag.any():
+            out = out.astype(object).where(~flag, keys)
         unknown = sorted(set(_text(long["name"])[(out == "") & (keys != "")]))
         for name in unknown:
             problems.append(problem("error", candidates_table.sheet_name, "unknown_candidate",
@@ -183,8 +223,11 @@ def assign_candidate_ids(long: pd.DataFrame, candidates_table: RawTable | None, 
         details["candidate_ids"] = f"looked up by name on sheet {candidates_table.sheet_name!r}"
         return out
     codes, uniques = pd.factorize(keys.where(keys != "", None))
-    width = max(2, len(str(len(uniques))))
-    labels = np.array([f"C{i + 1:0{width}d}" for i in range(len(uniques))] + [""], dtype=object)
+    named = [u for u in uniques if isinstance(u, str)]
+    width = max(2, len(str(len(named))))
+    generated = iter(f"C{i + 1:0{width}d}" for i in range(len(named)))
+    labels = np.empty(len(uniques) + 1, dtype=object)
+    labels[:] = [u if isinstance(u, bool) else next(generated) for u in uniques] + [""]
     details["candidate_ids"] = "generated from the names in order of appearance (C01, C02, ...)"
     return pd.Series(labels[np.where(codes < 0, len(uniques), codes)], index=long.index, dtype=object)
 
@@ -193,7 +236,7 @@ def derive_candidates(long: pd.DataFrame, ids: pd.Series, mapping: Mapping, prob
     """One Candidates row per candidate id seen in the scores."""
     ids = ids.astype(object)  # the ids as text, whether they came as a category or not
     df = pd.DataFrame({"candidate_id": ids})
-    df["name"] = _text(long["name"]) if "name" in long else ""
+    df["name"] = _text(long["name"], flags=True) if "name" in long else ""  # a TRUE name: reported as not text
     present = [c for c in CANDIDATE_LEVEL if c in long and (_text(long[c]) != "").any()]
     for c in present:
         df[c] = long[c].to_numpy()
@@ -202,7 +245,7 @@ def derive_candidates(long: pd.DataFrame, ids: pd.Series, mapping: Mapping, prob
     cells = [c for c in ("_letter_candidate_id", "_letter_name") if c in long]
     for c in cells:
         df[c] = long[c].to_numpy()
-    df = df[df["candidate_id"] != ""]
+    df = df[(df["candidate_id"] != "").to_numpy(dtype=bool) & ~_is_flag(df["candidate_id"])]  # a TRUE id: its score rows say so
     firsts = _first_filled(df, "candidate_id", ["name", *present, ROW, "_sheet", *cells])
     out = firsts.reset_index()
     if "_letter_name" in out and "_letter_candidate_id" not in out:
@@ -366,8 +409,8 @@ def scores_table(long: pd.DataFrame, ids: pd.Series, score: pd.Series, raw: pd.S
     """The Scores RawTable: canonical columns + score_raw + where each value came from."""
     cols = {
         "candidate_id": ids,
-        "interviewer": _text(long["interviewer"], category=True) if "interviewer" in long else "",
-        "criterion": _text(long["criterion"], category=True),
+        "interviewer": _text(long["interviewer"], category=True, flags=True) if "interviewer" in long else "",
+        "criterion": _text(long["criterion"], category=True, flags=True),
         "score": score,
         "score_raw": raw,
         **{c: long[c] if c in long else "" for c in ("stage", "interviewed_on", "evidence")},

@@ -171,6 +171,9 @@ def read_grids(path: str | os.PathLike, *, sheets: set[str] | None = None) -> li
 _ERROR_MARK = b't="e"'
 _NAN_VALUE = re.compile(rb"<v>\s*[+-]?nan\s*</v>", re.I)
 _NAN_START = re.compile(rb"<v>\s*[+-]?nan", re.I)
+_NEGATIVE_MARK = b"<v>-"
+# a number cell (or a formula's number) below zero: in a cell formatted as a date or time calamine reads it as a time of day
+_NEGATIVE_NUMBER = re.compile(rb"<c\b([^>]*)>(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)?<v>(-[0-9.eE+-]+)</v>")
 _REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]+)"')
 _V = re.compile(rb"<v>([^<]*)</v>")
 _SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
@@ -223,12 +226,13 @@ def _xlsx_sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
 
 
 def _xlsx_shown(zf: zipfile.ZipFile, sheets: set[str] | None = None) -> dict:
-    """Cells showing a formula error (t="e") or NaN, per sheet: (row, col, text shown), 0-based."""
+    """Cells showing a formula error (t="e") or NaN, per sheet: (row, col, text shown), 0-based; and negative numbers
+    as (row, col, the number as written): in a cell formatted as a date calamine reads -5 as the time 00:00:00."""
     out: dict = {}
     for sheet, part in _xlsx_sheet_parts(zf).items():
         if sheets is not None and sheet not in sheets:
             continue
-        if not _part_has(zf, part, (_ERROR_MARK,), _NAN_START):
+        if not _part_has(zf, part, (_ERROR_MARK, _NEGATIVE_MARK), _NAN_START):
             continue
         data = zf.read(part)
         found = []
@@ -248,6 +252,14 @@ def _xlsx_shown(zf: zipfile.ZipFile, sheets: set[str] | None = None) -> dict:
             ref = _REF.search(data, start, m.start()) if start >= 0 else None
             if ref:
                 found.append((int(ref.group(2)) - 1, _column_index(ref.group(1)), "NaN"))
+        if _NEGATIVE_MARK in data:
+            for m in _NEGATIVE_NUMBER.finditer(data):
+                kind, ref = _TYPE_ATTR.search(m.group(1)), _REF.search(m.group(1))
+                if ref and (kind is None or kind.group(1) == b"n"):
+                    try:
+                        found.append((int(ref.group(2)) - 1, _column_index(ref.group(1)), float(m.group(2))))
+                    except ValueError:
+                        pass
         if found:
             out[sheet] = found
     return out
@@ -395,8 +407,9 @@ def _xls_shown(data: bytes) -> dict:
 
 def _shown_cells(path: Path, kind: str, sheets: set[str] | None = None) -> dict:
     """Per sheet name, cells calamine reads as empty or NaN but a person sees text in: ``[(row, col, text)]``
-    (a failed formula shows its error, e.g. ``#DIV/0!``; a NaN number shows ``NaN``), and under the key
-    ``(sheet, "merged")`` the merged ranges of an .ods sheet (calamine gives them for .xlsx and .xls only)."""
+    (a failed formula shows its error, e.g. ``#DIV/0!``; a NaN number shows ``NaN``), or reads as something other than
+    what was written (an .xlsx number below zero in a date-formatted cell is no time of day: the number itself, -5.0),
+    and under the key ``(sheet, "merged")`` the merged ranges of an .ods sheet (calamine gives them for .xlsx and .xls only)."""
     if kind == "ole":  # .xls: the records are read directly; a file calamine opened but this cannot parse keeps its grid as read
         try:
             return _xls_shown(path.read_bytes())

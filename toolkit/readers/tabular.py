@@ -169,7 +169,9 @@ def from_plan(file: str, plan: Plan, m: Mapping, *, grids: list[SheetGrid], sour
                                  hint="Unhide it (right-click a sheet tab > Unhide) so that everyone sees what was loaded"))
     if m.path:
         details["mapping"] = m.path
-    long, info = long_from_tables(plan.tables, plan.layout, interviewer=m.interviewer)
+    if not from_csv and formulas is None:
+        formulas = formulas_without_values(file)
+    long, info = long_from_tables(plan.tables, plan.layout, interviewer=m.interviewer, formulas=formulas)
     if info["filled_down"]:
         details["filled_down"] = f"{info['filled_down']} blank candidate/interviewer cells filled from the row above (merged cells)"
     details["tables"] = [describe_table(t) for t in plan.tables]
@@ -217,6 +219,8 @@ def from_plan(file: str, plan: Plan, m: Mapping, *, grids: list[SheetGrid], sour
     if single and t0.kind == "long":
         letters = {k: v for k, v in letters_of(t0).items() if k in ("candidate_id", "interviewer", "criterion", "score", "stage",
                                                                          "interviewed_on", "evidence")}
+    if single and "candidate_id" not in letters and "name" in letters_of(t0):  # the candidate is named, not numbered: the id is
+        letters["candidate_id"] = letters_of(t0)["name"]                       # made from that cell, and a problem names it
     unmapped = [c.heading for t in plan.tables for c in t.columns if c.field is None]
     headers = [c.heading for c in t0.columns]
     scores = scores_table(long, ids, score, raw, sheet_name=sheet_label, letters=letters, headers=headers,
@@ -224,8 +228,6 @@ def from_plan(file: str, plan: Plan, m: Mapping, *, grids: list[SheetGrid], sour
     excluded = [e for t in plan.tables for e in t.excluded()]
     details["excluded_rows"] = excluded
     problems += excluded_problems(excluded)
-    if not from_csv:
-        missing = formulas_without_values(file) if formulas is None else formulas
-        if missing:
-            problems += formula_problems(missing, [scores, cand_table, criteria], details, role=role)
+    if formulas:
+        problems += formula_problems(formulas, [scores, cand_table, criteria], details, role=role)
     return workbook(file, role, criteria, cand_table, scores, [g.name for g in grids], problems, details)

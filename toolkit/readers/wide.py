@@ -13,7 +13,10 @@ given in the criterion's heading, as "lo-hi").
 - per-interviewer sheets are wide tables whose interviewer is the sheet name.
 
 Candidate and interviewer cells left blank under a filled one (merged
-cells, or "same as above") are filled down; the count is reported.
+cells, or "same as above") are filled down; the count is reported. A cell
+holding a formula whose result was never saved is not blank (its value is
+unknown, `assemble.formula_problems` sets its row aside): nothing is filled
+into it, nor from it into the blank cells below.
 """
 
 from __future__ import annotations
@@ -31,8 +34,16 @@ LONG_COLUMNS = ("candidate_id", "name", "interviewer", "criterion", "score", "st
 FILL_DOWN = ("candidate_id", "name", "first_name", "last_name", "interviewer", "stage", "interviewed_on")
 
 
-def _base(t: SheetTable, interviewer: str | None) -> tuple[pd.DataFrame, dict]:
-    """Row-level columns of the table's data rows, filled down where a key cell is blank."""
+def _formula_rows(t: SheetTable, letter: str, formula_cells) -> np.ndarray:
+    """True for the table's data rows whose cell in column ``letter`` holds a formula without a saved result
+    (``formula_cells``: such cells of the table's sheet, as `excel.formulas_without_values` lists them)."""
+    rows = [int(cell[len(letter):]) for cell in formula_cells if cell[:len(letter)] == letter and cell[len(letter):].isdigit()]
+    return np.isin(t.data.index.to_numpy(), rows)
+
+
+def _base(t: SheetTable, interviewer: str | None, formula_cells=()) -> tuple[pd.DataFrame, dict]:
+    """Row-level columns of the table's data rows, filled down where a key cell is blank (not from or into a cell of
+    ``formula_cells``: formulas without a saved result on the table's sheet)."""
     data = t.data
     out = pd.DataFrame(index=data.index)
     info = {"filled_down": 0}
@@ -50,9 +61,14 @@ def _base(t: SheetTable, interviewer: str | None) -> tuple[pd.DataFrame, dict]:
         for f in FILL_DOWN:
             if f not in out or f == "interviewed_on":
                 continue
-            b = blank[f]
+            col = t.by_field(f)
+            formula = _formula_rows(t, col.letter, formula_cells) if formula_cells and col is not None else None
+            b = blank[f] if formula is None else blank[f] & ~formula  # a formula without a result is no blank cell
             if b.any() and (~b).any():
                 filled = out[f].where(~b).ffill()
+                if formula is not None and formula.any():  # its value is unknown: its own cell and the blanks below it stay as read
+                    below = pd.Series(np.where(b, np.nan, formula), index=out.index).ffill().fillna(0).to_numpy(dtype=bool)
+                    filled = filled.mask(below & (b.to_numpy() | formula))
                 n = int((b & filled.notna()).sum())
                 if n:
                     info["filled_down"] += n
@@ -75,9 +91,10 @@ def _base(t: SheetTable, interviewer: str | None) -> tuple[pd.DataFrame, dict]:
     return out, info
 
 
-def long_from_table(t: SheetTable, interviewer: str | None = None) -> tuple[pd.DataFrame, dict]:
-    """One table as a long frame (see the module docstring) and what was done (``filled_down`` cells)."""
-    base, info = _base(t, interviewer)
+def long_from_table(t: SheetTable, interviewer: str | None = None, formula_cells=()) -> tuple[pd.DataFrame, dict]:
+    """One table as a long frame (see the module docstring) and what was done (``filled_down`` cells); ``formula_cells``
+    are the cells of its sheet that hold a formula without a saved result."""
+    base, info = _base(t, interviewer, formula_cells)
     if t.kind == "long":
         for f in ("criterion", "score"):
             col = t.by_field(f)
@@ -179,12 +196,14 @@ def _scores_row_by_row(block: pd.DataFrame) -> pd.Series:
     return pd.Series(block.to_numpy(dtype=object).ravel(), dtype=object)
 
 
-def long_from_tables(tables: list[SheetTable], layout: str, interviewer: str | None = None) -> tuple[pd.DataFrame, dict]:
-    """All tables of a file as one long frame; per-interviewer sheets get the sheet name as interviewer."""
+def long_from_tables(tables: list[SheetTable], layout: str, interviewer: str | None = None,
+                     formulas: dict[str, list[str]] | None = None) -> tuple[pd.DataFrame, dict]:
+    """All tables of a file as one long frame; per-interviewer sheets get the sheet name as interviewer. ``formulas``:
+    sheet -> cells holding a formula without a saved result (`excel.formulas_without_values`), never filled down."""
     frames, info = [], {"filled_down": 0}
     for t in tables:
         who = interviewer or (t.name if layout == "per_interviewer" else None)
-        f, i = long_from_table(t, who)
+        f, i = long_from_table(t, who, (formulas or {}).get(t.name, ()))
         frames.append(f)
         info["filled_down"] += i["filled_down"]
     out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
