@@ -88,7 +88,12 @@ def test_template_drop_downs_cover_the_committee_fields():
     assert candidates["language"].formula1 == '"en,de,sv"'
     assert candidates["stay_in_touch"].formula1 == '"yes,no"'
     assert candidates["decided_on"].type == "date"
-    assert _validations(wb["Criteria"])["must_have"].formula1 == '"yes,no"'
+    criteria = _validations(wb["Criteria"])
+    assert criteria["must_have"].formula1 == '"yes,no"'
+    # a weight the loader would refuse (above MAX_WEIGHT, or negative) is refused as it is typed
+    from toolkit.schema import MAX_WEIGHT
+    assert (criteria["weight"].type, criteria["weight"].formula1, criteria["weight"].formula2) == ("decimal", "0", str(MAX_WEIGHT))
+    assert criteria["weight"].allow_blank  # blank everywhere = weights from the rank
     scores = _validations(wb["Scores"])
     assert scores["criterion"].formula1.startswith("Criteria!$A$2:$A$")
     assert scores["candidate_id"].formula1.startswith("Candidates!$A$2:$A$")

@@ -53,6 +53,7 @@ from .schema import (
     DEFAULT_SCALE,
     KIND_DTYPES,
     LANGUAGES,
+    MAX_WEIGHT,
     ROLE_FIELDS,
     SCORE_FIELDS,
     SHEETS,
@@ -84,10 +85,6 @@ SYNONYMS = {"status": STATUS_SYNONYMS, "channel": CHANNEL_SYNONYMS, "language": 
 
 # A rank above this is a typo (and a gap of billions cannot be listed): an error, not a criterion.
 MAX_RANK = 1000
-
-# A weight above this is a typo: weights count only in proportion (30, 25, 20 ... or 30 %), and weights as far apart as
-# 1e308 overflow when they are added up to be normalised (the sum is infinite, so every weight would become 0).
-MAX_WEIGHT = 1000
 
 # Required columns whose cells may be blank: a blank score means "not assessed".
 BLANK_ALLOWED = {"score"}

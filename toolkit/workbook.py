@@ -43,6 +43,7 @@ from .schema import (
     DEFAULT_SCALE,
     LANGUAGE_NAMES,
     LANGUAGES,
+    MAX_WEIGHT,
     ROLE_FIELDS,
     SCORE_FIELDS,
     STATUSES,
@@ -284,22 +285,27 @@ def _date_validation(sqref: str) -> DataValidation:
     return dv
 
 
-def _score_validation(sqref: str, low: float, high: float) -> DataValidation:
-    dv = DataValidation(
-        type="decimal",
-        operator="between",
-        formula1=_fmt_number(low),
-        formula2=_fmt_number(high),
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="Score outside the scale",
-        error=f"Type a number from {_fmt_number(low)} to {_fmt_number(high)}, or leave blank when not assessed.",
-        promptTitle="Score",
-        prompt=f"{_fmt_number(low)} to {_fmt_number(high)}; blank = not assessed (not 0).",
-        showInputMessage=True,
-    )
+def _between(sqref: str, low: float, high: float, *, error_title: str, error: str, prompt_title: str, prompt: str) -> DataValidation:
+    """Excel refuses a number outside low..high (or anything not a number) in ``sqref``; a blank cell is allowed."""
+    dv = DataValidation(type="decimal", operator="between", formula1=_fmt_number(low), formula2=_fmt_number(high), allow_blank=True,
+                        showErrorMessage=True, errorTitle=error_title, error=error, promptTitle=prompt_title, prompt=prompt,
+                        showInputMessage=True)
     dv.add(sqref)
     return dv
+
+
+def _score_validation(sqref: str, low: float, high: float) -> DataValidation:
+    lo, hi = _fmt_number(low), _fmt_number(high)
+    return _between(sqref, low, high, error_title="Score outside the scale",
+                    error=f"Type a number from {lo} to {hi}, or leave blank when not assessed.",
+                    prompt_title="Score", prompt=f"{lo} to {hi}; blank = not assessed (not 0).")
+
+
+def _weight_validation(sqref: str) -> DataValidation:
+    return _between(sqref, 0, MAX_WEIGHT, error_title="Weight out of range",
+                    error=f"Type a number from 0 to {MAX_WEIGHT} (or a percentage), or leave it blank to derive the weights from the rank.",
+                    prompt_title="Weight",
+                    prompt="Optional. Only the proportions count (30, 25, 20 ... or 30 %); blank everywhere = derived from the rank.")
 
 
 def _fmt_number(x: float) -> str:
@@ -503,7 +509,8 @@ def scorecard_workbook_bytes(
 
     def criteria_validations(letter, last):
         return [yes_no(letter["must_have"], last),
-                _score_validation(f"{letter['bar']}2:{letter['bar']}{last}", low, high)]
+                _score_validation(f"{letter['bar']}2:{letter['bar']}{last}", low, high),
+                _weight_validation(f"{letter['weight']}2:{letter['weight']}{last}")]
 
     def candidate_validations(letter, last):
         return [
