@@ -379,3 +379,55 @@ def test_numbers_on_the_pages_round_as_a_person_checking_them_by_hand_would():
     from toolkit.render.pages import fmt
 
     assert [fmt(v) for v in (3.675, 2.4, -0.0043, 4.0, 1.005)] == ["3.68", "2.4", "0", "4", "1.01"]
+
+
+def _told_round():
+    """A hired candidate, an offered and a withdrawn one told by phone and video, and two rejected finalists told in
+    writing: the rejected finalists are the ones the "told personally" share is about."""
+    import pandas as pd
+
+    cands = [{"candidate_id": "h", "status": "hired"},
+             {"candidate_id": "o", "status": "offered", "notified_on": "2026-03-06", "channel": "phone"},
+             {"candidate_id": "w", "status": "withdrawn", "notified_on": "2026-03-06", "channel": "video"},
+             {"candidate_id": "a", "status": "rejected", "notified_on": "2026-03-09", "channel": "email"},
+             {"candidate_id": "b", "status": "rejected", "notified_on": "2026-03-09", "channel": "form_letter"}]
+    cands = [{"name": f"Person {c['candidate_id'].upper()}", "email": f"{c['candidate_id']}@example.com", **c} for c in cands]
+    scores = pd.DataFrame([{"candidate_id": c["candidate_id"], "interviewer": "Ida", "criterion": "Analysis", "score": 3,
+                            "stage": "Final", "interviewed_on": "2026-03-02"} for c in cands])
+    return toolkit.round_from_frames({"role": "Analyst", "country": "DE", "decided_on": "2026-03-06"},
+                                     pd.DataFrame({"criterion": ["Analysis"], "rank": [1]}), pd.DataFrame(cands), scores,
+                                     round_id="told", as_of=AS_OF)
+
+
+def test_the_headline_cards_say_what_the_process_health_tables_say():
+    """Both rejected finalists were told in writing: the card says 0 % told personally, as process_health does, not 50 %
+    from counting the offered and the withdrawn candidate (who are not measured)."""
+    import re
+
+    from toolkit.analytics import process_health, timelines
+
+    rnd = _told_round()
+    health = process_health(timelines(rnd, as_of=AS_OF), by="all").iloc[0]
+    assert health["share_finalists_told_personally"] == 0 and health["n_finalists_told"] == 2
+    for page in ("index.html", "process-health.html"):
+        html = build_report(Rounds([rnd]), as_of=AS_OF).files[page].decode()
+        cards = dict((label, value) for value, label in re.findall(r'<div class="big">([^<]*)</div><div class="small">([^<]*)</div>', html))
+        assert cards["finalists told personally"] == "0%", (page, cards)
+        assert cards["median business days to tell"] == "1" and cards["told within target"] == "100%" and cards["overdue now"] == "0"
+
+
+def test_a_runner_up_offered_to_stay_in_touch_is_followed_up_in_the_talent_pool():
+    """R is a runner-up with stay_in_touch blank and no follow-up date: the letter offers to stay in touch, so the talent
+    pool and process health say the follow-up date is missing (the timelines used to leave R out of the pool)."""
+    from test_feedback_rounds import make_round
+
+    rnd = make_round("en", candidates={"R": {"follow_up_on": None}})
+    rep = build_report(Rounds([rnd]), as_of=AS_OF)
+    assert "stay in touch" in rep.files[f"{rnd.round_id}/candidates/R/letter.txt"].decode()
+    pool = openpyxl.load_workbook(io.BytesIO(rep.files["talent-pool.xlsx"]))["Talent pool"]
+    rows = list(pool.values)
+    by_id = {r[rows[0].index("Candidate id")]: dict(zip(rows[0], r)) for r in rows[1:]}
+    assert by_id["R"]["Follow up status"] == "missing" and by_id["R"]["Follow up on"] is None
+    health = openpyxl.load_workbook(io.BytesIO(rep.files["process-health.xlsx"]))["By round"]
+    head, first = list(health.values)[:2]
+    assert first[head.index("N talent pool")] == 1 and first[head.index("Follow ups missing")] == 1

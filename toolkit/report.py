@@ -126,6 +126,7 @@ def build_report(rounds, *, as_of=None, anonymize: bool = False, templates_dir=N
     plotly.js, then each candidate's four files) so that a writer can start on them (`report_to_folder`);
     the returned report holds every file either way.
     """
+    from .analytics import candidate_summary
     from .analytics.timelines import parse_as_of, timelines
 
     rounds = as_rounds(rounds)
@@ -133,13 +134,17 @@ def build_report(rounds, *, as_of=None, anonymize: bool = False, templates_dir=N
     secret = key if anonymize else None  # what the cross-round outputs are made with: a key, or None for names
     as_of_ts = parse_as_of(as_of)
     as_of_text = as_of_ts.date().isoformat()
-    tl = timelines(rounds, as_of=as_of_ts)
+    summaries = {rnd.round_id: candidate_summary(rnd) for rnd in rounds}
+    # a runner-up whose stay_in_touch is blank is offered to stay in touch by the letter: the talent pool follows them up too
+    pairs = {(rid, str(c)) for rid, s in summaries.items() for c in s.loc[s["is_runner_up"].fillna(False).astype(bool), "candidate_id"]}
+    tl = timelines(rounds, as_of=as_of_ts, runners_up=pairs)
     files: dict[str, bytes] = {PLOTLY_ASSET: _plotly_js()}
     if on_files:
         on_files(dict(files))
     round_summaries, candidate_rows, talent_rows, lint_frames = [], [], [], []
     for rnd in rounds:
-        built = _build_round(rnd, tl[tl["round_id"] == rnd.round_id], as_of_text, templates_dir, progress, on_files)
+        built = _build_round(rnd, summaries[rnd.round_id], tl[tl["round_id"] == rnd.round_id], as_of_text, templates_dir, progress,
+                             on_files)
         files.update(built["files"])
         round_summaries.append(built["summary"])
         candidate_rows.append(built["candidates"])
@@ -210,13 +215,13 @@ def candidate_files(rnd: HiringRound, feedbacks, profiles: pd.DataFrame, *, temp
     return {"files": files, "letters": letter_rows, "merge": merge_rows}
 
 
-def _build_round(rnd: HiringRound, tl: pd.DataFrame, as_of: str, templates_dir, progress, on_files=None) -> dict:
+def _build_round(rnd: HiringRound, summary: pd.DataFrame, tl: pd.DataFrame, as_of: str, templates_dir, progress, on_files=None) -> dict:
+    """A round's pages and files; ``summary`` is its `candidate_summary`."""
     from . import analytics as an
     from .feedback import compose_round
     from .feedback.lint import lint_round
 
     rid = safe_name(rnd.round_id)
-    summary = an.candidate_summary(rnd)
     totals = an.weighted_totals(rnd)
     ev = an.evidence(rnd)
     calibration = an.interviewer_calibration(rnd)
@@ -374,15 +379,20 @@ def _within_target(tl: pd.DataFrame) -> str:
 
 
 def _headline_cards(tl: pd.DataFrame) -> list[dict]:
-    told = tl[tl["target_status"].isin(["on_time", "late"])]
-    finalists = tl[tl["is_finalist"].fillna(False).astype(bool) & tl["notified_on"].notna() & (tl["status"] != "hired")]
-    median = told["business_days_to_tell"].astype("Float64").median() if len(told) else None
+    """The four figures at the top of the index and process-health pages: `analytics.process_health` over all rounds, so
+    that a card never says what the tables below it do not (finalists are the rejected finalists told, not an offered
+    or withdrawn one)."""
+    from .analytics.health import process_health
+
+    if tl.empty:
+        return [{"value": "–", "label": "median business days to tell"}, {"value": "–", "label": "told within target"},
+                {"value": 0, "label": "overdue now"}, {"value": "–", "label": "finalists told personally"}]
+    row = process_health(tl, by="all").iloc[0]
     return [
-        {"value": fmt(median, "num") if median is not None else "–", "label": "median business days to tell"},
-        {"value": _within_target(tl), "label": "told within target"},
-        {"value": int((tl["target_status"] == "overdue").sum()), "label": "overdue now"},
-        {"value": fmt(finalists["told_personally"].fillna(False).astype(bool).mean(), "share") if len(finalists) else "–",
-         "label": "finalists told personally"},
+        {"value": fmt(row["median_business_days_to_tell"], "num"), "label": "median business days to tell"},
+        {"value": fmt(row["share_within_target"], "share"), "label": "told within target"},
+        {"value": int(row["overdue_now"]), "label": "overdue now"},
+        {"value": fmt(row["share_finalists_told_personally"], "share"), "label": "finalists told personally"},
     ]
 
 

@@ -6,7 +6,7 @@ from .health import process_health, scorecard_completeness
 from .interviewers import interviewer_calibration, score_offsets
 from .progression import progression
 from .robustness import rank_robustness, scenario_ranks
-from .runners_up import runner_up_assessment, runners_up
+from .runners_up import runner_up_assessment, runner_up_pairs, runners_up
 from .scoring import contributions, criterion_matrix, gaps, scale_points, selected_candidate, stage_order, weighted_totals
 from .summary import candidate_summary, criterion_profiles
 from .timelines import final_stage, overdue_now, timelines
@@ -31,6 +31,7 @@ __all__ = [
     "progression",
     "rank_robustness",
     "runner_up_assessment",
+    "runner_up_pairs",
     "runners_up",
     "scale_points",
     "scenario_ranks",

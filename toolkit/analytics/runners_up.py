@@ -131,3 +131,12 @@ def runners_up(round: HiringRound) -> pd.DataFrame:
     """The runners-up only (same columns as `runner_up_assessment`), best rank first."""
     a = runner_up_assessment(round)
     return a[a["is_runner_up"]].reset_index(drop=True)
+
+
+def runner_up_pairs(rounds) -> set[tuple[str, str]]:
+    """(round_id, candidate_id) of every runner-up of ``rounds`` (a round or `Rounds`): what `timelines` takes as
+    ``runners_up``, so that a runner-up whose ``stay_in_touch`` is blank, and whose letter offers to stay in touch,
+    is followed up in the talent pool too."""
+    from ..model import as_rounds
+
+    return {(r.round_id, str(c)) for r in as_rounds(rounds) for c in runners_up(r)["candidate_id"]}
