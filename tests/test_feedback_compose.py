@@ -176,8 +176,9 @@ def test_a_rank_4_criterion_is_named_without_claiming_it_was_important(lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_soft_criterion_is_never_presented_as_not_fitting_in(lang):
-    # the fourth criterion has no bar while the others have one: a soft criterion (like team fit)
-    rnd = _round_with_rank4_gap(lang, None)
+    # the committee marked the fourth criterion (collaboration) soft: how someone works with others, like team fit
+    soft = {"soft": [None, None, None, "yes"]}
+    rnd = make_round(lang, scores={**SCORES, "N": [(4.5, 4.5), (4.5, 4.5), (4.5, 4.5), (3, 3)]}, criteria={"bar": [3, 3, 3, None], **soft})
     fb = compose(rnd, "N", as_of=AS_OF)
     assert fb.growth_area == CRITERIA[lang][3] and fb.reason_kind == "overall"
     assert OVERALL[lang] in fb.reason and _named(fb, lang, "reason") == []
@@ -187,7 +188,7 @@ def test_a_soft_criterion_is_never_presented_as_not_fitting_in(lang):
     no_tips = {"growth_tip": TIPS["en"][:3] + [None], "growth_tip_de": TIPS["de"][:3] + [None],
                "growth_tip_sv": TIPS["sv"][:3] + [None]}
     scores = {**SCORES, "N": [(4.5, 4.5), (4.5, 4.5), (4.5, 4.5), (3, 3)]}
-    bare = compose(make_round(lang, scores=scores, criteria={"bar": [3, 3, 3, None], **no_tips}), "N", as_of=AS_OF)
+    bare = compose(make_round(lang, scores=scores, criteria={"bar": [3, 3, 3, None], **no_tips, **soft}), "N", as_of=AS_OF)
     assert bare.reason_kind == "overall" and bare.tip is None
     assert crit(lang, 3) not in bare.text
     assert len(bare.notes) == 1 and quote(CRITERIA[lang][3], lang) in bare.notes[0]
@@ -201,6 +202,23 @@ def test_a_criterion_named_like_team_fit_is_soft_even_with_a_bar(lang):
     fb = compose(rnd, "N", as_of=AS_OF)
     assert fb.growth_kind == "below_bar" and fb.growth_area == names
     assert fb.reason_kind == "overall" and criterion_text(names, lang, lang) not in (fb.reason or "")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_skill_is_named_as_the_reason_even_without_a_bar_or_with_a_name_that_shares_a_word_with_team_fit(lang):
+    """A criterion without a bar where the others have one is not thereby soft (it was: SQL without a bar got "the overall
+    picture decided"); nor is "Organic chemistry" or "Kemi" ("personal chemistry" and "personkemi" are). soft = no on the
+    sheet overrides a name that reads soft."""
+    scores = {**SCORES, "N": [(4.5, 4.5), (4.5, 4.5), (4.5, 4.5), (3, 3)]}
+    fb = compose(_round_with_rank4_gap(lang, None), "N", as_of=AS_OF)
+    assert fb.growth_area == CRITERIA[lang][3] and fb.reason_kind == "shortfall" and _named(fb, lang, "reason") == [CRITERIA[lang][3]]
+    for name, soft in (("Organic chemistry", False), ("Kemi", False), ("Product-market fit", False), ("Cell culture", False),
+                       ("Personkemi", True), ("Team chemistry", True), ("Kulturpassung", True), ("Cultural fit", True)):
+        rnd = make_round(lang, scores=scores, criteria={"bar": [3, 3, 3, 3]}, names=CRITERIA[lang][:3] + [name])
+        assert (compose(rnd, "N", as_of=AS_OF).reason_kind == "overall") is soft, name
+    said_not_soft = make_round(lang, scores=scores, criteria={"bar": [3, 3, 3, 3], "soft": [None, None, None, "no"]},
+                               names=CRITERIA[lang][:3] + ["Team fit"])
+    assert compose(said_not_soft, "N", as_of=AS_OF).reason_kind == "shortfall"
 
 
 @pytest.mark.parametrize("lang", LANGS)

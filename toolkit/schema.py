@@ -84,6 +84,9 @@ CRITERIA_FIELDS = (
     _f("weight", "float", aliases=("gewicht", "gewichtung", "vikt"), doc="Relative weight; blank = derived from rank"),
     _f("must_have", "bool", aliases=("must", "muss", "musskriterium", "krav", "ska krav"), doc="yes/no"),
     _f("bar", "float", aliases=("minimum", "threshold", "schwelle", "mindestwert", "lägstanivå"), doc="Lowest acceptable score"),
+    _f("soft", "bool", aliases=("soft criterion", "weiches kriterium", "mjukt kriterium", "mjuk"),
+       doc="yes = how someone works with others (team fit, values), not a skill: letters never give it as the reason; "
+           "blank = from the name"),
     _f("description", "str", aliases=("beschreibung", "beskrivning"), doc="What the criterion means"),
     _f("growth_tip", "str", aliases=("tip", "growth tip en"), doc="Concrete advice (English)"),
     _f("growth_tip_de", "str", aliases=("tipp", "entwicklungstipp"), doc="Concrete advice (German)"),

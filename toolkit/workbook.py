@@ -508,7 +508,7 @@ def scorecard_workbook_bytes(
         return _list_validation(("yes", "no"), f"{col}2:{col}{last}", "yes or no")
 
     def criteria_validations(letter, last):
-        return [yes_no(letter["must_have"], last),
+        return [yes_no(letter["must_have"], last), yes_no(letter["soft"], last),
                 _score_validation(f"{letter['bar']}2:{letter['bar']}{last}", low, high),
                 _weight_validation(f"{letter['weight']}2:{letter['weight']}{last}")]
 

@@ -20,7 +20,8 @@ How the letter is chosen (GUIDANCE rules 4-10):
   tipped the balance, with its tip), ``thin_evidence`` ("our interviews
   did not give us enough detail on X": used only when the scores give no
   evidenced growth area, so that a real, evidenced reason is never replaced
-  by "we do not know"), ``overall`` (the growth area is a soft criterion such as team fit:
+  by "we do not know"), ``overall`` (the growth area is a soft criterion such as team fit, by its
+  ``soft`` field or else its name (`SOFT_CRITERION`):
   the letter says the overall picture decided, never "you did not fit",
   and gives the workbook's tip only if there is one), ``none`` (the scores
   give no honest growth area: the letter says it was no single weakness and
@@ -72,11 +73,15 @@ CLEAR_STRENGTH_POINTS = 0.5
 """A strength is praised warmly from this many points above the pool median (1-5 scale; scaled to others)."""
 
 SOFT_CRITERION = re.compile(
-    r"(?<![^\W\d_])(?:team)?fit\b|passung|kultur|culture|teamkänsla|teamgeist|team spirit|personlig|persönlich|personality"
-    r"|\bvalues\b|\bwerte\b|värderingar|chemistry|chemie\b|kemi\b",
+    r"(?<![^\W\d_])(?<!market-)(?<!market )(?:team)?fit\b|passung|kultur|^\s*culture\s*$|\bcultur(?:e|al)[\s-]+(?:fit|add)\b"
+    r"|\b(?:company|team|work|workplace)\s+culture\b|teamkänsla|teamgeist|team spirit|personlig|persönlich|personality"
+    r"|(?<!data )\bvalues\b|\bwerte\b|värderingar|\b(?:team|personal|interpersonal)\s*chemistry\b|teamchemie|personkemi|teamkemi|gruppkemi",
     re.IGNORECASE,
 )
-"""Criterion names that are about how someone would fit in rather than a skill ("Team fit", "Teamfit", "Teamkänsla")."""
+"""Criterion names that are about how someone would fit in rather than a skill ("Team fit", "Teamfit", "Teamkänsla",
+"Personkemi"), for a criterion whose ``soft`` field is blank. Skills whose names share a word are not matched ("Organic
+chemistry", "Kemi", "Agriculture", "Cell culture", "Product-market fit"); ``soft`` = yes or no on the Criteria sheet
+decides where a name does not say."""
 
 
 
@@ -246,13 +251,11 @@ def _facts(round: HiringRound, profiles: pd.DataFrame | None = None) -> _RoundFa
     else:
         finalists = frozenset()
     crit = {}
-    any_bar = bool(round.criteria["bar"].notna().any()) if "bar" in round.criteria.columns else False
     for row in round.criteria.itertuples(index=False):
-        no_bar = _blank(getattr(row, "bar", None))
         crit[str(row.criterion)] = {
             "rank": int(row.rank),
             "must_have": bool(row.must_have) if not _blank(row.must_have) else False,
-            "soft": bool(SOFT_CRITERION.search(str(row.criterion))) or (no_bar and any_bar),
+            "soft": _is_soft(row),
             "en": _clean(getattr(row, "growth_tip", None)),
             "de": _clean(getattr(row, "growth_tip_de", None)),
             "sv": _clean(getattr(row, "growth_tip_sv", None)),
@@ -264,6 +267,13 @@ def _facts(round: HiringRound, profiles: pd.DataFrame | None = None) -> _RoundFa
         _FACTS.pop(next(iter(_FACTS)))
     _FACTS[id(round)] = (round, facts)
     return facts
+
+
+def _is_soft(criterion_row) -> bool:
+    """Whether a criterion is soft: its ``soft`` field when the committee filled it in, else what its name says
+    (`SOFT_CRITERION`)."""
+    flag = getattr(criterion_row, "soft", None)
+    return bool(flag) if not _blank(flag) else bool(SOFT_CRITERION.search(str(criterion_row.criterion)))
 
 
 def _several_stages(scores: pd.DataFrame) -> frozenset:
