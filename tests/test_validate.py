@@ -283,6 +283,21 @@ def test_status_and_channel_in_german_and_swedish(frames):
     assert rnd.candidates["channel"].tolist()[:2] == ["phone", "video"]
 
 
+def test_a_declined_status_is_refused_with_a_hint_saying_which_status_to_write(frames):
+    """'declined' is 'we declined them' in some trackers and 'they declined our offer' in others: read as rejected, a
+    candidate who turned the offer down was written a rejection letter. The row is set aside until the committee says."""
+    role, criteria, candidates, scores = frames
+    candidates["status"] = candidates["status"].astype(object)
+    candidates.loc[1, "status"] = " Declined "
+    rnd = load(role, criteria, candidates, scores)
+    err = rnd.errors.iloc[0]
+    assert err["rule"] == "bad_value" and err["column"] == "status" and err["location"] == "Candidates!D3"
+    assert "write rejected if the committee turned the candidate down, withdrawn if the candidate declined" in err["hint"]
+    assert candidates.loc[1, "candidate_id"] not in set(rnd.candidates["candidate_id"])
+    candidates.loc[1, "status"] = "ghosted"  # any other unknown word still gets the list
+    assert "Use one of" in load(role, criteria, candidates, scores).errors.iloc[0]["hint"]
+
+
 def test_an_email_that_is_not_one_plain_address_warns_before_letters_are_written(frames):
     role, criteria, candidates, scores = frames
     candidates["email"] = ["Ann Lee <ann@example.com>", "bo@example", None]

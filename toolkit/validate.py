@@ -64,7 +64,7 @@ from .schema import (
 STATUS_SYNONYMS = {
     "hire": "hired", "eingestellt": "hired", "anställd": "hired", "accepted": "hired",
     "offer": "offered", "angebot": "offered", "erbjuden": "offered",
-    "reject": "rejected", "abgelehnt": "rejected", "absage": "rejected", "avböjd": "rejected", "nej": "rejected", "declined": "rejected",
+    "reject": "rejected", "abgelehnt": "rejected", "absage": "rejected", "avböjd": "rejected", "nej": "rejected",
     "withdrew": "withdrawn", "zurückgezogen": "withdrawn", "drog sig ur": "withdrawn", "återtagen": "withdrawn",
     "open": "pending", "offen": "pending", "in progress": "pending", "väntar": "pending",
 }
@@ -82,6 +82,11 @@ LANGUAGE_SYNONYMS = {
     "swedish": "sv", "schwedisch": "sv", "svenska": "sv", "se": "sv", "sv-se": "sv",
 }
 SYNONYMS = {"status": STATUS_SYNONYMS, "channel": CHANNEL_SYNONYMS, "language": LANGUAGE_SYNONYMS}
+
+# Words that name a value in some trackers and the opposite in others: refused, with a hint that says which to write.
+# "declined" is "we declined them" to some and "they declined (our offer)" to others, and the two get opposite letters.
+AMBIGUOUS = {"status": {"declined": "'declined' can mean either: write rejected if the committee turned the candidate down, "
+                                    "withdrawn if the candidate declined (an offer too)"}}
 
 # A rank above this is a typo (and a gap of billions cannot be listed): an error, not a criterion.
 MAX_RANK = 1000
@@ -234,6 +239,15 @@ def _kind_word(f) -> str:
     return {"int": "a whole number", "float": "a number", "date": "a date", "bool": "yes or no", "choice": "one of the allowed values", "str": "text"}[f.kind]
 
 
+def _value_hint(f):
+    """The hint for a value of field ``f`` that cannot be read: `_allowed_hint`, or for a word of `AMBIGUOUS` what to
+    write instead (a function of the value, as `Problems.add_cells` takes)."""
+    words = AMBIGUOUS.get(f.name)
+    if not words:
+        return _allowed_hint(f)
+    return lambda v, r: words.get(" ".join(str(v).split()).casefold(), _allowed_hint(f))
+
+
 def _allowed_hint(f) -> str:
     if f.kind == "choice":
         return f"Use one of: {', '.join(f.choices)}"
@@ -368,7 +382,7 @@ class TableCheck:
                 self.cells("warning", f.name, bad, "unknown_language", lambda v, r: f"language {v!r} is not supported; the round's language is used",
                            hint=_allowed_hint(f))
             else:
-                self.cells("error", f.name, bad, "bad_value", lambda v, r, f=f: f"{f.name} is not {_kind_word(f)}", hint=_allowed_hint(f),
+                self.cells("error", f.name, bad, "bad_value", lambda v, r, f=f: f"{f.name} is not {_kind_word(f)}", hint=_value_hint(f),
                            reason=f"{f.name} is not {_kind_word(f)}")
             if required:
                 if f.name in self.formula_cells:
