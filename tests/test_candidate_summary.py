@@ -204,7 +204,7 @@ def test_output_columns_and_dtypes():
         "round_id": "str", "candidate_id": "str", "name": "str", "status": "str", "rank": "Int64", "weighted_total": "Float64",
         "strength": "str", "strength_reason": "str", "growth_area": "str", "growth_kind": "str", "growth_reason": "str",
         "thin_evidence_on": "str", "thin_evidence_reason": "str", "is_runner_up": "bool", "runner_up_by_scores": "bool",
-        "runner_up_basis": "str", "runner_up_reason": "str", "meets_must_haves": "boolean",
+        "runner_up_basis": "str", "runner_up_reason": "str", "ranked_above_selected": "bool", "meets_must_haves": "boolean",
     }
     assert s.index.equals(pd.RangeIndex(len(s)))
 

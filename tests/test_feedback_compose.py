@@ -496,3 +496,37 @@ def test_letters_table_gives_one_row_per_letter_for_review():
     assert default_candidate(rnd) == "R"
     with pytest.raises(ToolkitError, match="no candidate in this round gets a letter"):
         default_candidate(make_round("en", candidates={c: {"status": "hired" if c == "H" else "offered"} for c in NAMES}))
+
+
+ABOVE_NOTE = {"en": "ranks above the person chosen", "de": "vor der ausgewählten Person", "sv": "högre än den som fick tjänsten"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_candidate_the_scores_rank_above_the_person_chosen_gets_a_note_for_the_committee(lang):
+    """T outscores the hire by 0.9 points: the committee decided on more than the scores, so the call notes say that the
+    letter's reason comes from the scores alone (the letter itself says nothing about the ranking). R, a little behind,
+    is a close runner-up and gets no such note."""
+    from toolkit.analytics import candidate_summary
+
+    scores = {**SCORES, "H": [(4, 4)] * 4, "R": [(4, 3), (4, 4), (4, 4), (4, 3)], "T": [(5, 5), (5, 5), (5, 5), (4, 4)]}
+    rnd = make_round(lang, scores=scores)
+    summary = candidate_summary(rnd).set_index("candidate_id")
+    assert bool(summary.loc["T", "ranked_above_selected"]) and not summary["ranked_above_selected"].drop("T").any()
+    assert bool(summary.loc["R", "is_runner_up"])
+    above = compose(rnd, "T", as_of=AS_OF)
+    assert sum(ABOVE_NOTE[lang] in n for n in above.notes) == 1
+    assert ABOVE_NOTE[lang] not in above.text and not any(ABOVE_NOTE[lang] in n for n in compose(rnd, "R", as_of=AS_OF).notes)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_note_to_offer_staying_in_touch_needs_scores_that_show_no_weakness(lang):
+    """The hire has no scores, so nothing is a gap to them: N (2.5 on collaboration, which has no bar: below the middle of
+    the scale) gets no growth area, but the scores do show a weakness, so the committee is not told that they show none.
+    With 4.25 there, the note is given."""
+    consider = {"en": "consider offering to stay in touch", "de": "weiteren Kontakt anzubieten", "sv": "erbjuda fortsatt kontakt"}[lang]
+    scores = {cid: s for cid, s in SCORES.items() if cid != "H"}
+    weak = compose(make_round(lang, scores={**scores, "N": [(4, 4.5), (4, 4.5), (4, 4.5), (2, 3)]}), "N", as_of=AS_OF)
+    assert weak.reason_kind == "none" and not any(consider in n for n in weak.notes), weak.notes
+    fine = compose(make_round(lang, scores=scores), "N", as_of=AS_OF)
+    assert fine.reason_kind == "none" and any(consider in n for n in fine.notes), fine.notes
+

@@ -48,6 +48,8 @@ def runner_up_assessment(round: HiringRound, totals: pd.DataFrame | None = None)
     meets_must_haves, stay_in_touch (boolean as given; <NA> = decide from
     scores), is_runner_up (bool), runner_up_by_scores (bool: the score rule
     alone would make them one, whatever the committee ticked),
+    ranked_above_selected (bool: not selected nor withdrawn, and ahead of
+    the selected candidate by more than the close margin),
     runner_up_basis ("committee", "close", "next best", "committee: no" or
     ""), runner_up_reason (a sentence for the
     committee, or ""). The rule is in the module docstring.
@@ -72,6 +74,7 @@ def runner_up_assessment(round: HiringRound, totals: pd.DataFrame | None = None)
     meets = t["meets_must_haves"].fillna(False).to_numpy(dtype=bool)
     has_total = ~np.isnan(gap)
     close = eligible & meets & has_total & (behind <= np.round(close_margin / r, 9))
+    above = eligible & has_total & (-behind > np.round(close_margin / r, 9))  # ahead by more than the close margin
     ranks = t["rank"].astype("float64").to_numpy(na_value=np.nan)
     contenders = eligible & has_total
     best_rest = np.nanmin(np.where(contenders, ranks, np.nan)) if contenders.any() else np.nan
@@ -88,7 +91,7 @@ def runner_up_assessment(round: HiringRound, totals: pd.DataFrame | None = None)
     def score_sentence(i: int) -> str:
         where = (f"{n_points(-gap[i])} behind" if behind[i] > 0 else
                  "level with" if behind[i] == 0 else f"{n_points(gap[i])} ahead of")
-        if behind[i] < 0 and -behind[i] > np.round(close_margin / r, 9):  # no margin to speak of: they are ahead
+        if above[i]:  # no margin to speak of: they are ahead
             return (f"weighted total {fmt_points(total[i])} is {where} the selected candidate's {fmt_points(hire_total)}: the scores "
                     "rank them above the person chosen, and every must-have is met")
         if close[i]:
@@ -122,6 +125,7 @@ def runner_up_assessment(round: HiringRound, totals: pd.DataFrame | None = None)
     out["runner_up_by_scores"] = by_scores.astype(bool)
     out["runner_up_basis"] = pd.Series(basis, index=out.index, dtype="str")
     out["runner_up_reason"] = pd.Series(reason, index=out.index, dtype="str")
+    out["ranked_above_selected"] = above.astype(bool)
     for c in ("hire_total", "gap_to_hire"):
         out[c] = out[c].astype("Float64")
     return out.reset_index(drop=True)

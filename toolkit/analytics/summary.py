@@ -148,7 +148,9 @@ def candidate_summary(round: HiringRound) -> pd.DataFrame:
     insufficient evidence, or <NA>) and thin_evidence_reason; is_runner_up
     (bool), runner_up_by_scores (bool: close enough by the scores alone),
     runner_up_basis ("committee", "close", "next best", "committee: no" or
-    "") and runner_up_reason (sentence or ""); meets_must_haves (see
+    "") and runner_up_reason (sentence or ""); ranked_above_selected (bool:
+    the scores put them ahead of the person chosen by more than the close
+    margin); meets_must_haves (see
     `runner_up_assessment` and `weighted_totals`). The
     rules are in the module docstring; reasons are plain English sentences
     for the committee (not for the candidate).
@@ -269,5 +271,6 @@ def candidate_summary(round: HiringRound) -> pd.DataFrame:
     res["runner_up_by_scores"] = ru["runner_up_by_scores"].to_numpy(dtype=bool)
     res["runner_up_basis"] = text(ru["runner_up_basis"].to_numpy(dtype=object))
     res["runner_up_reason"] = text(ru["runner_up_reason"].to_numpy(dtype=object))
+    res["ranked_above_selected"] = ru["ranked_above_selected"].to_numpy(dtype=bool)
     res["meets_must_haves"] = totals["meets_must_haves"]
     return res.reset_index(drop=True)

@@ -534,6 +534,7 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, as_
             strength = t("strength" if clear else "strength_mild", crit=crit_text(strength_c))
 
     decision = reason = tip = None
+    no_weakness = False  # the scores show no weakness: every criterion at or above its floor (reason "none")
     withdrawn_ack = t("withdrawn_ack") if withdrawn else None
     if not withdrawn:
         decision = t("decision_close" if close else "decision")
@@ -554,6 +555,7 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, as_
         mine = facts.standing.get(cid, {}).values()
         met = bool(mine) and all(m == m and round_at_least(m, floor) for m, _, floor in mine)
         reason = t("reason_none" if met else "reason_overall")
+        no_weakness = met
     tip_text = tip_of(focus_info) if reason_kind in ("below_bar", "shortfall", "overall") else None
     if tip_text:
         if lang != "en" and not focus_info.get(lang):
@@ -589,8 +591,10 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, as_
             follow_up = t("follow_up_missing")
     elif follow_day is not None and stay is False:
         notes.append(t("note_follow_up_unused"))
-    if reason_kind == "none" and cid in facts.finalists and stay is None and stay_text is None:
+    if no_weakness and cid in facts.finalists and stay is None and stay_text is None:
         notes.append(t("note_consider_stay"))
+    if not withdrawn and bool(row.get("ranked_above_selected", False)):  # the committee decided on more than the scores
+        notes.append(t("note_above_selected"))
 
     closing = t("closing_withdrawn" if withdrawn else "closing")
 

@@ -144,6 +144,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "note_soft_no_tip": "By the scores the growth area is {crit}, a soft criterion without a growth tip: the letter does not name it and says the overall picture decided. Add a growth tip {on_criteria} if the letter should say more.",
         "note_follow_up_past": "follow_up_on ({date}) is before the letter date, so it is not promised in the letter.",
         "note_follow_up_unused": "follow_up_on is set but stay_in_touch is no: the letter does not offer to stay in touch.",
+        "note_above_selected": "By the scores {first_name} ranks above the person chosen, so this letter's strength and reason come from the scores alone. Check that they match why the committee decided as it did, and change the letter if they do not. On the call, say only what the committee has agreed.",
         "note_consider_stay": "{first_name} reached the final stage and the scores show no weakness: consider offering to stay in touch (stay_in_touch = yes and a follow_up_on date).",
     },
     # ------------------------------------------------------------------ German
@@ -227,6 +228,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "note_soft_no_tip": "Nach den Bewertungen liegt der Entwicklungsbereich bei {crit}, einem weichen Kriterium ohne Entwicklungstipp: Der Brief nennt es nicht und sagt, dass das Gesamtbild entschieden hat. Wenn der Brief mehr sagen soll, {on_criteria} einen Tipp ergänzen.",
         "note_follow_up_past": "follow_up_on ({date}) liegt vor dem Datum des Briefs und wird deshalb im Brief nicht zugesagt.",
         "note_follow_up_unused": "follow_up_on ist eingetragen, stay_in_touch aber „no“: Der Brief bietet keinen weiteren Kontakt an.",
+        "note_above_selected": "Nach den Bewertungen liegt {first_name} vor der ausgewählten Person. Stärke und Grund in diesem Brief stammen daher allein aus den Bewertungen: Bitte prüfen, ob sie zu der tatsächlichen Begründung des Gremiums passen, und den Brief sonst anpassen. Im Gespräch nur sagen, worauf sich das Gremium geeinigt hat.",
         "note_consider_stay": "{name} war bis in die letzte Runde dabei, und die Bewertungen zeigen keine Schwäche: Überlegen Sie, weiteren Kontakt anzubieten (stay_in_touch = yes und ein Datum in follow_up_on).",
     },
     # ------------------------------------------------------------------ Swedish
@@ -310,6 +312,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "note_soft_no_tip": "Enligt betygen är utvecklingsområdet {crit}, ett mjukt kriterium utan utvecklingstips: brevet nämner det inte utan säger att helhetsbilden avgjorde. Lägg till ett tips {on_criteria} om brevet ska säga mer.",
         "note_follow_up_past": "follow_up_on ({date}) ligger före brevets datum och utlovas därför inte i brevet.",
         "note_follow_up_unused": "follow_up_on är ifyllt men stay_in_touch är no: brevet erbjuder inte fortsatt kontakt.",
+        "note_above_selected": "Enligt betygen rankas {first_name} högre än den som fick tjänsten, så styrkan och skälet i brevet bygger enbart på betygen. Kontrollera att de stämmer med varför gruppen beslutade som den gjorde, och ändra annars brevet. Säg i samtalet bara det som gruppen är överens om.",
         "note_consider_stay": "{first_name} gick vidare till sista steget och betygen visar ingen svaghet: fundera på att erbjuda fortsatt kontakt (stay_in_touch = yes och ett datum i follow_up_on).",
     },
 }
