@@ -52,14 +52,20 @@ def test_without_a_translation_the_name_is_quoted_as_written_and_the_caller_is_a
     asked = [note for note in fb.notes if "criterion_en" in note]
     assert len(asked) == 2  # strength and reason: one note per criterion, however often the letter names it
     assert any("Social-Media-Strategie" in note for note in asked) and any("Content und Storytelling" in note for note in asked)
+    # the job title and the signer's title: as written, and the caller is asked for role_en and sender_title_en
+    assert [n for n in fb.notes if "role_en" in n] == ["The Role sheet gives no English job title, so the letter uses "
+                                                       "“Social-Media-Lead” as written. Add one as role_en on the Role sheet."]
+    assert len([n for n in fb.notes if "sender_title_en" in n and "“Leiterin Marketing und Kommunikation”" in n]) == 1
     swedish = compose(berlin, "B04", as_of=AS_OF, language="sv")  # English names given, Swedish ones not
     assert "”Social-Media-Strategie”" in swedish.reason
     assert [n for n in swedish.notes if "criterion_sv" in n] and not [n for n in swedish.notes if "criterion_en" in n]
+    assert [n for n in swedish.notes if "role_sv" in n] and [n for n in swedish.notes if "sender_title_sv" in n]
+    assert not [n for n in compose(berlin, "B04", as_of=AS_OF).notes if "role_en" in n or "sender_title_en" in n]  # both given
 
 
 def test_a_letter_in_the_rounds_own_language_needs_no_translation(berlin):
     fb = compose(_without_translations(berlin), "B07", as_of=AS_OF)
-    assert fb.language == "de" and not any("criterion_" in note for note in fb.notes)
+    assert fb.language == "de" and not any("criterion_" in note or "role_" in note or "sender_title_" in note for note in fb.notes)
     assert "“" not in render_letter_text(fb)
 
 
