@@ -105,6 +105,28 @@ def test_round_without_stages_makes_everyone_scored_a_finalist():
     assert timelines(rnd, as_of="2025-10-09")["is_finalist"].all()
 
 
+def test_a_timeline_as_of_a_past_day_leaves_out_what_happened_after_it():
+    """An audit "as of 13 March": C5 was told on the 20th, so on the 13th (a week after the decision) they were still
+    waiting and overdue; C8's decision came on the 16th, so on the 13th nothing was due. The same round as of the
+    20th shows C5 told late. (The loader warns about dates after its as_of: future_date.)"""
+    role, criteria, candidates, scores = berlin_frames()
+    role = {**role, "country": "GB", "decided_on": "2026-03-06"}
+    candidates = candidates.assign(decided_on=None, notified_on=None, channel=None, feedback_requested_on=None,
+                                   feedback_sent_on=None, follow_up_on=None, stay_in_touch=None)
+    candidates.loc[candidates["candidate_id"] == "C5", ["notified_on", "channel"]] = ["2026-03-20", "email"]
+    candidates.loc[candidates["candidate_id"] == "C8", "decided_on"] = "2026-03-16"
+    rnd = round_from_frames(role, criteria, candidates, scores.assign(interviewed_on="2026-03-02"), as_of="2026-03-20")
+    then = by_id(timelines(rnd, as_of="2026-03-13"))
+    assert then.loc["C5", ["target_status", "business_days_waiting"]].tolist() == ["overdue", 5]
+    assert pd.isna(then.loc["C5", "notified_on"]) and pd.isna(then.loc["C5", "business_days_to_tell"])
+    assert pd.isna(then.loc["C5", "channel_kind"]) and pd.isna(then.loc["C5", "told_personally"])
+    assert then.loc["C8", "target_status"] == "not_applicable" and pd.isna(then.loc["C8", "decided_on"])
+    assert set(overdue_now(timelines(rnd, as_of="2026-03-13"))["candidate_id"]) >= {"C5"}
+    later = by_id(timelines(rnd, as_of="2026-03-20"))
+    assert later.loc["C5", ["target_status", "business_days_to_tell"]].tolist() == ["late", 10]
+    assert later.loc["C8", "target_status"] in ("pending", "on_time", "late", "overdue")
+
+
 def test_feedback_and_follow_up_status():
     t = by_id(timelines(berlin_round(), as_of="2025-10-09"))
     assert t["feedback_status"].to_dict() == {

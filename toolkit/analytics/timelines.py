@@ -78,6 +78,9 @@ OVERDUE_COLUMNS = [
 ]
 
 _DATE_COLUMNS = ("last_interview_on", "decided_on", "notified_on", "feedback_requested_on", "feedback_sent_on", "follow_up_on")
+_HAPPENED_BY_AS_OF = ("last_interview_on", "decided_on", "notified_on", "feedback_requested_on", "feedback_sent_on")
+"""Dates of things done: a timeline as of a day leaves out those dated after it (a candidate told on the 25th was still
+waiting on the 20th). follow_up_on is a date promised, so it stays."""
 
 
 def _stage_key(value: object) -> str:
@@ -181,6 +184,8 @@ def timelines(
     df = pd.concat(frames, ignore_index=True)
     for col in _DATE_COLUMNS:
         df[col] = pd.to_datetime(df[col]).astype("datetime64[s]")
+        if col in _HAPPENED_BY_AS_OF:  # as of the day, what is dated after it has not happened yet
+            df[col] = df[col].where(~(df[col] > day))
     for col in ("round_id", "candidate_id", "name", "status", "role", "department", "hiring_manager", "country",
                 "calendar", "stage_reached", "channel"):
         df[col] = df[col].astype("str")
