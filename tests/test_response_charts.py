@@ -152,7 +152,13 @@ def test_a_small_timeline_still_shows_each_candidate_and_the_limit_can_be_moved(
     told = next(tr for tr in fig.data if tr.name == "Told")
     assert sorted(told.y) == ["Jonas Weber", "Mia Schulz", "Paul Fischer"]
     # an analyst can ask for the weekly view of a small round, or for every candidate of a large one
-    assert "aggregated" in timeline_chart(berlin_tl, aggregate_above=0).layout.title.text
+    weekly = timeline_chart(berlin_tl, aggregate_above=0)
+    assert "aggregated" in weekly.layout.title.text
+    # the weekly view of a few candidates: the subtitle does not call them too many, and the hover names the statistic
+    # (an interpolated 90th percentile of 1 and 3 days is 2.8: "9 in 10 heard within 2.8 days" would be false)
+    assert "too many" not in weekly.layout.title.text
+    p90 = next(tr for tr in weekly.data if tr.name == "90th percentile")
+    assert "90th percentile" in p90.hovertemplate and "within" not in p90.hovertemplate
     _, _, tl = many_candidates(1500)
     every = timeline_chart(tl, aggregate_above=None)
     assert sum(len(tr.y) for tr in every.data if tr.name == "Target window") == 1500

@@ -283,11 +283,12 @@ def timeline_by_week(timelines_df: pd.DataFrame, as_of: dt.date | str | None = N
         dict(type="scatter", x=told_x, y=health["median_business_days_to_tell"].astype("float64")[told].tolist(),
              mode="lines+markers", name="Median business days to tell", line=dict(color="#1d3557", width=2),
              marker=dict(size=6), customdata=told_custom,
-             hovertemplate="%{customdata[0]}: half of the %{customdata[1]} told heard within %{y} business days<extra></extra>"),
+             hovertemplate="%{customdata[0]}: median %{y} business days to tell, of the %{customdata[1]} told<extra></extra>"),
         dict(type="scatter", x=told_x, y=health["p90_business_days_to_tell"].astype("float64")[told].tolist(),
              mode="lines+markers", name="90th percentile", line=dict(color="#457b9d", width=1, dash="dot"),
              marker=dict(size=5), fill="tonexty", fillcolor="rgba(69, 123, 157, 0.15)", customdata=told_custom,
-             hovertemplate="%{customdata[0]}: 9 in 10 of the %{customdata[1]} told heard within %{y:.1f} business days<extra></extra>"),
+             hovertemplate="%{customdata[0]}: 90th percentile %{y:.1f} business days to tell, of the %{customdata[1]} told"
+                           "<extra></extra>"),
     ]
     for status, name in (("on_time", "Told on time"), ("late", "Told late"), ("pending", "Not told yet (within target)"),
                          ("overdue", "Not told yet (overdue)")):
@@ -306,7 +307,7 @@ def timeline_by_week(timelines_df: pd.DataFrame, as_of: dt.date | str | None = N
         annotations.append(dict(x=day, y=1, yref="paper", text=f"as of {_fmt_day(day)}", showarrow=False, yanchor="bottom",
                                 font=dict(size=11)))
     n = len(df)
-    subtitle = (f"Aggregated: {n:,} candidates are too many to draw one by one. "
+    subtitle = (f"{n:,} candidates, aggregated per week of decision. "
                 + (f"As of {_fmt_day(day)}. " if day is not None else "")
                 + ("Dashed: each round's target." if len(targets) > 1 else "Dashed: the target."))
     return style.figure(data, style.layout(
