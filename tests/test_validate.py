@@ -298,6 +298,22 @@ def test_a_declined_status_is_refused_with_a_hint_saying_which_status_to_write(f
     assert "Use one of" in load(role, criteria, candidates, scores).errors.iloc[0]["hint"]
 
 
+def test_rejected_candidates_without_a_decision_date_are_a_warning_as_their_wait_cannot_be_measured(frames):
+    """No decided_on anywhere: the response-time figures would show '0 overdue' for a round nobody can time."""
+    from toolkit.analytics import overdue_now, timelines
+
+    role, criteria, candidates, scores = frames
+    undated = load({**role, "decided_on": None}, criteria, candidates, scores)
+    warn = undated.problems[undated.problems["rule"] == "no_decision_date"]
+    assert len(warn) == 1 and warn.iloc[0]["severity"] == "warning" and warn.iloc[0]["column"] == "decided_on"
+    assert warn.iloc[0]["message"].startswith("2 rejected candidates have no decision date") and "Role sheet" in warn.iloc[0]["hint"]
+    assert overdue_now(timelines(undated, as_of="2026-03-20")).empty  # what the warning is about: C3 cannot show as overdue
+    # one candidate dated, one not: still a warning, for the one
+    dated_one = candidates.assign(decided_on=["2026-03-13", "2026-03-13", None])
+    assert "1 rejected candidate has no decision date" in load({**role, "decided_on": None}, criteria, dated_one, scores).problems["message"].str.cat()
+    assert "no_decision_date" not in rules(load(role, criteria, candidates, scores))  # the round's date covers everyone
+
+
 def test_an_email_that_is_not_one_plain_address_warns_before_letters_are_written(frames):
     role, criteria, candidates, scores = frames
     candidates["email"] = ["Ann Lee <ann@example.com>", "bo@example", None]

@@ -19,6 +19,7 @@ Rules (rule id: severity):
 - future_date (a past event dated after the as-of date): warning
 - unknown_language (falls back to the round's language): warning
 - hired_count (no hired candidate, or several): warning
+- no_decision_date (rejected candidates without a decision date, and none on the Role sheet): warning
 - no_scores (a candidate without any score): warning
 - bad_email (an email that is not one plain address: the letter draft gets no recipient): warning
 - weights (partial or all-zero weights): warning; a negative weight or one above MAX_WEIGHT: bad_value, error
@@ -826,6 +827,17 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
             what = "no candidate has status 'hired'" if n_hired == 0 else f"{n_hired} candidates have status 'hired'"
             problems.add("warning", sheet, "hired_count", what, column="status",
                          hint="One person gets the offer: mark exactly one candidate as hired (or 'offered' while the offer is open)")
+        undated = (candidates["status"] == "rejected").to_numpy(dtype=bool) & candidates["decided_on"].isna().to_numpy(dtype=bool)
+        # a rejection is a decision: without its date nothing can be timed. Asked of rounds with a Role sheet (or a role
+        # given), where decided_on has its place; a file of scores alone is not kept for response times
+        if role.decided_on is None and undated.any() and raw.role.cells:
+            sheet = cand_table.sheet_name if cand_table is not None else "Candidates"
+            n = int(undated.sum())
+            problems.add("warning", sheet, "no_decision_date",
+                         f"{n} rejected candidate{'s have' if n != 1 else ' has'} no decision date, so how fast they were told "
+                         "cannot be measured: the response-time figures leave them out and cannot show them as overdue",
+                         column="decided_on", hint="Fill in decided_on on the Role sheet (the round's decision date), or per "
+                         "candidate in the decided_on column of the Candidates sheet")
         if scored_ids is None:
             scored_ids = scores["candidate_id"].dropna().unique()
         unscored = ~_isin(candidates["candidate_id"], scored_ids).to_numpy(dtype=bool)
