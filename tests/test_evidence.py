@@ -60,7 +60,17 @@ def test_disagreement_threshold_is_half_the_range(scale, first, second, insuffic
 
 
 def test_one_interviewer_improving_over_two_stages_is_not_a_disagreement_but_is_too_few():
-    row = evidence(_two_interviewer_round("1-5", 2, 5, stages=("Screen", "Final"), same_person=True)).iloc[0]
+    """Mia alone saw Ann, at two stages, where Noah interviewed too (he scored Ben): one person's view is too few. In a
+    round where Mia is the only interviewer, her scores are all the evidence there is, and enough."""
+    alone = _two_interviewer_round("1-5", 2, 5, stages=("Screen", "Final"), same_person=True)
+    scores = pd.concat([alone.scores.drop(columns="round_id"), pd.DataFrame({
+        "candidate_id": ["B"], "interviewer": ["Noah"], "criterion": ["Strategy"], "score": [4], "stage": ["Final"],
+        "interviewed_on": ["2026-03-09"]})], ignore_index=True)
+    candidates = pd.DataFrame({"candidate_id": ["A", "B"], "name": ["Ann", "Ben"], "status": ["rejected", "rejected"]})
+    panel = round_from_frames({**ROLE, "scale": "1-5"}, pd.DataFrame({"criterion": ["Strategy"], "rank": [1]}), candidates, scores)
+    row = evidence(panel).set_index("candidate_id").loc["A"]
     assert row["n_scores"] == 2 and row["n_interviewers"] == 1
     assert row["spread"] == 0
-    assert row["reason"] == "too few scores: 1 of 1 interviewer"
+    assert bool(row["insufficient"]) and row["reason"] == "too few scores: 1 of 1 interviewer"
+    only = evidence(alone).iloc[0]
+    assert only["n_interviewers"] == 1 and not bool(only["insufficient"]) and only["reason"] == ""

@@ -530,3 +530,21 @@ def test_the_note_to_offer_staying_in_touch_needs_scores_that_show_no_weakness(l
     fine = compose(make_round(lang, scores=scores), "N", as_of=AS_OF)
     assert fine.reason_kind == "none" and any(consider in n for n in fine.notes), fine.notes
 
+
+
+def test_in_a_round_with_one_interviewer_a_recorded_weakness_is_named_not_called_unseen():
+    """Ida interviewed everyone alone and gave Wanda 1 of 5 on the must-have: the letter names it (below the bar), and
+    does not say "we did not learn enough ... a weakness we did not see"."""
+    import pandas as pd
+
+    import toolkit
+
+    criteria = pd.DataFrame({"criterion": CRITERIA["en"], "rank": [1, 2, 3, 4], "must_have": ["yes", "no", "no", "no"],
+                             "bar": [3, 3, 3, None], "growth_tip": TIPS["en"]})
+    scores = {"H": [5, 5, 5, 5], "W": [1, 1, 2, 1], "R": [4, 5, 5, 5]}
+    rows = [{"candidate_id": c, "interviewer": "Ida", "criterion": k, "score": v, "stage": "Final"}
+            for c, vs in scores.items() for k, v in zip(CRITERIA["en"], vs)]
+    cands = pd.DataFrame([{"candidate_id": c, "name": NAMES[c], "status": "hired" if c == "H" else "rejected"} for c in scores])
+    rnd = toolkit.round_from_frames({"role": "Campaign Manager", "language": "en"}, criteria, cands, pd.DataFrame(rows))
+    fb = compose(rnd, "W", as_of=AS_OF)
+    assert fb.reason_kind == "below_bar" and "campaign planning" in fb.reason and "did not see" not in fb.text

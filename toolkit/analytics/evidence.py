@@ -4,7 +4,10 @@ The rule (GUIDANCE rule 5: say so when the evidence was thin):
 
 - **Too few scores**: fewer than 2 interviewers gave the candidate a
   (non-blank) score on the criterion. One person's view, even if given at
-  two stages, is not enough to explain a decision with.
+  two stages, is not enough to explain a decision with, where others could
+  have given theirs. In a round with one interviewer, that interviewer's
+  score is all the evidence any candidate has: one score is enough there
+  (a recorded 1 of 5 is a weakness seen, not one "we did not see").
 - **Interviewers disagree**: the interviewers' scores are 2 or more points
   apart on a 1-5 scale (half the scale's range on other scales: 5 points on
   0-10). When an interviewer scored the same criterion at several stages,
@@ -106,6 +109,11 @@ def _spread_and_panel(round: HiringRound) -> tuple[np.ndarray, np.ndarray] | Non
     return spread_arr, np.repeat(panel, n_crit).astype("int64")
 
 
+def _n_interviewers(round: HiringRound) -> int:
+    """How many people interviewed in the round (distinct interviewers in its Scores table)."""
+    return int(round.scores["interviewer"].nunique(dropna=True)) if len(round.scores) else 0
+
+
 def evidence(round: HiringRound) -> pd.DataFrame:
     """Per candidate and criterion: is the evidence sufficient, and if not, why.
 
@@ -130,7 +138,7 @@ def evidence(round: HiringRound) -> pd.DataFrame:
     n_int = m["n_interviewers"].to_numpy(dtype="int64")
     threshold = disagreement_threshold(round)
     r = (float(round.role.scale_max) - float(round.role.scale_min)) or 1.0
-    too_few = n_int < MIN_INTERVIEWERS
+    too_few = n_int < min(MIN_INTERVIEWERS, max(_n_interviewers(round), 1))
     disagree = ~too_few & (np.round((np.nan_to_num(spread_arr) - threshold) / r, 9) >= 0)
     reason = np.full(len(m), "", dtype=object)
     for i in np.flatnonzero(too_few):
