@@ -548,3 +548,16 @@ def test_in_a_round_with_one_interviewer_a_recorded_weakness_is_named_not_called
     rnd = toolkit.round_from_frames({"role": "Campaign Manager", "language": "en"}, criteria, cands, pd.DataFrame(rows))
     fb = compose(rnd, "W", as_of=AS_OF)
     assert fb.reason_kind == "below_bar" and "campaign planning" in fb.reason and "did not see" not in fb.text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_just_a_little_more_is_said_only_of_a_small_gap_on_the_deciding_criterion(lang):
+    """R is a close runner-up either way. One point behind the hire on campaign planning (4 against 5) is "just a little
+    more"; two points behind (3 against 5, made up elsewhere) is not, and the letter says it would have liked to see more."""
+    little = {"en": "just a little more", "de": "nur noch wenig", "sv": "lite mer"}[lang]
+    near = compose(make_round(lang), "R", as_of=AS_OF)
+    assert near.is_close_runner_up and near.reason_kind == "shortfall" and little in near.reason
+    far_scores = {**SCORES, "R": [(3, 3), (5, 5), (5, 5), (5, 5)], "H": [(5, 5), (4, 4), (4, 4), (4, 4)]}  # 4.2 against 4.4
+    far = compose(make_round(lang, scores=far_scores), "R", as_of=AS_OF)
+    assert far.is_close_runner_up and far.reason_kind == "shortfall" and far.growth_area == CRITERIA[lang][0]
+    assert little not in far.reason, far.reason

@@ -72,6 +72,11 @@ REASON_KINDS = ("below_bar", "shortfall", "thin_evidence", "overall", "none", "n
 CLEAR_STRENGTH_POINTS = 0.5
 """A strength is praised warmly from this many points above the pool median (1-5 scale; scaled to others)."""
 
+SMALL_GAP_POINTS = 1.0
+"""A close runner-up's letter says "just a little more" on the criterion that tipped the balance only when they were at
+most this many points behind the person chosen on it (1-5 scale; scaled: 4 against 5 is a little); further behind, it
+says "we would have liked to see more" (3 against 5 is no little)."""
+
 SOFT_CRITERION = re.compile(
     r"(?<![^\W\d_])(?<!market-)(?<!market )(?:team)?fit\b|passung|kultur|^\s*culture\s*$|\bcultur(?:e|al)[\s-]+(?:fit|add)\b"
     r"|\b(?:company|team|work|workplace)\s+culture\b|teamkänsla|teamgeist|team spirit|personlig|persönlich|personality"
@@ -217,8 +222,9 @@ class _RoundFacts:
     interviewed: frozenset
     several_interviews: frozenset  # candidates scored in more than one stage: "our interviews"; the others had one
     criteria: dict
-    standing: dict  # candidate_id -> criterion -> (mean, pool median, floor): floor = bar, else the middle of the scale
+    standing: dict  # candidate_id -> criterion -> (mean, pool median, floor, the hire's mean): floor = bar, else the middle of the scale
     clear_margin: float  # CLEAR_STRENGTH_POINTS on the round's scale
+    small_gap: float  # SMALL_GAP_POINTS on the round's scale
     n_errors: int  # data errors in the round's workbook (its problems of severity "error")
 
 
@@ -262,6 +268,7 @@ def _facts(round: HiringRound, profiles: pd.DataFrame | None = None) -> _RoundFa
             "names": {lang: _clean(getattr(row, f"criterion_{lang}", None)) for lang in LANGUAGES},  # the name in letters of each language
         }
     facts = _RoundFacts(key, final, finalists, interviewed, several, crit, _standing(round, profiles), scale_points(round, CLEAR_STRENGTH_POINTS),
+                        scale_points(round, SMALL_GAP_POINTS),
                         len(round.errors))
     if len(_FACTS) >= 16:
         _FACTS.pop(next(iter(_FACTS)))
@@ -297,18 +304,20 @@ def _is_stage(stages: pd.Series, key: str) -> pd.Series:
 
 
 def _standing(round: HiringRound, profiles: pd.DataFrame | None = None) -> dict:
-    """candidate_id -> criterion -> (their mean, the pool median, the floor: the bar, else the middle of the scale)."""
+    """candidate_id -> criterion -> (their mean, the pool median, the floor: the bar, else the middle of the scale, and the
+    selected candidate's mean: NaN when there is none)."""
     from ..analytics.summary import criterion_profiles
 
     p = criterion_profiles(round) if profiles is None else profiles
     lo, hi = float(round.role.scale_min), float(round.role.scale_max)
     bar = p["bar"].astype("float64").to_numpy(na_value=float("nan"))
     floor = [lo + (hi - lo) / 2 if b != b else b for b in bar]
-    out: dict[str, dict[str, tuple[float, float, float]]] = {}
-    for c, k, m, med, f in zip(p["candidate_id"].astype("str"), p["criterion"].astype("str"),
-                               p["mean_score"].astype("float64").to_numpy(na_value=float("nan")),
-                               p["pool_median"].astype("float64").to_numpy(na_value=float("nan")), floor):
-        out.setdefault(c, {})[k] = (float(m), float(med), float(f))
+    out: dict[str, dict[str, tuple[float, float, float, float]]] = {}
+    for c, k, m, med, f, h in zip(p["candidate_id"].astype("str"), p["criterion"].astype("str"),
+                                  p["mean_score"].astype("float64").to_numpy(na_value=float("nan")),
+                                  p["pool_median"].astype("float64").to_numpy(na_value=float("nan")), floor,
+                                  p["hire_mean"].astype("float64").to_numpy(na_value=float("nan"))):
+        out.setdefault(c, {})[k] = (float(m), float(med), float(f), float(h))
     return out
 
 
@@ -529,7 +538,7 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, as_
         if close:
             strength = t("strength_close", crit=crit_text(strength_c)) if strength_c else t("strength_close_plain")
         elif strength_c:
-            mean, median, _ = facts.standing.get(cid, {}).get(strength_c, (float("nan"),) * 3)
+            mean, median, _, _ = facts.standing.get(cid, {}).get(strength_c, (float("nan"),) * 4)
             clear = round_clear(mean, median, facts.clear_margin)
             strength = t("strength" if clear else "strength_mild", crit=crit_text(strength_c))
 
@@ -546,14 +555,16 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, as_
     if reason_kind == "below_bar":
         reason = t("reason_below_bar_must", **values) if focus_info["must_have"] else t("reason_below_bar" + plain, **values)
     elif reason_kind == "shortfall":
-        reason = t(("reason_shortfall_close" if close else "reason_shortfall") + plain, **values)
+        mean, _, _, hire_mean = facts.standing.get(cid, {}).get(focus, (float("nan"),) * 4)
+        a_little = not round_at_least(hire_mean - mean, facts.small_gap + 1e-6)  # "just a little more": at most small_gap behind
+        reason = t(("reason_shortfall_close" if close and a_little else "reason_shortfall") + plain, **values)
     elif reason_kind == "thin_evidence":
         reason = t("reason_thin" + plain, **values)
     elif reason_kind == "overall":
         reason = t("reason_overall")
     elif reason_kind == "none":
         mine = facts.standing.get(cid, {}).values()
-        met = bool(mine) and all(m == m and round_at_least(m, floor) for m, _, floor in mine)
+        met = bool(mine) and all(m == m and round_at_least(m, floor) for m, _, floor, _ in mine)
         reason = t("reason_none" if met else "reason_overall")
         no_weakness = met
     tip_text = tip_of(focus_info) if reason_kind in ("below_bar", "shortfall", "overall") else None
