@@ -314,6 +314,17 @@ def test_rejected_candidates_without_a_decision_date_are_a_warning_as_their_wait
     assert "no_decision_date" not in rules(load(role, criteria, candidates, scores))  # the round's date covers everyone
 
 
+def test_a_candidate_whose_every_score_is_blank_is_a_warning_as_nobody_assessed_them(frames):
+    role, criteria, candidates, scores = frames
+    scores.loc[scores["candidate_id"] == "C3", "score"] = None
+    rnd = load(role, criteria, candidates, scores)
+    warn = rnd.problems[rnd.problems["rule"] == "no_scores"]
+    assert warn["message"].tolist() == ["candidate C3 has no filled-in score: every score loaded for them is blank (not assessed)"]
+    assert warn.iloc[0]["location"] == "Candidates!A4" and "withdrawn" in warn.iloc[0]["hint"]
+    scores.loc[(scores["candidate_id"] == "C3") & (scores["criterion"] == "SQL") & (scores["interviewer"] == "Sam"), "score"] = 2
+    assert "no_scores" not in rules(load(role, criteria, candidates, scores))  # one real score is an assessment
+
+
 def test_an_email_that_is_not_one_plain_address_warns_before_letters_are_written(frames):
     role, criteria, candidates, scores = frames
     candidates["email"] = ["Ann Lee <ann@example.com>", "bo@example", None]

@@ -442,13 +442,15 @@ class TableCheck:
             answers = np.array([bool(fn(v)) if not pd.isna(v) else False for v in small], dtype=bool)
         return answers[positions] if len(positions) else np.zeros(0, dtype=bool)
 
-    def present(self, field: str):
-        """The distinct typed values of ``field`` in the rows not quarantined (None when the column was not checked once per
-        distinct value): what ``result()[field].dropna().unique()`` holds, in another order."""
+    def present(self, field: str, where: np.ndarray | None = None):
+        """The distinct typed values of ``field`` in the rows not quarantined (and, with ``where``, where it is True; None
+        when the column was not checked once per distinct value): what ``result()[field].dropna().unique()`` holds, in
+        another order."""
         if field not in self.distinct:
             return None
         positions, small = self.distinct[field]
-        used = np.unique(positions[~self._bad])
+        rows = ~self._bad if where is None else ~self._bad & np.asarray(where, dtype=bool)
+        used = np.flatnonzero(np.bincount(positions[rows] % max(len(small), 1), minlength=len(small)))  # -1 counts as the last
         return small.iloc[used].dropna().unique()
 
     def isin(self, field: str, values) -> pd.Series:
@@ -746,6 +748,7 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
     # ---- Scores
     score_table = raw.tables.get("Scores")
     scored_ids = None  # the candidate ids with a loaded score, when known before the scores table is built
+    assessed_ids = None  # the same, with a score that is not blank
     if score_table is None:
         _missing_sheet(problems, "Scores", raw.sheet_names)
         scores = _empty_table(SCORE_FIELDS)
@@ -799,6 +802,7 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
             codes = pd.Index(criterion_names).get_indexer(small)[positions][~chk.bad.to_numpy()]  # -1: not a criterion (quarantined)
             scores["criterion"] = pd.Categorical.from_codes(codes, categories=criterion_names, ordered=True)
         scored_ids = chk.present("candidate_id")
+        assessed_ids = chk.present("candidate_id", where=chk.typed["score"].notna().to_numpy(dtype=bool))
         for field, what in (("interviewer", "interviewer names"), ("stage", "stage names")):
             if field in score_table.frame:
                 _name_variants(problems, score_table.sheet_name, field, what, chk.present(field))
@@ -841,11 +845,21 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
         if scored_ids is None:
             scored_ids = scores["candidate_id"].dropna().unique()
         unscored = ~_isin(candidates["candidate_id"], scored_ids).to_numpy(dtype=bool)
-        for cid, row in zip(candidates["candidate_id"][unscored], candidates["source_row"][unscored]):
+        # rows whose every score is blank ("not assessed") are no assessment either: the letter could only say that the
+        # interviews told us too little
+        if assessed_ids is None:
+            assessed_ids = scores.loc[scores["score"].notna().to_numpy(dtype=bool), "candidate_id"].dropna().unique() if len(scores) else []
+        assessed = assessed_ids
+        blank_only = ~unscored & ~_isin(candidates["candidate_id"], assessed).to_numpy(dtype=bool)
+        sheet = cand_table.sheet_name if cand_table is not None else "Candidates"
+        for cid, row, blank in zip(candidates["candidate_id"][unscored | blank_only], candidates["source_row"][unscored | blank_only],
+                                   blank_only[unscored | blank_only]):
             if len(scores):
-                problems.add("warning", cand_table.sheet_name if cand_table is not None else "Candidates", "no_scores",
-                             f"candidate {cid} has no scores", cell=cand_table.cell("candidate_id", int(row)) if cand_table is not None else None,
-                             row=int(row), value=cid, hint="Add their scores to the Scores sheet, or mark them withdrawn")
+                problems.add("warning", sheet, "no_scores",
+                             f"candidate {cid} has no filled-in score: every score loaded for them is blank (not assessed)" if blank else f"candidate {cid} has no scores",
+                             cell=cand_table.cell("candidate_id", int(row)) if cand_table is not None else None, row=int(row), value=cid,
+                             hint="Fill in the scores the interviewers gave, or mark the candidate withdrawn" if blank
+                             else "Add their scores to the Scores sheet, or mark them withdrawn")
 
     def with_round(df):  # a new frame sharing the columns (copy-on-write keeps the tables independent)
         df = df.copy(deep=False)
