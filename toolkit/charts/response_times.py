@@ -326,20 +326,32 @@ def timeline_by_week(timelines_df: pd.DataFrame, as_of: dt.date | str | None = N
     ))
 
 
+def _every_month(health: pd.DataFrame, most: int = 240) -> pd.DataFrame:
+    """``health`` by month with a row (all missing) for each month between its first and last that has none; as it is
+    when its months are not all YYYY-MM or span more than ``most`` months (a mistyped year would stretch the axis)."""
+    months = pd.PeriodIndex(pd.to_datetime(health["month"], format="%Y-%m", errors="coerce"), freq="M") if len(health) else None
+    if months is None or months.isna().any() or (months.max() - months.min()).n >= most:
+        return health
+    every = pd.period_range(months.min(), months.max(), freq="M").strftime("%Y-%m")
+    return health.set_index("month").reindex(every).rename_axis("month").reset_index()
+
+
 def within_target_by_month(timelines_df: pd.DataFrame) -> go.Figure:
     """Bars per decision month: share of candidates told within the target (0-100 %) of those told or overdue now.
 
     A candidate not told and past the target counts against the share
     (`toolkit.analytics.health.share_within_target`). The text on each bar
     says how many of how many; months in which nobody was told or is
-    overdue yet show no bar. A dashed line marks 100 %.
+    overdue yet show no bar, and months without decisions between the first
+    and the last keep their place on the axis. A dashed line marks 100 %.
     """
     health = process_health(timelines_df, by="month")
     health = health[health["n_to_tell"] > 0]
+    health = _every_month(health)  # a month without decisions keeps its place on the axis, so a gap shows as one
     share = health["share_within_target"].astype("float64") * 100
     on_time = health["n_told_on_time"].astype("float64")
     due = health["n_told"].astype("float64") + health["overdue_now"].astype("float64")
-    text = ["" if np.isnan(s) else f"{s:.0f}% ({int(k)} of {int(n)})" for s, k, n in zip(share, on_time, due)]
+    text = ["" if np.isnan(n) else "" if np.isnan(s) else f"{s:.0f}% ({int(k)} of {int(n)})" for s, k, n in zip(share, on_time, due)]
     fig = go.Figure(go.Bar(
         x=health["month"], y=share, text=text, textposition="outside",
         marker_color=COLOURS["on_time"], name="Told within target",
