@@ -325,6 +325,17 @@ def test_a_candidate_whose_every_score_is_blank_is_a_warning_as_nobody_assessed_
     assert "no_scores" not in rules(load(role, criteria, candidates, scores))  # one real score is an assessment
 
 
+def test_weights_that_contradict_the_ranks_are_a_warning(frames):
+    """Rank 2 at 10 % and rank 3 at 40 %: the totals follow the weights while a letter would call Statistics "our second
+    most important criterion"."""
+    role, criteria, candidates, scores = frames
+    warn = load(role, criteria.assign(weight=[50, 10, 40]), candidates, scores).problems
+    assert warn["rule"].tolist() == ["weights"] and warn.iloc[0]["severity"] == "warning"
+    assert "'Statistics' (rank 2) weighs 10%, less than 'Team fit' (rank 3, 40%)" in warn.iloc[0]["message"]
+    for fine in ([50, 30, 20], [40, 30, 30]):  # falling, or level: no warning
+        assert load(role, criteria.assign(weight=fine), candidates, scores).problems.empty
+
+
 def test_an_email_that_is_not_one_plain_address_warns_before_letters_are_written(frames):
     role, criteria, candidates, scores = frames
     candidates["email"] = ["Ann Lee <ann@example.com>", "bo@example", None]

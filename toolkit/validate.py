@@ -22,7 +22,7 @@ Rules (rule id: severity):
 - no_decision_date (rejected candidates without a decision date, and none on the Role sheet): warning
 - no_scores (a candidate without any score): warning
 - bad_email (an email that is not one plain address: the letter draft gets no recipient): warning
-- weights (partial or all-zero weights): warning; a negative weight or one above MAX_WEIGHT: bad_value, error
+- weights (partial or all-zero weights, or weights that contradict the ranks): warning; a negative weight or one above MAX_WEIGHT: bad_value, error
 """
 
 from __future__ import annotations
@@ -897,6 +897,7 @@ def _finish_criteria(criteria: pd.DataFrame, problems: Problems, sheet: str) -> 
     if n and given.notna().all() and float(given.sum()) > 0:
         criteria["weight"] = (given / float(given.sum())).astype("Float64")
         criteria["weight_source"] = "given"
+        _weights_follow_ranks(criteria, problems, sheet)
     else:
         if n and given.notna().any():
             why = "all weights are 0" if given.notna().all() else "weights are given for some criteria only"
@@ -911,6 +912,24 @@ def _finish_criteria(criteria: pd.DataFrame, problems: Problems, sheet: str) -> 
     cols = [f.name for f in CRITERIA_FIELDS]
     cols.insert(cols.index("weight") + 1, "weight_source")
     return criteria[cols + ["source_row"]]
+
+
+def _weights_follow_ranks(criteria: pd.DataFrame, problems: Problems, sheet: str) -> None:
+    """A warning when a criterion weighs less than one ranked below it: totals follow the weights, while the letters call
+    a criterion "our second most important" by its rank, so the two should agree."""
+    ordered = criteria.sort_values("rank", kind="stable")
+    weights = ordered["weight"].astype("float64").to_numpy()
+    for i in range(len(weights) - 1):
+        below = np.flatnonzero(np.round(weights[i + 1:] - weights[i], 9) > 0)
+        if len(below):
+            j = i + 1 + int(below[0])
+            a, b = ordered.iloc[i], ordered.iloc[j]
+            problems.add("warning", sheet, "weights",
+                         f"the weights do not follow the ranks: {a['criterion']!r} (rank {int(a['rank'])}) weighs {weights[i]:.0%}, "
+                         f"less than {b['criterion']!r} (rank {int(b['rank'])}, {weights[j]:.0%}); totals follow the weights, "
+                         "while letters call a criterion important by its rank", column="weight", value=f"{weights[i]:.0%}",
+                         hint="Rank the criteria in the order of their weights, or change the weights")
+            return
 
 
 def _finish_candidates(candidates: pd.DataFrame, role: Role, problems: Problems, sheet: str) -> pd.DataFrame:
