@@ -652,9 +652,9 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, as_
 
     notes += [t("note_criterion_as_written", crit=label(c)) for c in as_written]
     if round_lang and lang != round_lang:  # the job title and the signer's title, as for the criteria above
-        for field, shown in (("role", role_name), ("sender_title", sender_title)):
-            if shown and not _clean(getattr(role, f"{field}_{lang}", None)):
-                notes.append(t(f"note_{field}_as_written", value=phrases.quote(shown, lang)))
+        for role_field, shown in (("role", role_name), ("sender_title", sender_title)):
+            if shown and not _clean(getattr(role, f"{role_field}_{lang}", None)):
+                notes.append(t(f"note_{role_field}_as_written", value=phrases.quote(shown, lang)))
 
     total = row.get("weighted_total")
     total_text = None if _blank(total) else format_number(total, lang, 1)
