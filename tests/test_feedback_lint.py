@@ -52,6 +52,10 @@ def test_generic_reasons_are_found(lang, text):
     ("sv", "Han är nog för gammal för teamet.", "age"),
     ("sv", "Har en funktionsnedsättning.", "disability"),
     ("sv", "Oklart vilken etnisk bakgrund hon har.", "ethnicity"),
+    # a "native speaker" requirement asks for an origin, not a skill: the level of the language is the criterion
+    ("en", "For this role, native German speaker was an essential requirement.", "nationality"),
+    ("de", "Im Bereich Deutsch als Muttersprache haben Sie das Niveau nicht erreicht.", "nationality"),
+    ("sv", "Ett grundkrav var svenska som modersmål.", "nationality"),
 ])
 def test_protected_characteristics_are_found(lang, text, category):
     from toolkit.feedback.lint import CATEGORY_NAMES
