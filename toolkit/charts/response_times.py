@@ -115,7 +115,7 @@ def days_to_tell_histogram(timelines_df: pd.DataFrame) -> go.Figure:
     fig.update_layout(style.layout(
         "How many business days past their round's target candidates heard the decision" if relative
         else "How many business days candidates waited to hear the decision",
-        subtitle=f"{n_told} rejected candidates told, {len(df) - n_told} not told yet (counted up to the as-of date)",
+        subtitle=f"Rejected, or pending after a decision: {n_told} told, {len(df) - n_told} not told yet (counted up to the as-of date)",
         barmode="stack",
         xaxis=style.axis(x_title, dtick=1),
         yaxis=style.axis("Candidates", rangemode="tozero"),
@@ -406,7 +406,7 @@ def channel_mix(timelines_df: pd.DataFrame, by: str = "round_id") -> go.Figure:
         ))
     fig.update_layout(style.layout(
         "How candidates were told",
-        subtitle="Rejected candidates who have been told; a phone or video call is preferred, above all for finalists",
+        subtitle="Told candidates, rejected or pending after a decision; a phone or video call is preferred, above all for finalists",
         barmode="stack",
         xaxis=style.axis(x_title, type="category"),
         yaxis=style.axis("Candidates told", rangemode="tozero"),
