@@ -561,3 +561,15 @@ def test_just_a_little_more_is_said_only_of_a_small_gap_on_the_deciding_criterio
     far = compose(make_round(lang, scores=far_scores), "R", as_of=AS_OF)
     assert far.is_close_runner_up and far.reason_kind == "shortfall" and far.growth_area == CRITERIA[lang][0]
     assert little not in far.reason, far.reason
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_withdrawn_candidate_kept_in_the_talent_pool_with_a_date_is_a_note_not_a_promise(lang):
+    """X withdrew; the committee still wants to stay in touch by 1 June. The letter only says the door stays open (no
+    verdict, no promise), and the call notes say the date is not in the letter."""
+    rnd = make_round(lang, candidates={"X": {"stay_in_touch": "yes", "follow_up_on": "2026-06-01"}})
+    fb = compose(rnd, "X", as_of=AS_OF)
+    assert fb.reason_kind == "withdrawn" and fb.follow_up_promise is None and fb.stay_in_touch is not None
+    june = {"en": "1 June 2026", "de": "1. Juni 2026", "sv": "1 juni 2026"}[lang]
+    assert [n for n in fb.notes if june in n and "follow_up_on" in n], fb.notes
+    assert june not in fb.text

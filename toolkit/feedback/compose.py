@@ -602,6 +602,8 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, as_
             follow_up = t("follow_up_missing")
     elif follow_day is not None and stay is False:
         notes.append(t("note_follow_up_unused"))
+    elif stay_text and withdrawn and follow_day is not None and follow_day >= letter_date:  # the talent pool counts on it
+        notes.append(t("note_follow_up_withdrawn", date=format_date(follow_day, lang)))
     if no_weakness and cid in facts.finalists and stay is None and stay_text is None:
         notes.append(t("note_consider_stay"))
     if not withdrawn and bool(row.get("ranked_above_selected", False)):  # the committee decided on more than the scores
