@@ -227,14 +227,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "on_criteria_derived": "in einem neuen Blatt „Criteria“ – die Kriterien stammen derzeit aus den Überschriften der Bewertungsspalten –",
         "note_tip_english": "Für das Kriterium {crit} gibt es keinen deutschen Entwicklungstipp; der englische wird verwendet. Bitte growth_tip_de {on_criteria} ergänzen.",
         "note_criterion_as_written": "Für das Kriterium {crit} gibt es keinen deutschen Namen; der Brief zitiert daher den Originalnamen. Bitte den deutschen Namen als criterion_de {on_criteria} ergänzen.",
-        "note_role_as_written": "Im Blatt „Role“ fehlt ein deutscher Stellentitel, daher verwendet der Brief {value} wie geschrieben. Bitte als role_de im Blatt „Role“ ergänzen.",
-        "note_sender_title_as_written": "Im Blatt „Role“ fehlt eine deutsche Funktionsbezeichnung der unterzeichnenden Person, daher verwendet der Brief {value} wie geschrieben. Bitte als sender_title_de im Blatt „Role“ ergänzen.",
+        "note_role_as_written": "Im Blatt „Role“ fehlt ein deutscher Stellentitel, daher übernimmt der Brief {value} unverändert. Bitte den deutschen Titel dort als role_de ergänzen.",
+        "note_sender_title_as_written": "Im Blatt „Role“ fehlt eine deutsche Funktionsbezeichnung für die unterzeichnende Person, daher übernimmt der Brief {value} unverändert. Bitte die deutsche Bezeichnung dort als sender_title_de ergänzen.",
         "note_tip_generic": "Für das Kriterium {crit} gibt es keinen Entwicklungstipp, deshalb steht im Brief ein allgemeiner Vorschlag. Bitte {on_criteria} einen ergänzen.",
         "note_soft_no_tip": "Nach den Bewertungen liegt der Entwicklungsbereich bei {crit}, einem weichen Kriterium ohne Entwicklungstipp: Der Brief nennt es nicht und sagt, dass das Gesamtbild entschieden hat. Wenn der Brief mehr sagen soll, {on_criteria} einen Tipp ergänzen.",
         "note_follow_up_past": "follow_up_on ({date}) liegt vor dem Datum des Briefs und wird deshalb im Brief nicht zugesagt.",
-        "note_follow_up_withdrawn": "follow_up_on ({date}) wird im Brief nicht zugesagt: {name} hat die Bewerbung zurückgezogen, daher sagt der Brief nur, dass unsere Tür offen bleibt. Bitte bis dahin Kontakt aufnehmen, wenn das Gremium das weiterhin möchte; der Talentpool rechnet damit.",
+        "note_follow_up_withdrawn": "follow_up_on ({date}) wird im Brief nicht zugesagt: {name} hat die Bewerbung zurückgezogen, daher sagt der Brief nur, dass unsere Tür offen bleibt. Bitte bis dahin Kontakt aufnehmen, wenn das Auswahlteam das weiterhin möchte; der Talentpool rechnet damit.",
         "note_follow_up_unused": "follow_up_on ist eingetragen, stay_in_touch aber „no“: Der Brief bietet keinen weiteren Kontakt an.",
-        "note_above_selected": "Nach den Bewertungen liegt {first_name} vor der ausgewählten Person. Stärke und Grund in diesem Brief stammen daher allein aus den Bewertungen: Bitte prüfen, ob sie zu der tatsächlichen Begründung des Gremiums passen, und den Brief sonst anpassen. Im Gespräch nur sagen, worauf sich das Gremium geeinigt hat.",
+        "note_above_selected": "Nach den Bewertungen liegt {name} vor der ausgewählten Person. Die im Brief genannte Stärke und der Absagegrund beruhen daher allein auf den Bewertungen: Bitte prüfen, ob sie zur tatsächlichen Begründung des Auswahlteams passen, und den Brief andernfalls anpassen. Im Telefonat nur sagen, worauf sich das Auswahlteam geeinigt hat.",
         "note_consider_stay": "{name} war bis in die letzte Runde dabei, und die Bewertungen zeigen keine Schwäche: Überlegen Sie, weiteren Kontakt anzubieten (stay_in_touch = yes und ein Datum in follow_up_on).",
     },
     # ------------------------------------------------------------------ Swedish
@@ -314,14 +314,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "on_criteria_derived": "på ett nytt blad med namnet Criteria (kriterierna hämtas nu från rubrikerna i betygskolumnerna)",
         "note_tip_english": "Kriteriet {crit} saknar utvecklingstips på svenska, så det engelska tipset används. Lägg till growth_tip_sv {on_criteria}.",
         "note_criterion_as_written": "Kriteriet {crit} saknar svenskt namn, så brevet återger originalnamnet. Lägg till ett svenskt namn som criterion_sv {on_criteria}.",
-        "note_role_as_written": "Bladet Role saknar en svensk tjänstetitel, så brevet använder {value} som det står. Lägg till den som role_sv på bladet Role.",
-        "note_sender_title_as_written": "Bladet Role saknar en svensk titel för den som skriver under, så brevet använder {value} som det står. Lägg till den som sender_title_sv på bladet Role.",
+        "note_role_as_written": "Bladet Role saknar en svensk tjänstetitel, så brevet återger {value} oförändrat. Lägg till en svensk titel som role_sv på bladet Role.",
+        "note_sender_title_as_written": "Bladet Role saknar en svensk titel för den som undertecknar brevet, så brevet återger {value} oförändrat. Lägg till en svensk titel som sender_title_sv på bladet Role.",
         "note_tip_generic": "Kriteriet {crit} saknar utvecklingstips, så brevet har ett allmänt förslag. Lägg till ett tips {on_criteria}.",
         "note_soft_no_tip": "Enligt betygen är utvecklingsområdet {crit}, ett mjukt kriterium utan utvecklingstips: brevet nämner det inte utan säger att helhetsbilden avgjorde. Lägg till ett tips {on_criteria} om brevet ska säga mer.",
         "note_follow_up_past": "follow_up_on ({date}) ligger före brevets datum och utlovas därför inte i brevet.",
-        "note_follow_up_withdrawn": "follow_up_on ({date}) utlovas inte i brevet: {first_name} har dragit tillbaka sin ansökan, så brevet säger bara att dörren står öppen. Hör av dig senast då om gruppen fortfarande vill det; talangpoolen räknar med det.",
+        "note_follow_up_withdrawn": "follow_up_on ({date}) utlovas inte i brevet: {first_name} har dragit tillbaka sin ansökan, så brevet säger bara att dörren står öppen. Hör av dig senast då om rekryteringsgruppen fortfarande vill det; talangpoolen räknar med det.",
         "note_follow_up_unused": "follow_up_on är ifyllt men stay_in_touch är no: brevet erbjuder inte fortsatt kontakt.",
-        "note_above_selected": "Enligt betygen rankas {first_name} högre än den som fick tjänsten, så styrkan och skälet i brevet bygger enbart på betygen. Kontrollera att de stämmer med varför gruppen beslutade som den gjorde, och ändra annars brevet. Säg i samtalet bara det som gruppen är överens om.",
+        "note_above_selected": "Enligt betygen rankas {first_name} högre än den som fick tjänsten, så styrkan och skälet i brevet bygger enbart på betygen. Kontrollera att de stämmer med rekryteringsgruppens faktiska skäl för beslutet, och ändra brevet om de inte gör det. Säg i samtalet bara det som gruppen har enats om.",
         "note_consider_stay": "{first_name} gick vidare till sista steget och betygen visar ingen svaghet: fundera på att erbjuda fortsatt kontakt (stay_in_touch = yes och ett datum i follow_up_on).",
     },
 }
@@ -339,6 +339,13 @@ the interviews gets a twin ``*_one`` with these replacements ("our interview", "
 
 _PLURAL = {"en": "interviews", "de": "Gespräche", "sv": "intervjuerna"}
 
+ONE_INTERVIEW_CALL_NOTES: dict[str, tuple[tuple[str, str], ...]] = {
+    "de": (("im Gespräch", "im Vorstellungsgespräch"), ("aus dem Gespräch", "aus dem Vorstellungsgespräch"),
+           ("das Gespräch hat", "das Vorstellungsgespräch hat")),
+}
+"""In the call notes (``tp_*``, ``avoid_*``) read during a call, "das Gespräch" could be the call itself: the one
+interview is named in full there."""
+
 
 def _one_interview_twins() -> None:
     for language, pairs in ONE_INTERVIEW.items():
@@ -349,6 +356,9 @@ def _one_interview_twins() -> None:
                 sentence = sentence.replace(plural, one)
             if _PLURAL[language] in sentence:  # a new sentence with a form the pairs do not cover
                 raise AssertionError(f"{language} {key}: no singular for {sentence!r}; extend ONE_INTERVIEW")
+            if key.startswith(("tp_", "avoid_")):
+                for short, full in ONE_INTERVIEW_CALL_NOTES.get(language, ()):
+                    sentence = sentence.replace(short, full)
             TEXTS[language][f"{key}_one"] = sentence
 
 
