@@ -573,3 +573,18 @@ def test_a_withdrawn_candidate_kept_in_the_talent_pool_with_a_date_is_a_note_not
     june = {"en": "1 June 2026", "de": "1. Juni 2026", "sv": "1 juni 2026"}[lang]
     assert [n for n in fb.notes if june in n and "follow_up_on" in n], fb.notes
     assert june not in fb.text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_caller_is_told_what_to_say_if_asked_about_an_important_criterion_the_scores_left_open(lang):
+    """T's reason is writing (2 points behind, well evidenced); on campaign planning, the most important criterion, only
+    one interviewer scored. The letter says nothing about it, and the call notes say what to answer if T asks."""
+    scores = {**SCORES, "T": [(4, None), (3, 3), (5, 5), (4.5, 4.5)]}
+    fb = compose(make_round(lang, scores=scores), "T", as_of=AS_OF)
+    assert fb.reason_kind in ("shortfall", "below_bar") and fb.growth_area == CRITERIA[lang][1] and fb.thin_evidence_on == CRITERIA[lang][0]
+    aside = [p for p in fb.talking_points if crit(lang, 0) in p]
+    assert len(aside) == 1 and {"en": "asks about", "de": "gefragt wird", "sv": "frågar om"}[lang] in aside[0]
+    assert crit(lang, 0) not in fb.text  # the letter itself keeps to one reason
+    # when the thin criterion is the reason itself, no second point about it
+    thin = compose(make_round(lang), "T", as_of=AS_OF)
+    assert thin.reason_kind == "thin_evidence" and sum(crit(lang, 0) in p for p in thin.talking_points) == 1

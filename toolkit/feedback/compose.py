@@ -32,6 +32,9 @@ How the letter is chosen (GUIDANCE rules 4-10):
   were particularly impressed") only when the candidate's mean on it is at
   least `CLEAR_STRENGTH_POINTS` above the pool median; otherwise it is
   named with a milder "we appreciated".
+- The **call notes** follow the letter; when an important criterion (rank
+  1-3) had too little evidence and the letter gives another reason, they
+  also say what to answer if the candidate asks about it (not a weakness).
 - **Stay in touch** for runners-up and for anyone marked stay_in_touch =
   yes; never when it is explicitly no. A follow-up date on or after the
   letter date is promised in the letter.
@@ -637,6 +640,9 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, as_
             points.append(t("tp_not_interviewed"))
         if tip_text:
             points.append(t("tp_tip", tip=phrases.as_sentence(tip_text, lang, after_colon=False)))
+        thin_info = info(thin_c)
+        if reason_kind in ("below_bar", "shortfall", "overall") and thin_info and thin_c != focus and thin_info["rank"] <= phrases.RANKED_UP_TO:
+            points.append(t("tp_thin_aside", crit=crit_text(thin_c)))  # an important criterion the letter is silent on: if asked
     if stay_text and not withdrawn:
         points.append(t("tp_stay"))
         points.append(t("tp_follow_up", date=format_date(follow_day, lang)) if promise else t("tp_follow_up_missing"))
