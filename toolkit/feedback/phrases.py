@@ -200,7 +200,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "tp_shortfall": "Einen Grund nennen: {crit}{rank_paren} gab den Ausschlag; hier hätten wir uns noch etwas mehr gewünscht.",
         "tp_tip": "Einen konkreten Vorschlag machen, etwa: „{tip}“",
         "tp_thin": "Offen sagen, dass wir in den Gesprächen zu wenig über {crit} erfahren haben. Daraus keine Schwäche machen.",
-        "tp_thin_aside": "Falls nach {crit} gefragt wird: Dazu haben wir zu wenig erfahren, um es zu beurteilen (zu wenige Bewertungen oder auseinandergehende Einschätzungen). Daraus keine Schwäche machen.",
+        "tp_thin_aside": "Falls nach dem Bereich {crit} gefragt wird: Dazu haben wir zu wenig erfahren, um es zu beurteilen (zu wenige Bewertungen oder auseinandergehende Einschätzungen). Daraus keine Schwäche machen.",
         "tp_none": "Die Bewertungen zeigen keinen klaren Entwicklungsbereich – also keinen erfinden. Auf Nachfrage sagen, dass es an keiner einzelnen Schwäche lag.",
         "tp_soft": "Den größten Abstand zeigen die Bewertungen bei {crit}: das nicht als „Sie haben nicht zu uns gepasst“ darstellen, sondern sagen, dass das Gesamtbild aus den Gesprächen entschieden hat.",
         "tp_not_interviewed": "Es gab kein Gespräch: beim Dank und bei der Entscheidung bleiben, keine Bewertung einzelner Kriterien.",
