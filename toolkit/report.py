@@ -126,7 +126,7 @@ def build_report(rounds, *, as_of=None, anonymize: bool = False, templates_dir=N
     plotly.js, then each candidate's four files) so that a writer can start on them (`report_to_folder`);
     the returned report holds every file either way.
     """
-    from .analytics import candidate_summary
+    from .analytics import candidate_summary, runner_up_pairs
     from .analytics.timelines import parse_as_of, timelines
 
     rounds = as_rounds(rounds)
@@ -135,9 +135,7 @@ def build_report(rounds, *, as_of=None, anonymize: bool = False, templates_dir=N
     as_of_ts = parse_as_of(as_of)
     as_of_text = as_of_ts.date().isoformat()
     summaries = {rnd.round_id: candidate_summary(rnd) for rnd in rounds}
-    # a runner-up whose stay_in_touch is blank is offered to stay in touch by the letter: the talent pool follows them up too
-    pairs = {(rid, str(c)) for rid, s in summaries.items() for c in s.loc[s["is_runner_up"].fillna(False).astype(bool), "candidate_id"]}
-    tl = timelines(rounds, as_of=as_of_ts, runners_up=pairs)
+    tl = timelines(rounds, as_of=as_of_ts, runners_up=runner_up_pairs(rounds, summaries))
     files: dict[str, bytes] = {PLOTLY_ASSET: _plotly_js()}
     if on_files:
         on_files(dict(files))

@@ -26,12 +26,12 @@ SEVERITIES = ("error", "warning")
 
 DEFAULT_RESPONSE_TARGET_DAYS = 3
 DEFAULT_SCALE = (1.0, 5.0)
+DEFAULT_LANGUAGE = "en"
 
 MAX_WEIGHT = 1000
 """The largest criterion weight: weights count only in proportion (30, 25, 20 ... or 30 %), so a larger one is a typo,
 and weights as far apart as 1e308 overflow when they are added up to be normalised (every weight would become 0).
 `validate` refuses a larger weight; the template's Criteria sheet does not take one."""
-DEFAULT_LANGUAGE = "en"
 
 
 @dataclass(frozen=True)

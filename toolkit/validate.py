@@ -825,9 +825,9 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
                          "no letter can name a strength or a reason", hint="Add one row per candidate x interviewer x criterion, or check "
                          "that the scores are on this sheet")
     if len(candidates):
+        sheet = cand_table.sheet_name if cand_table is not None else "Candidates"
         n_hired = int((candidates["status"] == "hired").sum())
         if n_hired != 1:
-            sheet = cand_table.sheet_name if cand_table is not None else "Candidates"
             what = "no candidate has status 'hired'" if n_hired == 0 else f"{n_hired} candidates have status 'hired'"
             problems.add("warning", sheet, "hired_count", what, column="status",
                          hint="One person gets the offer: mark exactly one candidate as hired (or 'offered' while the offer is open)")
@@ -835,7 +835,6 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
         # a rejection is a decision: without its date nothing can be timed. Asked of rounds with a Role sheet (or a role
         # given), where decided_on has its place; a file of scores alone is not kept for response times
         if role.decided_on is None and undated.any() and raw.role.cells:
-            sheet = cand_table.sheet_name if cand_table is not None else "Candidates"
             n = int(undated.sum())
             problems.add("warning", sheet, "no_decision_date",
                          f"{n} rejected candidate{'s have' if n != 1 else ' has'} no decision date, so how fast they were told "
@@ -849,12 +848,10 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
         # interviews told us too little
         if assessed_ids is None:
             assessed_ids = scores.loc[scores["score"].notna().to_numpy(dtype=bool), "candidate_id"].dropna().unique() if len(scores) else []
-        assessed = assessed_ids
-        blank_only = ~unscored & ~_isin(candidates["candidate_id"], assessed).to_numpy(dtype=bool)
-        sheet = cand_table.sheet_name if cand_table is not None else "Candidates"
-        for cid, row, blank in zip(candidates["candidate_id"][unscored | blank_only], candidates["source_row"][unscored | blank_only],
-                                   blank_only[unscored | blank_only]):
-            if len(scores):
+        blank_only = ~unscored & ~_isin(candidates["candidate_id"], assessed_ids).to_numpy(dtype=bool)
+        flagged = unscored | blank_only
+        if len(scores):
+            for cid, row, blank in zip(candidates["candidate_id"][flagged], candidates["source_row"][flagged], blank_only[flagged]):
                 problems.add("warning", sheet, "no_scores",
                              f"candidate {cid} has no filled-in score: every score loaded for them is blank (not assessed)" if blank else f"candidate {cid} has no scores",
                              cell=cand_table.cell("candidate_id", int(row)) if cand_table is not None else None, row=int(row), value=cid,

@@ -137,10 +137,16 @@ def runners_up(round: HiringRound) -> pd.DataFrame:
     return a[a["is_runner_up"]].reset_index(drop=True)
 
 
-def runner_up_pairs(rounds) -> set[tuple[str, str]]:
+def runner_up_pairs(rounds, assessments: dict[str, pd.DataFrame] | None = None) -> set[tuple[str, str]]:
     """(round_id, candidate_id) of every runner-up of ``rounds`` (a round or `Rounds`): what `timelines` takes as
     ``runners_up``, so that a runner-up whose ``stay_in_touch`` is blank, and whose letter offers to stay in touch,
-    is followed up in the talent pool too."""
+    is followed up in the talent pool too. ``assessments``: round_id -> a table with is_runner_up already at hand
+    (`runner_up_assessment` or `candidate_summary` of that round), so that it is not worked out again."""
     from ..model import as_rounds
 
-    return {(r.round_id, str(c)) for r in as_rounds(rounds) for c in runners_up(r)["candidate_id"]}
+    pairs = set()
+    for r in as_rounds(rounds):
+        a = (assessments or {}).get(r.round_id)
+        a = runner_up_assessment(r) if a is None else a
+        pairs.update((r.round_id, str(c)) for c in a.loc[a["is_runner_up"].fillna(False).astype(bool), "candidate_id"])
+    return pairs

@@ -351,7 +351,7 @@ def within_target_by_month(timelines_df: pd.DataFrame) -> go.Figure:
     share = health["share_within_target"].astype("float64") * 100
     on_time = health["n_told_on_time"].astype("float64")
     due = health["n_told"].astype("float64") + health["overdue_now"].astype("float64")
-    text = ["" if np.isnan(n) else "" if np.isnan(s) else f"{s:.0f}% ({int(k)} of {int(n)})" for s, k, n in zip(share, on_time, due)]
+    text = ["" if np.isnan(s) else f"{s:.0f}% ({int(k)} of {int(n)})" for s, k, n in zip(share, on_time, due)]
     fig = go.Figure(go.Bar(
         x=health["month"], y=share, text=text, textposition="outside",
         marker_color=COLOURS["on_time"], name="Told within target",

@@ -295,8 +295,9 @@ def _several_stages(scores: pd.DataFrame) -> frozenset:
     keys = [normalise_header(v) if isinstance(v, str) else "" for v in names]
     stage = pd.factorize(pd.Series(keys, dtype=object))[0][codes]
     cand, ids = pd.factorize(scores["candidate_id"].astype("str"))
-    pairs = np.unique(cand.astype(np.int64) * (int(stage.max()) + 1) + stage)
-    per_candidate = np.bincount(pairs // (int(stage.max()) + 1), minlength=len(ids))
+    width = int(stage.max()) + 1
+    pairs = np.unique(cand.astype(np.int64) * width + stage)  # each candidate x stage once
+    per_candidate = np.bincount(pairs // width, minlength=len(ids))
     return frozenset(np.asarray(ids, dtype=object)[per_candidate > 1].tolist())
 
 
@@ -559,7 +560,7 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, as_
         reason = t("reason_below_bar_must", **values) if focus_info["must_have"] else t("reason_below_bar" + plain, **values)
     elif reason_kind == "shortfall":
         mean, _, _, hire_mean = facts.standing.get(cid, {}).get(focus, (float("nan"),) * 4)
-        a_little = not round_at_least(hire_mean - mean, facts.small_gap + 1e-6)  # "just a little more": at most small_gap behind
+        a_little = not hire_mean - mean - facts.small_gap > 1e-9  # at most small_gap behind (or unknown): "just a little more"
         reason = t(("reason_shortfall_close" if close and a_little else "reason_shortfall") + plain, **values)
     elif reason_kind == "thin_evidence":
         reason = t("reason_thin" + plain, **values)

@@ -72,19 +72,21 @@ def _text(s: pd.Series, *, category: bool = False, flags: bool = False) -> pd.Se
     texts = _texts(uniques, flags)
     if category and not (flags and any(isinstance(t, bool) for t in texts)):  # a category of texts only
         return pd.Series(_category(codes, texts, ""), index=s.index)
-    table = np.empty(len(texts) + 1, dtype=object)
-    table[:] = [*texts, ""]
-    return pd.Series(table[np.where(codes < 0, len(uniques), codes)], index=s.index, dtype=object)
+    return _per_cell(codes, texts, s.index)
+
+
+def _per_cell(codes: np.ndarray, values: list, index) -> pd.Series:
+    """``values[code]`` for each cell (objects, a TRUE kept as the bool), '' where the code is -1 (a missing cell)."""
+    table = np.empty(len(values) + 1, dtype=object)  # filled element by element: numpy would turn [True, 'x'] into texts
+    table[:] = [*values, ""]
+    return pd.Series(table[np.where(codes < 0, len(values), codes)], index=index, dtype=object)
 
 
 def _name_key(s: pd.Series) -> pd.Series:
     """Names compared ignoring case, worked out once per distinct value; a TRUE or FALSE cell stays that bool (it names
     no one: `_text` with ``flags``)."""
     codes, uniques = codes_of(s)
-    keys = [t.casefold() if isinstance(t, str) else t for t in _texts(uniques, flags=True)]
-    table = np.empty(len(keys) + 1, dtype=object)
-    table[:] = [*keys, ""]
-    return pd.Series(table[np.where(codes < 0, len(uniques), codes)], index=s.index, dtype=object)
+    return _per_cell(codes, [t.casefold() if isinstance(t, str) else t for t in _texts(uniques, flags=True)], s.index)
 
 
 def _is_flag(values: pd.Series) -> np.ndarray:
@@ -226,10 +228,8 @@ def assign_candidate_ids(long: pd.DataFrame, candidates_table: RawTable | None, 
     named = [u for u in uniques if isinstance(u, str)]
     width = max(2, len(str(len(named))))
     generated = iter(f"C{i + 1:0{width}d}" for i in range(len(named)))
-    labels = np.empty(len(uniques) + 1, dtype=object)
-    labels[:] = [u if isinstance(u, bool) else next(generated) for u in uniques] + [""]
     details["candidate_ids"] = "generated from the names in order of appearance (C01, C02, ...)"
-    return pd.Series(labels[np.where(codes < 0, len(uniques), codes)], index=long.index, dtype=object)
+    return _per_cell(codes, [u if isinstance(u, bool) else next(generated) for u in uniques], long.index)
 
 
 def derive_candidates(long: pd.DataFrame, ids: pd.Series, mapping: Mapping, problems: list[dict], details: dict) -> RawTable:

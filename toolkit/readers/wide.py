@@ -21,6 +21,8 @@ into it, nor from it into the blank cells below.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -34,10 +36,13 @@ LONG_COLUMNS = ("candidate_id", "name", "interviewer", "criterion", "score", "st
 FILL_DOWN = ("candidate_id", "name", "first_name", "last_name", "interviewer", "stage", "interviewed_on")
 
 
+_CELL = re.compile(r"([A-Z]+)(\d+)$")  # "B7": column letter, row
+
+
 def _formula_rows(t: SheetTable, letter: str, formula_cells) -> np.ndarray:
     """True for the table's data rows whose cell in column ``letter`` holds a formula without a saved result
     (``formula_cells``: such cells of the table's sheet, as `excel.formulas_without_values` lists them)."""
-    rows = [int(cell[len(letter):]) for cell in formula_cells if cell[:len(letter)] == letter and cell[len(letter):].isdigit()]
+    rows = [int(m.group(2)) for cell in formula_cells if (m := _CELL.match(cell)) and m.group(1) == letter]
     return np.isin(t.data.index.to_numpy(), rows)
 
 
