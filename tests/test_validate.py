@@ -172,6 +172,26 @@ def test_duplicate_score_row(frames):
     assert balanced(rnd)
 
 
+def test_duplicate_scores_in_a_large_round_are_each_found_once_with_the_row_they_repeat(frames):
+    """A year's graduate intake: 300 candidates x 3 interviewers x 3 criteria x 2 stages. Two rows pasted twice (one with a
+    corrected score) are the only duplicates; a row that differs in its stage alone is a score of its own."""
+    role, criteria, _candidates, _scores = frames
+    ids = [f"G{i:03d}" for i in range(300)]
+    candidates = pd.DataFrame({"candidate_id": ids, "name": [f"Graduate {i}" for i in range(300)], "status": ["rejected"] * 300})
+    candidates.loc[0, "status"] = "hired"
+    scores = pd.DataFrame([{"candidate_id": c, "interviewer": i, "criterion": k, "score": 3, "stage": s}
+                           for c in ids for s in ("Phone", "Panel") for i in ("Sam", "Lee", "Noor") for k in ("SQL", "Statistics", "Team fit")])
+    clean = load(role, criteria, candidates, scores)
+    assert "duplicate_score" not in rules(clean) and len(clean.scores) == 5400
+    pasted = pd.concat([scores, scores.iloc[[17]], scores.iloc[[4000]].assign(score=5), scores.iloc[[20]].assign(stage="Final")],
+                       ignore_index=True)
+    rnd = load(role, criteria, candidates, pasted)
+    dup = rnd.problems[rnd.problems["rule"] == "duplicate_score"]
+    assert dup["row"].tolist() == [5402, 5403]  # header in row 1: data row i is Excel row i + 2
+    assert [h.split(" has")[0] for h in dup["hint"]] == ["Row 19", "Row 4002"]
+    assert len(rnd.scores) == 5401 and balanced(rnd)
+
+
 def test_unknown_candidate_and_criterion_in_scores(frames):
     role, criteria, candidates, scores = frames
     scores.loc[0, "candidate_id"] = "C9"

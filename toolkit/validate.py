@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 import difflib
+import math
 
 import numpy as np
 import pandas as pd
@@ -399,7 +400,7 @@ class TableCheck:
         complete = pd.Series(np.logical_and.reduce([self.typed[k].notna().to_numpy() for k in required]), index=self.index) \
             if required else pd.Series(True, index=self.index)
         # one number per distinct key (a blank optional key, such as stage, counts as one value)
-        codes = np.zeros(len(self.index), dtype=np.int64)
+        numbered = []
         for k in keys:
             if k in self.distinct:  # number the few distinct values, not the million cells
                 positions, small = self.distinct[k]
@@ -407,15 +408,26 @@ class TableCheck:
                 c = small_codes(c, len(uniques))[positions]  # a byte a cell for a few values
             else:
                 c, uniques = pd.factorize(self.typed[k], use_na_sentinel=False)
-            if len(codes) and int(codes.max()) > (2**62) // (len(uniques) + 1):
-                codes = pd.factorize(codes)[0].astype(np.int64)  # keep the combined numbers small enough to combine
-            codes *= len(uniques) + 1  # in place: no new million-number array per key
+            numbered.append((c, max(len(uniques), 1)))  # c is 0 .. width - 1 (no sentinel for a missing value)
+        # four bytes a row when the combined numbers fit (a fresh page costs more than the arithmetic)
+        kind = np.int32 if math.prod(w for _c, w in numbered) < 2**31 else np.int64
+        codes = np.zeros(len(self.index), dtype=kind)
+        for c, width in numbered:
+            if len(codes) and int(codes.max()) > np.iinfo(kind).max // width:
+                codes = pd.factorize(codes)[0].astype(kind)  # keep the combined numbers small enough to combine
+            codes *= width  # in place: no new million-number array per key
             codes += c
         # rows already set aside (a bad value, a formula without a result) are no "first row kept": a corrected copy below
         # one of them is loaded, not quarantined as its duplicate
         live = complete.to_numpy(dtype=bool) & ~self._bad
+        kept = codes if live.all() else codes[live]
+        if len(kept) and int(kept.max()) < 8 * len(kept) + 1024:  # no key twice (the common case) is found faster by
+            seen = np.zeros(int(kept.max()) + 1, dtype=bool)        # marking each key in a byte per possible key than by
+            seen[kept] = True                                        # a hash table
+            if int(np.count_nonzero(seen)) == len(kept):
+                return
         dup_np = np.zeros(len(codes), dtype=bool)
-        dup_np[live] = pd.Series(codes[live]).duplicated(keep="first").to_numpy()
+        dup_np[live] = pd.Series(kept).duplicated(keep="first").to_numpy()
         dup = pd.Series(dup_np, index=self.index)
         if not dup_np.any():
             return
