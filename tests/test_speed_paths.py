@@ -739,6 +739,29 @@ def test_the_email_check_of_all_addresses_at_once_equals_the_check_of_each():
     agree()
 
 
+def test_a_formula_found_by_its_letter_first_is_found_as_by_its_tag():
+    """The XML scan looks for the letter f before it looks for "<f" (`excel._has_formula`); on sheet XML of every kind,
+    with inline text full of f's, it finds a formula exactly where the search for the tag does."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from toolkit.readers.excel import _has_formula, _has_formula_tag
+
+    tokens = [b'<c r="A2" t="s"><v>3</v></c>', b'<c r="B2"><f>SUM(A1:A3)</f><v>6</v></c>', b'<f t="shared" ref="C2:C9" si="0"/>',
+              b"<f/>", b"<formula1>yes,no</formula1>", b'<c t="inlineStr"><is><t>off-ffff fit</t></is></c>', b"<filterMode/>", b"f",
+              b"<", b"<f", b"ff", b"<sheetData>", b"</row>"]
+    many_f = b'<c t="inlineStr"><is><t>' + b"f" * 5000 + b"</t></is></c>"
+    assert _has_formula(many_f + b"<f>1+1</f>") and not _has_formula(many_f)  # past the few thousand: by the tag
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(st.sampled_from(tokens), max_size=40), st.booleans())
+    def agree(parts, long_text):
+        block = (many_f if long_text else b"").join(parts)
+        assert _has_formula(block) == _has_formula_tag(block)
+
+    agree()
+
+
 def _empty_row_1_as_excel_writes_it(path, out):
     """``path`` with each sheet's empty row 1 written self-closing (``<row r="1" ht="30" customHeight="1"/>``), as Excel
     writes an empty row of its own height (openpyxl writes ``<row ...></row>``)."""
