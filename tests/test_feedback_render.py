@@ -47,6 +47,24 @@ def test_html_letter_is_a_print_ready_a4_page_with_everything_inline(runner_up_d
     assert "20. März 2026" in page and "Mit freundlichen Grüßen<br>Sam Keller<br>Leitung Marketing<br>Nordwind GmbH" in page
 
 
+@pytest.mark.parametrize("language, mark", [("en", "DRAFT – no decision yet, do not send"),
+                                            ("de", "ENTWURF – noch keine Entscheidung, nicht versenden"),
+                                            ("sv", "UTKAST – inget beslut ännu, skicka inte")])
+def test_a_letter_for_a_candidate_still_pending_says_draft_wherever_it_could_be_sent_from(language, mark):
+    """Drafting letters before the committee has decided is allowed (compose_round(statuses=...)), but a draft must not go
+    out unnoticed: the mark heads the printed letter and the email body and opens the subject, in the letter's language."""
+    pending = compose(make_round(language, candidates={"R": {"status": "pending"}}), "R", as_of=AS_OF)
+    rejected = compose(make_round(language), "R", as_of=AS_OF)
+    assert pending.draft_mark == mark and rejected.draft_mark is None
+    assert render_subject(pending) == f"[{mark}] {render_subject(rejected)}"
+    assert render_letter_text(pending).startswith(f"*** {mark} ***\n\n{pending.greeting}")
+    assert f'<p class="draft-mark" role="alert">{mark}</p>' in render_letter_html(pending)
+    message = parse(render_eml(pending))
+    assert message["Subject"].startswith(f"[{mark}]") and message.get_content().startswith(f"*** {mark} ***")
+    for text in (render_subject(rejected), render_letter_text(rejected), render_letter_html(rejected)):
+        assert mark not in text and "class=\"draft-mark\"" not in text
+
+
 def test_text_letter_is_the_email_body(runner_up_de):
     text = render_letter_text(runner_up_de)
     assert text == runner_up_de.text

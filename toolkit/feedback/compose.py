@@ -155,6 +155,10 @@ class Feedback:
     talking_points: tuple[str, ...] = ()
     phrases_to_avoid: tuple[str, ...] = ()
     notes: tuple[str, ...] = field(default_factory=tuple)
+    draft_mark: str | None = None
+    """For a candidate whose status is pending: "DRAFT - no decision yet, do not send" in the letter's language, at the
+    top of the letter and in front of the subject, so that the draft cannot go out unnoticed before the decision is
+    recorded (and the letter is made again). None otherwise."""
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
@@ -377,7 +381,9 @@ def compose(
     date (default today).
 
     Raises `ToolkitError` for an unknown candidate, and for a candidate with
-    status hired or offered (they get no rejection letter).
+    status hired or offered (they get no rejection letter). A candidate whose
+    status is pending gets a draft, marked as one at the top of the letter and
+    in front of the subject (``draft_mark``).
     """
     candidate_id = str(candidate_id)
     cand = round.candidate(candidate_id)
@@ -532,7 +538,8 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, as_
         strength_c = growth_c = thin_c = None
         growth_kind = "none"
 
-    subject = t("subject")
+    draft_mark = t("draft_mark") if status == "pending" else None
+    subject = f"[{draft_mark}] {t('subject')}" if draft_mark else t("subject")
     greeting = t("greeting")
     thanks_key = "thanks_interviewed" if interviewed else "thanks_applied"
     thanks = t(f"{thanks_key}_company" if company and phrases.has(lang, f"{thanks_key}_company") else thanks_key)
@@ -708,6 +715,7 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, as_
         follow_up=follow_up,
         talking_points=tuple(points),
         phrases_to_avoid=tuple(avoid),
+        draft_mark=draft_mark,
         notes=tuple(notes),
     )
 

@@ -133,6 +133,7 @@ TEXTS: dict[str, dict[str, str]] = {
         # notes for the committee
         "note_round_errors": "The workbook has data errors ({n} in all, listed in committee.html), so this letter may leave out rows that were set aside or use a guessed job title. Fix them and run the report again before sending the letter.",
         "note_pending": "Status is pending: this letter is a draft; send it only once the decision is recorded.",
+        "draft_mark": "DRAFT – no decision yet, do not send",
         "note_email_invalid": "The email address {value} is not a single valid address, so the draft has no recipient. Fix it on the Candidates sheet.",
         "note_email_missing": "No email address: the .eml draft has no recipient.",
         "note_no_sender": "No sender_name or hiring_manager on the Role sheet: the letter is signed by the team.",
@@ -221,6 +222,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "follow_up_missing": "Kontakt angeboten, aber kein Datum festgelegt: ein Datum für den nächsten Kontakt eintragen (follow_up_on).",
         "note_round_errors": "Die Arbeitsmappe enthält Datenfehler (insgesamt {n}, aufgeführt in committee.html). Dem Brief fehlen daher womöglich aussortierte Zeilen, oder er verwendet einen nur vermuteten Stellentitel. Bitte die Fehler beheben und den Bericht neu erstellen, bevor der Brief verschickt wird.",
         "note_pending": "Status „pending“: Dieser Brief ist ein Entwurf. Erst verschicken, wenn die Entscheidung eingetragen ist.",
+        "draft_mark": "ENTWURF – noch keine Entscheidung, nicht versenden",
         "note_email_invalid": "Die E-Mail-Adresse {value} ist keine einzelne gültige Adresse, deshalb hat der Entwurf keinen Empfänger. Bitte im Blatt „Candidates“ korrigieren.",
         "note_email_missing": "Keine E-Mail-Adresse: Der .eml-Entwurf hat keinen Empfänger.",
         "note_no_sender": "Im Blatt „Role“ fehlen sender_name und hiring_manager: Der Brief ist vom Team unterschrieben.",
@@ -309,6 +311,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "follow_up_missing": "Vi erbjöd oss att hålla kontakten men satte inget datum: lägg in ett datum för nästa kontakt (follow_up_on).",
         "note_round_errors": "Arbetsboken innehåller datafel (totalt {n}, listade i committee.html), så brevet kan sakna rader som har sorterats bort eller använda en gissad tjänstetitel. Rätta felen och kör rapporten igen innan brevet skickas.",
         "note_pending": "Status pending: brevet är ett utkast. Skicka det först när beslutet är registrerat.",
+        "draft_mark": "UTKAST – inget beslut ännu, skicka inte",
         "note_email_invalid": "E-postadressen {value} är inte en enda giltig adress, så utkastet saknar mottagare. Rätta den på bladet Candidates.",
         "note_email_missing": "Ingen e-postadress: .eml-utkastet saknar mottagare.",
         "note_no_sender": "Varken sender_name eller hiring_manager finns på bladet Role: brevet undertecknas av rekryteringsgruppen.",
