@@ -27,6 +27,25 @@ def test_text_in_a_score_cell_is_named_and_exits_1(sample_paths, tmp_path, capsy
     assert "Scores!D17" in out and "'four'" in out and "not a number" in out
 
 
+def test_an_edited_copy_of_a_file_it_cannot_edit_is_refused_with_our_error_and_leaves_no_copy(sample_paths, tmp_path):
+    """copy_with_cells (notebook 01's broken-cell demo) on a CSV, or with a sheet the workbook lacks: a ToolkitError that
+    names the file, and no half-made copy; the original is untouched."""
+    import hashlib
+
+    from toolkit import InputFileError
+
+    csv = tmp_path / "scores.csv"
+    csv.write_text("candidate_id;interviewer;criterion;score\nC1;Sam;SQL;4\n", encoding="utf-8")
+    with pytest.raises(InputFileError) as err:
+        copy_with_cells(csv, tmp_path / "broken.csv", {"Scores!D2": "four"})
+    assert "scores.csv" in str(err.value) and ".xlsx" in str(err.value) and not (tmp_path / "broken.csv").exists()
+    before = hashlib.sha256(sample_paths[0].read_bytes()).hexdigest()
+    with pytest.raises(InputFileError) as err:
+        copy_with_cells(sample_paths[0], tmp_path / "broken.xlsx", {"Bewertungen!D5": "four"})
+    assert "Bewertungen!D5" in str(err.value) and "Scores" in str(err.value) and not (tmp_path / "broken.xlsx").exists()
+    assert hashlib.sha256(sample_paths[0].read_bytes()).hexdigest() == before
+
+
 def test_validate_json_has_problems_and_row_counts(sample_paths, tmp_path, capsys):
     broken = copy_with_cells(sample_paths[0], tmp_path / "broken.xlsx", {"Scores!D17": "four"})
     assert main(["validate", "--json", str(broken)]) == 1

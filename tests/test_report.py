@@ -340,6 +340,28 @@ def test_load_rounds_can_skip_an_unreadable_file_and_keeps_round_ids_unique(tmp_
         toolkit.load_rounds([tmp_path / "c"], as_of=AS_OF)
 
 
+def test_a_folder_whose_every_file_is_unreadable_gives_no_round_and_tables_with_their_columns(tmp_path):
+    """Notebook 03 over a folder of exports that cannot be linked: the failures are collected in a list, and the
+    tables of no round keep their columns, so that the notebook's tables and charts run (empty) instead of a KeyError."""
+    from toolkit.analytics.health import process_health
+    from toolkit.analytics.timelines import timelines
+    from toolkit.render.problems import problems_text
+
+    (tmp_path / "a.xlsx").write_bytes(b"not a workbook")
+    (tmp_path / "b.xlsx").write_bytes(b"")
+    failed = []
+    rounds = toolkit.load_rounds(tmp_path, as_of=AS_OF, on_error=failed)
+    assert len(rounds) == 0 and [Path(f).name for f, _why in failed] == ["a.xlsx", "b.xlsx"] and all(why for _f, why in failed)
+    one = toolkit.load_round("data/sample/berlin-social-media-lead.xlsx", as_of=AS_OF)
+    for name in ("criteria", "candidates", "scores", "problems", "rejected_rows", "row_counts"):
+        empty = getattr(rounds, name)
+        assert len(empty) == 0 and list(empty.columns) == list(getattr(Rounds((one,)), name).columns), name
+    assert list(rounds.roles.columns) == list(Rounds((one,)).roles.columns)
+    tl = timelines(rounds, as_of=AS_OF)
+    assert len(tl) == 0 and len(process_health(tl, by="round_id", scores=rounds)) == 0
+    assert "0 round(s) checked, 2 unreadable input(s)" in problems_text(list(rounds), failed)
+
+
 def test_a_round_no_longer_among_the_inputs_leaves_the_report_and_your_own_files_stay(rounds, tmp_path):
     out = tmp_path / "out"
     write_report(build_report(rounds, as_of=AS_OF), out)

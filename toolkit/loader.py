@@ -130,7 +130,12 @@ def load_rounds(folder_or_paths, *, strict: bool = False, as_of: dt.date | str |
     A file that cannot be read raises its `ToolkitError`; with ``on_error``,
     ``on_error(path, error)`` is called instead and the other files are loaded
     (`debrief validate` and `debrief report` list such files and exit 1).
+    ``on_error`` may also be a list: ``(file, message)`` pairs are appended to
+    it, as `toolkit.render.problems.problems_text` takes them.
     """
+    if isinstance(on_error, list):
+        failed = on_error
+        on_error = lambda path, error: failed.append((str(path), str(error)))  # noqa: E731
     m = read_mapping(mapping)
     rounds, seen = [], {}
     with arrow_allocator():

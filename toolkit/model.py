@@ -29,6 +29,8 @@ rounds concatenate without losing where a row came from.
 
 from __future__ import annotations
 
+import functools
+
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
@@ -186,8 +188,8 @@ class Rounds:
     def _concat(self, name: str) -> pd.DataFrame:
         frames = [getattr(r, name) for r in self.rounds]
         frames = [f for f in frames if len(f.columns)]
-        if not frames:
-            return pd.DataFrame()
+        if not frames:  # no round (every file unreadable): the table with its columns and no row
+            frames = [getattr(_empty_round(), name).iloc[0:0]]
         out = pd.concat(frames, ignore_index=True)
         if "criterion" in out.columns:
             out["criterion"] = out["criterion"].astype("str")
@@ -196,7 +198,7 @@ class Rounds:
     @property
     def roles(self) -> pd.DataFrame:
         rows = [{"round_id": r.round_id, "source": r.source, **r.role.as_dict()} for r in self.rounds]
-        return pd.DataFrame(rows)
+        return pd.DataFrame(rows, columns=["round_id", "source", *_empty_round().role.as_dict()])
 
     @property
     def criteria(self) -> pd.DataFrame:
@@ -226,6 +228,15 @@ class Rounds:
     @property
     def ok(self) -> bool:
         return all(r.ok for r in self.rounds)
+
+
+@functools.cache
+def _empty_round() -> HiringRound:
+    """A round of no candidates and no scores: the tables' columns and types for `Rounds` of no round."""
+    from .validate import round_from_frames
+
+    return round_from_frames({}, pd.DataFrame(columns=["criterion", "rank"]), pd.DataFrame(columns=["candidate_id", "name", "status"]),
+                             pd.DataFrame(columns=["candidate_id", "interviewer", "criterion", "score"]), round_id="none")
 
 
 def as_rounds(obj: "HiringRound | Rounds | list[HiringRound]") -> Rounds:
