@@ -596,7 +596,8 @@ def _scorecard(path, scores, *, sheet="Scores", role=True, criteria=True, candid
     if role:
         r = wb.create_sheet("Role")
         for row in (("field", "value"), ("role", "Analyst"), ("decided_on", dt.date(2026, 3, 2)), ("scale", "1-5")):
-            r.append(row)
+            if not (role == "untitled" and row[0] == "role"):
+                r.append(row)
     if criteria:
         c = wb.create_sheet("Criteria")
         for row in (("criterion", "rank"), ("SQL", 1), ("Communication", 2), ("Team fit", 3)):
@@ -659,6 +660,7 @@ WIDE_CASES = {
         sheet="Sam Lee", role=True, criteria=True, scores=[
             ["candidate_id", "SQL", "Communication", "Team fit"], *[[cid, (i % 5) + 1, 3, 4] for i, (cid, _n) in enumerate(_people(30))]]),
     "a Candidates sheet under a title (read as a grid)": lambda: dict(scores=_wide_rows(), candidates="titled"),
+    "a Role sheet without the job title (guessed from the file name)": lambda: dict(scores=_wide_rows(), role="untitled"),
     "each candidate's id only on their first row": lambda: dict(scores=[
         r if n < 2 or r[0] != rows[n - 1][0] else [None, *r[1:]] for rows in [_wide_rows()] for n, r in enumerate(rows)]),
     "an empty sheet and a sheet of notes besides the scores": lambda: dict(scores=_wide_rows(), others=[
@@ -677,6 +679,58 @@ def test_a_plain_scores_sheet_read_column_wise_gives_the_round_the_grid_reader_g
     fast, slow = _load_both(path)
     _assert_same_round(fast, slow)
     assert len(fast.scores) > 50 and fast.details["layout"] in ("wide", "long", "per_interviewer")
+
+
+@pytest.mark.parametrize("case, mapping", [
+    ("plain", None),
+    ("a Role sheet without the job title (guessed from the file name)", None),
+    ("plain", {"role": {"role": "Senior Analyst", "scale": "1-10"}}),
+])
+def test_role_criteria_and_candidates_made_while_the_scores_are_read_give_the_same_round(tmp_path, case, mapping):
+    """A wide scorecard with Role, Criteria and Candidates sheets: those are made and checked in the reader's other
+    thread while fastexcel reads the scores (`columnar._ahead`); the round is the one made after reading, and the grid's."""
+    import threading
+    from unittest import mock
+
+    from toolkit import loader, validate
+    from toolkit.readers.dispatch import read_path
+    from toolkit.validate import build_round
+
+    path = _scorecard(tmp_path / "scores.xlsx", **WIDE_CASES[case]())
+    checked_in = []
+    real = validate.check_people
+
+    def spy(*args, **kw):
+        checked_in.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kw)
+
+    with mock.patch.object(loader, "check_people", spy), mock.patch.object(validate, "check_people", spy):
+        early = toolkit.load_round(path, as_of=AS_OF, mapping=mapping)
+    assert checked_in == [False]  # once, in the reader's other thread, and build_round took that check
+    late = build_round(read_path(path, mapping)[0].raw, round_id=early.round_id, as_of=AS_OF)
+    _assert_same_round(early, late)
+    _assert_same_round(*_load_both(path, mapping=mapping))
+    assert early.role.role == ("Senior Analyst" if mapping else "Analyst" if case == "plain" else "scores")
+    assert early.role.scale == ("1-10" if mapping else "1-5")
+
+
+def test_a_candidates_sheet_made_ahead_is_checked_again_when_a_cell_holds_a_formula_without_a_result(tmp_path):
+    """A formula whose result was never saved is found after the Candidates sheet was checked ahead: that check is not used."""
+    from toolkit.readers.excel import formulas_without_values
+
+    path = _scorecard(tmp_path / "scores.xlsx", scores=_wide_rows())
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path)
+    wb["Candidates"]["C5"] = '=IF(B5="","","rejected")'  # openpyxl saves no result
+    wb.save(path)
+    assert formulas_without_values(str(path))
+    fast, slow = _load_both(path)
+    _assert_same_round(fast, slow)
+    found = fast.problems[fast.problems["rule"] == "formula_without_value"]
+    rejected = fast.rejected_rows
+    assert found["cell"].tolist() == ["C5"] and rejected.loc[rejected["sheet"] == "Candidates", "row"].tolist() == [5]
+    assert "C04" not in set(fast.candidates["candidate_id"])  # the row set aside, and its scores with it
 
 
 @pytest.mark.parametrize("why, change", [

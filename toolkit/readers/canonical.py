@@ -245,9 +245,6 @@ def _prepare_people(path, m, found: dict[str, SheetGrid], role_sheet: SheetGrid 
     nothing: how text dates are read is decided on all sheets together), and
     the Role sheet is visible. None otherwise (`read_canonical` makes them).
     """
-    from .assemble import DATE_FIELDS, _distinct, _take
-    from .dates import DAY_FIRST, parse_dates
-
     if role_sheet is None:
         return None
     tables = {}
@@ -256,21 +253,36 @@ def _prepare_people(path, m, found: dict[str, SheetGrid], role_sheet: SheetGrid 
         if not _plain_table(cols, scan.get(found[sheet].name), sheet):
             return None
         t = table_from_columns(sheet, cols)
-        for c in DATE_FIELDS:
-            if c not in t.frame:
-                continue
-            if t.frame[c].dtype == object:
-                return None
-            codes, small = _distinct(t.frame[c], c)
-            if any(isinstance(v, str) and v.strip() for v in small[c]):
-                return None  # text dates: read by the file's day/month rule
-            small[c], _bad = parse_dates(small[c], DAY_FIRST)  # real dates read the same under either rule
-            t.frame[c] = _take(small[c].to_numpy(dtype=object), codes)
+        if not read_real_dates(t):
+            return None
         tables[sheet] = t
     grids = read_grids(path, sheets={role_sheet.name})
     if len(grids) != 1:
         return None
     return Prepared(_role(grids[0], m), tables)
+
+
+def read_real_dates(t: RawTable) -> bool:
+    """Reads the date columns of a table read column-wise in place, as `assemble.read_dates` would, when they hold real
+    dates or nothing (True); False, with nothing changed, when one holds text (how text dates are read is decided on all
+    sheets of the file together)."""
+    from .assemble import DATE_FIELDS, _distinct, _take
+    from .dates import DAY_FIRST, parse_dates
+
+    read = {}
+    for c in DATE_FIELDS:
+        if c not in t.frame:
+            continue
+        if t.frame[c].dtype == object:
+            return False
+        codes, small = _distinct(t.frame[c], c)
+        if any(isinstance(v, str) and v.strip() for v in small[c]):
+            return False  # text dates: read by the file's day/month rule
+        small[c], _bad = parse_dates(small[c], DAY_FIRST)  # real dates read the same under either rule
+        read[c] = _take(small[c].to_numpy(dtype=object), codes)
+    for c, values in read.items():
+        t.frame[c] = values
+    return True
 
 
 def read_canonical_fast(path, mapping=None, ready=None) -> RawWorkbook | None:

@@ -20,18 +20,26 @@ from __future__ import annotations
 import zipfile
 import zlib
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
+
 from ..errors import ToolkitError
-from .canonical import DETECTION_ROWS, _plain_table, xlsx_sheets
+from .canonical import DETECTION_ROWS, _plain_table, read_real_dates, xlsx_sheets
 from .detect import _ignored_by_name, detect_layout, sheet_role
 from .excel import SheetColumns, SheetGrid, pivot_sheets, read_grids, read_sheet_columns, scan_xlsx_sheets
 from .mapping import Mapping, read_mapping
-from .raw import RawWorkbook
+from .raw import RawRole, RawTable, RawWorkbook, table_from_columns
 
 
-def read_table_fast(path, mapping=None) -> RawWorkbook | None:
-    """The workbook read with its one scores sheet column-wise, or None to read it the general way (see the module docstring)."""
+def read_table_fast(path, mapping=None, ready=None) -> RawWorkbook | None:
+    """The workbook read with its one scores sheet column-wise, or None to read it the general way (see the module docstring).
+
+    ``ready``: as for `canonical.read_canonical_fast`, called from the other
+    thread with the Role, Criteria and Candidates made ahead (`_ahead`), when
+    the workbook has those sheets and they do not depend on the scores sheet.
+    """
     from .tabular import from_plan
 
     m = read_mapping(mapping) or Mapping()
@@ -57,22 +65,32 @@ def read_table_fast(path, mapping=None) -> RawWorkbook | None:
         if visible and kind == "worksheet" and (role := sheet_role(name)) and name not in pivots:
             enrichment.setdefault(role, name)
     cand_name = enrichment.get("Candidates")
+    sheet_names = [name for name, _v, _k in metas]
 
-    def side():  # the XML scan and the Candidates sheet, while fastexcel reads the scores sheet (both without the GIL)
-        return scan_xlsx_sheets(path), read_sheet_columns(path, cand_name) if cand_name else None
+    def side():  # the XML scan and the Candidates sheet, while fastexcel reads the scores sheet (both without the GIL);
+        scan = scan_xlsx_sheets(path)  # then the Role, Criteria and Candidates as `from_plan` makes them, and `ready`
+        cand_columns = read_sheet_columns(path, cand_name) if cand_name else None
+        ahead = None
+        try:
+            ahead = _ahead(path, m, enrichment, cand_columns, scan)
+            if ahead is not None and ready is not None:
+                ready(str(path), ahead.role, ahead.criteria, ahead.candidates, sheet_names)
+        except Exception:  # noqa: BLE001 - nothing made ahead: from_plan makes them (and reports what is wrong)
+            ahead = None
+        return scan, cand_columns, ahead
 
     with ThreadPoolExecutor(max_workers=1) as pool:
         pending = pool.submit(side)
         scores = read_sheet_columns(path, scores_name)
         try:
-            scan, cand_columns = pending.result()
+            scan, cand_columns, ahead = pending.result()
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error):
             return None
     info = scan.get(scores_name)
     if scores is None or info is None or not info["row1"] or not info["plain"] or info["merged"]:
         return None
     if cand_columns is not None and not _plain_table(cand_columns, scan.get(cand_name), "Candidates"):
-        cand_columns = None
+        cand_columns = ahead = None
     column_wise = {scores_name: scores, **({cand_name: cand_columns} if cand_columns is not None else {})}
     try:
         full = {g.name: g for g in read_grids(path, sheets={name for name, _v, _k in metas if name not in column_wise})}
@@ -95,7 +113,45 @@ def read_table_fast(path, mapping=None) -> RawWorkbook | None:
         return None  # detection took another sheet for the candidates than the one read whole: only its top rows are here
     formulas = {name: i["formula_cells"] for name, i in scan.items() if i["formula_cells"]}
     return from_plan(str(path), plan, m, grids=grids, source={"reader": "calamine", "format": "xlsx"}, problems=[], from_csv=False,
-                     candidates=cand_columns, formulas=formulas)
+                     candidates=cand_columns, formulas=formulas, ahead=ahead)
+
+
+@dataclass
+class Ahead:
+    """The Role, Criteria and Candidates of a workbook whose scores are one plain table, made by `from_plan`'s own steps
+    before layout detection (`_ahead`): ``problems`` and ``details`` are what those steps reported, for `from_plan` to
+    add where it would have. Used only when the plan takes the same sheets (`from_plan`)."""
+
+    role: RawRole
+    criteria: RawTable
+    candidates: RawTable
+    columns: SheetColumns  # the Candidates sheet read column-wise: ``candidates`` is made from it
+    problems: list
+    details: dict
+
+
+def _ahead(path: Path, m: Mapping, enrichment: dict[str, str], cand_columns: SheetColumns | None, scan: dict) -> Ahead | None:
+    """The Role, Criteria and Candidates as `from_plan` makes them (the same calls), when that does not depend on the
+    scores sheet: the workbook has visible Role, Criteria and Candidates sheets and the Candidates sheet is a plain table
+    whose dates are real dates (`canonical.read_real_dates`). The scores table's header is in row 1 (else this reader is
+    not used), so no title above it names the role."""
+    from .assemble import build_criteria, build_role, target_scale
+
+    names = [enrichment.get(s) for s in ("Role", "Criteria", "Candidates")]
+    if None in names or not _plain_table(cand_columns, scan.get(names[2]), "Candidates"):
+        return None
+    grids = {g.name: g for g in read_grids(path, sheets=set(names[:2]))}
+    if set(grids) != set(names[:2]):
+        return None
+    problems, details = [], {}
+    role = build_role(str(path), grids[names[0]], m, title=None, extra=None, problems=problems, details=details)
+    target = target_scale(role, m)
+    role.values.setdefault("scale", f"{target[0]:g}-{target[1]:g}")
+    criteria = build_criteria(pd.DataFrame(), grids[names[1]], m, {}, problems, details)
+    candidates = table_from_columns("Candidates", cand_columns)
+    if not read_real_dates(candidates):
+        return None
+    return Ahead(role, criteria, candidates, cand_columns, problems, details)
 
 
 def _headed(path: Path, sheet: str, m: Mapping) -> bool:

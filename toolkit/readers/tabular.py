@@ -123,7 +123,7 @@ def read_file(path: str | os.PathLike, mapping=None, *, ready=None) -> RawWorkbo
     if fast is None:
         from .columnar import read_table_fast
 
-        fast = read_table_fast(path, m)  # one plain scores table (wide, or long without the canonical sheets): the same
+        fast = read_table_fast(path, m, ready=ready)  # one plain scores table (wide, or long without the canonical sheets): the same
     if fast is not None:
         return fast
     grids, source, problems = read_sheets(path)
@@ -158,9 +158,12 @@ def read_file(path: str | os.PathLike, mapping=None, *, ready=None) -> RawWorkbo
 
 
 def from_plan(file: str, plan: Plan, m: Mapping, *, grids: list[SheetGrid], source: dict, problems: list[dict],
-              from_csv: bool, candidates: SheetColumns | None = None, formulas: dict[str, list[str]] | None = None) -> RawWorkbook:
+              from_csv: bool, candidates: SheetColumns | None = None, formulas: dict[str, list[str]] | None = None,
+              ahead=None) -> RawWorkbook:
     """The RawWorkbook of a detected plan. ``candidates`` is the Candidates sheet read column-wise as a plain table
-    (its grid in the plan holds the top rows only); ``formulas`` what `formulas_without_values` finds, when known."""
+    (its grid in the plan holds the top rows only); ``formulas`` what `formulas_without_values` finds, when known.
+    ``ahead`` (`columnar.Ahead`) holds the Role, Criteria and Candidates made by the steps below before the plan was
+    known; they are taken as they are when the plan reads the same sheets."""
     details: dict = {"file": file, "layout": plan.layout, "layout_why": plan.why, **source}
     for role, grid in plan.enrichment.items():  # a hidden Role, Criteria or Candidates sheet is read when no visible one has its name
         if not grid.visible:
@@ -181,13 +184,25 @@ def from_plan(file: str, plan: Plan, m: Mapping, *, grids: list[SheetGrid], sour
     title = _title(first)
     if plan.layout == "per_interviewer" and len({_title(t) for t in plan.tables}) > 1:
         title = None  # each interviewer's sheet has its own title: none of them names the role
-    role = build_role(file, plan.enrichment.get("Role"), m, title=title, extra=None, problems=problems, details=details)
-    target = target_scale(role, m)
-    role.values.setdefault("scale", f"{target[0]:g}-{target[1]:g}")
-    # candidates sheet (if any) and ids
     cand_grid = plan.enrichment.get("Candidates")
+    names = [g.name if (g := plan.enrichment.get(s)) is not None else None for s in ("Role", "Criteria", "Candidates")]
+    if not (ahead is not None and title is None and candidates is ahead.columns
+            and names == [ahead.role.sheet_name, ahead.criteria.sheet_name, ahead.candidates.sheet_name]):
+        ahead = None
+    if ahead is not None:  # what the next steps make, made while the scores sheet was read
+        role = ahead.role
+        problems += ahead.problems
+        details["role_source"] = ahead.details["role_source"]
+    else:
+        role = build_role(file, plan.enrichment.get("Role"), m, title=title, extra=None, problems=problems, details=details)
+    target = target_scale(role, m)
+    role.values.setdefault("scale", f"{target[0]:g}-{target[1]:g}")  # made ahead: set there already, for check_people
+    # candidates sheet (if any) and ids
     cand_table = None
-    if cand_grid is not None and candidates is not None and candidates.name == cand_grid.name:
+    if ahead is not None:
+        cand_table = ahead.candidates
+        details["candidates_source"] = f"sheet {cand_grid.name!r}"
+    elif cand_grid is not None and candidates is not None and candidates.name == cand_grid.name:
         cand_table = table_from_columns("Candidates", candidates)
         details["candidates_source"] = f"sheet {cand_grid.name!r}"
     elif cand_grid is not None:
@@ -198,7 +213,7 @@ def from_plan(file: str, plan: Plan, m: Mapping, *, grids: list[SheetGrid], sour
         details["candidates_source"] = f"sheet {cand_grid.name!r}"
     # dates first (derived candidates carry them)
     date_frames = [(long, [c for c in DATE_FIELDS if c in long])]
-    if cand_table is not None:
+    if cand_table is not None and ahead is None:  # made ahead: its dates are read (real dates, read alike under either rule)
         date_frames.append((cand_table.frame, [c for c in DATE_FIELDS if c in cand_table.frame]))
     read_dates(date_frames, m, problems, details, sheet=sheet_label)
     ids = assign_candidate_ids(long, cand_table, problems, details)
@@ -209,7 +224,11 @@ def from_plan(file: str, plan: Plan, m: Mapping, *, grids: list[SheetGrid], sour
         for c in t.criterion_columns:
             if c.weight is not None:
                 weights.setdefault(c.criterion, (c.weight, True))
-    criteria = build_criteria(long, plan.enrichment.get("Criteria"), m, weights, problems, details)
+    if ahead is not None:
+        criteria = ahead.criteria
+        details["criteria_source"] = ahead.details["criteria_source"]
+    else:
+        criteria = build_criteria(long, plan.enrichment.get("Criteria"), m, weights, problems, details)
     score, raw, scale_info, scale_problems = normalise(long, target, m, file_hint=scale_hint(plan.tables), sheet=sheet_label)
     details["scale"] = scale_info
     problems += scale_problems
