@@ -18,6 +18,9 @@ from toolkit.readers.rows import classify_rows
     ("Bewerber-\nID", "candidate_id"), ("Candidate_ID", "candidate_id"), ("  Candidate   Name ", "name"),
     ("Summe", "computed"), ("Durchschnitt", "computed"), ("Gesamt (gewichtet)", "computed"), ("Medel", "computed"),
     ("Kommunikation", None), ("Teamfit (20 %)", None),
+    ("Age", "protected"), ("Alter", "protected"), ("Ålder", "protected"), ("Geschlecht", "protected"), ("Nationality", "protected"),
+    ("Years of experience", "personal"), ("Gehaltsvorstellung", "personal"), ("Löneanspråk", "personal"),
+    ("Experience", None), ("Berufserfahrung", None), ("Mobile", None),  # rated criteria in many scorecards
 ])
 def test_headings_in_three_languages_with_stray_spaces_and_punctuation(heading, field):
     assert field_for(heading) == field
@@ -119,3 +122,33 @@ def test_unreadable_dates_are_handed_on_for_validation():
     out, bad = parse_dates(pd.Series(["2026-03-14", "31.02.2026", "soon", ""], dtype=object))
     assert out.tolist() == ["2026-03-14", "31.02.2026", "soon", ""]
     assert bad.tolist() == [False, True, True, False]
+
+
+def test_a_column_about_the_person_is_no_criterion_does_not_set_the_scale_and_is_reported(tmp_path):
+    """An HR export adds Age (24-58) and Years of experience (2-9) beside the 1-5 ratings: read as criteria, they made the
+    scale 0-100 (a 5 counted as 1.2) and letters said "especially when it came to age". They are not read, and each is named."""
+    import openpyxl
+
+    import toolkit
+    from toolkit.feedback import compose_round
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Interviews"
+    ws.append(["Candidate", "Interviewer", "SQL", "Age", "Statistics", "Team fit", "Years of experience", "Status"])
+    people = {"Anna Alpha": (31, 9, "hired"), "Ben Beta": (58, 2, "rejected"), "Cara Gamma": (44, 5, "rejected"), "Dan Delta": (24, 3, "rejected")}
+    for k, (name, (age, years, status)) in enumerate(people.items()):
+        for i, who in enumerate(("Sam", "Kim")):
+            ws.append([name, who, 5 - k, age, 4 - (k + i) % 3, 3 + i, years, status])
+    path = tmp_path / "interviews.xlsx"
+    wb.save(path)
+    rnd = toolkit.load_round(path, as_of="2026-03-20")
+    assert list(rnd.criteria["criterion"]) == ["SQL", "Statistics", "Team fit"] and rnd.role.scale == "1-5"
+    assert rnd.scores.loc[rnd.scores["criterion"] == "SQL", "score"].max() == 5
+    found = rnd.problems.set_index("rule")
+    assert found.loc["protected_column", "cell"] == "D1" and "Age" in found.loc["protected_column", "message"]
+    assert found.loc["personal_column", "cell"] == "G1" and '"Years of experience" = "criterion"' in found.loc["personal_column", "hint"]
+    letters = " ".join(fb.text for fb in compose_round(rnd, as_of="2026-03-20"))
+    assert "age" not in letters.casefold().replace(".", " ").replace(",", " ").split() and "years of experience" not in letters.casefold()
+    rated = toolkit.load_round(path, as_of="2026-03-20", mapping={"columns": {"Years of experience": "criterion"}})
+    assert "Years of experience" in set(rated.criteria["criterion"]) and "personal_column" not in set(rated.problems["rule"])

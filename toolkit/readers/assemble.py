@@ -527,6 +527,31 @@ def formula_problems(missing: dict[str, list[str]], tables: list[RawTable], deta
     return out
 
 
+def not_read_column_problems(tables) -> list[dict]:
+    """A warning per column that says something about the person rather than rating a criterion (`headers.NOT_READ`):
+    such a column is not read, and a number in it (an age, years of experience) is no score on any criterion."""
+    from .excel import column_letter
+
+    out, seen = [], set()
+    for t in tables:
+        for c in t.columns:
+            if c.field not in ("protected", "personal") or (t.name, c.heading) in seen:
+                continue
+            seen.add((t.name, c.heading))
+            cell = f"{column_letter(c.index)}{t.header.excel_rows[-1]}"
+            if c.field == "protected":
+                out.append(problem("warning", t.name, "protected_column",
+                                   f"column {c.heading!r} records a protected characteristic; it is not read: it must not inform the "
+                                   "decision, and no letter or chart uses it", cell=cell, column=c.heading, value=c.heading,
+                                   hint="Remove the column from the scorecard and from copies shared with the committee"))
+            else:
+                out.append(problem("warning", t.name, "personal_column",
+                                   f"column {c.heading!r} is about the person, not a rating of a criterion; it is not read",
+                                   cell=cell, column=c.heading, value=c.heading,
+                                   hint=f'If the interviewers rated it as a criterion, say so in a mapping file: [columns] "{c.heading}" = "criterion"'))
+    return out
+
+
 def excluded_problems(excluded: list[dict]) -> list[dict]:
     """One warning per totals / notes row left out."""
     out = []

@@ -26,7 +26,7 @@ import pandas as pd
 from ..errors import InputFileError, MappingError
 from ..schema import SHEET_ALIASES, normalise_header
 from .excel import SheetColumns, SheetGrid, codes_of, column_letter
-from .headers import Header, clean_text, comment_for, find_header, looks_like_ids, parse_criterion_header
+from .headers import NOT_READ, Header, clean_text, comment_for, find_header, looks_like_ids, parse_criterion_header
 from .mapping import Mapping
 from .raw import column_kinds
 from .rows import classify_rows, row_text, scale_from_notes
@@ -177,7 +177,7 @@ def analyse_sheet(grid: SheetGrid, mapping: Mapping | None = None, *, columns: S
         mapped = m.column_for(heading)
         f = mapped if mapped else header.fields.get(c)
         col = Column(c, heading, f, source="mapping" if mapped else "heading")
-        if f in seen and f not in ("criterion_column", "computed", "ignore") and not (mapped and f == "criterion"):
+        if f in seen and f not in ("criterion_column", "ignore", *NOT_READ) and not (mapped and f == "criterion"):
             col.field = None  # a second column for the same field is not used
         columns.append(col)
         if col.field:

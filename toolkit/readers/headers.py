@@ -12,6 +12,10 @@ Import-side fields (besides the canonical ones of `toolkit.schema`):
   (decided from the values by `looks_like_ids`)
 - ``first_name`` / ``last_name``: joined into ``name``
 - ``computed``: totals, averages, weighted sums, ranks: never a criterion
+- ``protected`` / ``personal``: what a column says about the person (age,
+  gender, nationality ...; years of experience, salary, phone ...): never a
+  criterion, and reported when found (a number in such a column would
+  otherwise look like a rating)
 """
 
 from __future__ import annotations
@@ -74,6 +78,26 @@ IMPORT_ALIASES: dict[str, tuple[str, ...]] = {
         "genomsnitt", "snitt", "rank", "rang", "ranking", "platz", "placering", "ø", "total score", "gesamtnote",
         "overallrating", "viktad summa", "viktat", "resultat",
     ),
+    # about the person, never a rating: a protected characteristic must not inform the decision (nor be cited in a letter)
+    "protected": (
+        "age", "alter", "lebensalter", "ålder", "date of birth", "birth date", "dob", "birthday", "geburtsdatum", "geburtstag",
+        "födelsedatum", "födelsedag", "year of birth", "birth year", "geburtsjahr", "födelseår", "jahrgang", "gender", "sex",
+        "geschlecht", "kön", "nationality", "citizenship", "nationalität", "staatsangehörigkeit", "herkunft", "nationalitet",
+        "medborgarskap", "religion", "konfession", "religionszugehörigkeit", "marital status", "familienstand", "civilstånd",
+        "children", "kinder", "barn", "disability", "behinderung", "funktionsnedsättning", "pregnant", "schwanger", "gravid",
+    ),
+    # about the person or the application, not a rating of a criterion
+    "personal": (
+        "years of experience", "experience years", "years experience", "yrs experience", "jahre berufserfahrung",
+        "berufsjahre", "jahre erfahrung", "år av erfarenhet", "års erfarenhet", "antal års erfarenhet", "erfarenhet år",
+        "salary", "salary expectation", "salary expectations", "expected salary", "current salary", "gehalt",
+        "gehaltsvorstellung", "gehaltswunsch", "gehaltsvorstellungen", "lön", "löneanspråk", "löneönskemål", "lönekrav",
+        "notice period", "kündigungsfrist", "uppsägningstid", "phone", "telephone", "telefon", "telefonnummer",
+        "handy", "mobilnummer", "address", "adresse", "anschrift", "adress", "postcode", "zip", "zip code", "plz",
+        "postleitzahl", "postnummer", "city", "stadt", "wohnort", "ort", "stad", "linkedin", "source", "quelle", "källa",
+        "recruiter", "start date", "earliest start", "eintrittsdatum", "startdatum", "availability", "verfügbarkeit",
+        "tillgänglighet", "tillträde",
+    ),
 }
 
 # Candidate-level columns that may sit in a score sheet (taken per candidate, first filled value).
@@ -85,7 +109,9 @@ IMPORT_ALIASES["status"] = (*IMPORT_ALIASES["status"], "entscheidung", "beslut",
 
 SCORE_LEVEL = ("candidate", "candidate_id", "name", "first_name", "last_name", "interviewer", "criterion", "score", "stage",
                "interviewed_on", "evidence")
-IMPORT_FIELDS = (*SCORE_LEVEL, *CANDIDATE_LEVEL, "computed")
+NOT_READ = ("computed", "protected", "personal")
+"""Fields of columns that are never read: totals and ranks, and what a column says about the person rather than a rating."""
+IMPORT_FIELDS = (*SCORE_LEVEL, *CANDIDATE_LEVEL, *NOT_READ)
 
 # First word of a row label that marks a totals / averages row.
 TOTAL_WORDS = frozenset(

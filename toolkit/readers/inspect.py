@@ -20,6 +20,8 @@ FIELD_WORDS = {
     "criterion_column": "criterion",
     "criterion_evidence": "comment on a criterion",
     "computed": "ignored (a total, average or rank)",
+    "protected": "ignored (a protected characteristic: must not inform the decision)",
+    "personal": "ignored (about the person, not a rating)",
     "ignore": "ignored (mapping)",
     None: "unknown (ignored)",
 }
@@ -104,7 +106,8 @@ def mapping_for(info: dict, given: Mapping | None = None) -> dict:
         for t in tables:
             for c in t["columns"]:
                 f = c["field"]
-                target = {"criterion_column": "criterion", "computed": "ignore", "unknown (ignored)": "ignore"}.get(f, f)
+                target = {"criterion_column": "criterion", "computed": "ignore", "protected": "ignore", "personal": "ignore",
+                          "unknown (ignored)": "ignore"}.get(f, f)
                 if target == "criterion_evidence":
                     continue
                 cols.setdefault(c["heading"], target)

@@ -47,12 +47,12 @@ from pathlib import Path
 
 from ..errors import MappingError
 from ..schema import CRITERIA_FIELDS, ROLE_FIELDS, STATUSES
-from .headers import IMPORT_FIELDS, header_key
+from .headers import IMPORT_FIELDS, NOT_READ, header_key
 from .scales import WORD_SCALES, parse_scale
 
 LAYOUTS = ("canonical", "long", "wide", "per_interviewer", "relational", "greenhouse", "lever")
 DATE_ORDERS = ("day_first", "month_first")
-COLUMN_TARGETS = tuple(f for f in IMPORT_FIELDS if f != "computed") + ("criterion", "ignore")
+COLUMN_TARGETS = tuple(f for f in IMPORT_FIELDS if f not in NOT_READ) + ("criterion", "ignore")
 TOP_KEYS = ("layout", "sheets", "header_row", "header_rows", "date_order", "interviewer", "job", "columns", "scale", "role",
             "criteria", "statuses", "fields")
 

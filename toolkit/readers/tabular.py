@@ -25,6 +25,7 @@ from .assemble import (
     excluded_problems,
     formula_problems,
     normalise,
+    not_read_column_problems,
     problem,
     read_dates,
     scores_table,
@@ -246,6 +247,7 @@ def from_plan(file: str, plan: Plan, m: Mapping, *, grids: list[SheetGrid], sour
                           unmapped=list(dict.fromkeys(unmapped)), header_row=t0.header.excel_rows[-1])
     excluded = [e for t in plan.tables for e in t.excluded()]
     details["excluded_rows"] = excluded
+    problems += not_read_column_problems(plan.tables)
     problems += excluded_problems(excluded)
     if formulas:
         problems += formula_problems(formulas, [scores, cand_table, criteria], details, role=role)
