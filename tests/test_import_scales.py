@@ -62,6 +62,27 @@ def test_a_scale_in_the_heading_beats_inference():
     assert res.info["how"] == "from the heading"
 
 
+@pytest.mark.parametrize("values, kw, said", [
+    ([0, 3, 4, 5, 2], {}, "0-5"),  # one 0 among 1-5 ratings: every score moves (a 2 counts as 2.6)
+    ([2, 6, 9, 10], {}, "1-10"),
+    ([20, 45, 80], {}, "0-100"),
+    ([1, 3, 4, 5], {}, None),  # the round's own scale: nothing to say
+    ([2, 6, 9], {"hint": (1.0, 10.0)}, None),  # "(1-10)" in the heading said so
+    ([2, 6, 9], {"source": (1.0, 10.0)}, None),  # a mapping said so
+])
+def test_a_scale_worked_out_from_the_scores_alone_is_reported(values, kw, said):
+    """Nothing in the file said which scale the numbers are on: the scale taken from their range is a warning that says
+    what a middle score became, so that one stray 0 (or a 1-10 file whose top score is 5) is seen before the letters."""
+    _got, res = scores(values, **kw)
+    found = [p for p in res.problems if p["rule"] == "scale_inferred"]
+    if said is None:
+        assert not found
+        return
+    assert len(found) == 1 and found[0]["value"] == said and "counts as" in found[0]["message"]
+    assert ("a 0 among the scores" in found[0]["message"]) == (said == "0-5")
+    assert "[scale]" in found[0]["hint"]
+
+
 def test_other_target_scale():
     got, _ = scores(["Strong Yes", "Definitely Not", "Mixed"], target=(0.0, 10.0))
     assert got == [10.0, 0.0, 5.0]

@@ -202,6 +202,18 @@ def infer_number_scale(numbers: list[float]) -> tuple[tuple[float, float] | None
     return None, f"values up to {_fmt(hi)}: no usual scale fits"
 
 
+def _inferred_scale_problem(scale: tuple[float, float], how: str, target: tuple[float, float], sheet, *, zero: bool) -> dict:
+    """A warning that plain numbers were put onto the round's scale from a scale worked out from their range alone: one
+    0 in a 1-5 file, or one 6, changes every score, and nothing in the file said which scale was meant."""
+    v = float(round((scale[0] + scale[1]) / 2))
+    zero = " (a 0 among the scores makes the file count from 0)" if zero and scale[0] == 0 and target[0] > 0 else ""
+    return dict(severity="warning", sheet=sheet, rule="scale_inferred", column="score", value=scale_text(scale),
+                message=f"the scores were read as on a {scale_text(scale)} scale, worked out from the scores alone ({how}){zero}, and "
+                        f"put onto the round's {scale_text(target)} scale: a {_fmt(v)} counts as {_fmt(round(_onto(v, scale, target), 1))}",
+                hint='If they are on another scale, say so: "(1-5)" in the score headings, or source = "1-5" under [scale] in a '
+                     "mapping file; a 0 that means not assessed is better left blank")
+
+
 def _family_for(words: set[str], prefer: str | None) -> str | None:
     order = ([prefer] if prefer else []) + [f for f in FAMILY_ORDER if f != prefer]
     for fam in order:
@@ -254,6 +266,8 @@ def normalise_scores(
         num_scale, how = infer_number_scale(nums)
         if num_scale is not None and nums and min(nums) >= target[0] and max(nums) <= target[1] and target != (1.0, 5.0):
             num_scale, how = target, "values fit the round's scale"
+        if num_scale is not None and tuple(num_scale) != tuple(target) and nums:
+            problems.append(_inferred_scale_problem(num_scale, how, target, sheet, zero=min(nums) == 0))
     # fractions: 0/5 anywhere means the file counts from 0
     fractions = [r for r in readings.values() if r.kind == "fraction"]
     zero_based = {r.scale[1] for r in fractions if r.value == 0}
