@@ -318,6 +318,26 @@ def test_a_declined_status_is_refused_with_a_hint_saying_which_status_to_write(f
     assert "Use one of" in load(role, criteria, candidates, scores).errors.iloc[0]["hint"]
 
 
+@pytest.mark.parametrize("written, hint", [
+    ("rejected?", "not decided yet: write pending"), ("Hired ?", "not decided yet: write pending"),
+    ("¿abgelehnt?", "not decided yet: write pending"),
+])
+def test_a_status_not_yet_decided_or_open_to_two_readings_is_refused(frames, written, hint):
+    """'rejected?' is a question, not a decision: it was read as rejected, as the question mark fell away with the other
+    punctuation."""
+    role, criteria, candidates, scores = frames
+    candidates["status"] = candidates["status"].astype(object)
+    candidates.loc[1, "status"] = written
+    rnd = load(role, criteria, candidates, scores)
+    err = rnd.errors.iloc[0]
+    assert err["rule"] == "bad_value" and err["location"] == "Candidates!D3" and hint in err["hint"]
+    assert candidates.loc[1, "candidate_id"] not in set(rnd.candidates["candidate_id"])
+    candidates.loc[1, "channel"] = "phone?"  # any other choice: not certain either
+    candidates.loc[1, "status"] = "rejected"
+    err = load(role, criteria, candidates, scores).errors.iloc[0]
+    assert err["column"] == "channel" and "not certain" in err["hint"]
+
+
 def test_rejected_candidates_without_a_decision_date_are_a_warning_as_their_wait_cannot_be_measured(frames):
     """No decided_on anywhere: the response-time figures would show '0 overdue' for a round nobody can time."""
     from toolkit.analytics import overdue_now, timelines

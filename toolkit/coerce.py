@@ -260,7 +260,8 @@ def to_choice(s: pd.Series, choices: tuple[str, ...], synonyms: dict[str, str] |
     for k, v in (synonyms or {}).items():
         table[normalise_header(k)] = v
     uniques = pd.unique(s[~blank].astype(object))
-    lookup = {u: table.get(normalise_header(u)) for u in uniques}
+    # a question mark ("hired?") is a value not decided yet, not the value: normalise_header would drop it
+    lookup = {u: None if "?" in str(u) else table.get(normalise_header(u)) for u in uniques}
     vals = s.astype(object).map(lookup).where(~blank, None)
     return vals.astype("str"), ~blank & vals.isna()
 

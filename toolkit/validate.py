@@ -87,6 +87,7 @@ SYNONYMS = {"status": STATUS_SYNONYMS, "channel": CHANNEL_SYNONYMS, "language": 
 
 # Words that name a value in some trackers and the opposite in others: refused, with a hint that says which to write.
 # "declined" is "we declined them" to some and "they declined (our offer)" to others, and the two get opposite letters.
+# (Swedish tells them apart: "avböjd" is the candidate turned down, rejected; they declined is "avböjde" / "tackade nej".)
 AMBIGUOUS = {"status": {"declined": "'declined' can mean either: write rejected if the committee turned the candidate down, "
                                     "withdrawn if the candidate declined (an offer too)"}}
 
@@ -245,9 +246,17 @@ def _value_hint(f):
     """The hint for a value of field ``f`` that cannot be read: `_allowed_hint`, or for a word of `AMBIGUOUS` what to
     write instead (a function of the value, as `Problems.add_cells` takes)."""
     words = AMBIGUOUS.get(f.name)
-    if not words:
+    if f.kind != "choice":
         return _allowed_hint(f)
-    return lambda v, r: words.get(" ".join(str(v).split()).casefold(), _allowed_hint(f))
+
+    def hint(v, r):
+        if "?" in str(v):  # "hired?": not decided yet
+            if f.name == "status":
+                return f"The question mark says it is not decided yet: write pending until it is. {_allowed_hint(f)}"
+            return f"The question mark says it is not certain: write it once it is. {_allowed_hint(f)}"
+        return (words or {}).get(" ".join(str(v).split()).casefold(), _allowed_hint(f))
+
+    return hint
 
 
 def _allowed_hint(f) -> str:
