@@ -97,6 +97,25 @@ def test_hidden_and_dashboard_sheets_are_ignored_and_listed(tmp_path):
         "Dashboard": "pivot, dashboard, summary or instructions sheet (by its name)", "Old": "hidden sheet"}
 
 
+def test_a_sheet_of_scores_that_is_not_read_is_named_in_a_warning(tmp_path, sample_paths):
+    """Row counts only account for the rows of the sheets read: an edited copy 'Scores (2)' beside the canonical Scores sheet,
+    an interviewer's sheet that is hidden or still called 'Sheet2' were left out, and validate said OK, 0 warnings."""
+    copy = tmp_path / "copy.xlsx"
+    wb = openpyxl.load_workbook(sample_paths[0])
+    wb.copy_worksheet(wb["Scores"]).title = "Scores (2)"
+    wb.save(copy)
+    per = [["Candidate", "SQL", "Communication"], ["Alice Moore", 4, 3], ["Ben Carter", 2, 5]]
+    hidden = _workbook(tmp_path / "hidden.xlsx", {"Tom Baker": per, "Ann Lee": per, "Kim Park": per}, hidden=("Kim Park",))
+    generic = _workbook(tmp_path / "generic.xlsx", {"Tom Baker": per, "Ann Lee": per, "Sheet2": per})
+    for path, sheet in ((copy, "Scores (2)"), (hidden, "Kim Park"), (generic, "Sheet2")):
+        rnd = toolkit.load_round(path, as_of=AS_OF)
+        unread = rnd.problems[rnd.problems["rule"] == "sheet_not_read"]
+        assert unread["sheet"].tolist() == [sheet] and unread["severity"].tolist() == ["warning"], path.name
+        assert sheet not in set(rnd.scores["interviewer"]) and {i["sheet"] for i in rnd.details["ignored_sheets"]} >= {sheet}
+    assert "unhide" in toolkit.load_round(hidden, as_of=AS_OF).problems.set_index("rule").loc["sheet_not_read", "hint"]
+    assert "sheet_not_read" not in set(toolkit.load_round(sample_paths[0], as_of=AS_OF).problems["rule"])
+
+
 def test_formulas_without_saved_results_are_errors_naming_the_cell():
     # made by a script (openpyxl), never opened in a spreadsheet program: D2 '=2+2' and C3 '=B9' have no results
     rnd = toolkit.load_round(REAL_WORLD / "formula-without-values.xlsx", as_of=AS_OF)

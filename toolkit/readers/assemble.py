@@ -552,6 +552,16 @@ def not_read_column_problems(tables) -> list[dict]:
     return out
 
 
+def unread_scores_problems(ignored: list[dict]) -> list[dict]:
+    """A warning per sheet that holds a table of scores but was not read (`detect.detect_layout` marks them): an edited
+    copy of the Scores sheet, an interviewer's sheet that is hidden or has a generic name. The row counts cannot show
+    what was never read."""
+    return [problem("warning", i["sheet"], "sheet_not_read", f"sheet {i['sheet']!r} holds a table of scores but was not read ({i['why']})",
+                    hint="Move its scores to the sheet that is read, delete it if it is an old copy, or name the sheets to read in a mapping "
+                         "file: sheets = [...]" + (" (or unhide it)" if i["why"] == "hidden sheet" else ""))
+            for i in ignored if i.get("scores")]
+
+
 def excluded_problems(excluded: list[dict]) -> list[dict]:
     """One warning per totals / notes row left out."""
     out = []

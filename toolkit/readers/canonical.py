@@ -310,6 +310,7 @@ def read_canonical_fast(path, mapping=None, ready=None) -> RawWorkbook | None:
     from concurrent.futures import ThreadPoolExecutor
 
     from ..errors import ToolkitError
+    from .assemble import unread_scores_problems
     from .detect import detect_layout
     from .excel import first_row_texts, pivot_sheets, read_sheet_columns, scan_xlsx_sheets
     from .mapping import Mapping, read_mapping
@@ -380,6 +381,7 @@ def read_canonical_fast(path, mapping=None, ready=None) -> RawWorkbook | None:
             return None
     formulas = {name: info["formula_cells"] for name, info in scan.items() if info["formula_cells"]}
     wb = read_canonical(path, m, grids=grids, columns=columns, formulas=formulas, prepared=prepared)
+    wb.problems += unread_scores_problems(plan.ignored)
     wb.details.update({"reader": "calamine", "format": "xlsx"})
     wb.details["ignored_sheets"] = plan.ignored
     return wb

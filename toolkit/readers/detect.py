@@ -287,6 +287,8 @@ def detect_layout(grids: list[SheetGrid], mapping: Mapping | None = None, *, fil
         elif not g.visible and m.sheets is None:  # a sheet the mapping names is read, hidden or not
             if role:
                 hidden_roles.setdefault(role, g)  # used when no visible sheet has the role: the reader says it was hidden
+            elif g.rows and (t := analyse_sheet(g, m)) is not None and t.kind is not None:
+                ignored.append(dict(sheet=g.name, why="hidden sheet", scores=True))  # an interviewer's sheet hidden away
             else:
                 ignored.append(dict(sheet=g.name, why="hidden sheet"))
         elif g.name in pivots and m.sheets is None:
@@ -332,20 +334,27 @@ def detect_layout(grids: list[SheetGrid], mapping: Mapping | None = None, *, fil
     canonical_sheets = "Candidates" in enrichment and "Criteria" in enrichment
     if m.layout == "canonical" or (m.layout is None and canonical_sheets and (
             (scores_sheet is not None and not clearly_wide) or (scores_sheet is None and not tables))):
+        for i in ignored:  # a hidden Scores sheet is read all the same (the reader warns that it is hidden)
+            if normalise_header(i["sheet"]) in score_names:
+                i.pop("scores", None)
+        for t in tables:  # "Scores (2)", an edited copy: only the Scores sheet is read, so say which was not
+            if t is not scores_table:
+                ignored.append(dict(sheet=t.name, why=f"a table of scores besides the {scores_sheet.name if scores_sheet else 'Scores'} sheet",
+                                    scores=True))
         return Plan("canonical", "Role, Criteria, Candidates and Scores sheets", [scores_table] if scores_table else [], enrichment, ignored)
     for kind in ("long", "wide"):
         chosen = [t for t in tables if t.kind == kind]
         if chosen:
             for t in tables:
                 if t.kind != kind:
-                    ignored.append(dict(sheet=t.name, why=f"a {t.kind} table next to {kind} ones"))
+                    ignored.append(dict(sheet=t.name, why=f"a {t.kind} table next to {kind} ones", scores=True))
             return Plan(kind, chosen[0].why, chosen, enrichment, ignored)
     per = [t for t in tables if t.kind == "per_interviewer"]
     named = [t for t in per if not is_generic_sheet_name(t.name)]
     if len(named) >= 2 and len(named) < len(per) and m.sheets is None:
         for t in per:
             if t not in named:
-                ignored.append(dict(sheet=t.name, why="a sheet with a generic name among sheets named after interviewers"))
+                ignored.append(dict(sheet=t.name, why="a sheet with a generic name among sheets named after interviewers", scores=True))
         per = named
     if per:
         single = len(per) == 1

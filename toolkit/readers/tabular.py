@@ -30,6 +30,7 @@ from .assemble import (
     read_dates,
     scores_table,
     target_scale,
+    unread_scores_problems,
     workbook,
 )
 from .csvfiles import read_csv_grid
@@ -152,6 +153,7 @@ def read_file(path: str | os.PathLike, mapping=None, *, ready=None) -> RawWorkbo
 
         wb = read_canonical(path, m, grids=grids)
         wb.problems[:0] = problems
+        wb.problems += unread_scores_problems(plan.ignored)
         wb.details.update(source)
         wb.details["ignored_sheets"] = plan.ignored
         return wb
@@ -248,6 +250,7 @@ def from_plan(file: str, plan: Plan, m: Mapping, *, grids: list[SheetGrid], sour
     excluded = [e for t in plan.tables for e in t.excluded()]
     details["excluded_rows"] = excluded
     problems += not_read_column_problems(plan.tables)
+    problems += unread_scores_problems(plan.ignored)
     problems += excluded_problems(excluded)
     if formulas:
         problems += formula_problems(formulas, [scores, cand_table, criteria], details, role=role)
