@@ -63,6 +63,20 @@ def test_windows_1252_umlauts_survive(tmp_path):
     assert rnd.candidates["name"].tolist() == ["Jörg Weiß"] and rnd.details["csv_encoding"] == "windows-1252"
 
 
+def test_an_unquoted_decimal_comma_in_a_comma_separated_file_sets_the_row_aside_instead_of_cutting_the_score(tmp_path):
+    """'1,5' written without quotes in the last column split into 1 and 5: the row loaded with a score of 1 and a vague
+    warning. Which value belongs to which column is unknown, so the row is an error and quarantined, with the fix."""
+    rows = ["Candidate,Interviewer,Criterion,Score", "Alice Moore,Tom Baker,SQL,4", "Alice Moore,Tom Baker,Communication,1,5",
+            "Ben Carter,Tom Baker,SQL,2", "Ben Carter,Tom Baker,Communication,5"]
+    path = tmp_path / "scores.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    rnd = toolkit.load_round(path, as_of=AS_OF)
+    err = rnd.errors.set_index("rule").loc["ragged_rows"]
+    assert err["row"] == 3 and "'5' beyond the last column" in err["message"] and '"1,5"' in err["hint"]
+    assert rnd.rejected_rows["row"].tolist() == [3] and len(rnd.scores) == 3
+    assert 1.0 not in set(rnd.scores["score"].dropna())
+
+
 def test_an_xls_that_is_csv_is_read_by_content_and_reported(tmp_path):
     path = tmp_path / "export.xls"
     path.write_text("\n".join(",".join(r) for r in [["Candidate", "Interviewer", "Criterion", "Score"], *LONG_ROWS]))

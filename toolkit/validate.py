@@ -299,6 +299,11 @@ class TableCheck:
         self.formula_cells: dict[str, np.ndarray] = {}  # field -> rows whose cell of it is a formula without a saved result
         if table.formula_rows:
             self._set_aside_formula_rows()
+        if table.broken_rows:
+            sheets = table.frame["_sheet"].astype(str).to_numpy() if "_sheet" in table.frame else np.full(n, table.sheet_name, dtype=object)
+            rows = table.frame[ROW].to_numpy(dtype="float64", na_value=np.nan)
+            for (sheet, row), why in table.broken_rows.items():
+                self.error_rows(pd.Series((sheets == sheet) & (rows == row)), why)
 
     def _set_aside_formula_rows(self) -> None:
         """Rows holding a formula whose result was never saved are quarantined (the value is unknown). On a melted sheet a

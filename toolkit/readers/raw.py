@@ -33,7 +33,9 @@ class RawTable:
     the column letter and the row is ``_row``. ``excluded`` lists rows that were read but are
     not data (totals, notes): dicts with sheet, row, kind, text. ``formula_rows`` are the data rows
     holding a formula whose result was never saved (`assemble.formula_problems`): validation
-    quarantines them, as their value is unknown.
+    quarantines them, as their value is unknown. ``broken_rows`` are data rows whose cells do not line
+    up with the headings (a CSV row with more cells than the header: an unquoted "1,5" split in two);
+    validation quarantines them with the reason given.
     """
 
     sheet: str  # canonical sheet name: Role, Criteria, Candidates, Scores
@@ -46,6 +48,7 @@ class RawTable:
     blank_rows: int = 0
     excluded: list[dict] = field(default_factory=list)
     formula_rows: dict = field(default_factory=dict)  # (sheet, Excel row) -> cells whose formula has no saved result
+    broken_rows: dict = field(default_factory=dict)  # (sheet, row) -> why its cells cannot be trusted (a CSV row longer than the header)
 
     def cell(self, column: str, row: int) -> str:
         letter = self.letters.get(column)

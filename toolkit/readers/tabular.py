@@ -38,7 +38,7 @@ from .detect import Plan, SheetTable, detect_layout, scale_hint
 from .excel import SheetColumns, SheetGrid, column_letter, file_kind, formulas_without_values, pivot_sheets, read_grids
 from .headers import clean_text
 from .mapping import Mapping, read_mapping
-from .raw import RawWorkbook, table_from_columns, table_from_grid
+from .raw import ROW, RawTable, RawWorkbook, table_from_columns, table_from_grid
 from .wide import letters_of, long_from_tables
 
 WORKBOOK_NAMES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -58,8 +58,7 @@ def read_sheets(path: str | os.PathLike) -> tuple[list[SheetGrid], dict, list[di
         details = {"reader": "csv", **{f"csv_{k}": v for k, v in info.items()}}
         grid = SheetGrid(grid.name, grid.rows, True, "csv")
         ragged = info.get("ragged_rows", {})
-        for key, what in (("longer", "has filled cells beyond the last column, which are not read"),
-                          ("shorter", "has fewer cells than the header, so its last columns are empty")):
+        for key, what in (("shorter", "has fewer cells than the header, so its last columns are empty"),):  # longer: `broken_rows`
             for row in ragged.get(key, [])[:50]:
                 problems.append(problem("warning", grid.name, "ragged_rows", f"row {row} {what}", cell=f"row {row}", row=row,
                                         hint=f"The table has {ragged['width']} columns; check this row for a missing or extra separator"))
@@ -160,6 +159,28 @@ def read_file(path: str | os.PathLike, mapping=None, *, ready=None) -> RawWorkbo
     return from_plan(file, plan, m, grids=grids, source=source, problems=problems, from_csv=from_csv)
 
 
+def _broken_csv_rows(scores: RawTable, t: SheetTable, longer: list[int], width: int | None) -> list[dict]:
+    """CSV rows with more cells than the header: a data row is set aside (an error: which value belongs to which
+    column is unknown, as when an unquoted decimal comma splits "1,5" in two); any other row gets a warning."""
+    out = []
+    data_rows = set(scores.frame[ROW].dropna().astype(int).tolist()) if len(scores.frame) else set()
+    for row in longer:
+        cells = t.grid.rows[row - 1] if 0 < row <= len(t.grid.rows) else []
+        extra = [str(v) for v in cells[width or 0:] if str(v).strip()]
+        shown = ", ".join(repr(v) for v in extra[:3])
+        hint = (f"The table has {width} columns: quote a value that holds the separator (\"1,5\"), or export with ; as the "
+                "separator, then load the file again")
+        if row in data_rows:
+            why = f"row {row} has more cells than the header ({shown} beyond the last column)"
+            scores.broken_rows[(t.name, row)] = why
+            out.append(problem("error", t.name, "ragged_rows", f"{why}: which value belongs to which column is unknown, so the row "
+                               "is set aside", cell=f"row {row}", row=row, value=extra[0] if extra else None, hint=hint))
+        else:
+            out.append(problem("warning", t.name, "ragged_rows", f"row {row} has filled cells beyond the last column ({shown}), "
+                               "which are not read", cell=f"row {row}", row=row, hint=hint))
+    return out
+
+
 def from_plan(file: str, plan: Plan, m: Mapping, *, grids: list[SheetGrid], source: dict, problems: list[dict],
               from_csv: bool, candidates: SheetColumns | None = None, formulas: dict[str, list[str]] | None = None,
               ahead=None) -> RawWorkbook:
@@ -247,6 +268,8 @@ def from_plan(file: str, plan: Plan, m: Mapping, *, grids: list[SheetGrid], sour
     headers = [c.heading for c in t0.columns]
     scores = scores_table(long, ids, score, raw, sheet_name=sheet_label, letters=letters, headers=headers,
                           unmapped=list(dict.fromkeys(unmapped)), header_row=t0.header.excel_rows[-1])
+    if from_csv and (longer := source.get("csv_ragged_rows", {}).get("longer")):
+        problems += _broken_csv_rows(scores, t0, longer, source.get("csv_ragged_rows", {}).get("width"))
     excluded = [e for t in plan.tables for e in t.excluded()]
     details["excluded_rows"] = excluded
     problems += not_read_column_problems(plan.tables)
