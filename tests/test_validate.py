@@ -55,6 +55,20 @@ def test_given_weights_are_normalised(frames):
     assert set(rnd.criteria["weight_source"]) == {"given"}
 
 
+@pytest.mark.parametrize("weights, warned", [([50, 0.3, 0.2], True), ([50, 30, 20], False), ([0.5, 0.3, 0.2], False),
+                                              ([80, 15, 5], False), ([98, 1.5, 0.5], True)])
+def test_weights_far_apart_are_reported(frames, weights, warned):
+    """50 typed beside cells formatted as percentages (30 % is 0.3) gave weights of 99 %, 0.6 % and 0.4 %, silently."""
+    role, criteria, candidates, scores = frames
+    criteria["weight"] = weights
+    rnd = load(role, criteria, candidates, scores)
+    found = rnd.problems[(rnd.problems["rule"] == "weights") & rnd.problems["message"].str.contains("far apart")]
+    assert len(found) == int(warned)
+    if warned:
+        assert "'SQL'" in found.iloc[0]["message"] and "(30 % is 0.3 in the cell)" in found.iloc[0]["message"]
+    assert rnd.criteria["weight"].round(4).tolist() == [round(w / sum(weights), 4) for w in weights]  # read as given
+
+
 def test_partial_weights_warn_and_fall_back_to_rank(frames):
     role, criteria, candidates, scores = frames
     criteria["weight"] = [50, None, 20]

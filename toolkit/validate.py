@@ -920,7 +920,7 @@ def _finish_criteria(criteria: pd.DataFrame, problems: Problems, sheet: str) -> 
     if n and given.notna().all() and float(given.sum()) > 0:
         criteria["weight"] = (given / float(given.sum())).astype("Float64")
         criteria["weight_source"] = "given"
-        _weights_follow_ranks(criteria, problems, sheet)
+        _weights_far_apart(criteria, problems, sheet) or _weights_follow_ranks(criteria, problems, sheet)
     else:
         if n and given.notna().any():
             why = "all weights are 0" if given.notna().all() else "weights are given for some criteria only"
@@ -935,6 +935,29 @@ def _finish_criteria(criteria: pd.DataFrame, problems: Problems, sheet: str) -> 
     cols = [f.name for f in CRITERIA_FIELDS]
     cols.insert(cols.index("weight") + 1, "weight_source")
     return criteria[cols + ["source_row"]]
+
+
+WEIGHTS_APART = 50
+"""A given weight this many times another (both above 0) is reported: more often a slip, such as 50 typed beside cells
+formatted as percentages (30 % is 0.3 in the cell), than a criterion meant to count fifty times as much."""
+
+
+def _weights_far_apart(criteria: pd.DataFrame, problems: Problems, sheet: str) -> bool:
+    """A warning when the largest given weight is `WEIGHTS_APART` times the smallest above 0 (True when given)."""
+    w = criteria["weight"].astype("float64").to_numpy()
+    positive = np.flatnonzero(w > 0)
+    if len(positive) < 2:
+        return False
+    hi, lo = positive[np.argmax(w[positive])], positive[np.argmin(w[positive])]
+    if w[hi] < WEIGHTS_APART * w[lo]:
+        return False
+    a, b = criteria.iloc[hi], criteria.iloc[lo]
+    problems.add("warning", sheet, "weights",
+                 f"the weights are far apart: {a['criterion']!r} weighs {w[hi]:.1%}, {w[hi] / w[lo]:.0f} times as much as "
+                 f"{b['criterion']!r} ({w[lo]:.1%}); a weight typed as a plain number (50) beside cells formatted as percentages "
+                 "(30 % is 0.3 in the cell) does this", column="weight", value=f"{w[lo]:.1%}",
+                 hint="Write every weight the same way (50, 30, 20 or 50 %, 30 %, 20 %), or check the weights meant")
+    return True
 
 
 def _weights_follow_ranks(criteria: pd.DataFrame, problems: Problems, sheet: str) -> None:
