@@ -177,6 +177,27 @@ def test_duplicate_candidate_id_keeps_first_and_quarantines_repeat(frames):
     assert balanced(rnd)
 
 
+def test_two_candidates_with_one_email_address_are_reported(frames):
+    """The same person entered twice under two ids: the second got a rejection draft addressed to the person hired."""
+    role, criteria, candidates, scores = frames
+    candidates.loc[2, "email"] = " Amira@Example.org "
+    rnd = load(role, criteria, candidates, scores)
+    warn = rnd.problems.set_index("rule").loc["shared_email"]
+    assert warn["severity"] == "warning" and warn["cell"] == "C2" and "C1 (hired), C3 (rejected)" in warn["message"]
+    assert "keep one row" in warn["hint"] and len(rnd.candidates) == 3
+    assert "shared_email" not in set(load(*make_frames()).problems["rule"])
+
+
+def test_scores_of_a_quarantined_candidate_say_to_correct_that_row(frames):
+    role, criteria, candidates, scores = frames
+    candidates["notified_on"] = candidates["notified_on"].astype(object)
+    candidates.loc[1, "notified_on"] = "sometime in March"
+    rnd = load(role, criteria, candidates, scores)
+    unknown = rnd.errors[rnd.errors["rule"] == "unknown_candidate"]
+    assert len(unknown) == 6 and unknown["message"].eq("candidate id belongs to a quarantined Candidates row").all()
+    assert unknown["hint"].str.startswith("Correct that row on the Candidates sheet").all()
+
+
 def test_duplicate_score_row(frames):
     role, criteria, candidates, scores = frames
     scores = pd.concat([scores, scores.iloc[[0]]], ignore_index=True)

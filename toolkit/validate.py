@@ -736,6 +736,7 @@ def check_people(file: str, raw_role: RawRole, crit_table: RawTable | None, cand
                       hint="Write one plain address such as name@example.com (no name in front, no second address)")
         quarantined_ids = set(chk.typed["candidate_id"][chk.bad].dropna())
         candidates, rej = chk.result("Candidates")
+        _shared_emails(problems, cand_table, candidates)
         rejected += rej
         counts.append(dict(sheet="Candidates", read=len(cand_table.frame), loaded=len(candidates), quarantined=len(rej)))
         candidates = _finish_candidates(candidates, role, problems, cand_table.sheet_name)
@@ -792,8 +793,10 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
             chk.cells("error", "candidate_id", unknown.fillna(False), "unknown_candidate",
                       lambda v, r: "candidate id is not on the Candidates sheet" if str(v).strip() not in quarantined_ids
                       else "candidate id belongs to a quarantined Candidates row",
-                      hint=lambda v, r: (f"Did you mean {folded[str(v).strip().casefold()]!r}? Ids must match exactly, capitals included"
-                                         if str(v).strip().casefold() in folded and str(v).strip() not in quarantined_ids
+                      hint=lambda v, r: ("Correct that row on the Candidates sheet (its own error says what is wrong); its scores load with it"
+                                         if str(v).strip() in quarantined_ids
+                                         else f"Did you mean {folded[str(v).strip().casefold()]!r}? Ids must match exactly, capitals included"
+                                         if str(v).strip().casefold() in folded
                                          else "Add the candidate to the Candidates sheet, or correct the id"),
                       reason="unknown candidate id")
         if "criterion" in score_table.frame:
@@ -911,6 +914,24 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
     if strict and not rnd.ok:
         raise ScorecardError(f"{len(rnd.errors)} error(s) in the workbook", problems=rnd.problems[rnd.problems["severity"] == "error"], file=raw.file)
     return rnd
+
+
+def _shared_emails(problems: Problems, table: RawTable, candidates: pd.DataFrame) -> None:
+    """A warning per email address that two or more candidates share (case ignored): one person entered twice gets two
+    letters, and a rejection drafted to the address of the person hired reaches them."""
+    if "email" not in candidates or not len(candidates):
+        return
+    email = candidates["email"].str.strip().str.casefold()
+    shared = email.notna() & email.duplicated(keep=False)
+    if not shared.any():
+        return
+    for address, rows in candidates[shared.to_numpy(dtype=bool)].groupby(email[shared], sort=False):
+        ids = ", ".join(f"{cid} ({status})" for cid, status in zip(rows["candidate_id"], rows["status"].fillna("no status")))
+        first = int(rows["source_row"].iloc[0])
+        problems.add("warning", table.sheet_name, "shared_email", f"candidates {ids} have the same email address",
+                     cell=table.cell("email", first), column="email", row=first, value=str(rows["email"].iloc[0]),
+                     hint="If they are one person, keep one row (and one id for their scores); otherwise correct the address: "
+                          "each letter draft goes to it")
 
 
 def _finish_criteria(criteria: pd.DataFrame, problems: Problems, sheet: str) -> pd.DataFrame:
