@@ -198,6 +198,34 @@ def test_scores_of_a_quarantined_candidate_say_to_correct_that_row(frames):
     assert unknown["hint"].str.startswith("Correct that row on the Candidates sheet").all()
 
 
+def test_an_unknown_country_is_reported_as_business_days_then_count_weekends_only(frames):
+    role, criteria, candidates, scores = frames
+    for country, warned in (("XX", True), ("49", True), ("de-by", False), ("Sweden", False), ("GB", False)):
+        rnd = load({**role, "country": country}, criteria, candidates, scores)
+        found = rnd.problems[rnd.problems["rule"] == "unknown_country"]
+        assert len(found) == int(warned), country
+        if warned:
+            assert found.iloc[0]["value"] == country and "weekends only" in found.iloc[0]["message"]
+
+
+def test_an_id_that_lost_its_leading_zeros_gets_a_did_you_mean(frames):
+    """Scores typed 123 where the Candidates sheet says 00123 (the spreadsheet made a number of it)."""
+    role, criteria, candidates, scores = frames
+    candidates.loc[0, "candidate_id"] = "00123"
+    scores["candidate_id"] = scores["candidate_id"].replace({"C1": "123"})
+    rnd = load(role, criteria, candidates, scores)
+    hints = rnd.errors.loc[rnd.errors["rule"] == "unknown_candidate", "hint"]
+    assert len(hints) == 6 and hints.str.startswith("Did you mean '00123'?").all() and "leading zeros" in hints.iloc[0]
+
+
+def test_a_word_in_a_score_cell_gets_a_hint_about_scores(frames):
+    role, criteria, candidates, scores = frames
+    scores["score"] = scores["score"].astype(object)
+    scores.loc[0, "score"] = "four"
+    err = load(role, criteria, candidates, scores).errors.iloc[0]
+    assert err["column"] == "score" and "on the round's scale" in err["hint"] and "0.3" not in err["hint"]
+
+
 def test_duplicate_score_row(frames):
     role, criteria, candidates, scores = frames
     scores = pd.concat([scores, scores.iloc[[0]]], ignore_index=True)
@@ -454,7 +482,7 @@ def test_strict_raises_one_error_listing_every_problem(frames):
     assert "2 error(s)" in text and "Scores!D2" in text and "Scores!C7" in text
     assert len(info.value.problems) == 2
     # each line says what was found and what to do, as debrief validate does
-    assert "score is not a number (found 'x') — Enter a plain number" in text and "(found 'Nope') — Use one of: SQL" in text
+    assert "score is not a number (found 'x') — Enter a number on the round's scale" in text and "(found 'Nope') — Use one of: SQL" in text
 
 
 def test_unknown_column_is_reported_not_silently_dropped(frames):

@@ -219,6 +219,13 @@ def build_role(raw: RawRole, problems: Problems, round_id: str, has_data: bool =
                      value=target, hint="Use e.g. 3 (the default)")
         target = None
     country = vals.get("country")
+    if country and str(country).strip():
+        from .analytics.business_days import resolve_country
+
+        if resolve_country(country) is None:  # business days would count weekends only, and the figures not say why
+            problems.add("warning", sheet, "unknown_country", f"country {str(country).strip()!r} is not one whose public holidays "
+                         "are known, so business days count weekends only", cell=raw.cells.get("country"), column="country",
+                         value=country, hint="Write an ISO country code such as GB, DE or SE (a region too: DE-BY, GB-SCT)")
     decided = vals.get("decided_on")
     return Role(
         role=str(vals.get("role", round_id)),
@@ -266,6 +273,8 @@ def _allowed_hint(f) -> str:
         return "Enter a real date from 1970 on (format the cell as a date) or write it as YYYY-MM-DD or DD.MM.YYYY"
     if f.kind == "bool":
         return "Write yes or no (ja/nein, ja/nej also work)"
+    if f.name == "score":  # a percentage is put onto the scale (60 % -> 3.4 on 1-5), not read as 0.6
+        return "Enter a number on the round's scale (or a rating such as 4/5), or leave the cell blank if it was not assessed"
     if f.kind == "float":
         return "Enter a plain number without units or text (a percentage such as 30 % is read as 0.3)"
     if f.kind == "int":
@@ -790,12 +799,14 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
             cid = chk.typed["candidate_id"]
             unknown = cid.notna() & ~chk.isin("candidate_id", known_ids)
             folded = {k.casefold(): k for k in known_ids} if unknown.any() else {}  # 'c001' for 'C001': ids match exactly
+            if unknown.any():  # 123 for '00123': a spreadsheet dropped the leading zeros of a number
+                folded.update({k.lstrip("0").casefold(): k for k in known_ids if k.lstrip("0") != k and k.lstrip("0").casefold() not in folded})
             chk.cells("error", "candidate_id", unknown.fillna(False), "unknown_candidate",
                       lambda v, r: "candidate id is not on the Candidates sheet" if str(v).strip() not in quarantined_ids
                       else "candidate id belongs to a quarantined Candidates row",
                       hint=lambda v, r: ("Correct that row on the Candidates sheet (its own error says what is wrong); its scores load with it"
                                          if str(v).strip() in quarantined_ids
-                                         else f"Did you mean {folded[str(v).strip().casefold()]!r}? Ids must match exactly, capitals included"
+                                         else f"Did you mean {folded[str(v).strip().casefold()]!r}? Ids must match exactly, capitals and leading zeros included (format an id column as text)"
                                          if str(v).strip().casefold() in folded
                                          else "Add the candidate to the Candidates sheet, or correct the id"),
                       reason="unknown candidate id")
