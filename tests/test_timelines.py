@@ -149,11 +149,23 @@ def test_follow_up_on_the_as_of_day_is_still_scheduled():
 
 def test_runners_up_fill_a_blank_stay_in_touch_only():
     rnd = berlin_round()
-    t = by_id(timelines(rnd, as_of="2025-10-09", runners_up={("berlin", "C7"), ("berlin", "C1")}))
-    assert t.loc["C7", "stay_in_touch"] and t.loc["C7", "follow_up_status"] == "missing"
+    t = by_id(timelines(rnd, as_of="2025-10-09", runners_up={("berlin", "C8"), ("berlin", "C1")}))
+    assert t.loc["C8", "stay_in_touch"] and t.loc["C8", "follow_up_status"] == "missing"  # rejected: the letter offered it
     assert t.loc["C1", "follow_up_status"] == "not_applicable"  # hired
     assert not t.loc["C4", "stay_in_touch"]  # blank and not a runner-up
     assert t.loc["C2", "follow_up_status"] == "scheduled"  # recorded yes stays
+
+
+def test_a_pending_runner_up_is_not_followed_up_as_if_a_letter_had_offered_it():
+    """Before the committee decides, the scores' runners-up have had no letter, so nothing offered to stay in touch: the
+    talent pool counted them with follow-up 'missing' (356 in a real export of undecided rounds)."""
+    role, criteria, candidates, scores = berlin_frames()  # C7 is pending
+    rnd = round_from_frames(role, criteria, candidates, scores, as_of="2025-10-09")
+    t = by_id(timelines(rnd, as_of="2025-10-09", runners_up={("berlin", "C7")}))
+    assert t.loc["C7", "follow_up_status"] == "not_applicable" and not t.loc["C7", "stay_in_touch"]
+    candidates.loc[candidates["candidate_id"] == "C7", "stay_in_touch"] = "yes"  # the committee said so: in the pool
+    rnd = round_from_frames(role, criteria, candidates, scores, as_of="2025-10-09")
+    assert by_id(timelines(rnd, as_of="2025-10-09", runners_up={("berlin", "C7")})).loc["C7", "follow_up_status"] == "missing"
 
 
 def test_told_without_channel_is_unknown_and_not_personal():

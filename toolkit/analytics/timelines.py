@@ -37,7 +37,7 @@ Rules (the README section "Response times" says the same for people):
   not sent), ``not_requested``.
 - **Follow-up.** A candidate is in the talent pool when ``stay_in_touch``
   is yes, or blank with a ``follow_up_on`` date (or, if a runners-up set is
-  given, blank and a runner-up). ``scheduled`` (date on or after as_of),
+  given, blank and a runner-up whose letter went out: not pending). ``scheduled`` (date on or after as_of),
   ``overdue`` (date before as_of), ``missing`` (in the pool, no date),
   ``not_applicable`` (not in the pool, or hired/offered).
 """
@@ -228,6 +228,8 @@ def timelines(
     if runners_up is not None:
         pairs = set((str(r), str(c)) for r, c in runners_up)
         is_runner_up = pd.Series([(r, c) in pairs for r, c in zip(df["round_id"], df["candidate_id"])], index=df.index)
+        # a pending candidate has had no letter yet, so nothing offered to stay in touch: not in the pool for that reason
+        is_runner_up &= (df["status"] != "pending").to_numpy(dtype=bool)
         stay = stay.fillna(is_runner_up.astype("boolean"))
     df["stay_in_touch"] = stay
     follow = df["follow_up_on"]
