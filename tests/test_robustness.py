@@ -11,13 +11,12 @@ from toolkit.validate import round_from_frames
 
 def test_scenarios_hand_computed():
     r = rank_robustness(social_media_round()).set_index("scenario")
-    assert list(r.index) == ["as given", "equal weights", "rank-derived weights", "without Mia", "without Noah"]
+    # weights 3:2:1 are exactly the rank-derived ones: that scenario is "as given", not counted a second time
+    assert list(r.index) == ["as given", "equal weights", "without Mia", "without Noah"]
     assert r.loc["as given", "top_ids"] == "A1 > B2 > D4"  # Ben and Dev tie at 4.0: sheet order
     # equal weights: Ana 4.5, Dev 4.0, Ben 3.83
     assert r.loc["equal weights", "top_ids"] == "A1 > D4 > B2"
     assert r.loc["equal weights", "winner_unchanged"] and not r.loc["equal weights", "top_order_unchanged"]
-    # weights 3:2:1 are exactly the rank-derived ones
-    assert r.loc["rank-derived weights", "top_order_unchanged"]
     # without Mia, Dev has no scores left: Ana 4.67, Ben 3.83, Cleo 3.17
     assert r.loc["without Mia", "top_names"] == "Ana Alves > Ben Berger > Cleo Chan"
     assert r.loc["without Noah", "top_ids"] == "A1 > B2 > D4"
@@ -54,3 +53,15 @@ def test_a_tie_for_first_place_keeps_the_winner():
     assert r.loc["equal weights", "winner"] == "B2" and r.loc["equal weights", "winner_unchanged"]
     eq = scenario_ranks(rnd).query("scenario == 'equal weights'").set_index("candidate_id")
     assert eq.loc["A1", "rank"] == eq.loc["B2", "rank"] == 1
+
+
+def test_a_weights_scenario_equal_to_the_given_weights_is_not_counted_twice():
+    """'The winner holds in 6 of 6 scenarios' counted "as given" and "rank-derived weights" twice when the weights came
+    from the ranks (as in every round without a weight column)."""
+    role, criteria, candidates, scores = social_media_frames()
+    criteria["weight"] = [50, 30, 20]  # not the rank-derived 3:2:1
+    kept = list(rank_robustness(round_from_frames(role, criteria, candidates, scores))["scenario"])
+    assert kept[:3] == ["as given", "equal weights", "rank-derived weights"]
+    criteria["weight"] = [1, 1, 1]  # equal weights given: the equal-weights scenario is "as given"
+    kept = list(rank_robustness(round_from_frames(role, criteria, candidates, scores))["scenario"])
+    assert kept[:2] == ["as given", "rank-derived weights"] and "equal weights" not in kept

@@ -7,6 +7,8 @@ rules) and rank:
 - "equal weights": every criterion counts the same;
 - "rank-derived weights": weight = (n + 1 - position) / sum, from the
   criteria's rank order alone (what the loader uses when weights are blank);
+  a weights scenario that equals "as given" (weights derived from the ranks,
+  or given equal) is left out, so that no scenario is counted twice;
 - "without <interviewer>": the round's weights, that interviewer's scores
   left out (one scenario per interviewer).
 """
@@ -30,9 +32,10 @@ def _scenarios(round: HiringRound):
     means = _means_wide(round)
     yield AS_GIVEN, "weights", means, given
     if n:
-        yield EQUAL, "weights", means, np.full(n, 1.0 / n)
         raw = (n + 1 - np.arange(1, n + 1)).astype(float)
-        yield RANK_DERIVED, "weights", means, raw / raw.sum()
+        for name, weights in ((EQUAL, np.full(n, 1.0 / n)), (RANK_DERIVED, raw / raw.sum())):
+            if not np.allclose(weights, given):  # weights derived from the ranks are "as given" already: not counted twice
+                yield name, "weights", means, weights
     who = round.scores["interviewer"].astype("str")
     for name in dict.fromkeys(who.tolist()):
         yield f"without {name}", "interviewer left out", _means_wide(round, round.scores[(who != name).to_numpy()]), given
