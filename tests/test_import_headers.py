@@ -28,6 +28,9 @@ def test_headings_in_three_languages_with_stray_spaces_and_punctuation(heading, 
 
 @pytest.mark.parametrize("heading, name, weight, scale", [
     ("Kommunikation (20 %)", "Kommunikation", 20.0, None),
+    ("SQL /10", "SQL", None, (1.0, 10.0)), ("SQL (/10)", "SQL", None, (1.0, 10.0)),
+    ("Kommunikation (von 10)", "Kommunikation", None, (1.0, 10.0)), ("Teamfit (av 5)", "Teamfit", None, (1.0, 5.0)),
+    ("24/7 support", "24/7 support", None, None),
     ("Kommunikation\n(20%)", "Kommunikation", 20.0, None),
     ("Communication [weight 0.3]", "Communication", 0.3, None),
     ("Teamfit – 15 %", "Teamfit", 15.0, None),
@@ -152,3 +155,18 @@ def test_a_column_about_the_person_is_no_criterion_does_not_set_the_scale_and_is
     assert "age" not in letters.casefold().replace(".", " ").replace(",", " ").split() and "years of experience" not in letters.casefold()
     rated = toolkit.load_round(path, as_of="2026-03-20", mapping={"columns": {"Years of experience": "criterion"}})
     assert "Years of experience" in set(rated.criteria["criterion"]) and "personal_column" not in set(rated.problems["rule"])
+
+
+@pytest.mark.parametrize("text, scale", [
+    ("Skala 1-10", (1.0, 10.0)), ("Ratings on a 1-10 scale", (1.0, 10.0)), ("Scale: 1 (poor) to 10 (excellent)", (1.0, 10.0)),
+    ("Bewertung (1 bis 10)", (1.0, 10.0)), ("Legend: 1 = poor, 10 = excellent", (1.0, 10.0)), ("* scores out of 10", (1.0, 10.0)),
+    ("Legende: 1 = schwach; 4 = sehr gut", (1.0, 4.0)), ("Betygsskala 1–5", (1.0, 5.0)), ("Punkte von 10", (1.0, 10.0)),
+    # not a scale: dates, stages, counts
+    ("Interviews 2026, 1-3 March", None), ("Round 1 = screening, Round 2 = panel", None), ("Panel 2: 3 candidates", None),
+    ("Note: the panel met on 3 February", None),
+])
+def test_a_scale_stated_in_a_title_or_legend_is_found(text, scale):
+    """A 1-10 file whose top score is 5 was read as 1-5 (5/10 counted as 5/5) although its title or legend said 1-10."""
+    from toolkit.readers.rows import scale_from_notes
+
+    assert scale_from_notes([text]) == scale

@@ -254,6 +254,15 @@ def _split_words(name: str) -> str:
     return name
 
 
+_OUT_OF = re.compile(r"^\s*(?:/|von|aus|av|of|out of)\s*(\d{1,3})\s*$", re.I)  # "(von 10)", "(/10)": the top of a 1-N scale
+_TRAILING_OUT_OF = re.compile(r"\s*/\s*(\d{1,3})\s*$")  # "SQL /10"
+
+
+def _out_of(text: str) -> tuple[float, float] | None:
+    m = _OUT_OF.match(text)
+    return (1.0, float(m.group(1))) if m and int(m.group(1)) > 1 else None
+
+
 def parse_criterion_header(text: object) -> CriterionHeader:
     """Split a criterion column heading into its name, weight and scale.
 
@@ -270,11 +279,13 @@ def parse_criterion_header(text: object) -> CriterionHeader:
             weight, percent = float(p.group(1).replace(",", ".")), True
         elif (w := _WEIGHT.match(inner)) and weight is None:
             weight = float(w.group(1).replace(",", "."))
-        elif (sc := parse_scale_text(inner)) and scale is None:
+        elif (sc := parse_scale_text(inner) or _out_of(inner)) and scale is None:
             scale = sc
         else:
             continue
         s = s.replace(m.group(0), " ")
+    if scale is None and (t := _TRAILING_OUT_OF.search(s)) and t.start() > 0 and int(t.group(1)) > 1:
+        scale, s = (1.0, float(t.group(1))), s[: t.start()]
     if weight is None and (t := _TRAILING_PERCENT.search(s)) and t.start() > 0:
         weight, percent = float(t.group(1).replace(",", ".")), True
         s = s[: t.start()]

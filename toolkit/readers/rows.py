@@ -107,12 +107,29 @@ def row_text(block: pd.DataFrame, index, limit: int = 80) -> str:
     return s if len(s) <= limit else s[: limit - 3] + "..."
 
 
+_RANGE = r"(\d+)\s*(?:\([^)]*\)\s*)?(?:-|–|—|bis|to|till)\s*(\d+)"  # "1-10", "1 (poor) to 10"
+_SCALE_NOTES = (
+    _SCALE_NOTE,
+    re.compile(r"(?:skala|scale|skalan)\s*[:=]?\s*" + _RANGE, re.I),  # "Scale: 1 (poor) to 10 (excellent)"
+    re.compile(_RANGE + r"\s*-?\s*(?:point\s+)?(?:scale|skala|punkte-?skala|poängs?skala)", re.I),  # "on a 1-10 scale"
+    re.compile(r"(?:bewertung|rating|ratings|betyg|punkte|points|poäng|score|scores)\s*[:=]?\s*\(\s*" + _RANGE + r"\s*\)", re.I),
+)
+_OUT_OF_NOTE = re.compile(r"(?:scores?|ratings?|points|punkte|poäng|betyg)\b[^.;]*?\b(?:out of|von|av)\s+(\d+)", re.I)
+_LEGEND_ENTRY = re.compile(r"(?:^|[:,;(*]|\b(?:legend|legende|förklaring|key)\b)\s*(\d+)\s*=\s*[^\d=,;]+", re.I)  # "1 = poor, 10 = excellent"
+
+
 def scale_from_notes(texts: list[str]) -> tuple[float, float] | None:
-    """A scale stated in a title, legend or note row ('Skala 1-10', 'Scale: 1 - 4')."""
+    """A scale stated in a title, legend or note row: 'Skala 1-10', 'Scale: 1 (poor) to 10 (excellent)', 'Ratings on a
+    1-10 scale', 'Bewertung (1 bis 10)', 'Legend: 1 = poor, 10 = excellent', '* scores out of 10' (1-10)."""
     for t in texts:
-        m = _SCALE_NOTE.search(clean_text(t))
-        if m:
-            lo, hi = float(m.group(1)), float(m.group(2))
-            if lo < hi:
-                return (lo, hi)
+        text = clean_text(t)
+        for pattern in _SCALE_NOTES:
+            m = pattern.search(text)
+            if m and float(m.group(1)) < float(m.group(2)):
+                return (float(m.group(1)), float(m.group(2)))
+        if (m := _OUT_OF_NOTE.search(text)) and int(m.group(1)) > 1:
+            return (1.0, float(m.group(1)))
+        legend = [int(x) for x in _LEGEND_ENTRY.findall(text)]
+        if len(legend) >= 2 and min(legend) < max(legend):
+            return (float(min(legend)), float(max(legend)))
     return None
