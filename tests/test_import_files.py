@@ -77,6 +77,22 @@ def test_an_unquoted_decimal_comma_in_a_comma_separated_file_sets_the_row_aside_
     assert 1.0 not in set(rnd.scores["score"].dropna())
 
 
+def test_an_interviewer_whose_scores_never_pass_5_in_a_1_to_10_file_is_named(tmp_path):
+    """Ivan scored on 1-10 and Jana on 1-5 in one long file: the file was read as 1-10, so Jana's 5 counted as 2.8, silently."""
+    rows = ["Candidate,Interviewer,Criterion,Score"]
+    for i, name in enumerate(("Alice Moore", "Ben Carter", "Cara Diaz")):
+        rows += [f"{name},Ivan,SQL,{8 - 2 * i}", f"{name},Ivan,Communication,{10 - 2 * i}", f"{name},Jana,SQL,{5 - i}", f"{name},Jana,Communication,{4 - i}"]
+    path = tmp_path / "scores.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    rnd = toolkit.load_round(path, as_of=AS_OF)
+    found = rnd.problems[rnd.problems["rule"] == "scale_mixed"]
+    assert len(found) == 1 and "'Jana'" in found.iloc[0]["message"] and "'Ivan'" not in found.iloc[0]["message"]
+    assert set(rnd.problems["rule"]) >= {"scale_inferred"}
+    same = [r.replace(",Jana,SQL,5", ",Jana,SQL,9") for r in rows]  # Jana's top score passes 5: one scale, nothing to say
+    path.write_text("\n".join(same) + "\n", encoding="utf-8")
+    assert "scale_mixed" not in set(toolkit.load_round(path, as_of=AS_OF).problems["rule"])
+
+
 def test_an_xls_that_is_csv_is_read_by_content_and_reported(tmp_path):
     path = tmp_path / "export.xls"
     path.write_text("\n".join(",".join(r) for r in [["Candidate", "Interviewer", "Criterion", "Score"], *LONG_ROWS]))

@@ -332,7 +332,30 @@ def normalise(long: pd.DataFrame, target: tuple[float, float], mapping: Mapping,
         info["per_heading"] = [i for _, i in infos]
     if source or mapping.scale_source:
         info["how"] = "given in the mapping" if mapping.scale_source else info.get("how")
+    elif len(distinct_hints) == 1 and str(info.get("how", "")).startswith("values from") and "interviewer" in long:
+        problems += _interviewers_on_other_scales(long, info, sheet)
     return score, raw if raw.dtype == "str" else raw.astype("str"), info, problems
+
+
+def _interviewers_on_other_scales(long: pd.DataFrame, info: dict, sheet) -> list[dict]:
+    """A warning when the scale was inferred from all scores together (up to 10 or 100) while an interviewer's own scores
+    never pass 5 (or 10): they may have scored on 1-5 while the others used 1-10, and then count about half."""
+    source = parse_scale(info.get("source"))
+    if source is None or source[1] <= 5:
+        return []
+    numbers = pd.to_numeric(long["score"].astype(object), errors="coerce")
+    who = _text(long["interviewer"])
+    top = numbers.groupby(who.to_numpy()).agg(["max", "count"])
+    low_cap = 5 if source[1] <= 10 else 10
+    lower = [w for w, r in top.iterrows() if w and r["count"] >= 3 and r["max"] <= low_cap]
+    if not lower or len(lower) == len(top) or top["max"].max() <= low_cap:
+        return []
+    names = ", ".join(repr(w) for w in lower[:4])
+    return [problem("warning", sheet, "scale_mixed",
+                    f"the scores were read on a {info['source']} scale, but those of {names} never pass {low_cap}: if they scored "
+                    f"on 1-{low_cap}, each of their scores counts about {low_cap / source[1]:.0%} of what they meant",
+                    column="score", value=info["source"],
+                    hint=f'Put each interviewer\'s scale in the headings, or bring the scores onto one scale before loading')]
 
 
 def read_dates(frames: list[tuple[pd.DataFrame, list[str]]], mapping: Mapping, problems: list[dict], details: dict, *, sheet=None) -> str:
