@@ -94,6 +94,27 @@ def test_candidate_profile_names_nobody_else(rnd):
     assert "too few scores" in mine.customdata[2]
 
 
+@pytest.mark.parametrize("language, label", [("en", "Top-ranked (no one chosen yet)"), ("de", "Bestplatzierte Person (noch keine Entscheidung)"),
+                                             ("sv", "Högst rankad (ingen vald ännu)")])
+def test_before_anyone_is_chosen_the_profile_does_not_call_the_top_ranked_candidate_selected(language, label):
+    """Friday's committee meeting, before the decision: the top-ranked candidate stands in for the hire, but is not 'selected'."""
+    from rounds_for_comparison import social_media_frames
+    from toolkit.validate import round_from_frames
+
+    role, criteria, candidates, scores = social_media_frames()
+    candidates["status"] = ["pending", "pending", "rejected", "withdrawn"]
+    undecided = round_from_frames(role, criteria, candidates, scores)
+    fig = candidate_profile(undecided, "B2", language=language)
+    assert [t.name for t in fig.data][1] == label
+    decided = candidate_profile(social_media_round(), "B2", language=language)
+    assert label not in [t.name for t in decided.data]
+    from toolkit.render.figures import ProfileDivs
+    from toolkit.render.pages import figure_div
+
+    divs = ProfileDivs(criterion_profiles(undecided), show_selected=True)
+    assert divs.div("p", "B2", language) == figure_div(fig, "p")  # the report's fast path draws the same label
+
+
 def test_candidate_profile_from_a_precomputed_table_and_unknown_ids(rnd):
     table = criterion_profiles(rnd)
     assert candidate_profile(table, "C3").data[0].name == "Cleo Chan"

@@ -49,7 +49,7 @@ def criterion_profiles(round: HiringRound) -> pd.DataFrame:
 
     Columns: round_id, candidate_id, name (the candidate's own), criterion
     (ordered categorical), criterion_rank (Int64), weight, mean_score, hire_mean (the selected
-    candidate's mean), pool_median (median of all candidates' means on the
+    candidate's mean), hire_basis (str: "hired", "offered" or "top-ranked" when no one is chosen yet), pool_median (median of all candidates' means on the
     criterion), bar, n_interviewers, insufficient (boolean) and
     evidence_reason (str, "" when the evidence is sufficient), scale_min and
     scale_max (float, the round's scale), criterion_en, criterion_de and
@@ -74,6 +74,7 @@ def criterion_profiles(round: HiringRound) -> pd.DataFrame:
             "weight": key.map(crit["weight"]).astype("Float64"),
             "mean_score": ev["mean_score"],
             "hire_mean": gp["hire_mean"],
+            "hire_basis": gp["hire_basis"],
             "pool_median": key.map(pool_median.set_axis(pool_median.index.astype("str"))).astype("Float64"),
             "bar": gp["bar"],
             "n_interviewers": ev["n_interviewers"],

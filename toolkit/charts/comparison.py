@@ -208,10 +208,12 @@ PROFILE_TEXT = {
     "en": {
         "title": "{name}: scores per criterion",
         "subtitle": "Compared with the selected candidate and the pool median; criteria most important first",
+        "subtitle_top": "Compared with the top-ranked candidate (no one is chosen yet) and the pool median; criteria most important first",
         "subtitle_own": "Compared with the median of all candidates; criteria most important first",
         "x": "Criteria, most important first",
         "y": "Mean score ({scale})",
         "selected": "Selected candidate",
+        "top_ranked": "Top-ranked (no one chosen yet)",
         "median": "Pool median",
         "bar": "Bar (lowest acceptable)",
         "bar_hover": "Bar",
@@ -224,10 +226,12 @@ PROFILE_TEXT = {
     "de": {
         "title": "{name}: Bewertungen je Kriterium",
         "subtitle": "Im Vergleich mit der ausgewählten Person und dem Median aller Bewerbungen; wichtigstes Kriterium zuerst",
+        "subtitle_top": "Im Vergleich mit der bestplatzierten Person (noch ist niemand ausgewählt) und dem Median aller Bewerbungen; wichtigstes Kriterium zuerst",
         "subtitle_own": "Im Vergleich mit dem Median aller Bewerbungen; wichtigstes Kriterium zuerst",
         "x": "Kriterien, wichtigstes zuerst",
         "y": "Durchschnittliche Bewertung ({scale})",
         "selected": "Ausgewählte Person",
+        "top_ranked": "Bestplatzierte Person (noch keine Entscheidung)",
         "median": "Median aller Bewerbungen",
         "bar": "Mindestniveau",
         "bar_hover": "Mindestniveau",
@@ -244,10 +248,12 @@ PROFILE_TEXT = {
     "sv": {
         "title": "{name}: betyg per kriterium",
         "subtitle": "Jämfört med den valda kandidaten och medianen för alla sökande; viktigaste kriteriet först",
+        "subtitle_top": "Jämfört med den högst rankade kandidaten (ingen är vald ännu) och medianen för alla sökande; viktigaste kriteriet först",
         "subtitle_own": "Jämfört med medianen för alla sökande; viktigaste kriteriet först",
         "x": "Kriterier, viktigast först",
         "y": "Medelbetyg ({scale})",
         "selected": "Vald kandidat",
+        "top_ranked": "Högst rankad (ingen vald ännu)",
         "median": "Median för alla sökande",
         "bar": "Lägsta godtagbara nivå",
         "bar_hover": "Lägsta godtagbara nivå",
@@ -308,7 +314,8 @@ def candidate_profile(source: HiringRound | pd.DataFrame, candidate_id: str, *, 
 
     ``source`` is the round or its `criterion_profiles` table (pass the table
     when drawing many candidates). The figure names nobody but this
-    candidate: the hire is "Selected candidate", the pool is "Pool median".
+    candidate: the hire is "Selected candidate" (before anyone is hired or offered, "Top-ranked (no one chosen yet)"),
+    the pool is "Pool median".
     Bars with thin evidence are hatched and say why on hover.
 
     ``language`` ("en", "de" or "sv") sets every label, the hover text and
@@ -326,6 +333,8 @@ def candidate_profile(source: HiringRound | pd.DataFrame, candidate_id: str, *, 
     if rows.empty:
         known = ", ".join(map(str, pd.unique(profiles["candidate_id"])[:10]))
         raise ToolkitError("unknown candidate id for the profile chart", value=candidate_id, hint=f"Use one of: {known}")
+    # before anyone is hired or offered the top-ranked candidate stands in, and the chart does not call them selected
+    hire_word = "top_ranked" if "hire_basis" in rows and (rows["hire_basis"] == "top-ranked").any() else "selected"
     order = np.argsort(rows["criterion_rank"].to_numpy(dtype="float64", na_value=np.inf), kind="stable")
 
     def col(name, dtype="float64", na=np.nan):
@@ -359,7 +368,7 @@ def candidate_profile(source: HiringRound | pd.DataFrame, candidate_id: str, *, 
              customdata=custom, hovertemplate=f"%{{x}}<br>{esc(name)}: %{{y:.2f}}<br>%{{customdata}}<extra></extra>"),
     ]
     if show_selected:
-        data.append(dict(type="bar", name=words["selected"], x=x, y=col("hire_mean").tolist(), marker=dict(color=style.SELECTED, opacity=0.75),
+        data.append(dict(type="bar", name=words[hire_word], x=x, y=col("hire_mean").tolist(), marker=dict(color=style.SELECTED, opacity=0.75),
                          hovertemplate=f"%{{x}}<br>{words['selected']}: %{{y:.2f}}<extra></extra>"))
     data.append(dict(type="scatter", mode="markers", name=words["median"], x=x, y=median.tolist(), **({} if show_selected else {"offsetgroup": "median"}),
                      marker=dict(symbol="diamond", size=12, color=style.POOL, line=dict(color="white", width=1)),
@@ -377,7 +386,7 @@ def candidate_profile(source: HiringRound | pd.DataFrame, candidate_id: str, *, 
         extra.update(scattermode="group", scattergap=0.25)
     lay = style.layout(
         title or words["title"].format(name=name),
-        subtitle=words["subtitle"] if show_selected else words["subtitle_own"],
+        subtitle=(words["subtitle"] if hire_word == "selected" else words["subtitle_top"]) if show_selected else words["subtitle_own"],
         height=460 + style.NOTE_LINE * len(notes), barmode="group", bargap=0.25, top=130, bottom=80 + style.NOTE_LINE * len(notes),
         xaxis=style.axis(words["x"], categoryorder="array", categoryarray=x, tickmode="array", tickvals=x,
                          ticktext=[style.wrap(v, 22) for v in x]),
