@@ -239,10 +239,10 @@ def timeline_chart(timelines_df: pd.DataFrame, as_of: dt.date | str | None = Non
         yaxis=style.axis(
             "Candidate (earliest decision at the top)" if show_labels else f"{n:,} candidates, earliest decision at the top (hover for names)",
             type="category", categoryorder="array", categoryarray=list(df["_label"]), autorange="reversed",
-            showticklabels=show_labels, showgrid=False,
+            showticklabels=show_labels, showgrid=False, title_standoff=14,  # the title clear of the longest name
         ),
-        legend=dict(orientation="h", yanchor="top", y=-0.06, xanchor="left", x=0),
-        margin=dict(l=10, r=20, t=90, b=110),
+        legend=dict(orientation="h", yanchor="top", y=-0.09, xanchor="left", x=0),  # below the year under the first date
+        margin=dict(l=10, r=20, t=90, b=130),
         hovermode="closest",
     ))
     return fig
@@ -405,13 +405,12 @@ def channel_mix(timelines_df: pd.DataFrame, by: str = "round_id") -> go.Figure:
             hovertemplate="%{x}: %{y} of %{customdata[1]} told (%{customdata[0]:.0f}%)<extra>" + CHANNEL_LABELS[kind] + "</extra>",
         ))
     fig.update_layout(style.layout(
-        "How candidates were told",
+        "How candidates were told" + (", finalists and earlier stages" if by == "finalist" else ", per round"),
         subtitle="Told candidates, rejected or pending after a decision; a phone or video call is preferred, above all for finalists",
         barmode="stack",
         xaxis=style.axis(x_title, type="category"),
         yaxis=style.axis("Candidates told", rangemode="tozero"),
-        legend=dict(orientation="h", yanchor="top", y=-0.18, xanchor="left", x=0),
-    ))
+    ))  # the legend above the plot (style.layout): below it, it covered the axis title
     return fig
 
 
