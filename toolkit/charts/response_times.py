@@ -435,8 +435,8 @@ def overdue_table(timelines_df: pd.DataFrame, as_of: dt.date | str | None = None
     else:
         cells = [["Nobody is overdue"], [""], [""], [""], [""], [""]]
     fig = go.Figure(go.Table(
-        header=dict(values=[f"<b>{h}</b>" for h in header], fill_color="#f1f3f5", align="left"),
-        cells=dict(values=cells, align="left", fill_color="white"),
+        header=dict(values=[f"<b>{h}</b>" for h in header], fill_color="#f1f3f5", align="left", height=30),
+        cells=dict(values=cells, align="left", fill_color="white", height=28),  # the figure's height counts 28 a row: no clipped text
         columnwidth=[3, 3, 2, 2, 2, 2],
     ))
     when = f" as of {_fmt_day(day)}" if day is not None else ""
