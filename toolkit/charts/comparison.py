@@ -197,7 +197,7 @@ def contribution_bars(round: HiringRound, *, top: int | None = 30, table: pd.Dat
         height=top + bottom + 30 + style.ROW_HEIGHT * len(ids), top=top, bottom=bottom,
         barmode="stack",
         xaxis=style.axis(f"Weighted total ({_scale_text(round)} scale)", range=[0, float(round.role.scale_max) * 1.08]),
-        yaxis=style.axis("Candidate", categoryorder="array", categoryarray=labels, autorange="reversed"),
+        yaxis=style.axis("Candidate", categoryorder="array", categoryarray=labels, autorange="reversed", title_standoff=14),
         annotations=[style.note(notes)],
         legend=dict(orientation="h", yanchor="bottom", y=1.01, xanchor="left", x=0, traceorder="normal"),
     )
