@@ -5,7 +5,7 @@
     rnd.problems, rnd.candidates, rnd.scores
 """
 
-from . import analytics, charts, feedback
+from . import analytics, charts, feedback, pickers
 from .analytics import candidate_summary, overdue_now, process_health, timelines, weighted_totals
 from .errors import InputFileError, MappingError, OutputError, ScorecardError, TemplateError, ToolkitError
 from .loader import load_round, load_rounds, round_id_for
@@ -29,6 +29,7 @@ __all__ = [
     "inspect_path",
     "read_mapping",
     "overdue_now",
+    "pickers",
     "process_health",
     "scorecard_workbook_bytes",
     "timelines",

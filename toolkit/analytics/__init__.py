@@ -9,7 +9,7 @@ from .robustness import rank_robustness, scenario_ranks
 from .runners_up import runner_up_assessment, runner_up_pairs, runners_up
 from .scoring import contributions, criterion_matrix, gaps, scale_points, selected_candidate, stage_order, weighted_totals
 from .summary import candidate_summary, criterion_profiles
-from .timelines import final_stage, overdue_now, timelines
+from .timelines import final_stage, follow_through, overdue_now, timelines
 
 __all__ = [
     "add_business_days",
@@ -17,6 +17,7 @@ __all__ = [
     "business_days_between",
     "calendar_name",
     "final_stage",
+    "follow_through",
     "overdue_now",
     "process_health",
     "scorecard_completeness",

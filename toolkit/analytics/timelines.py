@@ -264,3 +264,14 @@ def overdue_now(timelines_df: pd.DataFrame) -> pd.DataFrame:
     rows = timelines_df[timelines_df["target_status"] == "overdue"]
     rows = rows.sort_values(["business_days_waiting", "due_on", "name"], ascending=[False, True, True], kind="stable")
     return rows[OVERDUE_COLUMNS].reset_index(drop=True)
+
+
+FOLLOW_THROUGH_COLUMNS = ["round_id", "name", "feedback_requested_on", "feedback_sent_on", "feedback_business_days", "feedback_status",
+                          "stay_in_touch", "follow_up_on", "follow_up_status"]
+
+
+def follow_through(timelines_df: pd.DataFrame) -> pd.DataFrame:
+    """The candidates who asked for feedback or are in the talent pool, with how each was followed through
+    (`FOLLOW_THROUGH_COLUMNS`), in the order of ``timelines_df``."""
+    keep = (timelines_df["feedback_status"] != "not_requested") | (timelines_df["follow_up_status"] != "not_applicable")
+    return timelines_df.loc[keep.to_numpy(dtype=bool), FOLLOW_THROUGH_COLUMNS].reset_index(drop=True)
