@@ -105,7 +105,7 @@ def test_before_anyone_is_chosen_the_profile_does_not_call_the_top_ranked_candid
     candidates["status"] = ["pending", "pending", "rejected", "withdrawn"]
     undecided = round_from_frames(role, criteria, candidates, scores)
     fig = candidate_profile(undecided, "B2", language=language)
-    assert [t.name for t in fig.data][1] == label
+    assert [t.name for t in fig.data][1] == label and label in fig.data[1].hovertemplate
     decided = candidate_profile(social_media_round(), "B2", language=language)
     assert label not in [t.name for t in decided.data]
     from toolkit.render.figures import ProfileDivs

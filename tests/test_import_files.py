@@ -75,6 +75,13 @@ def test_an_unquoted_decimal_comma_in_a_comma_separated_file_sets_the_row_aside_
     assert err["row"] == 3 and "'5' beyond the last column" in err["message"] and '"1,5"' in err["hint"]
     assert rnd.rejected_rows["row"].tolist() == [3] and len(rnd.scores) == 3
     assert 1.0 not in set(rnd.scores["score"].dropna())
+    # a comma in the comment that ends the row: every score is in its column, so the row loads, with a warning
+    rows = ["Candidate,Interviewer,SQL,Communication,Comment", "Alice Moore,Tom Baker,4,3,strong on joins, weak on windows",
+            "Ben Carter,Tom Baker,2,5,"]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    rnd = toolkit.load_round(path, as_of=AS_OF)
+    warn = rnd.problems.set_index("rule").loc["ragged_rows"]
+    assert warn["severity"] == "warning" and "weak on windows" in warn["message"] and len(rnd.scores) == 4 and rnd.rejected_rows.empty
 
 
 def test_an_interviewer_whose_scores_never_pass_5_in_a_1_to_10_file_is_named(tmp_path):
@@ -143,6 +150,10 @@ def test_a_sheet_of_scores_that_is_not_read_is_named_in_a_warning(tmp_path, samp
         assert unread["sheet"].tolist() == [sheet] and unread["severity"].tolist() == ["warning"], path.name
         assert sheet not in set(rnd.scores["interviewer"]) and {i["sheet"] for i in rnd.details["ignored_sheets"]} >= {sheet}
     assert "unhide" in toolkit.load_round(hidden, as_of=AS_OF).problems.set_index("rule").loc["sheet_not_read", "hint"]
+    # a template's header row alone, hidden or not, and a hidden summary hold no scores: no warning
+    template = _workbook(tmp_path / "template.xlsx", {"Tom Baker": per, "Ann Lee": per, "Template": per[:1], "Summary": per},
+                         hidden=("Template", "Summary"))
+    assert "sheet_not_read" not in set(toolkit.load_round(template, as_of=AS_OF).problems["rule"])
     assert "sheet_not_read" not in set(toolkit.load_round(sample_paths[0], as_of=AS_OF).problems["rule"])
 
 

@@ -21,6 +21,7 @@ from toolkit.readers.rows import classify_rows
     ("Age", "protected"), ("Alter", "protected"), ("Ålder", "protected"), ("Geschlecht", "protected"), ("Nationality", "protected"),
     ("Years of experience", "personal"), ("Gehaltsvorstellung", "personal"), ("Löneanspråk", "personal"),
     ("Experience", None), ("Berufserfahrung", None), ("Mobile", None),  # rated criteria in many scorecards
+    ("Availability (30 %)", None), ("Gehalt (1-5)", None),  # a weight or scale in the heading: a criterion that was rated
 ])
 def test_headings_in_three_languages_with_stray_spaces_and_punctuation(heading, field):
     assert field_for(heading) == field
@@ -163,7 +164,9 @@ def test_a_column_about_the_person_is_no_criterion_does_not_set_the_scale_and_is
     ("Legende: 1 = schwach; 4 = sehr gut", (1.0, 4.0)), ("Betygsskala 1–5", (1.0, 5.0)), ("Punkte von 10", (1.0, 10.0)),
     # not a scale: dates, stages, counts
     ("Interviews 2026, 1-3 March", None), ("Round 1 = screening, Round 2 = panel", None), ("Panel 2: 3 candidates", None),
-    ("Note: the panel met on 3 February", None),
+    ("Note: the panel met on 3 February", None), ("Interview scores (2024-2025)", None), ("Stage: 1 = phone screen, 2 = onsite", None),
+    ("Betyg av 3 intervjuare", None), ("Poäng av 2 bedömare", None), ("Bewertungen: Punkte von 3 Interviewern", None),
+    ("Scores of 12 candidates out of 40 applicants", None),
 ])
 def test_a_scale_stated_in_a_title_or_legend_is_found(text, scale):
     """A 1-10 file whose top score is 5 was read as 1-5 (5/10 counted as 5/5) although its title or legend said 1-10."""

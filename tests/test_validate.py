@@ -186,6 +186,9 @@ def test_two_candidates_with_one_email_address_are_reported(frames):
     assert warn["severity"] == "warning" and warn["cell"] == "C2" and "C1 (hired), C3 (rejected)" in warn["message"]
     assert "keep one row" in warn["hint"] and len(rnd.candidates) == 3
     assert "shared_email" not in set(load(*make_frames()).problems["rule"])
+    candidates["email"] = ["-", "-", "n/a"]  # no address at all: bad_email says so, nothing is shared
+    rules_found = list(load(role, criteria, candidates, scores).problems["rule"])
+    assert "shared_email" not in rules_found and rules_found.count("bad_email") == 3
 
 
 def test_scores_of_a_quarantined_candidate_say_to_correct_that_row(frames):
@@ -216,6 +219,9 @@ def test_an_id_that_lost_its_leading_zeros_gets_a_did_you_mean(frames):
     rnd = load(role, criteria, candidates, scores)
     hints = rnd.errors.loc[rnd.errors["rule"] == "unknown_candidate", "hint"]
     assert len(hints) == 6 and hints.str.startswith("Did you mean '00123'?").all() and "leading zeros" in hints.iloc[0]
+    scores["candidate_id"] = scores["candidate_id"].astype(object).replace({"123": 123.0})  # a number cell, as Excel stores it
+    hints = load(role, criteria, candidates, scores).errors.loc[lambda e: e["rule"] == "unknown_candidate", "hint"]
+    assert len(hints) == 6 and hints.str.startswith("Did you mean '00123'?").all()
 
 
 def test_a_word_in_a_score_cell_gets_a_hint_about_scores(frames):

@@ -802,12 +802,12 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
             if unknown.any():  # 123 for '00123': a spreadsheet dropped the leading zeros of a number
                 folded.update({k.lstrip("0").casefold(): k for k in known_ids if k.lstrip("0") != k and k.lstrip("0").casefold() not in folded})
             chk.cells("error", "candidate_id", unknown.fillna(False), "unknown_candidate",
-                      lambda v, r: "candidate id is not on the Candidates sheet" if str(v).strip() not in quarantined_ids
+                      lambda v, r: "candidate id is not on the Candidates sheet" if _show(v).strip() not in quarantined_ids
                       else "candidate id belongs to a quarantined Candidates row",
                       hint=lambda v, r: ("Correct that row on the Candidates sheet (its own error says what is wrong); its scores load with it"
-                                         if str(v).strip() in quarantined_ids
-                                         else f"Did you mean {folded[str(v).strip().casefold()]!r}? Ids must match exactly, capitals and leading zeros included (format an id column as text)"
-                                         if str(v).strip().casefold() in folded
+                                         if _show(v).strip() in quarantined_ids
+                                         else f"Did you mean {folded[_show(v).strip().casefold()]!r}? Ids must match exactly, capitals and leading zeros included (format an id column as text)"
+                                         if _show(v).strip().casefold() in folded
                                          else "Add the candidate to the Candidates sheet, or correct the id"),
                       reason="unknown candidate id")
         if "criterion" in score_table.frame:
@@ -933,6 +933,7 @@ def _shared_emails(problems: Problems, table: RawTable, candidates: pd.DataFrame
     if "email" not in candidates or not len(candidates):
         return
     email = candidates["email"].str.strip().str.casefold()
+    email = email.where(valid_emails(candidates["email"]))  # "-", "n/a": no address at all (bad_email says so), nothing shared
     shared = email.notna() & email.duplicated(keep=False)
     if not shared.any():
         return

@@ -369,7 +369,7 @@ def candidate_profile(source: HiringRound | pd.DataFrame, candidate_id: str, *, 
     ]
     if show_selected:
         data.append(dict(type="bar", name=words[hire_word], x=x, y=col("hire_mean").tolist(), marker=dict(color=style.SELECTED, opacity=0.75),
-                         hovertemplate=f"%{{x}}<br>{words['selected']}: %{{y:.2f}}<extra></extra>"))
+                         hovertemplate=f"%{{x}}<br>{words[hire_word]}: %{{y:.2f}}<extra></extra>"))
     data.append(dict(type="scatter", mode="markers", name=words["median"], x=x, y=median.tolist(), **({} if show_selected else {"offsetgroup": "median"}),
                      marker=dict(symbol="diamond", size=12, color=style.POOL, line=dict(color="white", width=1)),
                      hovertemplate=f"%{{x}}<br>{words['median']}: %{{y:.2f}}<extra></extra>"))

@@ -37,6 +37,7 @@ IGNORED_SHEET_WORDS = (
     "översikt", "sammanfattning", "sammanställning", "instructions", "instruction", "anleitung", "instruktioner",
     "readme", "legend", "legende", "hinweise", "lists", "listen", "listor", "config", "settings", "einstellungen",
     "statistik", "statistics", "stats", "report", "bericht", "rapport", "analysis", "analyse", "analys", "overview",
+    "template", "vorlage", "mall",
 )
 GENERIC_SHEET_NAMES = ("sheet", "tabelle", "blad", "table", "feuille", "hoja", "foglio", "tabell")
 ENRICHMENT = ("Role", "Criteria", "Candidates")
@@ -138,6 +139,16 @@ def _ignored_by_name(name: str) -> bool:
     key = clean_text(name).casefold()
     words = [w for w in key.replace("_", " ").replace("-", " ").split() if w]
     return any(w in IGNORED_SHEET_WORDS for w in words) or normalise_header(name) in {normalise_header(w) for w in IGNORED_SHEET_WORDS}
+
+
+def _holds_scores(t: "SheetTable | None") -> bool:
+    """True when a table was recognised (a layout) and has a data row with a filled rating: a template's header row alone
+    is no table of scores (`sheet_not_read` warns only of those)."""
+    if t is None or t.kind is None:
+        return False
+    data = t.block.loc[t.kinds.eq("data").to_numpy()]
+    rated = [c.index for c in t.columns if c.field in ("criterion_column", "score")]
+    return bool(len(data)) and any(not _all_blank(data[c]) for c in rated)
 
 
 def is_generic_sheet_name(name: str) -> bool:
@@ -287,7 +298,7 @@ def detect_layout(grids: list[SheetGrid], mapping: Mapping | None = None, *, fil
         elif not g.visible and m.sheets is None:  # a sheet the mapping names is read, hidden or not
             if role:
                 hidden_roles.setdefault(role, g)  # used when no visible sheet has the role: the reader says it was hidden
-            elif g.rows and (t := analyse_sheet(g, m)) is not None and t.kind is not None:
+            elif not _ignored_by_name(g.name) and g.rows and _holds_scores(analyse_sheet(g, m)):
                 ignored.append(dict(sheet=g.name, why="hidden sheet", scores=True))  # an interviewer's sheet hidden away
             else:
                 ignored.append(dict(sheet=g.name, why="hidden sheet"))
@@ -340,21 +351,22 @@ def detect_layout(grids: list[SheetGrid], mapping: Mapping | None = None, *, fil
         for t in tables:  # "Scores (2)", an edited copy: only the Scores sheet is read, so say which was not
             if t is not scores_table:
                 ignored.append(dict(sheet=t.name, why=f"a table of scores besides the {scores_sheet.name if scores_sheet else 'Scores'} sheet",
-                                    scores=True))
+                                    scores=_holds_scores(t)))
         return Plan("canonical", "Role, Criteria, Candidates and Scores sheets", [scores_table] if scores_table else [], enrichment, ignored)
     for kind in ("long", "wide"):
         chosen = [t for t in tables if t.kind == kind]
         if chosen:
             for t in tables:
                 if t.kind != kind:
-                    ignored.append(dict(sheet=t.name, why=f"a {t.kind} table next to {kind} ones", scores=True))
+                    ignored.append(dict(sheet=t.name, why=f"a {t.kind} table next to {kind} ones", scores=_holds_scores(t)))
             return Plan(kind, chosen[0].why, chosen, enrichment, ignored)
     per = [t for t in tables if t.kind == "per_interviewer"]
     named = [t for t in per if not is_generic_sheet_name(t.name)]
     if len(named) >= 2 and len(named) < len(per) and m.sheets is None:
         for t in per:
             if t not in named:
-                ignored.append(dict(sheet=t.name, why="a sheet with a generic name among sheets named after interviewers", scores=True))
+                ignored.append(dict(sheet=t.name, why="a sheet with a generic name among sheets named after interviewers",
+                                    scores=_holds_scores(t)))
         per = named
     if per:
         single = len(per) == 1

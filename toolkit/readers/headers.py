@@ -208,6 +208,10 @@ def field_for(text: object) -> str | None:
     if not key:
         return None
     hit = _ALIAS_INDEX.get(key)
+    if hit == "personal":  # "Availability (30 %)": a weight or scale in the heading makes it a criterion that was rated
+        parsed = parse_criterion_header(text)
+        if parsed.weight is not None or parsed.scale is not None:
+            return None
     if hit:
         return hit
     first = re.split(r"[^\w]+", clean_text(text).casefold(), maxsplit=1)[0]

@@ -114,8 +114,11 @@ _SCALE_NOTES = (
     re.compile(_RANGE + r"\s*-?\s*(?:point\s+)?(?:scale|skala|punkte-?skala|poängs?skala)", re.I),  # "on a 1-10 scale"
     re.compile(r"(?:bewertung|rating|ratings|betyg|punkte|points|poäng|score|scores)\s*[:=]?\s*\(\s*" + _RANGE + r"\s*\)", re.I),
 )
-_OUT_OF_NOTE = re.compile(r"(?:scores?|ratings?|points|punkte|poäng|betyg)\b[^.;]*?\b(?:out of|von|av)\s+(\d+)", re.I)
+# "* scores out of 10", "Punkte (von 10)": the number ends the phrase ("out of 40 applicants" is a count, not a scale)
+_OUT_OF_NOTE = re.compile(r"(?:scores?|ratings?|points|punkte|poäng|betyg)\b[^.;]*?\b(?:out of|von|av)\s+(\d+)\s*(?:\)|$|[.;,]|punkten?\b|poäng\b|points?\b)", re.I)
 _LEGEND_ENTRY = re.compile(r"(?:^|[:,;(*]|\b(?:legend|legende|förklaring|key)\b)\s*(\d+)\s*=\s*[^\d=,;]+", re.I)  # "1 = poor, 10 = excellent"
+_LEGEND_WORDS = re.compile(r"legend|legende|förklaring|\bkey\b|scale|skala|rating|bewertung|betyg|punkte|poäng|score|note", re.I)
+_NOT_A_SCALE = re.compile(r"stage|round|runde|omgång|phase|steg|status|interviewer|intervjuare|bedömare|candidates?|kandidat|bewerber|applicants?|sökande", re.I)
 
 
 def scale_from_notes(texts: list[str]) -> tuple[float, float] | None:
@@ -125,11 +128,13 @@ def scale_from_notes(texts: list[str]) -> tuple[float, float] | None:
         text = clean_text(t)
         for pattern in _SCALE_NOTES:
             m = pattern.search(text)
-            if m and float(m.group(1)) < float(m.group(2)):
+            if m and float(m.group(1)) < float(m.group(2)) <= 100:  # "(2024-2025)" is a span of years
                 return (float(m.group(1)), float(m.group(2)))
-        if (m := _OUT_OF_NOTE.search(text)) and int(m.group(1)) > 1:
+        if _NOT_A_SCALE.search(text):  # "Stage: 1 = phone, 2 = onsite", "Punkte von 3 Interviewern": what is counted, not a scale
+            continue
+        if (m := _OUT_OF_NOTE.search(text)) and 1 < int(m.group(1)) <= 100:
             return (1.0, float(m.group(1)))
-        legend = [int(x) for x in _LEGEND_ENTRY.findall(text)]
-        if len(legend) >= 2 and min(legend) < max(legend):
+        legend = [int(x) for x in _LEGEND_ENTRY.findall(text)]  # a legend says so, or is all the row holds ("1 = poor, 10 = ...")
+        if len(legend) >= 2 and min(legend) < max(legend) <= 100 and (_LEGEND_WORDS.search(text) or _LEGEND_ENTRY.match(text)):
             return (float(min(legend)), float(max(legend)))
     return None
