@@ -933,10 +933,14 @@ def _shared_emails(problems: Problems, table: RawTable, candidates: pd.DataFrame
     if "email" not in candidates or not len(candidates):
         return
     email = candidates["email"].str.strip().str.casefold()
-    email = email.where(valid_emails(candidates["email"]))  # "-", "n/a": no address at all (bad_email says so), nothing shared
-    shared = email.notna() & email.duplicated(keep=False)
+    shared = (email.notna() & email.duplicated(keep=False)).to_numpy(dtype=bool, copy=True)
     if not shared.any():
         return
+    # "-", "n/a": no address at all (bad_email says so), nothing shared; asked of the repeated ones only
+    shared[shared] = valid_emails(candidates["email"][shared])
+    if not shared.any():
+        return
+    shared = pd.Series(shared, index=email.index)
     for address, rows in candidates[shared.to_numpy(dtype=bool)].groupby(email[shared], sort=False):
         ids = ", ".join(f"{cid} ({status})" for cid, status in zip(rows["candidate_id"], rows["status"].fillna("no status")))
         first = int(rows["source_row"].iloc[0])
