@@ -75,6 +75,13 @@ def test_an_unquoted_decimal_comma_in_a_comma_separated_file_sets_the_row_aside_
     assert err["row"] == 3 and "'5' beyond the last column" in err["message"] and '"1,5"' in err["hint"]
     assert rnd.rejected_rows["row"].tolist() == [3] and len(rnd.scores) == 3
     assert 1.0 not in set(rnd.scores["score"].dropna())
+    # "3,5," with the comment left empty: the 5 moved into the comment column and the row had the header's width plus an
+    # empty cell; it is set aside too
+    rows = ["Candidate,Interviewer,Criterion,Score,Comment", "Alice Moore,Tom Baker,SQL,4,solid", "Alice Moore,Tom Baker,Communication,3,5,",
+            "Ben Carter,Tom Baker,SQL,2,weak"]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    rnd = toolkit.load_round(path, as_of=AS_OF)
+    assert rnd.rejected_rows["row"].tolist() == [3] and "an empty cell beyond the last column" in rnd.errors.iloc[0]["message"]
     # a comma in the comment that ends the row: every score is in its column, so the row loads, with a warning
     rows = ["Candidate,Interviewer,SQL,Communication,Comment", "Alice Moore,Tom Baker,4,3,strong on joins, weak on windows",
             "Ben Carter,Tom Baker,2,5,"]

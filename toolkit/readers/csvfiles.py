@@ -88,7 +88,7 @@ def _split(path: Path, text: str, sep: str) -> list[list[str]]:
 
 def ragged_rows(rows: list[list[str]]) -> dict:
     """Rows that do not fit the table's width: ``{"width": n, "longer": [row numbers], "shorter": [row numbers]}``
-    (1-based, as the grid rows). Longer rows have filled cells beyond the last column; shorter rows (after
+    (1-based, as the grid rows). Longer rows have more cells than the table, filled or not; shorter rows (after
     the first full-width row, with two or more filled cells) were cut off. Empty when every row fits."""
     widths = [len(r) for r in rows if any(c.strip() for c in r)]
     if not widths:
@@ -98,7 +98,7 @@ def ragged_rows(rows: list[list[str]]) -> dict:
     for i, r in enumerate(rows, 1):
         if len(r) == width:
             started = True
-        elif len(r) > width and any(c.strip() for c in r[width:]):
+        elif len(r) > width and any(c.strip() for c in r):  # an empty cell too: "3,5," unquoted moves "5" one column on
             longer.append(i)
         elif started and len(r) < width and sum(1 for c in r if c.strip()) >= 2:
             shorter.append(i)

@@ -160,25 +160,30 @@ def read_file(path: str | os.PathLike, mapping=None, *, ready=None) -> RawWorkbo
 
 
 def _broken_csv_rows(scores: RawTable, t: SheetTable, longer: list[int], width: int | None) -> list[dict]:
-    """CSV rows with more cells than the header: a data row is set aside (an error: which value belongs to which
-    column is unknown, as when an unquoted decimal comma splits "1,5" in two); any other row gets a warning."""
+    """CSV rows with more cells than the header. A data row is set aside (an error: which value belongs to which column
+    is unknown, as when an unquoted decimal comma splits "1,5" in two, or "3,5," moves the 5 into the next column),
+    except when filled cells follow a last column of free text: a comma in the comment, after every value was in its
+    column (a warning). Other rows get a warning when the cells beyond the table hold something."""
     out = []
     data_rows = set(scores.frame[ROW].dropna().astype(int).tolist()) if len(scores.frame) else set()
     last = max(t.columns, key=lambda c: c.index) if t.columns else None
-    if last is not None and last.field in ("evidence", "criterion_evidence", None):  # "strong on joins, weak on windows": a
-        data_rows = set()  # comma in the comment that ends the row; every value before it is in its column, so the row loads
+    text_last = last is not None and last.field in ("evidence", "criterion_evidence", None)
+    hint = (f"The table has {width} columns: quote a value that holds the separator (\"1,5\"), or export with ; as the "
+            "separator, then load the file again")
     for row in longer:
         cells = t.grid.rows[row - 1] if 0 < row <= len(t.grid.rows) else []
         extra = [str(v) for v in cells[width or 0:] if str(v).strip()]
         shown = ", ".join(repr(v) for v in extra[:3])
-        hint = (f"The table has {width} columns: quote a value that holds the separator (\"1,5\"), or export with ; as the "
-                "separator, then load the file again")
-        if row in data_rows:
-            why = f"row {row} has more cells than the header ({shown} beyond the last column)"
+        if extra and text_last:
+            out.append(problem("warning", t.name, "ragged_rows", f"row {row} has filled cells beyond the last column ({shown}), "
+                               f"taken for a comma in its {last.heading!r} and not read", cell=f"row {row}", row=row,
+                               hint='Quote a text that holds the separator ("strong on joins, weak on windows")'))
+        elif row in data_rows:
+            why = f"row {row} has more cells than the header ({shown or 'an empty cell'} beyond the last column)"
             scores.broken_rows[(t.name, row)] = why
             out.append(problem("error", t.name, "ragged_rows", f"{why}: which value belongs to which column is unknown, so the row "
                                "is set aside", cell=f"row {row}", row=row, value=extra[0] if extra else None, hint=hint))
-        else:
+        elif extra:
             out.append(problem("warning", t.name, "ragged_rows", f"row {row} has filled cells beyond the last column ({shown}), "
                                "which are not read", cell=f"row {row}", row=row, hint=hint))
     return out
