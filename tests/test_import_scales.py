@@ -83,6 +83,16 @@ def test_a_scale_worked_out_from_the_scores_alone_is_reported(values, kw, said):
     assert "[scale]" in found[0]["hint"]
 
 
+def test_a_percentage_among_plain_ratings_is_reported_with_what_it_became():
+    """'60 %' typed in a 1-5 score column is put on the scale (3.4): meant, or a slip for 0.6 or 3? It is said, not silent."""
+    got, res = scores([4, 3, "60 %", 5, "150 %"])
+    assert got[2] == 3.4
+    found = [p for p in res.problems if p["rule"] == "score_percent"]
+    assert len(found) == 1 and "60 % counts as 3.4" in found[0]["message"] and found[0]["message"].startswith("1 score is")
+    _got, only_percents = scores(["60 %", "80 %", "100 %"])  # a whole column of percentages is a scale of its own
+    assert not [p for p in only_percents.problems if p["rule"] == "score_percent"]
+
+
 def test_other_target_scale():
     got, _ = scores(["Strong Yes", "Definitely Not", "Mixed"], target=(0.0, 10.0))
     assert got == [10.0, 0.0, 5.0]

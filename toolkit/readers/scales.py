@@ -323,6 +323,16 @@ def normalise_scores(
         score = pd.Series(table.astype("float64")[idx], index=values.index)
     unreadable = pd.Series(bad[idx], index=values.index)
     raw = pd.Series(raws.take(idx), index=values.index)  # taken from the distinct texts, not made cell by cell
+    read_percents = [i for i, r in readings.items() if r.kind == "percent" and isinstance(mapped[i], float)]
+    if read_percents and "numbers" in kinds:  # "60 %" among plain ratings: put on the scale, where 0.6 or a typo was meant
+        shown = read_percents  # (one above 100 % is not read: validation reports it)
+        n = int(np.isin(codes, shown).sum())
+        first = uniques[shown[0]]
+        problems.append(dict(severity="warning", sheet=sheet, rule="score_percent", column="score", value=_raw_text(first),
+                             message=f"{n} score{'s are' if n != 1 else ' is'} written as a percentage among plain numbers and "
+                                     f"{'were' if n != 1 else 'was'} put onto the {scale_text(target)} scale as a share of it "
+                                     f"({_raw_text(first)} counts as {_fmt(round(float(mapped[shown[0]]), 2))})",
+                             hint="Write the rating on the scale itself (such as 3 or 4), or check that the percentage was meant"))
     info.update(
         kind=", ".join(sorted(kinds)) or "none",
         source=scale_text(num_scale) if ("numbers" in kinds) else None,
