@@ -16,8 +16,7 @@ def _cmd_validate(args) -> int:
 
     _name_folders_not_read(args.paths)
     failed_files = []  # a file that cannot be read is listed; the others are checked (round ids unique across all of them)
-    rounds = list(load_rounds(workbook_paths(args.paths), as_of=args.as_of, mapping=args.mapping,
-                              on_error=lambda p, exc: failed_files.append((str(p), str(exc)))))
+    rounds = list(load_rounds(workbook_paths(args.paths), as_of=args.as_of, mapping=args.mapping, on_error=failed_files))
     if args.json:
         print(json.dumps(validation_json(rounds, failed_files), indent=2, ensure_ascii=False))
     else:

@@ -309,17 +309,21 @@ class TableCheck:
         if table.formula_rows:
             self._set_aside_formula_rows()
         if table.broken_rows:
-            sheets = table.frame["_sheet"].astype(str).to_numpy() if "_sheet" in table.frame else np.full(n, table.sheet_name, dtype=object)
-            rows = table.frame[ROW].to_numpy(dtype="float64", na_value=np.nan)
+            sheets, rows = self._sheets_and_rows()
             for (sheet, row), why in table.broken_rows.items():
                 self.error_rows(pd.Series((sheets == sheet) & (rows == row)), why)
+
+    def _sheets_and_rows(self) -> tuple[np.ndarray, np.ndarray]:
+        """The sheet and the row (as float, NaN for none) each row of the table was read from."""
+        f = self.table.frame
+        sheets = f["_sheet"].astype(str).to_numpy() if "_sheet" in f else np.full(len(f), self.table.sheet_name, dtype=object)
+        return sheets, f[ROW].to_numpy(dtype="float64", na_value=np.nan)
 
     def _set_aside_formula_rows(self) -> None:
         """Rows holding a formula whose result was never saved are quarantined (the value is unknown). On a melted sheet a
         column every row shares (the candidate) spoils all rows of its Excel row, a score cell only its own."""
         t, f, n = self.table, self.table.frame, len(self.table.frame)
-        sheets = f["_sheet"].astype(str).to_numpy() if "_sheet" in f else np.full(n, t.sheet_name, dtype=object)
-        rows = f[ROW].to_numpy(dtype="float64", na_value=np.nan)
+        sheets, rows = self._sheets_and_rows()
         field_of = {letter: name for name, letter in t.letters.items()}
         letter_cols = [f[c].astype(object).to_numpy() for c in f.columns if c.startswith("_letter_")]
         cell_cols = [f[c].astype(object).to_numpy() for c in f.columns if c.startswith("_cell_")]
@@ -938,10 +942,7 @@ def _shared_emails(problems: Problems, table: RawTable, candidates: pd.DataFrame
         return
     # "-", "n/a": no address at all (bad_email says so), nothing shared; asked of the repeated ones only
     shared[shared] = valid_emails(candidates["email"][shared])
-    if not shared.any():
-        return
-    shared = pd.Series(shared, index=email.index)
-    for address, rows in candidates[shared.to_numpy(dtype=bool)].groupby(email[shared], sort=False):
+    for _address, rows in candidates[shared].groupby(email[shared].to_numpy(), sort=False):
         ids = ", ".join(f"{cid} ({status})" for cid, status in zip(rows["candidate_id"], rows["status"].fillna("no status")))
         first = int(rows["source_row"].iloc[0])
         problems.add("warning", table.sheet_name, "shared_email", f"candidates {ids} have the same email address",

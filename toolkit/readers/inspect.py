@@ -13,6 +13,7 @@ import json
 import os
 
 from .dispatch import read_path
+from .headers import NOT_READ
 from .mapping import Mapping, mapping_toml, read_mapping
 from .raw import RawWorkbook
 
@@ -106,8 +107,7 @@ def mapping_for(info: dict, given: Mapping | None = None) -> dict:
         for t in tables:
             for c in t["columns"]:
                 f = c["field"]
-                target = {"criterion_column": "criterion", "computed": "ignore", "protected": "ignore", "personal": "ignore",
-                          "unknown (ignored)": "ignore"}.get(f, f)
+                target = "ignore" if f in (*NOT_READ, "unknown (ignored)") else {"criterion_column": "criterion"}.get(f, f)
                 if target == "criterion_evidence":
                     continue
                 cols.setdefault(c["heading"], target)

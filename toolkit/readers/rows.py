@@ -24,7 +24,6 @@ import pandas as pd
 from .excel import codes_of
 from .headers import NOT_SPACE, clean_text, note_labels, text_array, total_labels
 
-_SCALE_NOTE = re.compile(r"(?:skala|scale|skalan|bewertungsskala|betygsskala)\s*[:=]?\s*\(?\s*(\d+)\s*(?:-|–|—|bis|to|till)\s*(\d+)", re.I)
 
 
 def _is_blank_value(v) -> bool:
@@ -109,8 +108,8 @@ def row_text(block: pd.DataFrame, index, limit: int = 80) -> str:
 
 _RANGE = r"(\d+)\s*(?:\([^)]*\)\s*)?(?:-|–|—|bis|to|till)\s*(\d+)"  # "1-10", "1 (poor) to 10"
 _SCALE_NOTES = (
-    _SCALE_NOTE,
-    re.compile(r"(?:skala|scale|skalan)\s*[:=]?\s*" + _RANGE, re.I),  # "Scale: 1 (poor) to 10 (excellent)"
+    # "Skala 1-10", "Betygsskala (1-5)", "Scale: 1 (poor) to 10 (excellent)"
+    re.compile(r"(?:skala|scale|skalan|bewertungsskala|betygsskala)\s*[:=]?\s*\(?\s*" + _RANGE, re.I),
     re.compile(_RANGE + r"\s*-?\s*(?:point\s+)?(?:scale|skala|punkte-?skala|poängs?skala)", re.I),  # "on a 1-10 scale"
     re.compile(r"(?:bewertung|rating|ratings|betyg|punkte|points|poäng|score|scores)\s*[:=]?\s*\(\s*" + _RANGE + r"\s*\)", re.I),
 )

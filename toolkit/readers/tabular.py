@@ -58,10 +58,10 @@ def read_sheets(path: str | os.PathLike) -> tuple[list[SheetGrid], dict, list[di
         details = {"reader": "csv", **{f"csv_{k}": v for k, v in info.items()}}
         grid = SheetGrid(grid.name, grid.rows, True, "csv")
         ragged = info.get("ragged_rows", {})
-        for key, what in (("shorter", "has fewer cells than the header, so its last columns are empty"),):  # longer: `broken_rows`
-            for row in ragged.get(key, [])[:50]:
-                problems.append(problem("warning", grid.name, "ragged_rows", f"row {row} {what}", cell=f"row {row}", row=row,
-                                        hint=f"The table has {ragged['width']} columns; check this row for a missing or extra separator"))
+        for row in ragged.get("shorter", [])[:50]:  # longer rows: `_broken_csv_rows`, once the data rows are known
+            problems.append(problem("warning", grid.name, "ragged_rows", f"row {row} has fewer cells than the header, so its last "
+                                    "columns are empty", cell=f"row {row}", row=row,
+                                    hint=f"The table has {ragged['width']} columns; check this row for a missing or extra separator"))
         if path.suffix.lower() in WORKBOOK_NAMES:
             details["file_type"] = f"named {path.suffix} but is CSV text; read as CSV"
             problems.append(problem("warning", grid.name, "file_type",
@@ -276,8 +276,9 @@ def from_plan(file: str, plan: Plan, m: Mapping, *, grids: list[SheetGrid], sour
     headers = [c.heading for c in t0.columns]
     scores = scores_table(long, ids, score, raw, sheet_name=sheet_label, letters=letters, headers=headers,
                           unmapped=list(dict.fromkeys(unmapped)), header_row=t0.header.excel_rows[-1])
-    if from_csv and (longer := source.get("csv_ragged_rows", {}).get("longer")):
-        problems += _broken_csv_rows(scores, t0, longer, source.get("csv_ragged_rows", {}).get("width"))
+    ragged = source.get("csv_ragged_rows", {})
+    if from_csv and ragged.get("longer"):
+        problems += _broken_csv_rows(scores, t0, ragged["longer"], ragged["width"])
     excluded = [e for t in plan.tables for e in t.excluded()]
     details["excluded_rows"] = excluded
     problems += not_read_column_problems(plan.tables)
