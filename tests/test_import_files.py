@@ -170,6 +170,11 @@ def test_formulas_without_saved_results_are_errors_naming_the_cell():
     errs = rnd.errors[rnd.errors["rule"] == "formula_without_value"]
     assert sorted(errs["cell"]) == ["C3", "D2"]
     assert "save it again" in errs.iloc[0]["hint"]
+    # each names the score it hides and shows the formula, so the user knows which number to type if re-saving is no option
+    by_cell = errs.set_index("cell")
+    assert by_cell.loc["D2", "message"].startswith("the SQL score holds a formula") and by_cell.loc["D2", "value"] == "=2+2"
+    assert by_cell.loc["C3", "message"].startswith("the Communication score") and by_cell.loc["C3", "value"] == "=B9"
+    assert (by_cell["column"] == "score").all()
     assert not rnd.ok
     # the value is unknown, so the row is set aside (left in, a blank score would read as "not assessed")
     assert sorted(rnd.rejected_rows["row"].tolist()) == [2, 3]
@@ -413,6 +418,7 @@ def test_a_role_value_that_is_a_formula_without_a_saved_result_is_an_error_namin
     err = rnd.errors[rnd.errors["rule"] == "formula_without_value"]
     assert err[["sheet", "cell", "column"]].values.tolist() == [["Role", f"B{row}", "decided_on"]]
     assert "decided_on is unknown" in err.iloc[0]["message"]
+    assert err.iloc[0]["value"] == "=DATE(2026,3,5)"
 
 
 def test_a_formula_in_a_required_cell_is_not_also_called_empty(tmp_path):
@@ -424,6 +430,7 @@ def test_a_formula_in_a_required_cell_is_not_also_called_empty(tmp_path):
     rnd = toolkit.load_round(path, as_of=AS_OF)
     at_a3 = rnd.problems[rnd.problems["cell"] == "A3"]
     assert at_a3["rule"].tolist() == ["formula_without_value"]  # not "candidate_id is empty: fill it in"
+    assert at_a3["message"].iloc[0].startswith("the candidate_id holds a formula") and at_a3["value"].iloc[0] == "=A2"
     assert rnd.rejected_rows["row"].tolist() == [3]
 
 

@@ -498,7 +498,7 @@ def _category(codes: np.ndarray, texts, blank: str | None) -> pd.Categorical:
     return category_at(small, codes)
 
 
-def formula_problems(missing: dict[str, list[str]], tables: list[RawTable], details: dict, role: RawRole | None = None) -> list[dict]:
+def formula_problems(missing: dict[str, dict[str, str]], tables: list[RawTable], details: dict, role: RawRole | None = None) -> list[dict]:
     """Errors for formula cells without a saved result that lie in the data read (`missing`: sheet -> cells).
 
     A cell counts when its row is a data row of a table read from that sheet
@@ -527,20 +527,25 @@ def formula_problems(missing: dict[str, list[str]], tables: list[RawTable], deta
     for sheet, cells in missing.items():
         for cell in cells:
             if role is not None and sheet == role.sheet_name and cell in role_cells:
+                formula = cells.get(cell, "") if isinstance(cells, dict) else ""
                 out.append(problem("error", sheet, "formula_without_value",
                                    f"the cell holds a formula whose result was never saved, so {role_cells[cell]} is unknown",
-                                   cell=cell, column=role_cells[cell],
+                                   cell=cell, column=role_cells[cell], value=formula or None,
                                    hint="Open the file in Excel or LibreOffice and save it again (that stores the results), or type the value"))
                 role.formula_fields.add(role_cells[cell])
                 continue
             m = re.match(r"([A-Z]+)(\d+)$", cell)
             owners = [t for t, rows, letters in used.get(sheet, []) if m and m.group(1) in letters and int(m.group(2)) in rows]
             if owners:
-                field_name = next((k for t in owners for k, v in t.letters.items() if v == m.group(1)), None)
+                row = int(m.group(2))
+                field_name, criterion = _formula_field(owners, sheet, row, m.group(1))
+                what = (f"the {criterion} score" if criterion else f"the {field_name}" if field_name else "the cell")
+                formula = cells.get(cell, "") if isinstance(cells, dict) else ""
                 out.append(problem("error", sheet, "formula_without_value",
-                                   "the cell holds a formula whose result was never saved, so its value is unknown; the row is set aside",
-                                   cell=cell, row=int(m.group(2)), column=field_name,
-                                   hint="Open the file in Excel or LibreOffice and save it again (that stores the results)"))
+                                   f"{what} holds a formula whose result was never saved, so its value is unknown; the row is set aside",
+                                   cell=cell, row=row, column=field_name, value=formula or None,
+                                   hint="Open the file in Excel or LibreOffice and save it again (that stores the results), "
+                                        "or type the value in place of the formula"))
                 for t in owners:  # validation quarantines the row: a blank in its place would read as "not assessed"
                     t.formula_rows.setdefault((sheet, int(m.group(2))), []).append(cell)
             else:
@@ -548,6 +553,27 @@ def formula_problems(missing: dict[str, list[str]], tables: list[RawTable], deta
     if missing:
         details["formulas_without_values"] = {"in_data": len(out), "elsewhere": other}
     return out
+
+
+def _formula_field(owners: list[RawTable], sheet: str, row: int, letter: str) -> tuple[str | None, str | None]:
+    """The field a cell of ``letter`` in ``row`` of ``sheet`` was read as (a table's own column, or one a wide sheet
+    spread over rows, e.g. a criterion's scores), and the criterion when the cell is a score of one."""
+    for t in owners:
+        f = t.frame
+        at = (f[ROW] == row).to_numpy()
+        if "_sheet" in f:
+            at &= (f["_sheet"].astype(str) == sheet).to_numpy()
+        field = next((k for k, v in t.letters.items() if v == letter), None)
+        hit = at
+        if field is None:
+            for c in f.columns:
+                if c.startswith("_letter_") and (hit := at & (f[c] == letter).to_numpy()).any():
+                    field = c[len("_letter_"):]
+                    break
+        if field is not None:
+            criterion = f.loc[hit, "criterion"].iloc[0] if field == "score" and "criterion" in f and hit.any() else None
+            return field, (str(criterion) if isinstance(criterion, str) and criterion else None)
+    return None, None
 
 
 def not_read_column_problems(tables) -> list[dict]:

@@ -10,6 +10,7 @@ in the file itself). Knows nothing about scorecards.
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import struct
@@ -434,12 +435,13 @@ def file_kind(path: str | os.PathLike) -> str:
 
 
 _CELL_WITH_FORMULA = re.compile(
-    rb'<c\b([^>]*?)\br="([A-Z]{1,3}[0-9]+)"([^>]*)>(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)(?:<v\s*/>|<v>([^<]*)</v>)?'
+    rb'<c\b([^>]*?)\br="([A-Z]{1,3}[0-9]+)"([^>]*)>(?:<f\b[^>]*/>|<f\b[^>]*>([^<]*)</f>)(?:<v\s*/>|<v>([^<]*)</v>)?'
 )
 
 
-def formulas_without_values(path: str | os.PathLike) -> dict[str, list[str]]:
-    """Cells (per sheet name) that hold a formula but no saved result, in an .xlsx/.xlsm.
+def formulas_without_values(path: str | os.PathLike) -> dict[str, dict[str, str]]:
+    """Cells (per sheet name) that hold a formula but no saved result, in an .xlsx/.xlsm, each with its formula as
+    written ("=B2*2"; "" for a cell that shares the formula of another and so holds none of its own).
 
     Such cells read as empty. Files written by scripts (e.g. openpyxl) often
     have them until the file is opened and saved in Excel or LibreOffice.
@@ -449,7 +451,7 @@ def formulas_without_values(path: str | os.PathLike) -> dict[str, list[str]]:
     path = Path(path)
     if _sniff(path) != "zip":
         return {}
-    out: dict[str, list[str]] = {}
+    out: dict[str, dict[str, str]] = {}
     with zipfile.ZipFile(path) as zf:
         for name, part in _xlsx_sheet_parts(zf).items():  # lenient: a malformed workbook.xml that calamine read is no crash here
             data = zf.read(part)
@@ -461,9 +463,11 @@ def formulas_without_values(path: str | os.PathLike) -> dict[str, list[str]]:
     return out
 
 
-def _formula_cells_without_values(data: bytes) -> list[str]:
-    return [m.group(2).decode() for m in _CELL_WITH_FORMULA.finditer(data)
-            if not m.group(4) and b't="str"' not in m.group(1) + m.group(3) and b't="e"' not in m.group(1) + m.group(3)]
+def _formula_cells_without_values(data: bytes) -> dict[str, str]:
+    """Cell -> formula ("=..." unescaped; "" when the cell holds none of its own) of the formula cells without a result."""
+    return {m.group(2).decode(): "=" + html.unescape(m.group(4).decode("utf-8", "replace")) if m.group(4) else ""
+            for m in _CELL_WITH_FORMULA.finditer(data)
+            if not m.group(5) and b't="str"' not in m.group(1) + m.group(3) and b't="e"' not in m.group(1) + m.group(3)}
 
 
 def pivot_sheets(path: str | os.PathLike) -> set[str]:
@@ -708,7 +712,7 @@ def scan_xlsx_sheets(path: str | os.PathLike) -> dict[str, dict]:
             end = last[0] + last[1]
             after = end.rfind(b"</sheetData>")
             merged = after < 0 or b"<mergeCell " in end[after:]
-            cells = _formula_cells_without_values(zf.read(part)) if formula else []
+            cells = _formula_cells_without_values(zf.read(part)) if formula else {}
             out[name] = {"row1": row1, "plain": plain, "merged": merged, "formula_cells": cells}
     return out
 
