@@ -1056,3 +1056,40 @@ def test_an_empty_required_cell_among_spaces_is_shown_as_empty(tmp_path):
     blank = rnd.problems[rnd.problems["rule"] == "required_value"]
     assert blank["cell"].tolist() == ["B2", "B3", "B4"]
     assert blank["value"].fillna("").str.strip().tolist() == ["", "", ""]
+
+
+@pytest.mark.parametrize("written, candidate_date, expected", [
+    ("06/03/2026", "2026-03-09", "2026-03-06"),  # no proof either way: read day-first, and reported as ambiguous
+    ("3/13/2026", "2026-03-16", "2026-03-13"),  # only month-first can read it: the file is month-first
+    ("13/03/2026", "16/03/2026", "2026-03-13"),  # day-first, as the Candidates sheet's text date
+    ("6 March 2026", "2026-03-09", "2026-03-06"),  # a month name reads alike under either rule
+    ("2026-03-06", "2026-03-09", "2026-03-06"),
+])
+@pytest.mark.parametrize("layout", ["long", "wide"])
+def test_a_role_decision_date_written_as_text_is_read_by_the_files_date_rule(tmp_path, written, candidate_date, expected, layout):
+    """decided_on '06/03/2026' typed on the Role sheet was refused ("cannot be read as a date"), while the same text on
+    the Candidates sheet was read by the file's day/month rule; the round lost its decision date, and every candidate
+    without one of their own could not be timed. It is one of the file's dates now, read and reported alike."""
+    import openpyxl
+
+    scores = ([HEADER, ["C1", "Sam", "SQL", 4, "Panel"], ["C1", "Sam", "Team fit", 4, "Panel"], ["C2", "Sam", "SQL", 2, "Panel"],
+               ["C2", "Sam", "Team fit", 3, "Panel"]] if layout == "long" else
+              [["candidate_id", "interviewer", "SQL", "Team fit"], ["C1", "Sam", 4, 4], ["C2", "Sam", 2, 3]])
+    path = _workbook(tmp_path / "round.xlsx", scores)
+    wb = openpyxl.load_workbook(path)
+    wb["Role"]["B3"] = written
+    cand = wb["Candidates"]
+    cand["D1"], cand["D2"], cand["D3"] = "decided_on", candidate_date, None  # Bo's own date blank: the round's applies
+    wb.save(path)
+    fast, slow = _load_both(path)
+    _assert_same_round(fast, slow)
+    assert fast.role.decided_on == dt.date.fromisoformat(expected)
+    assert "bad_value" not in set(fast.problems["rule"])
+    assert "no_decision_date" not in set(fast.problems["rule"])  # Bo, rejected without a date of his own, takes the round's
+    assert ("ambiguous_dates" in set(fast.problems["rule"])) == (written == "06/03/2026")
+    # text that is no date is still refused, naming the cell
+    wb["Role"]["B3"] = "sometime in March"
+    wb.save(path)
+    bad = toolkit.load_round(path, as_of=AS_OF)
+    assert bad.role.decided_on is None
+    assert bad.errors[["location", "rule"]].values.tolist() == [["Role!B3", "bad_value"]]

@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from ..schema import DEFAULT_SCALE
-from .dates import DAY_FIRST, decide_day_first, distinct_text, parse_dates
+from .dates import DAY_FIRST, MONTH_FIRST, decide_day_first, distinct_text, parse_dates, read_date
 from .excel import SheetGrid, category_at, codes_of, factorize_cells, python_values
 from .headers import CANDIDATE_LEVEL, clean_text, clean_texts
 from .mapping import Mapping
@@ -358,11 +358,17 @@ def _interviewers_on_other_scales(long: pd.DataFrame, info: dict, sheet) -> list
                     hint=f'Put each interviewer\'s scale in the headings, or bring the scores onto one scale before loading')]
 
 
-def read_dates(frames: list[tuple[pd.DataFrame, list[str]]], mapping: Mapping, problems: list[dict], details: dict, *, sheet=None) -> str:
+def read_dates(frames: list[tuple[pd.DataFrame, list[str]]], mapping: Mapping, problems: list[dict], details: dict, *, sheet=None,
+               role: RawRole | None = None) -> str:
     """Decide the file's day/month rule from all date columns and parse them in place. Returns the rule.
 
     A typed column (a sheet read column-wise) is read once per distinct value.
+    The Role's decided_on, when written as text, is one of the file's dates:
+    it counts towards the rule and is read by it ("06/03/2026" on the Role sheet
+    as in the Candidates sheet); text that is no date stays as written, for
+    validation to report.
     """
+    role_texts = role_text_dates(role) if role is not None else {}
     typed = []
     for df, cols in frames:
         for c in cols:
@@ -371,6 +377,7 @@ def read_dates(frames: list[tuple[pd.DataFrame, list[str]]], mapping: Mapping, p
                 typed.append((df, c, codes, small))
     frames = [(df, [c for c in cols if c in df and df[c].dtype == object]) for df, cols in frames] + [(small, [c]) for _df, c, _codes, small in typed]
     texts = distinct_text([df[c] for df, cols in frames for c in cols if c in df])
+    texts = sorted({*texts, *(v for v in role_texts.values() if _rule_matters(v))})  # those read alike either way do not decide it
     rule, info = decide_day_first(texts, mapping.date_order)
     details["dates"] = info
     if "ambiguous" in info:
@@ -390,7 +397,33 @@ def read_dates(frames: list[tuple[pd.DataFrame, list[str]]], mapping: Mapping, p
     for df, c, codes, small in typed:
         if len(df):
             df[c] = _take(small[c].to_numpy(dtype=object), codes)
+    for c, v in role_texts.items():
+        if (d := read_date(v, rule)) is not None:
+            role.values[c] = d.isoformat()
     return rule
+
+
+ROLE_DATE_FIELDS = ("decided_on",)
+
+
+def role_text_dates(role: RawRole) -> dict[str, str]:
+    """The Role's dates written as text (field -> text)."""
+    return {c: v for c in ROLE_DATE_FIELDS if isinstance(v := role.values.get(c), str) and v.strip()}
+
+
+def _rule_matters(text: str) -> bool:
+    return read_date(text, DAY_FIRST) != read_date(text, MONTH_FIRST)
+
+
+def settle_role_dates(role: RawRole) -> bool:
+    """The Role's text dates that read alike under either day/month rule, as ISO text in place (what `read_dates` makes
+    of them), for the Role made before the file's other dates are read; False when one depends on the rule or is no
+    date (then the Role is made with the other dates)."""
+    texts = role_text_dates(role)
+    if any(_rule_matters(v) or read_date(v, DAY_FIRST) is None for v in texts.values()):
+        return False
+    role.values.update({c: read_date(v, DAY_FIRST).isoformat() for c, v in texts.items()})
+    return True
 
 
 # typed columns (a sheet read column-wise): work once per distinct value
@@ -641,7 +674,7 @@ def from_parts(file: str, long: pd.DataFrame, candidates: pd.DataFrame, *, role_
     role.values.setdefault("scale", f"{target[0]:g}-{target[1]:g}")
     candidates = candidates.copy()
     read_dates([(long, ["interviewed_on"]), (candidates, [c for c in DATE_FIELDS if c in candidates])], mapping, problems, details,
-               sheet=sheet_label)
+               sheet=sheet_label, role=role)
     criteria = build_criteria(long, None, mapping, {}, problems, details)
     score, raw, info, scale_problems = normalise(long, target, mapping, source=source, words=words, sheet=sheet_label)
     details["scale"] = info

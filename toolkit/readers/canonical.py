@@ -184,7 +184,7 @@ def read_canonical(path, mapping=None, *, grids: list[SheetGrid] | None = None, 
     # dates: the rule is decided on all columns together (prepared tables: dates read already)
     read_dates([(t.frame, [c for c in DATE_FIELDS if c in t.frame]) for t in tables.values()
                 if t is not None and not (prepared is not None and any(t is x for x in prepared.tables.values()))],
-               m, problems, details, sheet=None)
+               m, problems, details, sheet=None, role=role)
     excluded = [e for t in tables.values() if t is not None for e in t.excluded]
     details["excluded_rows"] = excluded
     details["tables"] = described
@@ -245,6 +245,8 @@ def _prepare_people(path, m, found: dict[str, SheetGrid], role_sheet: SheetGrid 
     nothing: how text dates are read is decided on all sheets together), and
     the Role sheet is visible. None otherwise (`read_canonical` makes them).
     """
+    from .assemble import settle_role_dates
+
     if role_sheet is None:
         return None
     tables = {}
@@ -259,7 +261,10 @@ def _prepare_people(path, m, found: dict[str, SheetGrid], role_sheet: SheetGrid 
     grids = read_grids(path, sheets={role_sheet.name})
     if len(grids) != 1:
         return None
-    return Prepared(_role(grids[0], m), tables)
+    role = _role(grids[0], m)
+    if not settle_role_dates(role):
+        return None  # read by the file's day/month rule, decided on all sheets
+    return Prepared(role, tables)
 
 
 def read_real_dates(t: RawTable) -> bool:

@@ -135,7 +135,7 @@ def _ahead(path: Path, m: Mapping, enrichment: dict[str, str], cand_columns: She
     scores sheet: the workbook has visible Role, Criteria and Candidates sheets and the Candidates sheet is a plain table
     whose dates are real dates (`canonical.read_real_dates`). The scores table's header is in row 1 (else this reader is
     not used), so no title above it names the role."""
-    from .assemble import build_criteria, build_role, target_scale
+    from .assemble import build_criteria, build_role, settle_role_dates, target_scale
 
     names = [enrichment.get(s) for s in ("Role", "Criteria", "Candidates")]
     if None in names or not _plain_table(cand_columns, scan.get(names[2]), "Candidates"):
@@ -145,6 +145,8 @@ def _ahead(path: Path, m: Mapping, enrichment: dict[str, str], cand_columns: She
         return None
     problems, details = [], {}
     role = build_role(str(path), grids[names[0]], m, title=None, extra=None, problems=problems, details=details)
+    if not settle_role_dates(role):
+        return None  # read by the file's day/month rule, decided on all sheets
     target = target_scale(role, m)
     role.values.setdefault("scale", f"{target[0]:g}-{target[1]:g}")
     criteria = build_criteria(pd.DataFrame(), grids[names[1]], m, {}, problems, details)

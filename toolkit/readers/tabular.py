@@ -247,7 +247,7 @@ def from_plan(file: str, plan: Plan, m: Mapping, *, grids: list[SheetGrid], sour
     date_frames = [(long, [c for c in DATE_FIELDS if c in long])]
     if cand_table is not None and ahead is None:  # made ahead: its dates are read (real dates, read alike under either rule)
         date_frames.append((cand_table.frame, [c for c in DATE_FIELDS if c in cand_table.frame]))
-    read_dates(date_frames, m, problems, details, sheet=sheet_label)
+    read_dates(date_frames, m, problems, details, sheet=sheet_label, role=role)
     ids = assign_candidate_ids(long, cand_table, problems, details)
     if cand_table is None:
         cand_table = derive_candidates(long, ids, m, problems, details)
