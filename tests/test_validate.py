@@ -257,8 +257,35 @@ def test_duplicate_scores_in_a_large_round_are_each_found_once_with_the_row_they
     rnd = load(role, criteria, candidates, pasted)
     dup = rnd.problems[rnd.problems["rule"] == "duplicate_score"]
     assert dup["row"].tolist() == [5402, 5403]  # header in row 1: data row i is Excel row i + 2
-    assert [h.split(" has")[0] for h in dup["hint"]] == ["Row 19", "Row 4002"]
+    # each names the row it repeats and whether the score differs (then which one is right is for the committee to say)
+    assert dup["message"].tolist() == [
+        "a second row for the same candidate, interviewer, criterion and stage as row 19, with the same score",
+        "a second row for the same candidate, interviewer, criterion and stage as row 4002, with another score: 5 here, 3 there"]
+    assert dup["hint"].tolist() == ["Delete this row (row 19 is loaded)",
+                                    "Only row 4002 is loaded: keep the row that is right and delete the other"]
+    assert dup["cell"].tolist() == ["D5402", "D5403"]  # the score cell, not the stage's
     assert len(rnd.scores) == 5401 and balanced(rnd)
+
+
+def test_a_duplicate_score_in_a_wide_sheet_is_compared_cell_by_cell_as_written(tmp_path):
+    """A wide sheet on 1-10 whose row for Alice and Tom was pasted again with the SQL score corrected: each criterion's
+    cell of the pasted row is a duplicate of its own, compared with its own cell above, and shown as written (7, not the
+    rescaled 3.67)."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Scores"
+    for row in [["Candidate", "Interviewer", "SQL (1-10)", "Communication (1-10)"], ["Alice Moore", "Tom Baker", 8, 3],
+                ["Alice Moore", "Tom Baker", 7, 3], ["Ben Carter", "Kim Lee", 2, 5]]:
+        ws.append(row)
+    path = tmp_path / "wide.xlsx"
+    wb.save(path)
+    rnd = toolkit.load_round(path, as_of="2026-03-20")
+    dup = rnd.problems[rnd.problems["rule"] == "duplicate_score"].set_index("cell")
+    assert dup.loc["C3", "message"].endswith("as row 2, with another score: 7 here, 8 there") and dup.loc["C3", "value"] == "7"
+    assert dup.loc["D3", "message"].endswith("as row 2, with the same score")
+    assert len(rnd.scores) == 2 * 2
 
 
 def test_unknown_candidate_and_criterion_in_scores(frames):

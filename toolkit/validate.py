@@ -121,8 +121,11 @@ class Problems:
                  value=None if value is None else _show(value), rule=rule, message=message, hint=hint, location=loc)
         )
 
-    def add_cells(self, severity, table: RawTable, column: str, mask: pd.Series, rule: str, message, hint=None):
-        """One problem per masked row; `message` may be a callable (value, row) -> str. Builds records for failing rows only.
+    def add_cells(self, severity, table: RawTable, column: str, mask: pd.Series, rule: str, message, hint=None, *, shown: str | None = None,
+                  positional: bool = False):
+        """One problem per masked row; `message` may be a callable (value, row) -> str, or (value, row, position) with
+        ``positional`` (a wide sheet's row holds several cells). Builds records for failing rows only. ``shown``: the
+        column whose cells are the value shown (``column`` by default; e.g. a score as written, not as rescaled).
 
         Cells are located by position, so layouts whose rows come from several sheets or columns (wide,
         one sheet per interviewer) still name the exact cell.
@@ -131,11 +134,13 @@ class Problems:
         if not len(positions):
             return
         rows = table.frame[ROW].to_numpy()
-        values = _cells_as_read(table.frame[column], positions) if column in table.frame else [None] * len(positions)
+        shown = shown if shown in table.frame else column
+        values = _cells_as_read(table.frame[shown], positions) if shown in table.frame else [None] * len(positions)
         for pos, v in zip(positions, values):
             r = int(rows[pos])
-            msg = message(v, r) if callable(message) else message
-            h = hint(v, r) if callable(hint) else hint
+            args = (v, r, int(pos)) if positional else (v, r)
+            msg = message(*args) if callable(message) else message
+            h = hint(*args) if callable(hint) else hint
             self.add(severity, table.sheet_at(pos), rule, msg, cell=table.cell_at(column, pos), column=column, row=r, value=v, hint=h)
 
     def frame(self) -> pd.DataFrame:
@@ -156,6 +161,11 @@ def _show(v) -> str:
         return v.isoformat()
     s = str(v)
     return s if len(s) <= 80 else s[:77] + "..."
+
+
+def _same(a, b) -> bool:
+    """Two typed values are the same (two blanks are)."""
+    return bool(pd.isna(a) and pd.isna(b)) or (not pd.isna(a) and not pd.isna(b) and a == b)
 
 
 def _closest(name: str, options: list[str]) -> str | None:
@@ -348,9 +358,9 @@ class TableCheck:
         for pos in positions:
             self.reasons.setdefault(int(pos), []).append(reason)
 
-    def cells(self, severity, column, mask, rule, message, hint=None, reason=None):
+    def cells(self, severity, column, mask, rule, message, hint=None, reason=None, **how):
         mask = pd.Series(np.asarray(mask, dtype=bool), index=self.index)
-        self.problems.add_cells(severity, self.table, column, mask, rule, message, hint)
+        self.problems.add_cells(severity, self.table, column, mask, rule, message, hint, **how)
         if severity == "error":
             self.error_rows(mask, reason or (message if isinstance(message, str) else rule))
 
@@ -420,7 +430,9 @@ class TableCheck:
                            reason=f"{f.name} is empty")
             self.typed[f.name] = typed
 
-    def duplicates(self, keys: list[str], rule: str, what: str) -> None:
+    def duplicates(self, keys: list[str], rule: str, what: str, *, at: str | None = None) -> None:
+        """Rows whose ``keys`` repeat an earlier row's are errors (the first is kept). ``at``: the field whose cell the
+        error names (the last key by default), whose values of the two rows the message compares."""
         if any(k not in self.table.frame.columns for k in keys if self.fields[k].required):
             return
         required = [k for k in keys if self.fields[k].required]
@@ -459,8 +471,29 @@ class TableCheck:
         if not dup_np.any():
             return
         rows = self.table.frame[ROW]
-        first_row = rows[live].groupby(codes[live]).transform("first")
-        first_by_row = dict(zip(rows[dup_np].tolist(), first_row[dup_np[live]].tolist()))
+        first_pos = pd.Series(np.flatnonzero(live)).groupby(codes[live]).transform("first").to_numpy()[dup_np[live]]
+        if at is not None and at in self.table.frame:
+            frame, dup_pos = self.table.frame, np.flatnonzero(dup_np)
+            typed = self.typed[at].to_numpy()
+            shown = f"{at}_raw" if f"{at}_raw" in frame else at  # a score as written, not as rescaled
+            first_of = dict(zip(dup_pos.tolist(), first_pos.tolist()))
+            there = dict(zip(dup_pos.tolist(), _cells_as_read(frame[shown], first_pos)))
+
+            def message(v, r, pos):
+                first = int(rows.iat[first_of[pos]])
+                if _same(typed[pos], typed[first_of[pos]]):
+                    return f"a second row for the same {what} as row {first}, with the same {at}"
+                return f"a second row for the same {what} as row {first}, with another {at}: {_show(v)} here, {_show(there[pos])} there"
+
+            def hint(v, r, pos):
+                first = int(rows.iat[first_of[pos]])
+                if _same(typed[pos], typed[first_of[pos]]):
+                    return f"Delete this row (row {first} is loaded)"
+                return f"Only row {first} is loaded: keep the row that is right and delete the other"
+
+            self.cells("error", at, dup, rule, message, hint=hint, reason=f"duplicate {what}", shown=shown, positional=True)
+            return
+        first_by_row = dict(zip(rows[dup_np].tolist(), rows.to_numpy()[first_pos].tolist()))
         column = next((k for k in reversed(keys) if k in self.table.letters), keys[0])
         self.cells("error", column, dup, rule,
                    lambda v, r: f"{what} repeats an earlier row",
@@ -826,7 +859,8 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
                                          else f"Use one of: {', '.join(criterion_names)}" if criterion_names
                                          else "The Criteria sheet has no usable criterion: fill in its criterion and rank columns"),
                       reason="unknown criterion")
-        chk.duplicates(["candidate_id", "interviewer", "criterion", "stage"], "duplicate_score", "candidate, interviewer, criterion and stage")
+        chk.duplicates(["candidate_id", "interviewer", "criterion", "stage"], "duplicate_score", "candidate, interviewer, criterion and stage",
+                       at="score")
         d = chk.typed["interviewed_on"]
         chk.cells("warning", "interviewed_on", (d.notna() & (d > as_of)).fillna(False), "future_date",
                   f"interviewed_on is after the as-of date {as_of.date().isoformat()}", hint="Check the year, or pass a later as_of date")
