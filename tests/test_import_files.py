@@ -483,3 +483,21 @@ def test_a_hidden_scores_table_says_to_unhide_it_and_a_mapping_that_names_it_rea
         toolkit.load_round(path, as_of=AS_OF)
     rnd = toolkit.load_round(path, as_of=AS_OF, mapping={"sheets": ["Bewertungen"]})
     assert len(rnd.scores) == 8 and rnd.details["layout"] == "wide"
+
+
+@pytest.mark.parametrize("source", ["data/sample/berlin-social-media-lead.xlsx", str(REAL_WORLD / "formula-without-values.xlsx")])
+def test_a_bad_role_value_given_in_a_mapping_names_the_mapping_not_a_cell(tmp_path, source):
+    """[role] response_target_days = "soon" in a mapping was reported at Role!B8, the Role sheet's cell that the mapping
+    had overridden (and whose 3 was fine): the user corrected the wrong place. It names the mapping file and key now,
+    for a workbook with a Role sheet and for one without."""
+    mapping = tmp_path / "round.toml"
+    mapping.write_text('[role]\nresponse_target_days = "soon"\nlanguage = "fr"\n', encoding="utf-8")
+    rnd = toolkit.load_round(source, as_of=AS_OF, mapping=mapping)
+    bad = rnd.problems[rnd.problems["rule"] == "bad_value"].set_index("column")
+    assert bad.loc["response_target_days", "location"] == "mapping round.toml: [role] response_target_days"
+    assert pd.isna(bad.loc["response_target_days", "cell"])
+    assert bad.loc["language", "location"] == "mapping round.toml: [role] language"
+    assert rnd.role.response_target_days == 3 and rnd.role.language == "en"  # the defaults, as said
+    # a mapping value that is fine, over the sheet's, leaves the sheet's other fields at their cells
+    mapping.write_text('[role]\nresponse_target_days = 5\n', encoding="utf-8")
+    assert toolkit.load_round(source, as_of=AS_OF, mapping=mapping).role.response_target_days == 5

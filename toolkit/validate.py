@@ -114,8 +114,8 @@ class Problems:
         self.file = file
         self.records: list[dict] = []
 
-    def add(self, severity, sheet, rule, message, *, cell=None, column=None, row=None, value=None, hint=None):
-        loc = f"{sheet}!{cell}" if cell else (f"{sheet}, column {column!r}" if column else (sheet or "workbook"))
+    def add(self, severity, sheet, rule, message, *, cell=None, column=None, row=None, value=None, hint=None, location=None):
+        loc = location or (f"{sheet}!{cell}" if cell else (f"{sheet}, column {column!r}" if column else (sheet or "workbook")))
         self.records.append(
             dict(severity=severity, file=self.file, sheet=sheet, cell=cell, column=column, row=row,
                  value=None if value is None else _show(value), rule=rule, message=message, hint=hint, location=loc)
@@ -195,6 +195,11 @@ def build_role(raw: RawRole, problems: Problems, round_id: str, has_data: bool =
     for key, cell in raw.unknown_keys:
         problems.add("warning", sheet, "unknown_column", f"unknown key {key!r} is ignored", cell=cell, value=key,
                      hint=f"Known keys: {', '.join(f.name for f in ROLE_FIELDS)}")
+    def at(name: str) -> dict:  # where a value was given: its cell, or the mapping file that gave it
+        if name in raw.given_in:
+            return dict(sheet=raw.given_in[name], cell=None, location=f"{raw.given_in[name]}: [role] {name}")
+        return dict(sheet=sheet, cell=raw.cells.get(name))
+
     vals: dict = {}
     given = [f for f in ROLE_FIELDS if f.name in raw.values and f.name != "scale"]
     groups: dict[tuple, list] = {}  # the fields of one kind are converted together (a pandas call costs the same for one value or ten)
@@ -207,25 +212,24 @@ def build_role(raw: RawRole, problems: Problems, round_id: str, has_data: bool =
     for f in given:
         v = raw.values[f.name]
         x, is_bad = converted[f.name]
-        cell = raw.cells.get(f.name)
         if is_bad:
             sev, extra = ("warning", f"; using {DEFAULT_LANGUAGE!r}") if f.name == "language" else ("error", "")
-            problems.add(sev, sheet, "bad_value", f"{f.name} cannot be read as {_kind_word(f)}{extra}", cell=cell, column=f.name, value=v,
-                         hint=_allowed_hint(f))
+            problems.add(sev, rule="bad_value", message=f"{f.name} cannot be read as {_kind_word(f)}{extra}", column=f.name, value=v,
+                         hint=_allowed_hint(f), **at(f.name))
             continue
         if pd.isna(x):
             continue
         vals[f.name] = x
     scale = parse_scale(raw.values.get("scale"))
     if scale is None:
-        problems.add("error", sheet, "bad_value", "scale cannot be read; using 1-5", cell=raw.cells.get("scale"), column="scale",
+        problems.add("error", rule="bad_value", message="scale cannot be read; using 1-5", **at("scale"), column="scale",
                      value=raw.values.get("scale"), hint="Write the scale as lowest-highest, e.g. 1-5 or 0-100")
         scale = DEFAULT_SCALE
     if "role" not in vals and raw.sheet_name is not None and has_data and "role" not in raw.formula_fields:
         problems.add("error", sheet, "required_value", "the role (job title) is missing", column="role", hint="Add a row: role | <job title>")
     target = vals.get("response_target_days")
     if target is not None and not (0 <= int(target) <= 60):
-        problems.add("error", sheet, "bad_value", "response_target_days must be between 0 and 60 business days", cell=raw.cells.get("response_target_days"),
+        problems.add("error", rule="bad_value", message="response_target_days must be between 0 and 60 business days", **at("response_target_days"),
                      value=target, hint="Use e.g. 3 (the default)")
         target = None
     country = vals.get("country")
@@ -233,8 +237,8 @@ def build_role(raw: RawRole, problems: Problems, round_id: str, has_data: bool =
         from .analytics.business_days import resolve_country
 
         if resolve_country(country) is None:  # business days would count weekends only, and the figures not say why
-            problems.add("warning", sheet, "unknown_country", f"country {str(country).strip()!r} is not one whose public holidays "
-                         "are known, so business days count weekends only", cell=raw.cells.get("country"), column="country",
+            problems.add("warning", rule="unknown_country", message=f"country {str(country).strip()!r} is not one whose public holidays "
+                         "are known, so business days count weekends only", **at("country"), column="country",
                          value=country, hint="Write an ISO country code such as GB, DE or SE (a region too: DE-BY, GB-SCT)")
     decided = vals.get("decided_on")
     return Role(

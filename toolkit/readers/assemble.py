@@ -136,8 +136,9 @@ def build_role(file: str, role_grid: SheetGrid | None, mapping: Mapping, *, titl
             values[k] = v
             if k == "role":
                 details["role_source"] = "the export (job title)"
-    for k, v in mapping.role.items():
-        values[k] = v
+    role.values = values
+    role.take_mapping(mapping)
+    values = role.values
     if mapping.role:
         details["role_source"] += " + mapping"
     if not str(values.get("role") or "").strip():

@@ -208,8 +208,7 @@ def read_canonical(path, mapping=None, *, grids: list[SheetGrid] | None = None, 
 def _role(grid: SheetGrid | None, m) -> RawRole:
     """The Role sheet's values, a mapping's role values over them."""
     role = read_role(grid)
-    for k, v in m.role.items():
-        role.values[k] = v
+    role.take_mapping(m)
     return role
 
 

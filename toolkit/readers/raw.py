@@ -10,6 +10,7 @@ the Role key/value pairs and the problems found while reading.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -85,6 +86,15 @@ class RawRole:
     cells: dict[str, str]  # field -> cell reference (e.g. B3)
     unknown_keys: list[tuple[str, str]] = field(default_factory=list)  # (key, cell)
     formula_fields: set = field(default_factory=set)  # fields whose value is a formula without a saved result (reported as such)
+    given_in: dict[str, str] = field(default_factory=dict)  # field -> where its value was given instead of a cell (a mapping file)
+
+    def take_mapping(self, mapping) -> None:
+        """A mapping's [role] values over the sheet's: a problem with one of them names the mapping file, not the
+        sheet's cell that no longer holds it."""
+        for k, v in mapping.role.items():
+            self.values[k] = v
+            self.cells.pop(k, None)
+            self.given_in[k] = f"mapping {Path(mapping.path).name}" if mapping.path else "mapping"
 
 
 @dataclass
