@@ -501,3 +501,31 @@ def test_a_bad_role_value_given_in_a_mapping_names_the_mapping_not_a_cell(tmp_pa
     # a mapping value that is fine, over the sheet's, leaves the sheet's other fields at their cells
     mapping.write_text('[role]\nresponse_target_days = 5\n', encoding="utf-8")
     assert toolkit.load_round(source, as_of=AS_OF, mapping=mapping).role.response_target_days == 5
+
+
+@pytest.mark.parametrize("export, table, what, carried", [
+    ("15-greenhouse", "scorecard.csv", "1 scorecard(s)", "with their 5 ratings"),
+    ("16-lever", "feedback_form.csv", "1 feedback form(s)", "with their"),
+])
+def test_rows_an_ats_export_marks_deleted_are_left_out_and_said_so(tmp_path, export, table, what, carried):
+    """A scorecard deleted in Greenhouse stays in a Fivetran sync, flagged _fivetran_deleted = true (Lever: a deleted_at
+    date). It was left out silently, and its ratings, still in scorecard_attribute.csv, were then called "not in
+    scorecard.csv: export both tables from the same sync", an error that sent the user to re-export for nothing. Deleted
+    rows are not read, with a warning that counts them and what they carried."""
+    import csv
+
+    folder = tmp_path / export
+    shutil.copytree(REAL_WORLD / export, folder)
+    whole = toolkit.load_round(folder, as_of=AS_OF)
+    with open(folder / table, newline="", encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    flag = rows[0].index("_fivetran_deleted" if "_fivetran_deleted" in rows[0] else "deleted_at")
+    rows[1][flag] = "true" if rows[0][flag] == "_fivetran_deleted" else "2026-03-05 10:00:00.000"
+    with open(folder / table, "w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(rows)
+    rnd = toolkit.load_round(folder, as_of=AS_OF)
+    deleted = rnd.problems[rnd.problems["rule"] == "deleted_rows"]
+    assert deleted["severity"].tolist() == ["warning"] and deleted["sheet"].tolist() == [table]
+    assert deleted["message"].iloc[0].startswith(f"{what} marked deleted in the export (e.g. {rows[1][0]}), {carried}")
+    assert "unlinked_rows" not in set(rnd.problems["rule"]) and rnd.ok
+    assert 0 < len(whole.scores) - len(rnd.scores) <= 10  # that one card's ratings, no more

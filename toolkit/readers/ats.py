@@ -53,13 +53,28 @@ def _optional(folder: Path, *stems: str) -> tuple[Path | None, pd.DataFrame | No
     return (p, read_table(p)) if p else (None, None)
 
 
-def _not_deleted(df: pd.DataFrame) -> pd.DataFrame:
+def _not_deleted(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(the rows not marked deleted, those marked deleted): an export keeps rows deleted in the ATS, flagged
+    (``_fivetran_deleted`` true, ``is_deleted``, a ``deleted_at`` date)."""
+    keep = pd.Series(True, index=df.index)
     for c in ("_fivetran_deleted", "is_deleted", "deleted_at"):
         col = column(df, c)
         if col:
             t = text(df[col]).str.casefold()
-            df = df[(t == "") | (t == "false")] if c != "deleted_at" else df[t == ""]
-    return df
+            keep &= ((t == "") | (t == "false") | (t == "0")) if c != "deleted_at" else (t == "")
+    return df[keep], df[~keep]
+
+
+def _deleted_problem(path: Path, deleted: pd.DataFrame, id_col: str | None, what: str, carried: int = 0, carried_what: str = "") -> list[dict]:
+    """A warning that rows marked deleted were not read (and what they carried, e.g. a scorecard's ratings)."""
+    if not len(deleted):
+        return []
+    example = text(deleted[id_col]).iloc[0] if id_col and id_col in deleted else None
+    extra = f", with their {carried} {carried_what}," if carried else ""
+    return [problem("warning", path.name, "deleted_rows",
+                    f"{len(deleted)} {what} marked deleted in the export{f' (e.g. {example})' if example else ''}{extra} were not read",
+                    column=next((c for c in ("_fivetran_deleted", "is_deleted", "deleted_at") if column(deleted, c)), None),
+                    hint="Nothing to do if they were deleted on purpose; restore them in the ATS and export again if not")]
 
 
 def _user_names(users: pd.DataFrame | None) -> dict[str, str]:
@@ -97,7 +112,7 @@ def _interviewers(ids: pd.Series, users: dict[str, str], problems: list[dict], s
 def read_greenhouse(folder: Path, mapping: Mapping) -> list[tuple[str | None, object]]:
     folder = Path(folder)
     spath, apath = find_file(folder, "scorecard"), find_file(folder, "scorecard_attribute")
-    cards, attrs = _not_deleted(read_table(spath)), read_table(apath)
+    (cards, deleted_cards), attrs = _not_deleted(read_table(spath)), read_table(apath)
     s_id = need(cards, spath, "id", what="the scorecard id")
     s_cand = need(cards, spath, "candidate_id", what="the candidate of each scorecard")
     s_user = need(cards, spath, "submitted_by_user_id", "interviewer_id", "user_id", what="who submitted the scorecard")
@@ -111,7 +126,13 @@ def read_greenhouse(folder: Path, mapping: Mapping) -> list[tuple[str | None, ob
 
     cards = cards.assign(_card=text(cards[s_id]))
     attrs = attrs.assign(_card=text(attrs[a_card]))
+    of_deleted = attrs["_card"].isin(set(text(deleted_cards[s_id])) - set(cards["_card"]))  # left out with their scorecard
+    problems += _deleted_problem(spath, deleted_cards, s_id, "scorecard(s)", int(of_deleted.sum()), "ratings")
+    attrs = attrs[~of_deleted]
     linked = attrs["_card"].isin(set(cards["_card"]))
+    if not linked.any() and not len(attrs):
+        raise InputFileError(f"every scorecard in {spath.name} is marked deleted, so there are no scores to load", file=str(spath),
+                             hint="Export the scorecards of a job that is still in the ATS")
     if not linked.any():
         missing = sorted(set(attrs["_card"]))[:5]
         raise InputFileError(
@@ -177,7 +198,9 @@ def read_greenhouse(folder: Path, mapping: Mapping) -> list[tuple[str | None, ob
         ap_id, ap_cand = column(apps, "id"), column(apps, "candidate_id")
         ap_status, ap_applied, ap_rejected = column(apps, "status"), column(apps, "applied_at"), column(apps, "rejected_at")
         if ap_cand:
-            apps = _not_deleted(apps).assign(_cand=text(apps[ap_cand]))
+            apps, deleted_apps = _not_deleted(apps)
+            problems += _deleted_problem(appath, deleted_apps, ap_id, "application(s)")
+            apps = apps.assign(_cand=text(apps[ap_cand]))
             by_cand = apps.drop_duplicates("_cand").set_index("_cand")
             hit = cand["candidate_id"].isin(by_cand.index)
             if ap_status:
@@ -239,7 +262,7 @@ RATING_KINDS = ("number", "word", "stars", "fraction", "percent")
 def read_lever(folder: Path, mapping: Mapping) -> list[tuple[str | None, object]]:
     folder = Path(folder)
     fpath, ffpath = find_file(folder, "feedback_form"), find_file(folder, "feedback_form_field")
-    forms, fields = _not_deleted(read_table(fpath)), read_table(ffpath)
+    (forms, deleted_forms), fields = _not_deleted(read_table(fpath)), read_table(ffpath)
     f_id = need(forms, fpath, "id", what="the form id")
     f_opp = column(forms, "opportunity_id", "candidate_id")
     f_user = need(forms, fpath, "creator_id", "user_id", what="who filled in the form")
@@ -251,7 +274,13 @@ def read_lever(folder: Path, mapping: Mapping) -> list[tuple[str | None, object]
     problems: list[dict] = []
     forms = forms.assign(_form=text(forms[f_id]), _opp=text(forms[f_opp]))
     fields = fields.assign(_form=text(fields[ff_form]))
+    of_deleted = fields["_form"].isin(set(text(deleted_forms[f_id])) - set(forms["_form"]))  # left out with their form
+    problems += _deleted_problem(fpath, deleted_forms, f_id, "feedback form(s)", int(of_deleted.sum()), "answers")
+    fields = fields[~of_deleted]
     linked = fields["_form"].isin(set(forms["_form"]))
+    if not linked.any() and not len(fields):
+        raise InputFileError(f"every feedback form in {fpath.name} is marked deleted, so there are no scores to load", file=str(fpath),
+                             hint="Export the feedback of an opportunity that is still in the ATS")
     if not linked.any():
         raise InputFileError(
             f"none of the {len(fields)} answers in {ffpath.name} belongs to a form in {fpath.name} "
