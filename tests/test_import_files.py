@@ -529,3 +529,20 @@ def test_rows_an_ats_export_marks_deleted_are_left_out_and_said_so(tmp_path, exp
     assert deleted["message"].iloc[0].startswith(f"{what} marked deleted in the export (e.g. {rows[1][0]}), {carried}")
     assert "unlinked_rows" not in set(rnd.problems["rule"]) and rnd.ok
     assert 0 < len(whole.scores) - len(rnd.scores) <= 10  # that one card's ratings, no more
+
+
+def test_ids_a_spreadsheet_shortened_to_scientific_notation_are_errors_not_one_merged_candidate(tmp_path):
+    """Greenhouse ids such as 25181083003, opened in Excel and saved as CSV, become '2.51811E+10': two candidates whose
+    ids share the first digits got one id, were loaded as one candidate, and the error said their rows were duplicates.
+    Each row with such an id is set aside, the error saying what happened and how to export again; other rows load."""
+    path = tmp_path / "scores.csv"
+    path.write_text("candidate_id,name,interviewer,criterion,score,status\n"
+                    "2.51811E+10,Alice Moore,Tom Baker,SQL,4,hired\n2.51811E+10,Alice Moore,Tom Baker,Communication,3,hired\n"
+                    "2.51811E+10,Ben Carter,Tom Baker,SQL,2,rejected\n2.51811E+10,Ben Carter,Tom Baker,Communication,3,rejected\n"
+                    "26181083003,Cy Li,Tom Baker,SQL,2,rejected\n26181083003,Cy Li,Tom Baker,Communication,3,rejected\n", encoding="utf-8")
+    rnd = toolkit.load_round(path, as_of=AS_OF)
+    errs = rnd.errors
+    assert set(errs["rule"]) == {"bad_value"} and errs["cell"].tolist() == ["A2", "A3", "A4", "A5"]
+    assert errs["message"].str.contains("shortened to scientific notation").all() and "as text" in errs["hint"].iloc[0]
+    assert rnd.candidates["candidate_id"].tolist() == ["26181083003"]  # no merged Alice-and-Ben to write a letter to
+    assert len(rnd.scores) == 2 and rnd.rejected_rows["reason"].str.contains("scientific notation").all()

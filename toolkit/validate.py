@@ -31,6 +31,7 @@ import datetime as dt
 from dataclasses import dataclass
 import difflib
 import math
+import re
 
 import numpy as np
 import pandas as pd
@@ -161,6 +162,9 @@ def _show(v) -> str:
         return v.isoformat()
     s = str(v)
     return s if len(s) <= 80 else s[:77] + "..."
+
+
+_SHORTENED = re.compile(r"^\d(?:[.,]\d+)?[eE]\+\d{1,3}$")  # 2.51811E+10, 2,51811E+10
 
 
 def _same(a, b) -> bool:
@@ -504,6 +508,25 @@ class TableCheck:
                    hint=lambda v, r: f"Row {first_by_row[r]} has the same {what}; keep one of them",
                    reason=f"duplicate {what}")
 
+    def shortened_ids(self, field: str = "candidate_id", *, report: bool = True) -> np.ndarray:
+        """Ids a spreadsheet wrote in scientific notation ('2.51811E+10' for 25181083003: Excel shows a long number so,
+        and a CSV saved from it keeps only what it showed) are errors: the last digits are lost, so different candidates
+        can share one id, and their scores would be merged. The rows are quarantined; without ``report`` silently (candidates
+        derived from the scores rows, which report it each)."""
+        if field not in self.table.frame:
+            return np.zeros(len(self.index), dtype=bool)
+        mask = self.per_value(field, lambda v: isinstance(v, str) and bool(_SHORTENED.match(v.strip())))
+        if not report:
+            self.error_rows(pd.Series(mask, index=self.index), f"{field} shortened to scientific notation")
+            return mask
+        self.cells("error", field, mask, "bad_value",
+                   lambda v, r: f"{field} is a long number a spreadsheet shortened to scientific notation when it saved the file: "
+                                "its last digits are lost, so different candidates can share it",
+                   hint="Export the file again, and open it in the spreadsheet with the id column as text (Excel: Data > From "
+                        "Text/CSV, column type Text), or use the .xlsx export",
+                   reason=f"{field} shortened to scientific notation")
+        return mask
+
     def per_value(self, field: str, fn=None, *, many=None) -> np.ndarray:
         """``fn`` of each cell's typed value of ``field`` (a bool; False for a missing value), asked once per distinct
         value; or ``many`` of all the distinct values at once (a bool array)."""
@@ -762,6 +785,7 @@ def check_people(file: str, raw_role: RawRole, crit_table: RawTable | None, cand
     else:
         chk = TableCheck(cand_table, CANDIDATE_FIELDS, problems)
         chk.convert_all()
+        chk.shortened_ids(report=not cand_table.sheet_name.endswith("(derived)"))
         chk.duplicates(["candidate_id"], "duplicate_candidate", "candidate id")
         # A blank decided_on means the round's decision date (Role sheet). The table keeps what
         # was written; the order checks below judge the effective date.
@@ -838,7 +862,8 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
                   reason=f"score outside the scale {role.scale}")
         if "candidate_id" in score_table.frame:
             cid = chk.typed["candidate_id"]
-            unknown = cid.notna() & ~chk.isin("candidate_id", known_ids)
+            shortened = chk.shortened_ids()
+            unknown = cid.notna() & ~chk.isin("candidate_id", known_ids) & ~shortened
             folded = {k.casefold(): k for k in known_ids} if unknown.any() else {}  # 'c001' for 'C001': ids match exactly
             if unknown.any():  # 123 for '00123': a spreadsheet dropped the leading zeros of a number
                 folded.update({k.lstrip("0").casefold(): k for k in known_ids if k.lstrip("0") != k and k.lstrip("0").casefold() not in folded})
