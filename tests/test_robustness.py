@@ -13,13 +13,15 @@ def test_scenarios_hand_computed():
     r = rank_robustness(social_media_round()).set_index("scenario")
     # weights 3:2:1 are exactly the rank-derived ones: that scenario is "as given", not counted a second time
     assert list(r.index) == ["as given", "equal weights", "without Mia", "without Noah"]
-    assert r.loc["as given", "top_ids"] == "A1 > B2 > D4"  # Ben and Dev tie at 4.0: sheet order
+    assert r.loc["as given", "top_ids"] == "A1 > B2 = D4"  # Ben and Dev tie at 4.0: shown as a tie, in sheet order
     # equal weights: Ana 4.5, Dev 4.0, Ben 3.83
     assert r.loc["equal weights", "top_ids"] == "A1 > D4 > B2"
     assert r.loc["equal weights", "winner_unchanged"] and not r.loc["equal weights", "top_order_unchanged"]
     # without Mia, Dev has no scores left: Ana 4.67, Ben 3.83, Cleo 3.17
     assert r.loc["without Mia", "top_names"] == "Ana Alves > Ben Berger > Cleo Chan"
     assert r.loc["without Noah", "top_ids"] == "A1 > B2 > D4"
+    # "A1 > B2 = D4" read as Ben second and Dev third; a scenario that only breaks the tie changes the order shown
+    assert not r.loc["without Noah", "top_order_unchanged"]
 
 
 def test_winner_change_is_reported():
@@ -51,6 +53,7 @@ def test_a_tie_for_first_place_keeps_the_winner():
     r = rank_robustness(rnd).set_index("scenario")
     assert r.loc["as given", "winner"] == "A1"
     assert r.loc["equal weights", "winner"] == "B2" and r.loc["equal weights", "winner_unchanged"]
+    assert r.loc["equal weights", "top_names"].startswith("Ben Berger = Ana Alves > ")  # a tie for first place reads as one
     eq = scenario_ranks(rnd).query("scenario == 'equal weights'").set_index("candidate_id")
     assert eq.loc["A1", "rank"] == eq.loc["B2", "rank"] == 1
 

@@ -74,31 +74,37 @@ def rank_robustness(round: HiringRound, top: int = 3) -> pd.DataFrame:
     """Per scenario: the top candidates in order, and whether the winner and the order hold.
 
     Columns: round_id, scenario, scenario_kind, top_ids and top_names (str,
-    the first ``top`` candidates best first, joined with " > "), winner and
+    the first ``top`` candidates best first, joined with " > ", or " = "
+    between candidates tied on their total), winner and
     winner_name (the first of them, ties in Candidates-sheet order; <NA>
     when nobody has a total), winner_unchanged (bool: the "as given" winner
     is still ranked 1, alone or tied), top_order_unchanged (bool: the same
-    ``top`` candidates in the same order as "as given").
+    ``top`` candidates in the same order as "as given", ties included).
     """
     ranks = scenario_ranks(round)
     rows = []
     base_ids: list[str] | None = None
+    base_order: str | None = None
     for scenario, part in ranks.groupby("scenario", sort=False):
         ranked = part[part["rank"].notna()].head(top)
         ids = ranked["candidate_id"].tolist()
         first = set(part.loc[part["rank"] == 1, "candidate_id"])
+        # " = " between candidates whose totals tie (they share a rank), " > " otherwise
+        seps = ["" if i == 0 else (" = " if r == prev else " > ") for i, (r, prev) in
+                enumerate(zip(ranked["rank"].tolist(), [None, *ranked["rank"].tolist()[:-1]]))]
+        top_ids = "".join(s + x for s, x in zip(seps, ids))
         if base_ids is None:
-            base_ids = ids
+            base_ids, base_order = ids, top_ids
         rows.append(
             {
                 "scenario": scenario,
                 "scenario_kind": part["scenario_kind"].iloc[0],
-                "top_ids": " > ".join(ids),
-                "top_names": " > ".join(ranked["name"].tolist()),
+                "top_ids": top_ids,
+                "top_names": "".join(s + x for s, x in zip(seps, ranked["name"].tolist())),
                 "winner": ids[0] if ids else pd.NA,
                 "winner_name": ranked["name"].iloc[0] if ids else pd.NA,
                 "winner_unchanged": bool(base_ids[:1] and base_ids[0] in first) or (not base_ids and not ids),
-                "top_order_unchanged": bool(ids == base_ids),
+                "top_order_unchanged": top_ids == base_order,
             }
         )
     out = pd.DataFrame(rows, columns=["scenario", "scenario_kind", "top_ids", "top_names", "winner", "winner_name", "winner_unchanged", "top_order_unchanged"])
