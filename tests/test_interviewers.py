@@ -24,6 +24,8 @@ def test_halo_is_the_correlation_between_criteria_across_candidates():
     c = interviewer_calibration(calibration_round()).set_index("interviewer")
     # Pat: Strategy 5, 4, 3 and Writing 4, 4, 3 -> r = sqrt(3)/2
     assert c.loc["Pat", "halo"] == pytest.approx(math.sqrt(3) / 2)
+    # 0.87 is a strong correlation: the table says so in words, not only as a number an analyst has to judge
+    assert c.loc["Pat", "halo_reading"] == "criteria move together"
 
 
 def test_offsets_blanks_and_halo_on_the_social_media_round():
@@ -38,6 +40,7 @@ def test_offsets_blanks_and_halo_on_the_social_media_round():
     assert c.loc["Noah", "share_blank"] == pytest.approx(0.0)
     # Mia's Strategy 5,4,2 vs Copywriting 4,5,3 over Ana, Ben, Cleo: r = sqrt(3/7); the Analytics pairs have 2 candidates only
     assert c.loc["Mia", "halo"] == pytest.approx(math.sqrt(3 / 7))
+    assert c.loc["Mia", "halo_reading"] == "criteria scored apart"  # 0.65: below 0.7
 
 
 def test_too_few_shared_scores_say_so_instead_of_a_label():

@@ -288,7 +288,7 @@ def _committee_page(rnd, summary, totals, ev, calibration, robustness, tl, lint,
     thin_t = table(thin, {"name": "Candidate", "criterion": "Criterion", "n_scores": "Scores", "reason": "Why"},
                    empty="Every criterion of every candidate had enough evidence.")
     cal_t = table(calibration, {"interviewer": "Interviewer", "n_scores": "Scores", "mean_offset": "Offset from panel",
-                                "share_blank": "Left blank", "halo": "Halo", "label": "Reading"},
+                                "share_blank": "Left blank", "halo": "Halo", "halo_reading": "Halo reading", "label": "Reading"},
                   kinds={"share_blank": "share", "mean_offset": "num", "halo": "num"})
     ru = summary[summary["is_runner_up"].fillna(False).astype(bool)]
     ru_t = table(ru, {"name": "Candidate", "rank": "Rank", "weighted_total": "Weighted total", "strength": "Strongest on",

@@ -11,7 +11,10 @@
   interviewer's scores on different criteria across the candidates they
   scored. Near 1 means their criteria move together: one overall impression
   may be driving every score. Each pair of criteria needs at least 3
-  candidates scored on both and scores that vary; <NA> otherwise.
+  candidates scored on both and scores that vary; <NA> otherwise. The halo
+  reading says "criteria move together" from 0.7 on (a strong correlation:
+  worth asking whether the criteria were judged one by one), "criteria
+  scored apart" below, "not enough data" without a halo.
 - **Label**: "lenient" when the mean offset is +0.3 points or more on a 1-5
   scale (7.5% of the range on other scales), "severe" at -0.3 or less, "in
   line" between, "too few scores" with fewer than 3 compared scores.
@@ -32,6 +35,9 @@ MIN_COMPARED = 3
 """Fewer compared scores than this: the label is "too few scores"."""
 
 MIN_HALO_CANDIDATES = 3
+
+HALO_HIGH = 0.7
+"""A halo of this or more reads "criteria move together"."""
 
 
 def score_offsets(round: HiringRound) -> pd.DataFrame:
@@ -70,8 +76,10 @@ def interviewer_calibration(round: HiringRound) -> pd.DataFrame:
     Columns: round_id, interviewer, n_scores (Int64, non-blank scores),
     n_compared (Int64, scores that had a panel to compare with), mean_offset
     (Float64; positive = scores above the panel = lenient), share_blank
-    (Float64, 0-1), halo (Float64, -1..1, <NA> when too few data), label
-    ("lenient", "severe", "in line" or "too few scores"). Sorted by
+    (Float64, 0-1), halo (Float64, -1..1, <NA> when too few data),
+    halo_reading ("criteria move together", "criteria scored apart" or "not
+    enough data"), label ("lenient", "severe", "in line" or "too few
+    scores"). Sorted by
     mean_offset, most lenient first.
     """
     s = score_offsets(round)
@@ -106,6 +114,9 @@ def interviewer_calibration(round: HiringRound) -> pd.DataFrame:
             "mean_offset": pd.array(off, dtype="Float64"),
             "share_blank": pd.array(np.asarray(share_blank, dtype="float64"), dtype="Float64"),
             "halo": pd.array(halo.to_numpy(dtype="float64"), dtype="Float64"),
+            "halo_reading": pd.Series(np.where(halo.isna().to_numpy(), "not enough data",
+                                               np.where(np.round(halo.to_numpy(dtype="float64"), 9) >= HALO_HIGH,
+                                                        "criteria move together", "criteria scored apart")), dtype="str"),
             "label": pd.Series(label, dtype="str"),
         }
     )

@@ -512,7 +512,9 @@ def interviewer_calibration_chart(round: HiringRound, *, table: pd.DataFrame | N
         np.char.mod("%d", t["n_scores"].astype("int64").to_numpy()).astype(object),
         np.char.mod("%d", t["n_compared"].astype("int64").to_numpy()).astype(object),
         _pct(t["share_blank"].astype("float64").to_numpy(na_value=np.nan)),
-        np.where(t["halo"].isna().to_numpy(), "not enough data", _num(t["halo"].astype("float64").to_numpy(na_value=np.nan), 2)),
+        np.where(t["halo"].isna().to_numpy(), "not enough data",
+                 np.char.add(np.char.add(_num(t["halo"].astype("float64").to_numpy(na_value=np.nan), 2).astype(str), " – "),
+                             t["halo_reading"].astype(str).to_numpy().astype(str))).astype(object),
     ], axis=1).tolist() if len(t) else []
     threshold = scale_points(round, OFFSET_POINTS)
     data = [dict(
@@ -520,7 +522,7 @@ def interviewer_calibration_chart(round: HiringRound, *, table: pd.DataFrame | N
         marker=dict(color=[style.LABEL_COLOURS.get(lbl, style.POOL) for lbl in labels]),
         text=[f"{lbl}" for lbl in labels], textposition="auto", customdata=custom,
         hovertemplate=("%{y}: %{customdata[0]}<br>Mean offset %{x:+.2f} points over %{customdata[2]} compared scores"
-                       "<br>Scores given: %{customdata[1]}; left blank: %{customdata[3]}<br>Halo (criteria moving together): %{customdata[4]}<extra></extra>"),
+                       "<br>Scores given: %{customdata[1]}; left blank: %{customdata[3]}<br>Halo: %{customdata[4]}<extra></extra>"),
     )]
     shapes = [dict(type="line", xref="x", yref="paper", x0=v, x1=v, y0=0, y1=1, line=dict(color="#9ca3af", dash="dash", width=1))
               for v in (-threshold, threshold)]
