@@ -167,6 +167,11 @@ def _show(v) -> str:
 _SHORTENED = re.compile(r"^\d(?:[.,]\d+)?[eE]\+\d{1,3}$")  # 2.51811E+10, 2,51811E+10
 
 
+def _shortened(values) -> np.ndarray:
+    """Which values are ids written in scientific notation (`_SHORTENED`); a "+" is looked for first."""
+    return np.array([isinstance(v, str) and "+" in v and bool(_SHORTENED.match(v.strip())) for v in values], dtype=bool)
+
+
 def _same(a, b) -> bool:
     """Two typed values are the same (two blanks are)."""
     return bool(pd.isna(a) and pd.isna(b)) or (not pd.isna(a) and not pd.isna(b) and a == b)
@@ -508,14 +513,20 @@ class TableCheck:
                    hint=lambda v, r: f"Row {first_by_row[r]} has the same {what}; keep one of them",
                    reason=f"duplicate {what}")
 
-    def shortened_ids(self, field: str = "candidate_id", *, report: bool = True) -> np.ndarray:
+    def shortened_ids(self, field: str = "candidate_id", *, report: bool = True, among: np.ndarray | None = None) -> np.ndarray:
         """Ids a spreadsheet wrote in scientific notation ('2.51811E+10' for 25181083003: Excel shows a long number so,
         and a CSV saved from it keeps only what it showed) are errors: the last digits are lost, so different candidates
         can share one id, and their scores would be merged. The rows are quarantined; without ``report`` silently (candidates
-        derived from the scores rows, which report it each)."""
+        derived from the scores rows, which report it each). ``among``: only these rows can hold one (a few, looked at
+        one by one)."""
         if field not in self.table.frame:
             return np.zeros(len(self.index), dtype=bool)
-        mask = self.per_value(field, lambda v: isinstance(v, str) and bool(_SHORTENED.match(v.strip())))
+        if among is None:
+            mask = self.per_value(field, many=_shortened)
+        else:
+            mask = np.zeros(len(self.index), dtype=bool)
+            if (at := np.flatnonzero(among)).size:
+                mask[at] = _shortened(self.typed[field].iloc[at])
         if not report:
             self.error_rows(pd.Series(mask, index=self.index), f"{field} shortened to scientific notation")
             return mask
@@ -862,8 +873,9 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
                   reason=f"score outside the scale {role.scale}")
         if "candidate_id" in score_table.frame:
             cid = chk.typed["candidate_id"]
-            shortened = chk.shortened_ids()
-            unknown = cid.notna() & ~chk.isin("candidate_id", known_ids) & ~shortened
+            unknown = cid.notna() & ~chk.isin("candidate_id", known_ids)  # a shortened id is never known (quarantined there)
+            shortened = chk.shortened_ids(among=unknown.to_numpy(dtype=bool))
+            unknown &= ~shortened
             folded = {k.casefold(): k for k in known_ids} if unknown.any() else {}  # 'c001' for 'C001': ids match exactly
             if unknown.any():  # 123 for '00123': a spreadsheet dropped the leading zeros of a number
                 folded.update({k.lstrip("0").casefold(): k for k in known_ids if k.lstrip("0") != k and k.lstrip("0").casefold() not in folded})
