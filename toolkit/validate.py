@@ -100,6 +100,12 @@ BLANK_ALLOWED = {"score"}
 
 # Dates of past events; a value after the as-of date is suspicious.
 PAST_DATES = ("applied_on", "last_interview_on", "decided_on", "notified_on", "feedback_requested_on", "feedback_sent_on")
+KEPT_WITH_BLANK = frozenset({"email", "stage_reached", "applied_on", "last_interview_on", "channel", "feedback_requested_on",
+                             "feedback_sent_on", "stay_in_touch", "follow_up_on", "notes"})
+"""Candidates fields a candidate's decision and timing do not rest on: a value in one that cannot be read (or an impossible
+date order with one) is an error that reads the cell as blank and keeps the candidate. Setting the row aside would take
+them out of every response-time figure, the overdue list included, for a typo in stay_in_touch."""
+
 DATE_ORDER = (
     ("decided_on", "notified_on", "told before the decision was made"),
     ("last_interview_on", "decided_on", "decided before the last interview"),
@@ -314,10 +320,13 @@ def _allowed_hint(f) -> str:
 class TableCheck:
     """Typed columns, per-row error reasons and the quarantine for one sheet."""
 
-    def __init__(self, table: RawTable, fields, problems: Problems, *, categories: tuple[str, ...] = ()):
+    def __init__(self, table: RawTable, fields, problems: Problems, *, categories: tuple[str, ...] = (),
+                 kept_with_blank: frozenset = frozenset()):
         """``categories``: text fields whose typed column is a category made from the distinct values, when the column
-        was checked once per distinct value (the caller makes its own column of them: no column of a million texts)."""
+        was checked once per distinct value (the caller makes its own column of them: no column of a million texts).
+        ``kept_with_blank``: fields whose unreadable value is read as blank, the row kept (`KEPT_WITH_BLANK`)."""
         self.table = table
+        self.kept_with_blank = kept_with_blank
         self.fields = {f.name: f for f in fields}
         self.categories = categories
         self.problems = problems
@@ -433,6 +442,11 @@ class TableCheck:
             if f.name == "language":
                 self.cells("warning", f.name, bad, "unknown_language", lambda v, r: f"language {v!r} is not supported; the round's language is used",
                            hint=_allowed_hint(f))
+            elif f.name in self.kept_with_blank:  # an error all the same; the row stays (its value cannot be read: it is blank)
+                self.problems.add_cells("error", self.table, f.name, bad, "bad_value",
+                                        lambda v, r, f=f: f"{f.name} is not {_kind_word(f)}; it is read as blank and the row is kept",
+                                        _value_hint(f))
+                typed = typed.mask(bad.to_numpy(dtype=bool)) if bad.any() else typed
             else:
                 self.cells("error", f.name, bad, "bad_value", lambda v, r, f=f: f"{f.name} is not {_kind_word(f)}", hint=_value_hint(f),
                            reason=f"{f.name} is not {_kind_word(f)}")
@@ -794,7 +808,7 @@ def check_people(file: str, raw_role: RawRole, crit_table: RawTable | None, cand
         _missing_sheet(problems, "Candidates", sheet_names)
         candidates = _empty_table(CANDIDATE_FIELDS)
     else:
-        chk = TableCheck(cand_table, CANDIDATE_FIELDS, problems)
+        chk = TableCheck(cand_table, CANDIDATE_FIELDS, problems, kept_with_blank=KEPT_WITH_BLANK)
         chk.convert_all()
         chk.shortened_ids(report=not cand_table.sheet_name.endswith("(derived)"))
         chk.duplicates(["candidate_id"], "duplicate_candidate", "candidate id")
@@ -802,14 +816,33 @@ def check_people(file: str, raw_role: RawRole, crit_table: RawTable | None, cand
         # was written; the order checks below judge the effective date.
         effective = dict(chk.typed)
         if role.decided_on is not None:
-            effective["decided_on"] = chk.typed["decided_on"].fillna(pd.Timestamp(role.decided_on))
+            from .analytics.timelines import decision_dates
+
+            effective["decided_on"] = decision_dates(chk.typed["decided_on"], chk.typed["notified_on"], role.decided_on)
+            early = (effective["decided_on"].isna() & chk.typed["notified_on"].notna()).to_numpy(dtype=bool)
+            problems.add_cells("warning", cand_table, "decided_on" if "decided_on" in cand_table.letters else "notified_on", early,
+                               "no_decision_date",
+                               lambda v, r: f"told before the round's decision date ({role.decided_on.isoformat()}) and no decision "
+                                            "date of their own: decided on earlier, so how fast they were told cannot be measured",
+                               "Fill in decided_on for this candidate: the day the committee decided on them")
         for early, late, what in DATE_ORDER:
             a, b = effective[early], effective[late]
             wrong = (a.notna() & b.notna() & (b < a)).fillna(False)
-            chk.cells("error", late, wrong, "date_order", lambda v, r, early=early, what=what: f"impossible order: {what}",
-                      hint=lambda v, r, early=early: (f"Check this date and {early} in cell {cand_table.cell(early, r)}" if early in cand_table.letters
-                                                               else f"Check this date and the round's {early} on the Role sheet"),
-                      reason=f"impossible order: {what}")
+            hint = (lambda v, r, early=early: (f"Check this date and {early} in cell {cand_table.cell(early, r)}" if early in cand_table.letters
+                                               else f"Check this date and the round's {early} on the Role sheet"))
+            blanked = [c for c in (early, late) if c in KEPT_WITH_BLANK]
+            if not blanked or not wrong.any():
+                chk.cells("error", late, wrong, "date_order", lambda v, r, early=early, what=what: f"impossible order: {what}",
+                          hint=hint, reason=f"impossible order: {what}")
+                continue
+            # one of the two dates is one the decision and timing do not rest on: it is read as blank, the row kept
+            said = " and ".join(blanked)
+            problems.add_cells("error", cand_table, late, wrong, "date_order",
+                               lambda v, r, what=what, said=said: f"impossible order: {what}; {said} {'is' if ' and ' not in said else 'are'} "
+                                                                   "read as blank and the row is kept", hint)
+            for c in blanked:
+                chk.typed[c] = chk.typed[c].mask(wrong)
+                effective[c] = chk.typed[c]
         for col in PAST_DATES:
             d = chk.typed[col]
             chk.cells("warning", col, (d.notna() & (d > as_of)).fillna(False), "future_date",

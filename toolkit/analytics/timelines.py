@@ -12,7 +12,10 @@ Rules (the README section "Response times" says the same for people):
   candidates that have a decision date (the committee decided but the
   status was not updated: they still wait for news). Hired, offered and
   withdrawn candidates, and candidates without any decision date, are
-  ``not_applicable``. A blank ``decided_on`` takes the round's decision date.
+  ``not_applicable``. A blank ``decided_on`` takes the round's decision date,
+  unless the candidate was told before that date: then they were decided on
+  earlier (an early rejection), on a day the sheet does not say, and are not
+  timed (`decision_dates`; validation warns, ``no_decision_date``).
 - **Told** means ``notified_on`` is filled in (a channel without a date is
   not enough: fill in the date).
 - **Target.** The round's ``response_target_days`` business days after the
@@ -135,9 +138,19 @@ def _one_round(round_: HiringRound) -> pd.DataFrame:
     c["calendar"] = calendar_name(role.country)
     c["target_days"] = role.response_target_days
     c["is_finalist"] = _finalists(round_).to_numpy()
-    if role.decided_on is not None:  # a blank decided_on means the round's decision date
-        c["decided_on"] = pd.to_datetime(c["decided_on"]).fillna(pd.Timestamp(role.decided_on))
+    c["decided_on"] = decision_dates(pd.to_datetime(c["decided_on"]), pd.to_datetime(c["notified_on"]), role.decided_on)
     return c
+
+
+def decision_dates(decided_on: pd.Series, notified_on: pd.Series, round_decided_on) -> pd.Series:
+    """Each candidate's decision date: their own, else the round's (``round_decided_on``, None when the Role sheet gives
+    none), except for a candidate told before the round's date: they were decided on earlier, on a day not written
+    down, and their date stays blank (how fast they were told cannot be measured)."""
+    if round_decided_on is None:
+        return decided_on
+    day = pd.Timestamp(round_decided_on)
+    told_earlier = (decided_on.isna() & notified_on.notna() & (notified_on < day)).to_numpy(dtype=bool)
+    return decided_on.fillna(day).mask(told_earlier)
 
 
 def _channel_kind(channel: pd.Series, told: pd.Series) -> pd.Series:
