@@ -453,3 +453,38 @@ def test_a_runner_up_offered_to_stay_in_touch_is_followed_up_in_the_talent_pool(
     health = openpyxl.load_workbook(io.BytesIO(rep.files["process-health.xlsx"]))["By round"]
     head, first = list(health.values)[:2]
     assert first[head.index("N talent pool")] == 1 and first[head.index("Follow ups missing")] == 1
+
+
+def test_a_candidate_the_figures_cannot_see_is_named_instead_of_reporting_nobody_overdue(tmp_path):
+    """An HR audit found 'Nobody is overdue' on the process-health page while Emily, never told and 10 business days
+    past her decision, had been set aside for one bad cell. A bad stay_in_touch now keeps her (she is overdue, as she
+    should be); a bad status still sets her row aside, and then the page, the workbook and summary.json name her as left
+    out, and say that the overdue list cannot speak for her. A rejection told before the round's decision date, with no
+    date of its own, is left out as not timed."""
+    src = tmp_path / "round.xlsx"
+    shutil.copy("data/sample/berlin-social-media-lead.xlsx", src)
+    wb = openpyxl.load_workbook(src)
+    ws = wb["Candidates"]
+    assert ws["B5"].value == "Emily Carter" and ws["J5"].value is None and ws["I3"].value is not None
+    ws["N5"] = "vielleicht"  # stay_in_touch: not yes or no
+    wb.save(src)
+    kept = build_report(Rounds([toolkit.load_round(src, as_of=AS_OF)]), as_of=AS_OF)
+    assert [c["candidate_id"] for c in json.loads(kept.files["summary.json"])["overdue_now"]] == ["B04"]
+    assert "No public holidays are known" not in kept.files["process-health.html"].decode()  # the round says DE
+
+    ws["E5"] = "abgelehnt?"  # status: not readable, the row is set aside
+    ws["I3"], ws["J3"] = None, ws["I3"].value.replace(day=3)  # B02 told on the 3rd, before the round's decision (the 6th)
+    role = wb["Role"]
+    next(r for r in role.iter_rows() if r[0].value == "country")[1].value = None  # no country: weekends only, said on the page
+    wb.save(src)
+    rep = build_report(Rounds([toolkit.load_round(src, as_of=AS_OF)]), as_of=AS_OF)
+    summary = json.loads(rep.files["summary.json"])
+    assert summary["overdue_now"] == [] and summary["totals"]["left_out_of_response_times"] == 2
+    why = {c["candidate_id"]: c["why"] for c in summary["left_out_of_response_times"]}
+    assert why["B04"].startswith("Candidates row set aside: status") and why["B02"] == "rejected, but no decision date: not timed"
+    page = rep.files["process-health.html"].decode()
+    assert "2 candidate(s) are left out of these figures" in page and "Nobody is overdue" not in page
+    assert "Nobody else is overdue among the candidates these figures can see" in page
+    assert "No public holidays are known for round (no country given)" in page
+    left = openpyxl.load_workbook(io.BytesIO(rep.files["process-health.xlsx"]))["Left out"]
+    assert len(list(left.values)) == 3  # heading and two candidates

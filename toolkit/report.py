@@ -321,22 +321,26 @@ HEALTH_LABELS = {"round_id": "round", "department": "department", "hiring_manage
 
 
 def _health_tables(rounds: Rounds, tl: pd.DataFrame, anonymize: bool) -> dict:
-    from .analytics.health import process_health, scorecard_completeness
+    from .analytics.health import left_out, process_health, scorecard_completeness
     from .analytics.timelines import overdue_now
 
     completeness = scorecard_completeness(rounds)  # once, not once per grouping
     by = {key: process_health(tl, by=key, scores=completeness) for key in HEALTH_LABELS}
     overdue = _anonymize(overdue_now(tl), anonymize)
     timeline_rows = _anonymize(tl, anonymize)
+    missing = _anonymize(left_out(rounds), anonymize)
     sheets = {
         "By round": by["round_id"], "By department": by["department"], "By hiring manager": by["hiring_manager"],
-        "By month": by["month"], "Overdue now": overdue, "Scorecard completeness": completeness, "Timelines": timeline_rows,
+        "By month": by["month"], "Overdue now": overdue, "Left out": missing, "Scorecard completeness": completeness,
+        "Timelines": timeline_rows,
     }
-    return {"by": by, "overdue": overdue, "completeness": completeness, "sheets": sheets, "timelines": timeline_rows}
+    return {"by": by, "overdue": overdue, "left_out": missing, "completeness": completeness, "sheets": sheets,
+            "timelines": timeline_rows}
 
 
 HEALTH_COLUMNS = {
-    "n_candidates": "Candidates", "n_rejected": "Rejected", "n_told": "Told", "median_business_days_to_tell": "Median business days to tell",
+    "n_candidates": "Candidates", "n_rejected": "Rejected", "n_to_tell": "To tell", "n_told": "Told",
+    "n_waiting_within_target": "Waiting, within target", "median_business_days_to_tell": "Median business days to tell",
     "p90_business_days_to_tell": "90th percentile", "share_within_target": "Within target", "overdue_now": "Overdue now",
     "share_finalists_told_personally": "Finalists told personally", "feedback_requests": "Feedback requests",
     "share_feedback_answered": "Feedback answered", "share_scores_missing": "Scores missing",
@@ -359,15 +363,26 @@ def _process_health_page(rounds, tl, health, as_of, anonymize) -> str:
     for key, label in HEALTH_LABELS.items():
         cols = {key: label.capitalize(), **HEALTH_COLUMNS}
         sections.append({"label": label, "table": table(health["by"][key], cols, kinds=HEALTH_KINDS)})
+    missing = health["left_out"]
     overdue_t = table(health["overdue"], {"round_id": "Round", "role": "Role", "name": "Candidate",
                                           "business_days_waiting": "Business days waiting", "due_on": "Was due",
                                           "hiring_manager": "Owner"}, kinds={"business_days_waiting": "int"},
-                      empty="Nobody is overdue: everyone decided on has been told within the target or is still within it.")
+                      empty=(f"Nobody else is overdue among the candidates these figures can see; {len(missing)} candidate(s) "
+                             "are left out of them (below), and any of them may be." if len(missing) else
+                             "Nobody is overdue: everyone decided on has been told within the target or is still within it."))
+    left_t = table(missing, {"round_id": "Round", "candidate_id": "Candidate id", "name": "Candidate", "row": "Candidates row",
+                             "why": "Why left out"}, kinds={"row": "int"},
+                   empty="Nobody: every candidate decided on is in these figures.")
     comp = health["completeness"]
     comp_t = table(comp, {c: c.replace("_", " ").capitalize() for c in comp.columns}, kinds={"share_missing": "share"})
     cards = _headline_cards(tl)
-    return render_page("process-health.html", cards=cards, overdue=overdue_t, figures=figures, sections=sections,
-                       completeness=comp_t, as_of=as_of, plotly_js=PLOTLY_ASSET)
+    from .analytics.business_days import WEEKENDS_ONLY, calendar_name
+
+    weekends_only = [f"{r.round_id} ({calendar_name(r.role.country).removeprefix(WEEKENDS_ONLY).strip(' ()')})" for r in rounds
+                     if calendar_name(r.role.country).startswith(WEEKENDS_ONLY)]
+    return render_page("process-health.html", cards=cards, overdue=overdue_t, left_out=left_t, n_left_out=len(missing),
+                       weekends_only=weekends_only,
+                       figures=figures, sections=sections, completeness=comp_t, as_of=as_of, plotly_js=PLOTLY_ASSET)
 
 
 def _within_target(tl: pd.DataFrame) -> str:
@@ -464,9 +479,11 @@ def _summary_json(rounds, candidates, health, lint, as_of, anonymize) -> dict:
         "rounds": per_round,
         "candidates": cand_records,
         "overdue_now": _records(health["overdue"]),
+        "left_out_of_response_times": _records(health["left_out"]),
         "lint_findings": lint_records,
         "totals": {"rounds": len(rounds), "candidates": len(candidates),
-                   "overdue_now": len(health["overdue"]), "lint_findings": len(lint)},
+                   "overdue_now": len(health["overdue"]), "left_out_of_response_times": len(health["left_out"]),
+                   "lint_findings": len(lint)},
     }
 
 

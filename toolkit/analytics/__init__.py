@@ -2,7 +2,7 @@
 
 from .business_days import add_business_days, business_days, business_days_between, calendar_name
 from .evidence import evidence
-from .health import process_health, scorecard_completeness
+from .health import left_out, process_health, scorecard_completeness
 from .interviewers import interviewer_calibration, score_offsets
 from .progression import progression
 from .robustness import rank_robustness, scenario_ranks
@@ -19,6 +19,7 @@ __all__ = [
     "final_stage",
     "follow_through",
     "overdue_now",
+    "left_out",
     "process_health",
     "scorecard_completeness",
     "timelines",

@@ -21,6 +21,8 @@ Statistics, so that a hand count agrees:
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from ..errors import ToolkitError
@@ -199,6 +201,44 @@ def process_health(
         info = df.groupby("round_id", sort=False)[["role", "department", "hiring_manager"]].first()
         out = out.merge(info.reset_index(), on="round_id", how="left")
         out = out[["round_id", "role", "department", "hiring_manager", *[c for c in out.columns if c not in ("round_id", "role", "department", "hiring_manager")]]]
+    return out
+
+
+LEFT_OUT_COLUMNS = ["round_id", "candidate_id", "name", "row", "why"]
+
+
+def left_out(rounds: HiringRound | Rounds) -> pd.DataFrame:
+    """Who the response-time figures leave out, and why: so that "nobody is overdue" is never said of a list that is
+    missing someone.
+
+    One row per candidate: those whose Candidates row was set aside for an
+    error (the figures cannot see them; ``name`` blank, ``row`` the sheet
+    row, ``why`` the error), and rejected candidates without a decision date
+    (not timed: ``why`` says so). Columns: round_id, candidate_id, name, row
+    (Int64), why.
+    """
+    from .timelines import decision_dates
+
+    rows = []
+    rounds = rounds if isinstance(rounds, Rounds) else Rounds([rounds])
+    rej = rounds.rejected_rows
+    if len(rej):
+        people = rej[rej["sheet"].astype(str) == "Candidates"]
+        for r in people.itertuples():
+            found = re.search(r"(?:^|; )candidate_id=([^;]*)", str(r.values))
+            rows.append({"round_id": r.round_id, "candidate_id": found.group(1) if found else "", "name": "", "row": int(r.row),
+                         "why": f"Candidates row set aside: {r.reason}"})
+    for rnd in rounds:
+        c = rnd.candidates
+        decided = decision_dates(pd.to_datetime(c["decided_on"]), pd.to_datetime(c["notified_on"]), rnd.role.decided_on)
+        untimed = c[(c["status"].astype("str") == "rejected").to_numpy(dtype=bool) & decided.isna().to_numpy(dtype=bool)]
+        for r in untimed.itertuples():
+            rows.append({"round_id": rnd.round_id, "candidate_id": r.candidate_id, "name": r.name, "row": r.source_row,
+                         "why": "rejected, but no decision date: not timed"})
+    out = pd.DataFrame(rows, columns=LEFT_OUT_COLUMNS)
+    for c in ("round_id", "candidate_id", "name", "why"):
+        out[c] = out[c].astype("str")
+    out["row"] = out["row"].astype("Int64")
     return out
 
 
