@@ -19,7 +19,8 @@ Rules (the README section "Response times" says the same for people):
 - **Told** means ``notified_on`` is filled in (a channel without a date is
   not enough: fill in the date).
 - **Target.** The round's ``response_target_days`` business days after the
-  decision. ``due_on`` is the last day that is still on time: the
+  decision. ``due_on`` is the last working day that is still on time (a
+  weekend or holiday right after it is on time too): the
   target-th working day after ``decided_on``.
 - **target_status.** ``on_time`` (told within the target), ``late`` (told
   after it), ``overdue`` (not told, and more than the target in business
