@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import shutil
 import subprocess
 import zipfile
@@ -209,6 +210,55 @@ def test_pseudonyms_cannot_be_undone_by_trying_candidate_ids_and_stay_the_same_i
                for r in rounds.round_ids for c in [f"{p}{i:02d}" for p in "BMS" for i in range(100)]}
     assert not guesses & {c["candidate_id"] for c in first["candidates"]}
     assert len((out / ".debrief-key").read_text().strip()) >= 32
+    assert (out / ".debrief-key").stat().st_mode & 0o077 == 0  # the secret is readable by the folder's owner only
+
+
+def test_a_shared_pseudonym_secret_in_the_environment_is_used_everywhere_and_copied_nowhere(rounds, tmp_path, monkeypatch):
+    """DEBRIEF_PSEUDONYM_KEY is the one secret across report folders: a folder that already had a key of its own still
+    gave other pseudonyms than a new folder (its own key came first), and the shared secret was copied in clear into
+    every folder."""
+    older = tmp_path / "older"
+    report_to_folder(rounds, older, as_of=AS_OF, anonymize=True)  # a folder with a key of its own
+    monkeypatch.setenv("DEBRIEF_PSEUDONYM_KEY", "shared team secret")
+    report_to_folder(rounds, older, as_of=AS_OF, anonymize=True)
+    report_to_folder(rounds, tmp_path / "newer", as_of=AS_OF, anonymize=True)
+    ids = [{c["candidate_id"] for c in json.loads((d / "summary.json").read_text(encoding="utf-8"))["candidates"]}
+           for d in (older, tmp_path / "newer")]
+    assert ids[0] == ids[1]
+    assert not (tmp_path / "newer" / ".debrief-key").exists()
+    assert "shared team secret" not in (older / ".debrief-key").read_text()
+
+
+def test_an_output_folder_reached_by_a_link_or_shared_with_a_group_keeps_being_that_folder(rounds, tmp_path):
+    """The report replaces the folder's contents by swapping in a new folder. '--out reports' where reports is a link
+    failed half-way ('Cannot call rmtree on a symbolic link') and left a real folder in the link's place and the link
+    hidden, so every later run failed; and a folder shared with a group (drwxrws---) came back as drwxr-xr-x, the
+    candidates' letters readable by everyone on the machine."""
+    import grp
+    import stat
+
+    target = tmp_path / "target"
+    target.mkdir()
+    link = tmp_path / "reports"
+    link.symlink_to(target)
+    for _ in range(2):
+        assert report_to_folder(rounds, link, as_of=AS_OF)[1] == link / "index.html"
+    assert link.is_symlink() and (target / "index.html").exists()
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # no hidden leftovers beside them
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    group = next((g.gr_gid for g in grp.getgrall() if g.gr_gid != shared.stat().st_gid and os.getuid() == 0), shared.stat().st_gid)
+    os.chown(shared, -1, group)
+    os.chmod(shared, 0o2770)
+    report_to_folder(rounds, shared, as_of=AS_OF)
+    st = shared.stat()
+    assert stat.S_IMODE(st.st_mode) == 0o2770 and st.st_gid == group
+
+    a_file = tmp_path / "not-a-folder"
+    a_file.write_text("x")
+    with pytest.raises(OutputError, match="is a file, not a folder"):
+        report_to_folder(rounds, a_file, as_of=AS_OF)
 
 
 def test_user_text_never_becomes_a_formula(frames):

@@ -21,6 +21,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,14 +46,17 @@ KEY_FILE = ".debrief-key"
 
 
 def pseudonym_key(out_dir=None) -> bytes:
-    """The secret the pseudonyms of ``--anonymize`` are made with: the one kept in ``out_dir`` (`KEY_FILE`), else the
-    environment variable ``DEBRIEF_PSEUDONYM_KEY`` (the same pseudonyms across report folders), else a new random one.
+    """The secret the pseudonyms of ``--anonymize`` are made with: the environment variable ``DEBRIEF_PSEUDONYM_KEY``
+    (the same pseudonyms across report folders; never written into one), else the one kept in ``out_dir``
+    (`KEY_FILE`), else a new random one.
 
     Without a secret, a pseudonym made from the round and candidate ids could be undone by anyone holding the shared
     file: try C001, C002 ... and compare. With it, only someone who also has the key (the report folder, which holds the
     letters and names anyway) can."""
     import secrets
 
+    if given := _env_key():
+        return given
     if out_dir is not None:
         try:
             kept = (Path(out_dir) / KEY_FILE).read_text(encoding="ascii").strip()
@@ -60,8 +64,12 @@ def pseudonym_key(out_dir=None) -> bytes:
                 return kept.encode("ascii")
         except (OSError, UnicodeDecodeError):
             pass
+    return secrets.token_hex(32).encode("ascii")
+
+
+def _env_key() -> bytes | None:
     given = os.environ.get("DEBRIEF_PSEUDONYM_KEY", "").strip()
-    return given.encode("utf-8") if given else secrets.token_hex(32).encode("ascii")
+    return given.encode("utf-8") if given else None
 
 
 _kept_or_new_key = pseudonym_key  # for `build_report`, whose argument of that name hides the function
@@ -120,7 +128,8 @@ def build_report(rounds, *, as_of=None, anonymize: bool = False, templates_dir=N
     them, so that a report over a folder says which rounds it lacks.
 
     ``pseudonym_key`` is the secret of the pseudonyms (`pseudonym_key`; a new one when not given and ``anonymize``);
-    it is written as `KEY_FILE`, so that the folder's next report gives the same pseudonyms.
+    it is written as `KEY_FILE`, so that the folder's next report gives the same pseudonyms (not when it is the
+    environment's ``DEBRIEF_PSEUDONYM_KEY``: a secret shared by several folders is not copied into each).
 
     `on_files(files)`, if given, is called with each part of the report as soon as it is built (the shared
     plotly.js, then each candidate's four files) so that a writer can start on them (`report_to_folder`);
@@ -160,7 +169,7 @@ def build_report(rounds, *, as_of=None, anonymize: bool = False, templates_dir=N
     summary["unreadable"] = [{"file": str(f), "reason": str(r)} for f, r in unreadable]
     files["summary.json"] = (json.dumps(summary, indent=2, ensure_ascii=False, sort_keys=True, default=str) + "\n").encode()
     files["index.html"] = _index_page(rounds, tl, round_summaries, as_of_text, secret, unreadable).encode()
-    if key is not None:
+    if key is not None and key != _env_key():
         files[KEY_FILE] = key + b"\n"
     return Report(files, summary, {"as_of": as_of_text, "rounds": rounds.round_ids})
 
@@ -553,8 +562,16 @@ class ReportFolder:
     def __init__(self, out_dir, *, inputs=(), threads: int = WRITER_THREADS):
         from .render.write import TreeWriter
 
-        self.out = Path(out_dir)
+        self.given = Path(out_dir)
+        # a link to a folder is followed: the folder it points at is the one replaced, and the link stays
+        self.out = self.given.resolve() if self.given.is_symlink() else self.given
         _refuse_inputs(self.out, inputs)
+        if self.out.exists() and not self.out.is_dir():
+            raise OutputError("the output path is a file, not a folder", file=str(self.given),
+                              hint="Give a folder for the report (it is made if missing)")
+        if self.out.is_dir() and not os.access(self.out, os.W_OK | os.X_OK):
+            raise OutputError("the output folder is read-only, so the report cannot replace what is in it", file=str(self.given),
+                              hint="Make the folder writable, or give another --out folder")
         parent = self.out.resolve().parent
         self.staging = parent / f".{self.out.name}.staging-{os.getpid()}"
         self.backup = parent / f".{self.out.name}.previous"
@@ -564,6 +581,13 @@ class ReportFolder:
             if self.staging.exists():
                 shutil.rmtree(self.staging)
             self.staging.mkdir()
+            if self.out.is_dir():  # the new folder takes the old one's permissions and group (a folder shared with a team)
+                _copy_access(self.out, self.staging)
+        except PermissionError:
+            raise OutputError(f"the folder that holds the output folder ({parent}) is not writable: the report is written "
+                              "beside the output folder first and then swapped in, so that a run that stops half-way leaves "
+                              "the previous report whole", file=str(self.given),
+                              hint=f"Make {parent} writable, or give an --out folder inside a writable one") from None
         except OSError as exc:
             raise self._error(exc) from None
         self._written: dict[str, bytes] = {}  # what was handed over per path (the bytes object itself)
@@ -609,6 +633,8 @@ class ReportFolder:
             out, staging, backup = self.out, self.staging, self.backup
             produced_top = {Path(rel).parts[0] for rel in files}
             (staging / OWNED).write_text("".join(f"{name}\n" for name in sorted(produced_top)), encoding="utf-8")
+            if (staging / KEY_FILE).exists():
+                os.chmod(staging / KEY_FILE, 0o600)  # the pseudonyms' secret: for the folder's owner only
             if out.exists():
                 owned_before = _owned(out)
                 for entry in out.iterdir():  # keep what no report wrote (README.md, notes, .git); a round no longer read goes
@@ -630,13 +656,23 @@ class ReportFolder:
         finally:
             if self._open:
                 self.abort()
-        return out / "index.html"
+        return self.given / "index.html"
 
     def abort(self) -> None:
         """Stop writing and remove the staging folder; the previous report stays as it was."""
         self._open = False
         self._writer.abort()
         shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def _copy_access(source: Path, target: Path) -> None:
+    """``target`` gets the permission bits (a group's setgid bit too) and, where allowed, the group of ``source``."""
+    st = source.stat()
+    try:
+        os.chown(target, -1, st.st_gid)
+    except OSError:
+        pass  # not a member of that group: the permissions still keep others out
+    os.chmod(target, stat.S_IMODE(st.st_mode))
 
 
 def write_report(report: Report | dict, out_dir, *, inputs=()) -> Path:
