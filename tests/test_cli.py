@@ -166,3 +166,41 @@ def test_a_folder_of_rounds_in_sub_folders_is_named_not_skipped_in_silence(tmp_p
     assert main(["validate", str(tmp_path)]) == 0
     captured = capsys.readouterr()
     assert "1 round(s) checked" in captured.out and f"{tmp_path / 'berlin'} holds workbooks but is not read" in captured.err
+
+
+def test_the_same_workbook_given_twice_is_read_once_and_a_copy_is_named(sample_paths, tmp_path, capsys):
+    """'debrief report rounds rounds/*.xlsx' counted every round twice (6 rounds, 52 candidates, every overdue twice),
+    silently. The same file is one input; a copy in another folder is read (it may be meant) with a warning that its
+    candidates are counted twice."""
+    folder = tmp_path / "rounds"
+    folder.mkdir()
+    for p in sample_paths:
+        shutil.copy(p, folder)
+    rounds = toolkit.load_rounds([folder, *sorted(folder.glob("*.xlsx"))], as_of="2026-03-20")
+    assert len(rounds) == len(sample_paths) and "duplicate_file" not in set(rounds.problems["rule"])
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    copy = shutil.copy(sorted(folder.glob("*.xlsx"))[0], other)
+    assert main(["validate", str(folder), str(other)]) == 0  # a warning, not an error
+    out = capsys.readouterr().out
+    assert f"this file has the same contents as {sorted(folder.glob('*.xlsx'))[0]}" in out
+    assert out.count("same contents") == 1 and f"{copy}: OK — 0 error(s), 1 warning(s)" in out
+
+
+def test_file_system_refusals_are_messages_naming_the_path_not_tracebacks(sample_paths, tmp_path, capsys, monkeypatch):
+    """--write-mapping into a folder that does not exist, or onto a folder, and a template the system refuses to write,
+    each ended in a Python traceback (FileNotFoundError, IsADirectoryError, PermissionError on a hidden temporary file)."""
+    import tempfile
+
+    assert main(["inspect", str(sample_paths[0]), "--write-mapping", str(tmp_path / "no" / "map.toml")]) == 1
+    assert "the folder" in capsys.readouterr().err and not (tmp_path / "no").exists()
+    assert main(["inspect", str(sample_paths[0]), "--write-mapping", str(tmp_path), "--force"]) == 1
+    assert "is a folder; give a file name" in capsys.readouterr().err
+
+    def refused(*a, **k):
+        raise PermissionError(13, "Permission denied", str(tmp_path / ".t.xlsx.abc.tmp"))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    assert main(["template", str(tmp_path / "t.xlsx")]) == 1
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 't.xlsx'}: cannot write the workbook (Permission denied)" in err and ".tmp" not in err

@@ -96,13 +96,21 @@ def _cmd_report(args) -> int:
 def _cmd_inspect(args) -> int:
     from .readers.inspect import inspect_path, inspection_text, mapping_text
 
+    from .render.write import write_atomic
+
     info = inspect_path(args.path, mapping=args.mapping)
     if args.write_mapping:
         target = Path(args.write_mapping)
+        if target.is_dir():
+            print(f"debrief: {target} is a folder; give a file name for the mapping, such as {target / 'mapping.toml'}", file=sys.stderr)
+            return 1
         if target.exists() and not args.force:
             print(f"debrief: {target} exists; pass --force to replace it", file=sys.stderr)
             return 1
-        target.write_text(mapping_text(info), encoding="utf-8")
+        if not target.parent.is_dir():
+            print(f"debrief: the folder {target.parent} does not exist; create it first, or write the mapping elsewhere", file=sys.stderr)
+            return 1
+        write_atomic(target, mapping_text(info))
     if args.json:
         print(json.dumps(info, indent=2, ensure_ascii=False))
     else:
@@ -185,6 +193,10 @@ def main(argv: list[str] | None = None) -> int:
         import os
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes stdout at exit
+        return 1
+    except OSError as exc:  # the system refused a file or folder that no message above names: say which, not a traceback
+        print(f"debrief: {exc.filename or 'a file'}: {exc.strerror or exc}. Check that it exists and that you may read "
+              "(or, for output, write) it", file=sys.stderr)
         return 1
 
 

@@ -7,6 +7,8 @@ import os
 import re
 from pathlib import Path
 
+import pandas as pd
+
 from .errors import InputFileError
 from .memory import arrow_allocator
 from .model import HiringRound, Rounds
@@ -14,7 +16,7 @@ from .readers.csvfiles import TEXT_SUFFIXES
 from .readers.dispatch import export_kind, read_path
 from .readers.excel import WORKBOOK_SUFFIXES
 from .readers.mapping import read_mapping
-from .validate import build_round, check_people
+from .validate import Problems, build_round, check_people
 
 
 def round_id_for(path: str | os.PathLike) -> str:
@@ -91,15 +93,23 @@ def workbook_paths(folder_or_paths) -> list[Path]:
     for item in items:
         p = Path(item)
         if p.is_dir() and export_kind(p) is None:
-            found = sorted(q for q in p.iterdir() if q.is_file() and q.suffix.lower() in FOLDER_SUFFIXES and not q.name.startswith(("~$", ".")))
-            found += sorted(q for q in p.iterdir() if q.is_dir() and export_kind(q) is not None)
+            try:
+                entries = list(p.iterdir())
+            except OSError as exc:
+                raise InputFileError(f"the folder cannot be read ({exc.strerror or exc})", file=str(p),
+                                     hint="Check that you may open the folder, or pass the files in it") from None
+            found = sorted(q for q in entries if q.is_file() and q.suffix.lower() in FOLDER_SUFFIXES and not q.name.startswith(("~$", ".")))
+            found += sorted(q for q in entries if q.is_dir() and export_kind(q) is not None)
             if not found:
                 raise InputFileError("no workbooks in this folder", file=str(p), allowed=", ".join(INPUT_SUFFIXES),
                                      hint="Put the scorecard workbooks in the folder or pass the files")
             out += found
         else:
             out.append(p)
-    return out
+    unique: dict[Path, Path] = {}  # the same file given twice ("rounds rounds/*.xlsx") is one input, read once
+    for p in out:
+        unique.setdefault(p.resolve(), p)
+    return list(unique.values())
 
 
 def folders_not_read(folder_or_paths) -> list[Path]:
@@ -146,18 +156,64 @@ def load_rounds(folder_or_paths, *, strict: bool = False, as_of: dt.date | str |
 def _load_each(paths, m, rounds: list, seen: dict, *, strict, as_of, on_error=None) -> None:
     from .errors import ToolkitError
 
+    copies = _Copies()
     for p in paths:
-        if on_error is None:
-            _load_one(p, m, rounds, seen, strict=strict, as_of=as_of)
-            continue
         mine, ids = [], dict(seen)  # a file that fails part-way leaves no round and takes no id
         try:
             _load_one(p, m, mine, ids, strict=strict, as_of=as_of)
         except ToolkitError as exc:
+            if on_error is None:
+                raise
             on_error(p, exc)
             continue
-        rounds.extend(mine)
+        rounds.extend(copies.mark(p, mine))
         seen.update(ids)
+
+
+class _Copies:
+    """Input files with the same bytes as one read before (a workbook copied into a second folder): each round of such a
+    copy gets a warning, since its candidates would be counted twice in every figure across rounds. Files are hashed
+    only when another has their size."""
+
+    def __init__(self) -> None:
+        self.by_size: dict[int, list[tuple[Path, list[str]]]] = {}
+        self.digests: dict[Path, str] = {}
+
+    def _digest(self, p: Path) -> str:
+        if p not in self.digests:
+            import hashlib
+
+            h = hashlib.sha256()
+            with open(p, "rb") as fh:
+                while chunk := fh.read(1 << 20):
+                    h.update(chunk)
+            self.digests[p] = h.hexdigest()
+        return self.digests[p]
+
+    def mark(self, p: Path, rounds: list) -> list:
+        try:
+            if not p.is_file():
+                return rounds
+            size = p.stat().st_size
+            first = next((q for q, _ids in self.by_size.get(size, []) if self._digest(q) == self._digest(p)), None)
+        except OSError:
+            return rounds
+        if first is None:
+            self.by_size.setdefault(size, []).append((p, [r.round_id for r in rounds]))
+            return rounds
+        from dataclasses import replace
+
+        first_ids = next(ids for q, ids in self.by_size[size] if q == first)
+        out = []
+        for r in rounds:
+            warning = Problems(str(p))
+            warning.add("warning", None, "duplicate_file",
+                        f"this file has the same contents as {first} (round {', '.join(first_ids) or 'none'}): its candidates are "
+                        "counted twice in every figure across rounds", hint="Remove one of the two files from the inputs")
+            extra = warning.frame()
+            extra.insert(0, "round_id", r.round_id)
+            out.append(replace(r, problems=pd.concat([r.problems, extra.astype(r.problems.dtypes.to_dict())], ignore_index=True)))
+        return out
 
 
 def _load_one(p, m, rounds: list, seen: dict, *, strict, as_of) -> None:

@@ -578,15 +578,16 @@ def write_scorecard_workbook(
     if not target.parent.is_dir():
         raise OutputError("the folder does not exist", file=str(target), hint=f"Create {target.parent} first")
     data = scorecard_workbook_bytes(role, criteria, candidates, scores, criteria_names=criteria_names)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    tmp = None
     try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.chmod(tmp, 0o666 & ~_current_umask())  # mkstemp makes 0600; give the file normal permissions
         os.replace(tmp, target)
     except OSError as exc:
-        if os.path.exists(tmp):
+        if tmp is not None and os.path.exists(tmp):
             os.unlink(tmp)
-        raise OutputError("cannot write the workbook", file=str(target), value=str(exc),
-                          hint="Check that the folder is writable and the file is not open in Excel") from exc
+        raise OutputError(f"cannot write the workbook ({exc.strerror or exc})", file=str(target),
+                          hint="Check that the folder is writable and the file is not open in Excel") from None
     return target
