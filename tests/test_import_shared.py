@@ -111,3 +111,14 @@ def test_inspect_is_readable_for_each_shared_file(capsys, path, code, words):
     text = out.out + out.err
     for w in words:
         assert w in text
+
+
+def test_an_export_whose_rejections_have_no_date_says_its_response_times_cannot_be_measured(hr_rounds):
+    """The relational export gives statuses (1,016 rejected) but no decision dates: every response-time figure of the
+    report was empty, and nothing said why. Each round with such candidates warns, saying how to give the dates."""
+    warned = hr_rounds.problems[hr_rounds.problems["rule"] == "no_decision_date"]
+    rejected = {r.round_id: int((r.candidates["status"] == "rejected").sum()) for r in hr_rounds}
+    assert set(warned["round_id"]) == {rid for rid, n in rejected.items() if n}
+    first = warned.iloc[0]
+    assert first["sheet"] == "applications.csv" and "[role] decided_on" in first["hint"]
+    assert f"{rejected[first['round_id']]} rejected candidates have no decision date" in first["message"]

@@ -380,7 +380,7 @@ def _process_health_page(rounds, tl, health, as_of, anonymize) -> str:
                              "are left out of them (below), and any of them may be." if len(missing) else
                              "Nobody is overdue: everyone decided on has been told within the target or is still within it."))
     left_t = table(missing, {"round_id": "Round", "candidate_id": "Candidate id", "name": "Candidate", "row": "Candidates row",
-                             "why": "Why left out"}, kinds={"row": "int"},
+                             "why": "Why left out"}, kinds={"row": "int"}, limit=100,
                    empty="Nobody: every candidate decided on is in these figures.")
     comp = health["completeness"]
     comp_t = table(comp, {c: c.replace("_", " ").capitalize() for c in comp.columns}, kinds={"share_missing": "share"})

@@ -984,15 +984,20 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
             problems.add("warning", sheet, "hired_count", what, column="status",
                          hint="One person gets the offer: mark exactly one candidate as hired (or 'offered' while the offer is open)")
         undated = (candidates["status"] == "rejected").to_numpy(dtype=bool) & candidates["decided_on"].isna().to_numpy(dtype=bool)
-        # a rejection is a decision: without its date nothing can be timed. Asked of rounds with a Role sheet (or a role
-        # given), where decided_on has its place; a file of scores alone is not kept for response times
-        if role.decided_on is None and undated.any() and raw.role.cells:
+        # a rejection is a decision: without its date nothing can be timed. Asked of rounds with a Role sheet, or with a
+        # table of candidates (an export's applications), where decided_on has its place; a file of scores alone (its
+        # candidates derived from the score rows) is not kept for response times
+        listed = cand_table is not None and not str(cand_table.sheet_name).endswith("(derived)")
+        if role.decided_on is None and undated.any() and (raw.role.cells or listed):
             n = int(undated.sum())
             problems.add("warning", sheet, "no_decision_date",
                          f"{n} rejected candidate{'s have' if n != 1 else ' has'} no decision date, so how fast they were told "
                          "cannot be measured: the response-time figures leave them out and cannot show them as overdue",
-                         column="decided_on", hint="Fill in decided_on on the Role sheet (the round's decision date), or per "
-                         "candidate in the decided_on column of the Candidates sheet")
+                         column="decided_on",
+                         hint=("Fill in decided_on on the Role sheet (the round's decision date), or per candidate in the "
+                               "decided_on column of the Candidates sheet") if raw.role.cells else
+                              ("Give each candidate's decision date in a decided_on column (export it with the candidates), "
+                               "or the round's on a Role sheet or in a mapping file: [role] decided_on = 2026-03-06"))
         if scored_ids is None:
             scored_ids = scores["candidate_id"].dropna().unique()
         unscored = ~_isin(candidates["candidate_id"], scored_ids).to_numpy(dtype=bool)
