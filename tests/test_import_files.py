@@ -546,3 +546,26 @@ def test_ids_a_spreadsheet_shortened_to_scientific_notation_are_errors_not_one_m
     assert errs["message"].str.contains("shortened to scientific notation").all() and "as text" in errs["hint"].iloc[0]
     assert rnd.candidates["candidate_id"].tolist() == ["26181083003"]  # no merged Alice-and-Ben to write a letter to
     assert len(rnd.scores) == 2 and rnd.rejected_rows["reason"].str.contains("scientific notation").all()
+
+
+def test_inspecting_a_file_no_table_is_found_in_gives_a_draft_mapping_to_fill_in(tmp_path, capsys):
+    """'debrief validate' says "debrief inspect shows what was found, and a mapping file can name the columns", but
+    inspect printed the same error and --write-mapping wrote nothing: a dead end. It now shows each sheet's likeliest
+    header row and writes a draft naming those headings with "?"; filled in, the draft loads the round."""
+    from toolkit.cli import main
+
+    source = REAL_WORLD / "13-mapping-needed.xlsx"
+    draft = tmp_path / "draft.toml"
+    assert main(["inspect", str(source), "--write-mapping", str(draft)]) == 1  # not loadable as it is
+    out = capsys.readouterr().out
+    assert "no scores table found" in out and "sheet 'Runde 1', row 1: 'Wer', 'Gesprächspartner', 'K1'" in out
+    text = draft.read_text(encoding="utf-8")
+    assert 'layout = "?"' in text and '"Gesprächspartner" = "?"' in text and 'sheets = ["Runde 1"]' in text
+    with pytest.raises(MappingError, match="unknown layout"):  # left as it is, the draft says what to fill in
+        toolkit.load_round(source, mapping=draft, as_of=AS_OF)
+    filled = (text.replace('layout = "?"', 'layout = "wide"').replace('"Wer" = "?"', '"Wer" = "name"')
+              .replace('"Gesprächspartner" = "?"', '"Gesprächspartner" = "interviewer"').replace('"Notiz" = "?"', '"Notiz" = "ignore"')
+              .replace('= "?"', '= "criterion"'))
+    draft.write_text(filled, encoding="utf-8")
+    rnd = toolkit.load_round(source, mapping=draft, as_of=AS_OF)
+    assert rnd.criterion_order == ["K1", "K2", "K3", "K4", "K5"] and len(rnd.scores) > 0

@@ -117,7 +117,7 @@ def _cmd_inspect(args) -> int:
         print(inspection_text(info))
         if args.write_mapping:
             print(f"Wrote {args.write_mapping}: edit it, then load with --mapping / load_round(path, mapping=...)")
-    return 0
+    return 1 if info.get("draft") else 0  # a draft: the file does not load as it is
 
 
 def _day(text: str) -> str:

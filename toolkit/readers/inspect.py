@@ -5,6 +5,11 @@
 `inspection_text(info)` renders it for people; `mapping_for(info)` is the
 editable mapping (a dict in the format of `readers.mapping`) that pins down
 what was detected, and `mapping_text(info)` its TOML text.
+
+A file in which no scores table is found is not a dead end: its inspection
+is a *draft* (``info["draft"]``) that says why, shows each sheet's likeliest
+header row and its headings, and whose mapping names those headings with
+"?" for the user to fill in (`draft_for`).
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 
+from ..errors import InputFileError
 from .dispatch import read_path
 from .headers import NOT_READ
 from .mapping import Mapping, mapping_toml, read_mapping
@@ -67,7 +73,13 @@ def inspect_path(path: str | os.PathLike, mapping=None) -> dict:
     problems found while reading, the rows read per table, the criteria
     and the role title; ``mapping`` is `mapping_for` of the first round.
     """
-    rounds = read_path(path, mapping)
+    try:
+        rounds = read_path(path, mapping)
+    except InputFileError as exc:
+        draft = draft_for(path, exc) if str(exc).find("no scores table found") >= 0 and mapping is None else None
+        if draft is None:
+            raise
+        return draft
     out = {"path": str(path), "rounds": []}
     for r in rounds:
         out["rounds"].append({
@@ -81,6 +93,53 @@ def inspect_path(path: str | os.PathLike, mapping=None) -> dict:
     out = _jsonable(out)
     out["mapping"] = mapping_for(out, read_mapping(mapping))
     return out
+
+
+DRAFT_ROWS = 30  # the rows of each sheet in which a header row is looked for
+
+
+def draft_for(path, error: InputFileError) -> dict | None:
+    """The draft inspection of a file in which no scores table was found (module docstring): per sheet, the row among
+    its first `DRAFT_ROWS` with the most text cells, taken for the header, and its headings. None when the file cannot
+    be read as sheets at all (the error stands as it is)."""
+    from .csvfiles import read_csv_grid
+    from .excel import file_kind, read_grids
+
+    try:
+        grids = [read_csv_grid(path)[0]] if file_kind(path) == "text" else read_grids(path)
+    except (InputFileError, OSError, ValueError):
+        return None
+    sheets = []
+    for g in grids:
+        best, texts = None, []
+        for i, row in enumerate(g.rows[:DRAFT_ROWS]):
+            words = [str(v).strip() for v in row if isinstance(v, str) and str(v).strip()]
+            if len(words) > len(texts):
+                best, texts = i, words
+        if best is not None and len(texts) >= 2:
+            sheets.append({"sheet": g.name, "visible": g.visible, "header_row": best + 1, "headings": list(dict.fromkeys(texts))})
+    if not sheets:
+        return None
+    return {"path": str(path), "rounds": [], "draft": True, "error": str(error), "sheets": sheets}
+
+
+def _draft_text(info: dict) -> str:
+    """The draft mapping as TOML: each heading of the likeliest table to be named by the user."""
+    first = next((s for s in info["sheets"] if s["visible"]), info["sheets"][0])
+    lines = [
+        f"# Draft mapping for {info['path']}, written by `debrief inspect`: no scores table was recognised, so",
+        "# say what each column holds. Replace every \"?\" with one of: candidate_id, name, interviewer, stage,",
+        "# interviewed_on, evidence, criterion (a column of one criterion's scores: the wide layout), score and",
+        "# criterion (a row per score: the long layout), or ignore. Then: debrief validate FILE --mapping THIS-FILE.",
+        'layout = "?"  # "wide" (a column per criterion) or "long" (a row per score)',
+        f"sheets = [{json.dumps(first['sheet'], ensure_ascii=False)}]",
+        f"header_row = {first['header_row']}",
+        "",
+        "[columns]",
+        *(f'{json.dumps(h, ensure_ascii=False)} = "?"' for h in first["headings"]),
+        "",
+    ]
+    return "\n".join(lines)
 
 
 def mapping_for(info: dict, given: Mapping | None = None) -> dict:
@@ -141,6 +200,8 @@ def mapping_for(info: dict, given: Mapping | None = None) -> dict:
 
 def mapping_text(info: dict) -> str:
     """`inspect_path`'s mapping (`mapping_for`) as TOML, with a comment saying where it came from and how to use it."""
+    if info.get("draft"):
+        return _draft_text(info)
     comment = (f"Mapping for {info['path']}, written by `debrief inspect`.\n"
                "Edit what was detected wrongly (criteria order, scale, column fields), then load with\n"
                "load_round(path, mapping=\"this-file.toml\"). Fields: see docs/importing.md.")
@@ -166,6 +227,14 @@ def _field_text(c: dict) -> str:
 def inspection_text(info: dict) -> str:
     """A readable report of `inspect_path`'s result."""
     lines = [str(info["path"])]
+    if info.get("draft"):
+        lines.append(f"  not readable as it is: {info['error']}")
+        lines.append("  what each sheet looks like (its likeliest header row, among the first rows):")
+        for s in info["sheets"]:
+            lines.append(f"    sheet {s['sheet']!r}{'' if s['visible'] else ' (hidden)'}, row {s['header_row']}: "
+                         + ", ".join(repr(h) for h in s["headings"][:12]) + (" ..." if len(s["headings"]) > 12 else ""))
+        lines.append("  --write-mapping FILE writes a draft mapping naming these headings, for you to say what each holds.")
+        return "\n".join(lines)
     rounds = info["rounds"]
     if len(rounds) > 3:
         lines.append(f"  {len(rounds)} jobs, one round each; the first in full, then one line per job:")
