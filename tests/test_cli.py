@@ -204,3 +204,21 @@ def test_file_system_refusals_are_messages_naming_the_path_not_tracebacks(sample
     assert main(["template", str(tmp_path / "t.xlsx")]) == 1
     err = capsys.readouterr().err
     assert f"{tmp_path / 't.xlsx'}: cannot write the workbook (Permission denied)" in err and ".tmp" not in err
+
+
+def test_files_of_other_kinds_in_a_folder_are_named_and_report_json_says_what_went_wrong(sample_paths, tmp_path, capsys):
+    """A round saved as .numbers (or a PDF) beside the workbooks was skipped without a word ("1 round checked, 0 errors");
+    and `debrief report --json` exited 1 without saying why (no data errors, no unreadable inputs in it)."""
+    folder = tmp_path / "rounds"
+    folder.mkdir()
+    shutil.copy(sample_paths[0], folder)
+    (folder / "round.numbers").write_bytes(b"PK\x03\x04 not really")
+    (folder / "README.md").write_text("notes")  # notes and mapping files beside the inputs are not named
+    (folder / "broken.xlsx").write_bytes(b"not a workbook")
+    assert main(["validate", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert "1 file(s) in the folder are not workbooks or CSV and are not read" in err and "round.numbers" in err
+    assert "README.md" not in err
+    assert main(["report", str(folder), "--out", str(tmp_path / "out"), "--json", "--as-of", "2026-03-20"]) == 1
+    out = json.loads(capsys.readouterr().out)
+    assert [u["file"] for u in out["unreadable"]] == [str(folder / "broken.xlsx")] and out["data_errors"] == 0

@@ -25,8 +25,13 @@ def _cmd_validate(args) -> int:
 
 
 def _name_folders_not_read(paths) -> None:
-    from .loader import folders_not_read
+    from .loader import files_not_read, folders_not_read
 
+    skipped = files_not_read(paths)
+    if skipped:
+        print(f"debrief: {len(skipped)} file(s) in the folder are not workbooks or CSV and are not read: "
+              f"{', '.join(str(p) for p in skipped[:5])}{' ...' if len(skipped) > 5 else ''}. Save a round as .xlsx to include it",
+              file=sys.stderr)
     for folder in folders_not_read(paths):
         print(f"debrief: the folder {folder} holds workbooks but is not read (only the files directly in {folder.parent} are); "
               "pass it too if its rounds belong here", file=sys.stderr)
@@ -76,7 +81,9 @@ def _cmd_report(args) -> int:
     totals = report.summary["totals"]
     errors = sum(len(r.errors) for r in rounds)
     if args.json:
-        print(json.dumps({"index": str(index), "files": len(report.files), **totals}, indent=2))
+        print(json.dumps({"index": str(index), "files": len(report.files), **totals, "data_errors": errors,
+                          "rounds_with_errors": [r.round_id for r in rounds if len(r.errors)],
+                          "unreadable": [{"file": f, "reason": why} for f, why in unreadable]}, indent=2, ensure_ascii=False))
     else:
         print(f"{totals['rounds']} round(s), {totals['candidates']} candidate(s), {totals['overdue_now']} overdue now, "
               f"{totals['lint_findings']} letter/notes finding(s), {errors} data error(s).")

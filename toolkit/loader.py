@@ -129,6 +129,28 @@ def folders_not_read(folder_or_paths) -> list[Path]:
     return out
 
 
+NOT_DATA_SUFFIXES = (".md", ".txt", ".toml", ".rst", ".log")  # notes, READMEs and mapping files beside the inputs
+
+
+def files_not_read(folder_or_paths) -> list[Path]:
+    """The files directly in the given folders that `workbook_paths` skips because of their kind (a Numbers file, a PDF,
+    an .xlsb): the command line names them, so that a round saved in another format is not missed unseen. Notes,
+    READMEs and mapping files (`NOT_DATA_SUFFIXES`), hidden and Excel lock files are not named."""
+    items = [folder_or_paths] if isinstance(folder_or_paths, (str, os.PathLike)) else list(folder_or_paths)
+    out = []
+    for item in items:
+        p = Path(item)
+        if not p.is_dir() or export_kind(p) is not None:
+            continue
+        try:
+            entries = sorted(p.iterdir())
+        except OSError:
+            continue
+        out += [q for q in entries if q.is_file() and not q.name.startswith(("~$", "."))
+                and q.suffix.lower() not in FOLDER_SUFFIXES + NOT_DATA_SUFFIXES]
+    return out
+
+
 def load_rounds(folder_or_paths, *, strict: bool = False, as_of: dt.date | str | None = None, mapping=None, on_error=None) -> Rounds:
     """Load several rounds (a folder, or a list of files and folders) into `Rounds`.
 
