@@ -96,7 +96,15 @@ def problem_text(p) -> str:
 
 
 class MappingError(ToolkitError):
-    """A mapping file is malformed or names columns that are not there."""
+    """A mapping file is malformed or names columns that are not there. ``column`` is the mapping's key
+    ("layout", "columns.Wer"), so the place reads "key 'layout'"."""
+
+    @property
+    def where(self) -> str:
+        parts = [self.file] if self.file else []
+        if self.column:
+            parts.append(f"key {self.column!r}")
+        return ": ".join(parts)
 
 
 class TemplateError(ToolkitError):
