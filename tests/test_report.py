@@ -538,3 +538,27 @@ def test_a_candidate_the_figures_cannot_see_is_named_instead_of_reporting_nobody
     assert "No public holidays are known for round (no country given)" in page
     left = openpyxl.load_workbook(io.BytesIO(rep.files["process-health.xlsx"]))["Left out"]
     assert len(list(left.values)) == 3  # heading and two candidates
+
+
+def test_the_committee_page_keeps_a_candidates_status_apart_from_where_they_stand_against_the_target(tmp_path):
+    """'pending' meant two things on one page: a candidate without a decision (Status) and one still within the response
+    target. A reserve candidate left pending after the round's decision is listed with both: pending, overdue."""
+    import re
+
+    src = tmp_path / "round.xlsx"
+    shutil.copy("data/sample/berlin-social-media-lead.xlsx", src)
+    wb = openpyxl.load_workbook(src)
+    ws = wb["Candidates"]
+    assert ws["B9"].value and ws["J9"].value is None
+    ws["E9"], ws["I9"] = "pending", None  # the reserve: no status decided, the round's decision date applies
+    wb.save(src)
+    rnd = toolkit.load_round(src, as_of="2026-03-25")
+    page = build_report(Rounds([rnd]), as_of="2026-03-25").files[f"{rnd.round_id}/committee.html"].decode()
+    rows = {re.sub(r"<[^>]+>", "", m.split("</td>")[0]).strip(): re.findall(r"<td[^>]*>(.*?)</td>", m)
+            for m in re.findall(r"<tr>(.*?)</tr>", page, re.S) if "<td" in m}
+    reserve = next(cells for name, cells in rows.items() if name == ws["B9"].value)
+    texts = [re.sub(r"<[^>]+>", "", c).strip() for c in reserve]
+    assert texts[1:3] == ["pending", "overdue"]
+    from toolkit.report import _status_tag
+
+    assert _status_tag("pending")["text"] == "within target"  # a target status never reads "pending"

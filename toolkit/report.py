@@ -115,9 +115,14 @@ def _plotly_js() -> bytes:
     return get_plotlyjs().encode("utf-8")
 
 
+TARGET_STATUS_WORDS = {"pending": "within target"}
+"""target_status as the pages say it: "pending" is also a candidate status (no decision yet), so a candidate still within
+the response target reads "within target" beside a Status column of pending candidates."""
+
+
 def _status_tag(status: str) -> dict:
     cls = {"overdue": "bad", "late": "bad", "on_time": "good"}.get(status, "")
-    return {"text": status.replace("_", " "), "cls": cls}
+    return {"text": TARGET_STATUS_WORDS.get(status, status.replace("_", " ")), "cls": cls}
 
 
 def build_report(rounds, *, as_of=None, anonymize: bool = False, templates_dir=None, progress=None, on_files=None,
@@ -276,7 +281,7 @@ def _committee_page(rnd, summary, totals, ev, calibration, robustness, tl, lint,
     to_tell = tl[tl["target_status"].isin(["overdue", "pending"])].copy()
     to_tell["order"] = to_tell["target_status"].map(order)
     to_tell = to_tell.sort_values(["order", "business_days_waiting"], ascending=[True, False])
-    to_tell_t = table(to_tell, {"name": "Candidate", "target_status": "Status", "decided_on": "Decided", "due_on": "Tell by",
+    to_tell_t = table(to_tell, {"name": "Candidate", "status": "Status", "target_status": "Target", "decided_on": "Decided", "due_on": "Tell by",
                                 "business_days_waiting": "Business days waiting", "stage_reached": "Stage reached"},
                       kinds={"business_days_waiting": "int"}, empty="Everyone who was decided on has been told.",
                       cell=lambda r, c, t: _status_tag(r[c]) if c == "target_status" else t)
