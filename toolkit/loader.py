@@ -112,18 +112,27 @@ def workbook_paths(folder_or_paths) -> list[Path]:
     return list(unique.values())
 
 
-def folders_not_read(folder_or_paths) -> list[Path]:
-    """The sub-folders of the given folders that hold workbooks but are not read (`workbook_paths` reads a folder's own
-    files and its export sub-folders, not every folder below it: a report folder kept beside the inputs must not be read
-    as input). The command line names them, so that a round in a sub-folder is not missed unseen."""
+def _plain_folders(folder_or_paths):
+    """(folder, its entries, sorted) for each given folder that is not an export and can be listed."""
     items = [folder_or_paths] if isinstance(folder_or_paths, (str, os.PathLike)) else list(folder_or_paths)
-    out = []
     for item in items:
         p = Path(item)
         if not p.is_dir() or export_kind(p) is not None:
             continue
-        for sub in sorted(q for q in p.iterdir() if q.is_dir() and not q.name.startswith(".") and export_kind(q) is None
-                          and not (q / ".debrief-report").exists()):  # a report written beside the inputs is no input
+        try:
+            yield p, sorted(p.iterdir())
+        except OSError:
+            continue  # `workbook_paths` says the folder cannot be read
+
+
+def folders_not_read(folder_or_paths) -> list[Path]:
+    """The sub-folders of the given folders that hold workbooks but are not read (`workbook_paths` reads a folder's own
+    files and its export sub-folders, not every folder below it: a report folder kept beside the inputs must not be read
+    as input). The command line names them, so that a round in a sub-folder is not missed unseen."""
+    out = []
+    for _p, entries in _plain_folders(folder_or_paths):
+        for sub in (q for q in entries if q.is_dir() and not q.name.startswith(".") and export_kind(q) is None
+                    and not (q / ".debrief-report").exists()):  # a report written beside the inputs is no input
             if any(f.is_file() and f.suffix.lower() in FOLDER_SUFFIXES and not f.name.startswith(("~$", ".")) for f in sub.rglob("*")):
                 out.append(sub)
     return out
@@ -136,16 +145,8 @@ def files_not_read(folder_or_paths) -> list[Path]:
     """The files directly in the given folders that `workbook_paths` skips because of their kind (a Numbers file, a PDF,
     an .xlsb): the command line names them, so that a round saved in another format is not missed unseen. Notes,
     READMEs and mapping files (`NOT_DATA_SUFFIXES`), hidden and Excel lock files are not named."""
-    items = [folder_or_paths] if isinstance(folder_or_paths, (str, os.PathLike)) else list(folder_or_paths)
     out = []
-    for item in items:
-        p = Path(item)
-        if not p.is_dir() or export_kind(p) is not None:
-            continue
-        try:
-            entries = sorted(p.iterdir())
-        except OSError:
-            continue
+    for _p, entries in _plain_folders(folder_or_paths):
         out += [q for q in entries if q.is_file() and not q.name.startswith(("~$", "."))
                 and q.suffix.lower() not in FOLDER_SUFFIXES + NOT_DATA_SUFFIXES]
     return out
