@@ -534,6 +534,7 @@ def test_a_candidate_the_figures_cannot_see_is_named_instead_of_reporting_nobody
     assert why["B04"].startswith("Candidates row set aside: status") and why["B02"] == "rejected, but no decision date: not timed"
     page = rep.files["process-health.html"].decode()
     assert "2 candidate(s) are left out of these figures" in page and "Nobody is overdue" not in page
+    assert "2 candidate(s) are left out of these figures" in rep.files["index.html"].decode()  # under the same cards
     assert "Nobody else is overdue among the candidates these figures can see" in page
     assert "No public holidays are known for round (no country given)" in page
     left = openpyxl.load_workbook(io.BytesIO(rep.files["process-health.xlsx"]))["Left out"]

@@ -173,7 +173,8 @@ def build_report(rounds, *, as_of=None, anonymize: bool = False, templates_dir=N
     summary = _summary_json(rounds, candidates, health, lint, as_of_text, secret)
     summary["unreadable"] = [{"file": str(f), "reason": str(r)} for f, r in unreadable]
     files["summary.json"] = (json.dumps(summary, indent=2, ensure_ascii=False, sort_keys=True, default=str) + "\n").encode()
-    files["index.html"] = _index_page(rounds, tl, round_summaries, as_of_text, secret, unreadable).encode()
+    files["index.html"] = _index_page(rounds, tl, round_summaries, as_of_text, secret, unreadable,
+                                      n_left_out=len(health["left_out"])).encode()
     if key is not None and key != _env_key():
         files[KEY_FILE] = key + b"\n"
     return Report(files, summary, {"as_of": as_of_text, "rounds": rounds.round_ids})
@@ -423,7 +424,7 @@ def _headline_cards(tl: pd.DataFrame) -> list[dict]:
     ]
 
 
-def _index_page(rounds, tl, round_summaries, as_of, anonymize, unreadable=()) -> str:
+def _index_page(rounds, tl, round_summaries, as_of, anonymize, unreadable=(), n_left_out: int = 0) -> str:
     from .analytics.timelines import overdue_now
 
     rs = pd.DataFrame(round_summaries)
@@ -442,7 +443,7 @@ def _index_page(rounds, tl, round_summaries, as_of, anonymize, unreadable=()) ->
     unread_t = table(pd.DataFrame([{"file": str(f), "reason": str(r)} for f, r in unreadable], columns=["file", "reason"]),
                      {"file": "File", "reason": "Why it could not be read"}) if unreadable else Table([], [])
     return render_page("index.html", rounds=rounds.round_ids, cards=_headline_cards(tl), round_table=round_t, overdue=overdue_t,
-                       problems=prob_t, unreadable=unread_t, as_of=as_of, plotly_js=None)
+                       problems=prob_t, unreadable=unread_t, as_of=as_of, plotly_js=None, n_left_out=n_left_out)
 
 
 def _records(df: pd.DataFrame) -> list[dict]:
