@@ -569,3 +569,28 @@ def test_inspecting_a_file_no_table_is_found_in_gives_a_draft_mapping_to_fill_in
     draft.write_text(filled, encoding="utf-8")
     rnd = toolkit.load_round(source, mapping=draft, as_of=AS_OF)
     assert rnd.criterion_order == ["K1", "K2", "K3", "K4", "K5"] and len(rnd.scores) > 0
+
+
+def test_deleted_flags_as_databases_export_them_and_an_empty_ratings_table_are_told_apart(tmp_path):
+    """_fivetran_deleted written t/f (as Postgres exports booleans) read every 'f' as deleted: "every scorecard is marked
+    deleted". And an empty scorecard_attribute.csv, with nothing deleted, was said to be all deleted too."""
+    import csv
+
+    folder = tmp_path / "gh"
+    shutil.copytree(REAL_WORLD / "15-greenhouse", folder)
+    with open(folder / "scorecard.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    flag = rows[0].index("_fivetran_deleted")
+    for i, r in enumerate(rows[1:]):
+        r[flag] = "t" if i == 0 else "f"
+    with open(folder / "scorecard.csv", "w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(rows)
+    rnd = toolkit.load_round(folder, as_of=AS_OF)
+    deleted = rnd.problems[rnd.problems["rule"] == "deleted_rows"]
+    assert deleted["message"].str.startswith("1 scorecard(s) marked deleted").tolist() == [True]
+    assert deleted["column"].tolist() == ["_fivetran_deleted"]
+    with open(folder / "scorecard_attribute.csv", encoding="utf-8") as fh:
+        header = fh.readline()
+    (folder / "scorecard_attribute.csv").write_text(header, encoding="utf-8")
+    with pytest.raises(InputFileError, match="scorecard_attribute.csv holds no ratings"):
+        toolkit.load_round(folder, as_of=AS_OF)

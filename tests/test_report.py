@@ -540,6 +540,15 @@ def test_a_candidate_the_figures_cannot_see_is_named_instead_of_reporting_nobody
     left = openpyxl.load_workbook(io.BytesIO(rep.files["process-health.xlsx"]))["Left out"]
     assert len(list(left.values)) == 3  # heading and two candidates
 
+    # a candidate's row pasted twice: the second is set aside, the candidate is in the figures from the first
+    from toolkit.analytics import left_out
+
+    ws["E5"] = "rejected"
+    ws.append([c.value for c in ws[5]])
+    wb.save(src)
+    again = toolkit.load_round(src, as_of=AS_OF)
+    assert "duplicate_candidate" in set(again.problems["rule"]) and "B04" not in set(left_out(again)["candidate_id"])
+
 
 def test_the_committee_page_keeps_a_candidates_status_apart_from_where_they_stand_against_the_target(tmp_path):
     """'pending' meant two things on one page: a candidate without a decision (Status) and one still within the response

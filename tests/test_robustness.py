@@ -24,6 +24,13 @@ def test_scenarios_hand_computed():
     assert not r.loc["without Noah", "top_order_unchanged"]
 
 
+def test_a_tie_at_the_cut_shows_everyone_tied():
+    """top=2 showed "Ana > Ben" where Ben and Dev tie at 4.0: Dev is as far up as Ben."""
+    r = rank_robustness(social_media_round(), top=2).set_index("scenario")
+    assert r.loc["as given", "top_ids"] == "A1 > B2 = D4"
+    assert r.loc["without Noah", "top_ids"] == "A1 > B2"
+
+
 def test_winner_change_is_reported():
     role, criteria, candidates, scores = social_media_frames()
     # Ben: Strategy 4, Copywriting 5, Analytics 5 -> as given 4.5 (< Ana 4.58), equal weights 4.67 (> Ana 4.5)

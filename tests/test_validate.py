@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pandas as pd
 import pytest
 from conftest import make_frames
@@ -267,6 +269,14 @@ def test_duplicate_scores_in_a_large_round_are_each_found_once_with_the_row_they
     assert len(rnd.scores) == 5401 and balanced(rnd)
 
 
+def test_a_repeated_score_row_with_one_score_blank_says_blank(frames):
+    role, criteria, candidates, scores = frames
+    scores = pd.concat([scores, scores.iloc[[0]].assign(score=None)], ignore_index=True)
+    rnd = load(role, criteria, candidates, scores)
+    message = rnd.problems.query("rule == 'duplicate_score'")["message"].iloc[0]
+    assert message.endswith("with another score: blank here, " + str(int(scores.loc[0, "score"])) + " there")
+
+
 def test_a_duplicate_score_in_a_wide_sheet_is_compared_cell_by_cell_as_written(tmp_path):
     """A wide sheet on 1-10 whose row for Alice and Tom was pasted again with the SQL score corrected: each criterion's
     cell of the pasted row is a duplicate of its own, compared with its own cell above, and shown as written (7, not the
@@ -377,18 +387,37 @@ def test_told_before_the_rounds_decision_without_a_date_of_their_own_is_an_early
     tl = timelines([rnd], as_of="2026-03-20").set_index("candidate_id")
     assert tl.loc["C2", "target_status"] == "not_applicable" and pd.isna(tl.loc["C2", "decided_on"])
     assert tl.loc["C1", "decided_on"] == pd.Timestamp("2026-03-13")  # the others still take the round's date
+    # the hire told of the offer before the round's date is never timed: nothing to warn about
+    hired = candidates["status"].tolist().index("hired")
+    candidates.loc[hired, "notified_on"] = "2026-03-11"
+    warned = load(role, criteria, candidates, scores).problems.query("rule == 'no_decision_date'")["row"].tolist()
+    assert warned == [3]  # Ben's row only
 
 
 def test_decided_before_last_interview_is_impossible(frames):
     role, criteria, candidates, scores = frames
     candidates["decided_on"] = ["2026-03-13", "2026-03-09", "2026-03-13"]
     rnd = load(role, criteria, candidates, scores)
-    assert rules(rnd, "error") == ["date_order"]
+    errors = rules(rnd, "error")
+    assert errors[0] == "date_order"
     assert rnd.errors.iloc[0]["location"] == "Candidates!H3" or rnd.errors.iloc[0]["column"] == "decided_on"
-    assert rnd.errors.iloc[0]["message"].endswith("; last_interview_on is read as blank and the row is kept")
-    # Ben stays, with his scores: his decision and when he was told (what his timing rests on) are as written
+    # the decision date may be the wrong one (a mistyped year would be timed as months late): Ben's row is set aside,
+    # and so are his six scores, each saying why; the response-time pages list him as left out
+    assert errors[1:] == ["unknown_candidate"] * 6
+    assert balanced(rnd)
+
+
+def test_two_impossible_dates_the_timing_does_not_rest_on_are_read_as_blank_and_the_candidate_kept(frames):
+    """Feedback 'sent' before it was requested: which date is wrong is unknown, and neither is one the response time
+    rests on; both are read as blank (an error says so) and Ben stays in every figure."""
+    role, criteria, candidates, scores = frames
+    candidates["feedback_requested_on"] = [None, "2026-03-18", None]
+    candidates["feedback_sent_on"] = [None, "2026-03-17", None]
+    rnd = load(role, criteria, candidates, scores)
+    assert rules(rnd, "error") == ["date_order"]
+    assert rnd.errors.iloc[0]["message"].endswith("feedback_requested_on and feedback_sent_on are read as blank and the row is kept")
     ben = rnd.candidates.set_index("candidate_id").loc["C2"]
-    assert pd.isna(ben["last_interview_on"]) and ben["decided_on"] == pd.Timestamp("2026-03-09")
+    assert pd.isna(ben["feedback_requested_on"]) and pd.isna(ben["feedback_sent_on"])
     assert len(rnd.rejected_rows) == 0 and balanced(rnd)
 
 
@@ -720,3 +749,25 @@ def test_a_candidate_id_in_other_capitals_is_pointed_at_the_id_it_means(frames):
     rnd = load(role, criteria, candidates, scores)
     p = rnd.errors[rnd.errors["rule"] == "unknown_candidate"]
     assert len(p) == 1 and p.iloc[0]["hint"].startswith(f"Did you mean {known!r}?")
+
+
+def test_a_formula_in_a_cell_the_timing_does_not_rest_on_keeps_the_candidate(tmp_path):
+    """stay_in_touch showing #N/A (a VLOOKUP that failed) or a channel formula never calculated set the candidate aside,
+    and an overdue candidate left the overdue list: the same as for a typo in those cells, they are read as blank."""
+    import openpyxl
+
+    from toolkit.analytics import overdue_now, timelines
+
+    path = tmp_path / "round.xlsx"
+    shutil.copy("data/sample/manchester-data-analyst.xlsx", path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Candidates"]
+    assert ws["N1"].value == "stay_in_touch" and ws["K1"].value == "channel" and ws["J10"].value is None
+    ws["N10"], ws["K8"] = "#N/A", "=VLOOKUP(A8,X!A:B,2,0)"
+    wb.save(path)
+    rnd = toolkit.load_round(path, as_of="2026-03-20")
+    found = rnd.errors.set_index("cell")
+    assert found.loc["N10", "rule"] == "formula_error" and found.loc["K8", "rule"] == "formula_without_value"
+    assert found["message"].str.endswith("it is read as blank and the row is kept").all()
+    assert len(rnd.rejected_rows) == 0 and len(rnd.candidates) == 9
+    assert ws["A10"].value in overdue_now(timelines(rnd, as_of="2026-03-20"))["candidate_id"].tolist()

@@ -27,11 +27,21 @@ def _cmd_validate(args) -> int:
 def _name_folders_not_read(paths) -> None:
     from .loader import files_not_read, folders_not_read
 
+    from .readers.csvfiles import TEXT_SUFFIXES
+
     skipped = files_not_read(paths)
-    if skipped:
-        print(f"debrief: {len(skipped)} file(s) in the folder are not workbooks or CSV and are not read: "
-              f"{', '.join(str(p) for p in skipped[:5])}{' ...' if len(skipped) > 5 else ''}. Save a round as .xlsx to include it",
-              file=sys.stderr)
+    text = [p for p in skipped if p.suffix.lower() in TEXT_SUFFIXES]
+    other = [p for p in skipped if p not in text]
+
+    def some(ps):
+        return f"{', '.join(str(p) for p in ps[:5])}{' ...' if len(ps) > 5 else ''}"
+
+    if other:
+        print(f"debrief: {len(other)} file(s) in the folder are not workbooks or CSV and are not read: {some(other)}. "
+              "Save a round as .xlsx to include it", file=sys.stderr)
+    if text:
+        print(f"debrief: {len(text)} text file(s) in the folder are not read there: {some(text)}. Pass one by name if it "
+              "holds a round", file=sys.stderr)
     for folder in folders_not_read(paths):
         print(f"debrief: the folder {folder} holds workbooks but is not read (only the files directly in {folder.parent} are); "
               "pass it too if its rounds belong here", file=sys.stderr)

@@ -138,13 +138,15 @@ def folders_not_read(folder_or_paths) -> list[Path]:
     return out
 
 
-NOT_DATA_SUFFIXES = (".md", ".txt", ".toml", ".rst", ".log")  # notes, READMEs and mapping files beside the inputs
+NOT_DATA_SUFFIXES = (".md", ".txt", ".toml", ".rst", ".log", ".ini", ".db")  # notes, READMEs, mapping files and the
+# files Windows keeps in folders (desktop.ini, Thumbs.db) beside the inputs
 
 
 def files_not_read(folder_or_paths) -> list[Path]:
     """The files directly in the given folders that `workbook_paths` skips because of their kind (a Numbers file, a PDF,
-    an .xlsb): the command line names them, so that a round saved in another format is not missed unseen. Notes,
-    READMEs and mapping files (`NOT_DATA_SUFFIXES`), hidden and Excel lock files are not named."""
+    an .xlsb, a .tab text table, which is read only when passed by name): the command line names them, so that a round
+    saved in another format is not missed unseen. Notes, READMEs and mapping files (`NOT_DATA_SUFFIXES`), hidden and
+    Excel lock files are not named."""
     out = []
     for _p, entries in _plain_folders(folder_or_paths):
         out += [q for q in entries if q.is_file() and not q.name.startswith(("~$", "."))

@@ -114,6 +114,13 @@ CANDIDATE_FIELDS = (
     _f("notes", "str", aliases=("note", "comment", "notizen", "anmerkung", "anteckningar"), doc="Internal notes"),
 )
 
+KEPT_WITH_BLANK = frozenset({"email", "stage_reached", "applied_on", "last_interview_on", "channel", "feedback_requested_on",
+                             "feedback_sent_on", "stay_in_touch", "follow_up_on", "notes"})
+"""Candidates fields a candidate's decision and timing do not rest on: a value in one that cannot be read (a formula error
+or a formula without a saved result too, or an impossible order between two of them) is an error that reads the cell as
+blank and keeps the candidate. Setting the row aside would take
+them out of every response-time figure, the overdue list included, for a typo in stay_in_touch."""
+
 SCORE_FIELDS = (
     _f("candidate_id", "str", True, aliases=("candidate", "id", "applicant id", "bewerber id", "kandidat id"), doc="Candidate id from the Candidates sheet"),
     _f("interviewer", "str", True, aliases=("interviewer:in", "interviewerin", "intervjuare", "rater", "assessor"), doc="Who scored"),

@@ -51,6 +51,7 @@ from .readers.raw import ROW, RawRole, RawTable, RawWorkbook, table_from_frame
 from .schema import (
     CANDIDATE_FIELDS,
     CRITERIA_FIELDS,
+    KEPT_WITH_BLANK,
     DEFAULT_LANGUAGE,
     DEFAULT_RESPONSE_TARGET_DAYS,
     DEFAULT_SCALE,
@@ -100,12 +101,6 @@ BLANK_ALLOWED = {"score"}
 
 # Dates of past events; a value after the as-of date is suspicious.
 PAST_DATES = ("applied_on", "last_interview_on", "decided_on", "notified_on", "feedback_requested_on", "feedback_sent_on")
-KEPT_WITH_BLANK = frozenset({"email", "stage_reached", "applied_on", "last_interview_on", "channel", "feedback_requested_on",
-                             "feedback_sent_on", "stay_in_touch", "follow_up_on", "notes"})
-"""Candidates fields a candidate's decision and timing do not rest on: a value in one that cannot be read (or an impossible
-date order with one) is an error that reads the cell as blank and keeps the candidate. Setting the row aside would take
-them out of every response-time figure, the overdue list included, for a typo in stay_in_touch."""
-
 DATE_ORDER = (
     ("decided_on", "notified_on", "told before the decision was made"),
     ("last_interview_on", "decided_on", "decided before the last interview"),
@@ -354,28 +349,32 @@ class TableCheck:
     def _set_aside_formula_rows(self) -> None:
         """Rows holding a formula whose result was never saved are quarantined (the value is unknown). On a melted sheet a
         column every row shares (the candidate) spoils all rows of its Excel row, a score cell only its own."""
+        from .readers.assemble import rows_index
+
         t, f, n = self.table, self.table.frame, len(self.table.frame)
-        sheets, rows = self._sheets_and_rows()
+        index = rows_index(t)  # each formula row's table rows found at once, not by a pass over the table per row
         field_of = {letter: name for name, letter in t.letters.items()}
         letter_cols = [f[c].astype(object).to_numpy() for c in f.columns if c.startswith("_letter_")]
         cell_cols = [f[c].astype(object).to_numpy() for c in f.columns if c.startswith("_cell_")]
         for (sheet, row), cells in t.formula_rows.items():
-            on_row = (sheets == sheet) & (rows == row)
-            owns = np.zeros(n, dtype=bool)
+            on_row = index.get((sheet, float(row)), np.zeros(0, dtype=np.int64))
+            owns = np.zeros(len(on_row), dtype=bool)  # which of the row's table rows the formula cells spoil
             for cell in cells:
                 letter = cell.rstrip("0123456789")
                 if letter in field_of or not (letter_cols or cell_cols):
-                    owns |= on_row
+                    owns[:] = True
                 if letter in field_of:  # not "empty" as well: the cell holds a formula (`convert_all`)
-                    self.formula_cells[field_of[letter]] = self.formula_cells.get(field_of[letter], np.zeros(n, dtype=bool)) | on_row
+                    self.formula_cells.setdefault(field_of[letter], np.zeros(n, dtype=bool))[on_row] = True
                 for col in letter_cols:
-                    owns |= on_row & (col == letter)
+                    owns |= col[on_row] == letter
                 for col in cell_cols:
-                    owns |= on_row & (col == cell)
-            self.error_rows(pd.Series(owns), f"formula without a saved result in {', '.join(cells)}")
+                    owns |= col[on_row] == cell
+            self._error_positions(on_row[owns], f"formula without a saved result in {', '.join(cells)}")
 
     def error_rows(self, mask: pd.Series, reason: str) -> None:
-        positions = np.flatnonzero(mask.to_numpy(dtype=bool))
+        self._error_positions(np.flatnonzero(mask.to_numpy(dtype=bool)), reason)
+
+    def _error_positions(self, positions: np.ndarray, reason: str) -> None:
         self._bad[positions] = True
         for pos in positions:
             self.reasons.setdefault(int(pos), []).append(reason)
@@ -435,8 +434,14 @@ class TableCheck:
                 typed, bad, shows_error, missing = (pd.Series(o.array, index=raw.index) for o in small)
             shows_error = shows_error.to_numpy()
             if shows_error.any():  # a failed formula: say so, instead of "not a number" or a name "#REF!"
-                self.cells("error", f.name, shows_error, "formula_error", lambda v, r: f"the cell shows the formula error {v} instead of a value",
-                           hint="Correct the formula (or type the value) and save the workbook again", reason="formula error")
+                hint = "Correct the formula (or type the value) and save the workbook again"
+                if f.name in self.kept_with_blank:  # an error all the same; the row stays, the cell blank
+                    self.problems.add_cells("error", self.table, f.name, pd.Series(shows_error, index=raw.index), "formula_error",
+                                            lambda v, r: f"the cell shows the formula error {v} instead of a value; it is read as "
+                                                         "blank and the row is kept", hint)
+                else:
+                    self.cells("error", f.name, shows_error, "formula_error", lambda v, r: f"the cell shows the formula error {v} instead of a value",
+                               hint=hint, reason="formula error")
                 typed = typed.mask(pd.Series(shows_error, index=typed.index))
                 bad = bad & ~shows_error
             if f.name == "language":
@@ -510,7 +515,8 @@ class TableCheck:
                 first = int(rows.iat[first_of[pos]])
                 if _same(typed[pos], typed[first_of[pos]]):
                     return f"a second row for the same {what} as row {first}, with the same {at}"
-                return f"a second row for the same {what} as row {first}, with another {at}: {_show(v)} here, {_show(there[pos])} there"
+                here_, there_ = (_show(x) if not _blank_scalar(x) else "blank" for x in (v, there[pos]))
+                return f"a second row for the same {what} as row {first}, with another {at}: {here_} here, {there_} there"
 
             def hint(v, r, pos):
                 first = int(rows.iat[first_of[pos]])
@@ -819,7 +825,8 @@ def check_people(file: str, raw_role: RawRole, crit_table: RawTable | None, cand
             from .analytics.timelines import decision_dates
 
             effective["decided_on"] = decision_dates(chk.typed["decided_on"], chk.typed["notified_on"], role.decided_on)
-            early = (effective["decided_on"].isna() & chk.typed["notified_on"].notna()).to_numpy(dtype=bool)
+            timed = chk.typed["status"].isin(["rejected", "pending"]).fillna(False).to_numpy(dtype=bool)  # hired etc.: never timed
+            early = (effective["decided_on"].isna() & chk.typed["notified_on"].notna()).to_numpy(dtype=bool) & timed
             problems.add_cells("warning", cand_table, "decided_on" if "decided_on" in cand_table.letters else "notified_on", early,
                                "no_decision_date",
                                lambda v, r: f"told before the round's decision date ({role.decided_on.isoformat()}) and no decision "
@@ -830,12 +837,13 @@ def check_people(file: str, raw_role: RawRole, crit_table: RawTable | None, cand
             wrong = (a.notna() & b.notna() & (b < a)).fillna(False)
             hint = (lambda v, r, early=early: (f"Check this date and {early} in cell {cand_table.cell(early, r)}" if early in cand_table.letters
                                                else f"Check this date and the round's {early} on the Role sheet"))
+            # both dates are ones the decision and timing do not rest on: both read as blank, the row kept. When one is
+            # decided_on or notified_on, that one may be the wrong date: the row is set aside (and listed as left out)
             blanked = [c for c in (early, late) if c in KEPT_WITH_BLANK]
-            if not blanked or not wrong.any():
+            if len(blanked) < 2 or not wrong.any():
                 chk.cells("error", late, wrong, "date_order", lambda v, r, early=early, what=what: f"impossible order: {what}",
                           hint=hint, reason=f"impossible order: {what}")
                 continue
-            # one of the two dates is one the decision and timing do not rest on: it is read as blank, the row kept
             said = " and ".join(blanked)
             problems.add_cells("error", cand_table, late, wrong, "date_order",
                                lambda v, r, what=what, said=said: f"impossible order: {what}; {said} {'is' if ' and ' not in said else 'are'} "

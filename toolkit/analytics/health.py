@@ -224,9 +224,13 @@ def left_out(rounds: HiringRound | Rounds) -> pd.DataFrame:
     rej = rounds.rejected_rows
     if len(rej):
         people = rej[rej["sheet"].astype(str) == "Candidates"]
+        loaded = {(rnd.round_id, cid) for rnd in rounds for cid in rnd.candidates["candidate_id"].astype("str")}
         for r in people.itertuples():
             found = re.search(r"(?:^|; )candidate_id=([^;]*)", str(r.values))
-            rows.append({"round_id": r.round_id, "candidate_id": found.group(1) if found else "", "name": "", "row": int(r.row),
+            cid = found.group(1) if found else ""
+            if (r.round_id, cid) in loaded:
+                continue  # a second row of a candidate who is loaded from the first: they are in the figures
+            rows.append({"round_id": r.round_id, "candidate_id": cid, "name": "", "row": int(r.row),
                          "why": f"Candidates row set aside: {r.reason}"})
     for rnd in rounds:
         c = rnd.candidates

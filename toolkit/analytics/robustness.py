@@ -75,7 +75,8 @@ def rank_robustness(round: HiringRound, top: int = 3) -> pd.DataFrame:
 
     Columns: round_id, scenario, scenario_kind, top_ids and top_names (str,
     the first ``top`` candidates best first, joined with " > ", or " = "
-    between candidates tied on their total), winner and
+    between candidates tied on their total; a tie at the cut goes on to
+    the last candidate tied), winner and
     winner_name (the first of them, ties in Candidates-sheet order; <NA>
     when nobody has a total), winner_unchanged (bool: the "as given" winner
     is still ranked 1, alone or tied), top_order_unchanged (bool: the same
@@ -86,7 +87,9 @@ def rank_robustness(round: HiringRound, top: int = 3) -> pd.DataFrame:
     base_ids: list[str] | None = None
     base_order: str | None = None
     for scenario, part in ranks.groupby("scenario", sort=False):
-        ranked = part[part["rank"].notna()].head(top)
+        ranked = part[part["rank"].notna()]
+        if len(ranked) > top:  # the candidates tied with the last one shown are shown too: "Ann > Ben = Cy", not "Ann > Ben"
+            ranked = ranked[ranked["rank"] <= ranked["rank"].iloc[top - 1]] if top > 0 else ranked.head(0)
         ids = ranked["candidate_id"].tolist()
         first = set(part.loc[part["rank"] == 1, "candidate_id"])
         # " = " between candidates whose totals tie (they share a rank), " > " otherwise

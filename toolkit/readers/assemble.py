@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..schema import DEFAULT_SCALE
+from ..schema import DEFAULT_SCALE, KEPT_WITH_BLANK
 from .dates import DAY_FIRST, MONTH_FIRST, decide_day_first, distinct_text, parse_dates, read_date
 from .excel import SheetGrid, category_at, codes_of, factorize_cells, python_values
 from .headers import CANDIDATE_LEVEL, clean_text, clean_texts
@@ -556,7 +556,7 @@ def formula_problems(missing: dict[str, dict[str, str]], tables: list[RawTable],
                 elif c.startswith("_cell_"):
                     letters.update(re.match(r"[A-Z]*", str(v)).group(0) for v in pd.unique(f.loc[on, c]) if isinstance(v, str))
             used.setdefault(sheet, []).append((t, rows, letters))
-    out, other = [], 0
+    out, other, index = [], 0, {}
     role_cells = {cell: name for name, cell in role.cells.items()} if role is not None and role.sheet_name else {}
     for sheet, cells in missing.items():
         for cell in cells:
@@ -572,14 +572,19 @@ def formula_problems(missing: dict[str, dict[str, str]], tables: list[RawTable],
             owners = [t for t, rows, letters in used.get(sheet, []) if m and m.group(1) in letters and int(m.group(2)) in rows]
             if owners:
                 row = int(m.group(2))
-                field_name, criterion = _formula_field(owners, sheet, row, m.group(1))
+                field_name, criterion = _formula_field(owners, sheet, row, m.group(1), index)
                 what = (f"the {criterion} score" if criterion else f"the {field_name}" if field_name else "the cell")
                 formula = cells.get(cell, "") if isinstance(cells, dict) else ""
+                # a candidate's cell their decision and timing do not rest on: read as blank, the candidate kept
+                kept = field_name in KEPT_WITH_BLANK and all(t.sheet == "Candidates" for t in owners)
                 out.append(problem("error", sheet, "formula_without_value",
-                                   f"{what} holds a formula whose result was never saved, so its value is unknown; the row is set aside",
+                                   f"{what} holds a formula whose result was never saved, so its value is unknown; "
+                                   + ("it is read as blank and the row is kept" if kept else "the row is set aside"),
                                    cell=cell, row=row, column=field_name, value=formula or None,
                                    hint="Open the file in Excel or LibreOffice and save it again (that stores the results), "
                                         "or type the value in place of the formula"))
+                if kept:
+                    continue
                 for t in owners:  # validation quarantines the row: a blank in its place would read as "not assessed"
                     t.formula_rows.setdefault((sheet, int(m.group(2))), []).append(cell)
             else:
@@ -589,23 +594,31 @@ def formula_problems(missing: dict[str, dict[str, str]], tables: list[RawTable],
     return out
 
 
-def _formula_field(owners: list[RawTable], sheet: str, row: int, letter: str) -> tuple[str | None, str | None]:
+def rows_index(t: RawTable) -> dict:
+    """(sheet, row) -> the positions of the table's rows read from that sheet row, for looking up many cells at once."""
+    f = t.frame
+    sheets = f["_sheet"].astype(str).to_numpy() if "_sheet" in f else np.full(len(f), t.sheet_name, dtype=object)
+    return pd.Series(np.arange(len(f))).groupby([sheets, f[ROW].to_numpy(dtype="float64", na_value=np.nan)]).indices
+
+
+def _formula_field(owners: list[RawTable], sheet: str, row: int, letter: str, index: dict) -> tuple[str | None, str | None]:
     """The field a cell of ``letter`` in ``row`` of ``sheet`` was read as (a table's own column, or one a wide sheet
-    spread over rows, e.g. a criterion's scores), and the criterion when the cell is a score of one."""
+    spread over rows, e.g. a criterion's scores), and the criterion when the cell is a score of one. ``index``: table id
+    -> `rows_index` of it, filled as needed."""
     for t in owners:
         f = t.frame
-        at = (f[ROW] == row).to_numpy()
-        if "_sheet" in f:
-            at &= (f["_sheet"].astype(str) == sheet).to_numpy()
+        if id(t) not in index:
+            index[id(t)] = rows_index(t)
+        at = index[id(t)].get((sheet, float(row)), np.zeros(0, dtype=np.int64))
         field = next((k for k, v in t.letters.items() if v == letter), None)
         hit = at
         if field is None:
             for c in f.columns:
-                if c.startswith("_letter_") and (hit := at & (f[c] == letter).to_numpy()).any():
+                if c.startswith("_letter_") and len(hit := at[(f[c].to_numpy()[at] == letter)]):
                     field = c[len("_letter_"):]
                     break
         if field is not None:
-            criterion = f.loc[hit, "criterion"].iloc[0] if field == "score" and "criterion" in f and hit.any() else None
+            criterion = f["criterion"].iloc[hit[0]] if field == "score" and "criterion" in f and len(hit) else None
             return field, (str(criterion) if isinstance(criterion, str) and criterion else None)
     return None, None
 

@@ -60,9 +60,13 @@ def _not_deleted(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     for c in ("_fivetran_deleted", "is_deleted", "deleted_at"):
         col = column(df, c)
         if col:
-            t = text(df[col]).str.casefold()
-            keep &= ((t == "") | (t == "false") | (t == "0")) if c != "deleted_at" else (t == "")
+            t = text(df[col]).str.strip().str.casefold()
+            # a flag is true as databases export it (true, t, 1, yes); a deleted_at date is set
+            keep &= ~t.isin(TRUE_FLAGS) if c != "deleted_at" else (t == "")
     return df[keep], df[~keep]
+
+
+TRUE_FLAGS = ("true", "t", "1", "1.0", "yes", "y")
 
 
 def _deleted_problem(path: Path, deleted: pd.DataFrame, id_col: str | None, what: str, carried: int = 0, carried_what: str = "") -> list[dict]:
@@ -71,9 +75,12 @@ def _deleted_problem(path: Path, deleted: pd.DataFrame, id_col: str | None, what
         return []
     example = text(deleted[id_col]).iloc[0] if id_col and id_col in deleted else None
     extra = f", with their {carried} {carried_what}," if carried else ""
+    flags = [column(deleted, c) for c in ("_fivetran_deleted", "is_deleted", "deleted_at")]
+    flagged = [c for c in flags if c and text(deleted[c]).str.strip().str.casefold().isin(TRUE_FLAGS).any()
+               or c and c.casefold().endswith("deleted_at") and (text(deleted[c]) != "").any()]
     return [problem("warning", path.name, "deleted_rows",
                     f"{len(deleted)} {what} marked deleted in the export{f' (e.g. {example})' if example else ''}{extra} were not read",
-                    column=next((c for c in ("_fivetran_deleted", "is_deleted", "deleted_at") if column(deleted, c)), None),
+                    column=", ".join(flagged) or None,
                     hint="Nothing to do if they were deleted on purpose; restore them in the ATS and export again if not")]
 
 
@@ -130,7 +137,10 @@ def read_greenhouse(folder: Path, mapping: Mapping) -> list[tuple[str | None, ob
     problems += _deleted_problem(spath, deleted_cards, s_id, "scorecard(s)", int(of_deleted.sum()), "ratings")
     attrs = attrs[~of_deleted]
     linked = attrs["_card"].isin(set(cards["_card"]))
-    if not linked.any() and not len(attrs):
+    if not len(attrs) and not of_deleted.any():
+        raise InputFileError(f"{apath.name} holds no ratings, so there are no criterion scores to load", file=str(apath),
+                             hint=f"Export {apath.name} again (with its rows); {spath.name} alone has only overall recommendations")
+    if not linked.any() and not len(attrs) and of_deleted.any():
         raise InputFileError(f"every scorecard in {spath.name} is marked deleted, so there are no scores to load", file=str(spath),
                              hint="Export the scorecards of a job that is still in the ATS")
     if not linked.any():
@@ -278,7 +288,10 @@ def read_lever(folder: Path, mapping: Mapping) -> list[tuple[str | None, object]
     problems += _deleted_problem(fpath, deleted_forms, f_id, "feedback form(s)", int(of_deleted.sum()), "answers")
     fields = fields[~of_deleted]
     linked = fields["_form"].isin(set(forms["_form"]))
-    if not linked.any() and not len(fields):
+    if not len(fields) and not of_deleted.any():
+        raise InputFileError(f"{ffpath.name} holds no answers, so there are no criterion scores to load", file=str(ffpath),
+                             hint=f"Export {ffpath.name} again (with its rows); {fpath.name} alone has only the overall score")
+    if not linked.any() and not len(fields) and of_deleted.any():
         raise InputFileError(f"every feedback form in {fpath.name} is marked deleted, so there are no scores to load", file=str(fpath),
                              hint="Export the feedback of an opportunity that is still in the ATS")
     if not linked.any():

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 
 from ..errors import InputFileError
 from .dispatch import read_path
@@ -116,8 +117,10 @@ def draft_for(path, error: InputFileError) -> dict | None:
             words = [str(v).strip() for v in row if isinstance(v, str) and str(v).strip()]
             if len(words) > len(texts):
                 best, texts = i, words
-        if best is not None and len(texts) >= 2:
-            sheets.append({"sheet": g.name, "visible": g.visible, "header_row": best + 1, "headings": list(dict.fromkeys(texts))})
+        if best is not None and len(texts) >= 2:  # every filled cell of that row, a number heading (2026) too
+            cells = [v for v in g.rows[best] if v is not None and str(v).strip()]
+            headings = [str(int(v)) if isinstance(v, float) and v.is_integer() else str(v).strip() for v in cells]
+            sheets.append({"sheet": g.name, "visible": g.visible, "header_row": best + 1, "headings": headings})
     if not sheets:
         return None
     return {"path": str(path), "rounds": [], "draft": True, "error": str(error), "sheets": sheets}
@@ -136,7 +139,9 @@ def _draft_text(info: dict) -> str:
         f"header_row = {first['header_row']}",
         "",
         "[columns]",
-        *(f'{json.dumps(h, ensure_ascii=False)} = "?"' for h in first["headings"]),
+        *(f'{json.dumps(h, ensure_ascii=False)} = "?"' for h in dict.fromkeys(first["headings"])),
+        *(f"# {h!r} heads {n} columns: a mapping names a heading once, so give them headings of their own in the file"
+          for h, n in Counter(first["headings"]).items() if n > 1),
         "",
     ]
     return "\n".join(lines)
