@@ -84,6 +84,23 @@ def _deleted_problem(path: Path, deleted: pd.DataFrame, id_col: str | None, what
                     hint="Nothing to do if they were deleted on purpose; restore them in the ATS and export again if not")]
 
 
+def _without_deleted(children: pd.DataFrame, key: str, parents: pd.Series, deleted: pd.DataFrame, id_col: str,
+                     parent: tuple[Path, str], child: tuple[Path, str], problems: list[dict], alone: str, owner: str) -> pd.DataFrame:
+    """``children`` (ratings, answers) without those of a parent (scorecard, form) marked deleted, which are left out
+    with it (`_deleted_problem` counts both). Raises when no child is left: all deleted, or none exported."""
+    (ppath, pword), (cpath, cword) = parent, child
+    of_deleted = children[key].isin(set(text(deleted[id_col])) - set(parents))
+    problems += _deleted_problem(ppath, deleted, id_col, f"{pword}(s)", int(of_deleted.sum()), cword)
+    children = children[~of_deleted]
+    if not len(children) and of_deleted.any():
+        raise InputFileError(f"every {pword} in {ppath.name} is marked deleted, so there are no scores to load", file=str(ppath),
+                             hint=f"Export the {pword}s of {owner} that is still in the ATS")
+    if not len(children):
+        raise InputFileError(f"{cpath.name} holds no {cword}, so there are no criterion scores to load", file=str(cpath),
+                             hint=f"Export {cpath.name} again (with its rows); {alone}")
+    return children
+
+
 def _user_names(users: pd.DataFrame | None) -> dict[str, str]:
     if users is None:
         return {}
@@ -133,16 +150,9 @@ def read_greenhouse(folder: Path, mapping: Mapping) -> list[tuple[str | None, ob
 
     cards = cards.assign(_card=text(cards[s_id]))
     attrs = attrs.assign(_card=text(attrs[a_card]))
-    of_deleted = attrs["_card"].isin(set(text(deleted_cards[s_id])) - set(cards["_card"]))  # left out with their scorecard
-    problems += _deleted_problem(spath, deleted_cards, s_id, "scorecard(s)", int(of_deleted.sum()), "ratings")
-    attrs = attrs[~of_deleted]
+    attrs = _without_deleted(attrs, "_card", cards["_card"], deleted_cards, s_id, (spath, "scorecard"), (apath, "ratings"),
+                             problems, f"{spath.name} alone has only overall recommendations", "a job")
     linked = attrs["_card"].isin(set(cards["_card"]))
-    if not len(attrs) and not of_deleted.any():
-        raise InputFileError(f"{apath.name} holds no ratings, so there are no criterion scores to load", file=str(apath),
-                             hint=f"Export {apath.name} again (with its rows); {spath.name} alone has only overall recommendations")
-    if not linked.any() and not len(attrs) and of_deleted.any():
-        raise InputFileError(f"every scorecard in {spath.name} is marked deleted, so there are no scores to load", file=str(spath),
-                             hint="Export the scorecards of a job that is still in the ATS")
     if not linked.any():
         missing = sorted(set(attrs["_card"]))[:5]
         raise InputFileError(
@@ -284,16 +294,9 @@ def read_lever(folder: Path, mapping: Mapping) -> list[tuple[str | None, object]
     problems: list[dict] = []
     forms = forms.assign(_form=text(forms[f_id]), _opp=text(forms[f_opp]))
     fields = fields.assign(_form=text(fields[ff_form]))
-    of_deleted = fields["_form"].isin(set(text(deleted_forms[f_id])) - set(forms["_form"]))  # left out with their form
-    problems += _deleted_problem(fpath, deleted_forms, f_id, "feedback form(s)", int(of_deleted.sum()), "answers")
-    fields = fields[~of_deleted]
+    fields = _without_deleted(fields, "_form", forms["_form"], deleted_forms, f_id, (fpath, "feedback form"), (ffpath, "answers"),
+                              problems, f"{fpath.name} alone has only the overall score", "an opportunity")
     linked = fields["_form"].isin(set(forms["_form"]))
-    if not len(fields) and not of_deleted.any():
-        raise InputFileError(f"{ffpath.name} holds no answers, so there are no criterion scores to load", file=str(ffpath),
-                             hint=f"Export {ffpath.name} again (with its rows); {fpath.name} alone has only the overall score")
-    if not linked.any() and not len(fields) and of_deleted.any():
-        raise InputFileError(f"every feedback form in {fpath.name} is marked deleted, so there are no scores to load", file=str(fpath),
-                             hint="Export the feedback of an opportunity that is still in the ATS")
     if not linked.any():
         raise InputFileError(
             f"none of the {len(fields)} answers in {ffpath.name} belongs to a form in {fpath.name} "
