@@ -854,7 +854,7 @@ def check_people(file: str, raw_role: RawRole, crit_table: RawTable | None, cand
         for col in PAST_DATES:
             d = chk.typed[col]
             chk.cells("warning", col, (d.notna() & (d > as_of)).fillna(False), "future_date",
-                      f"{col} is after the as-of date {as_of.date().isoformat()}", hint="Check the year, or pass a later as_of date")
+                      f"{col} is after the as-of date {as_of.date().isoformat()}", hint="Check the year, or give a later as-of date (debrief --as-of, as_of= in Python)")
         if "email" in cand_table.frame:  # the letter draft needs one plain address: say so now, not when letters are written
             email = chk.typed["email"]
             chk.cells("warning", "email", email.notna().to_numpy() & ~chk.per_value("email", many=valid_emails),
@@ -945,7 +945,7 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
                        at="score")
         d = chk.typed["interviewed_on"]
         chk.cells("warning", "interviewed_on", (d.notna() & (d > as_of)).fillna(False), "future_date",
-                  f"interviewed_on is after the as-of date {as_of.date().isoformat()}", hint="Check the year, or pass a later as_of date")
+                  f"interviewed_on is after the as-of date {as_of.date().isoformat()}", hint="Check the year, or give a later as-of date (debrief --as-of, as_of= in Python)")
         if "score_raw" in score_table.frame:  # importers normalised the scale and kept the value as written
             raw_col = score_table.frame["score_raw"]
             as_written = lambda v: v.where(~blank_mask(v), None).astype("str")  # noqa: E731
@@ -1021,7 +1021,8 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
                              f"candidate {cid} has no filled-in score: every score loaded for them is blank (not assessed)" if blank else f"candidate {cid} has no scores",
                              cell=cand_table.cell("candidate_id", int(row)) if cand_table is not None else None, row=int(row), value=cid,
                              hint="Fill in the scores the interviewers gave, or mark the candidate withdrawn" if blank
-                             else "Add their scores to the Scores sheet, or mark them withdrawn")
+                             else (f"Add their scores to {score_table.sheet_name} (where the scores are), or mark them withdrawn"
+                                   if score_table is not None else "Add their scores, or mark them withdrawn"))
 
     def with_round(df):  # a new frame sharing the columns (copy-on-write keeps the tables independent)
         df = df.copy(deep=False)
