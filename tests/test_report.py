@@ -261,6 +261,22 @@ def test_an_output_folder_reached_by_a_link_or_shared_with_a_group_keeps_being_t
         report_to_folder(rounds, a_file, as_of=AS_OF)
 
 
+def test_a_read_only_output_folder_is_refused_not_replaced(rounds, tmp_path, monkeypatch):
+    """A folder made read-only (chmod 555) to keep last month's report was swapped for a new, writable one. The check
+    asks the system whether the folder may be written (as root it always may, so the system's answer is stood in for)."""
+    import toolkit.report as report_module
+
+    kept = tmp_path / "kept"
+    report_to_folder(rounds, kept, as_of=AS_OF)
+    before = sorted(p.name for p in kept.iterdir())
+    real_access = os.access
+    monkeypatch.setattr(report_module.os, "access", lambda p, mode: False if Path(p) == kept else real_access(p, mode))
+    with pytest.raises(OutputError, match="the output folder is read-only"):
+        report_to_folder(rounds, kept, as_of=AS_OF)
+    assert sorted(p.name for p in kept.iterdir()) == before
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
 def test_user_text_never_becomes_a_formula(frames):
     role, criteria, candidates, scores = frames
     candidates.loc[1, "name"] = "=HYPERLINK(\"http://evil.example\",\"click\")"
