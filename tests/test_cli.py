@@ -222,3 +222,12 @@ def test_files_of_other_kinds_in_a_folder_are_named_and_report_json_says_what_we
     assert main(["report", str(folder), "--out", str(tmp_path / "out"), "--json", "--as-of", "2026-03-20"]) == 1
     out = json.loads(capsys.readouterr().out)
     assert [u["file"] for u in out["unreadable"]] == [str(folder / "broken.xlsx")] and out["data_errors"] == 0
+
+
+def test_a_mistyped_option_is_named_with_the_one_meant(sample_paths, tmp_path, capsys):
+    """'debrief report rounds --ouf out' said only that --out is required (argparse checks required options first),
+    hiding the typo."""
+    assert main(["report", str(sample_paths[0]), "--ouf", str(tmp_path / "out")]) == 2
+    assert "debrief report: unknown option --ouf; did you mean --out?" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+    assert main(["validate", str(sample_paths[0]), "--as-of=2026-03-20"]) == 0  # --option=value is known as --option

@@ -192,8 +192,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _unknown_option(parser: argparse.ArgumentParser, argv: list[str]) -> str | None:
+    """A message for the first --option the chosen command does not have, with the closest it has: argparse checks
+    required options first, so '--ouf reports' was reported as "--out is required", hiding the typo."""
+    import difflib
+
+    sub = next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+    command = next((t for t in argv if not t.startswith("-")), None)
+    if sub is None or command not in sub.choices:
+        return None
+    known = set(sub.choices[command]._option_string_actions) | set(parser._option_string_actions)
+    for token in argv:
+        option = token.split("=", 1)[0]
+        if token == "--":
+            return None
+        if option.startswith("--") and option not in known:
+            near = difflib.get_close_matches(option, sorted(o for o in known if o.startswith("--")), n=1, cutoff=0.6)
+            return (f"debrief {command}: unknown option {option}" + (f"; did you mean {near[0]}?" if near else "")
+                    + f" (debrief {command} --help lists them)")
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if (unknown := _unknown_option(parser, argv)) is not None:
+        print(unknown, file=sys.stderr)
+        return 2
     args = parser.parse_args(argv)
     from .memory import arrow_allocator
 
