@@ -82,6 +82,11 @@ def test_template_loads_back_with_no_error_and_says_it_is_empty(tmp_path):
     assert rnd.ok and rnd.problems["rule"].tolist() == ["empty_round"]
     assert rnd.criterion_order == ["Social-media strategy", "Copywriting", "Analytics", "Stakeholders", "Team fit"]
     assert main(["template", str(out)]) == 1  # refuses to overwrite without --force
+    # a template without criteria says to write them first: GUIDANCE rule 3, ranked before the interviews
+    assert main(["template", str(out), "--force"]) == 0
+    empty = toolkit.load_round(out).problems.iloc[0]
+    assert empty["message"].startswith("the workbook holds no criteria, no candidates and no scores yet")
+    assert "Criteria sheet first" in empty["hint"]
 
 
 @pytest.mark.slow

@@ -977,9 +977,13 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
     # ---- round-level warnings
     if score_table is not None and not len(score_table.frame):  # a blank template, or candidates without one score
         if not len(candidates):
+            no_criteria = not len(criteria)
             problems.add("warning", cand_table.sheet_name if cand_table is not None else "Candidates", "empty_round",
-                         "the workbook holds no candidates and no scores yet, so there is nothing to compare or write letters for",
-                         hint="Fill in the Candidates and Scores sheets, then validate again")
+                         f"the workbook holds no {'criteria, no ' if no_criteria else ''}candidates and no scores yet, so there is "
+                         "nothing to compare or write letters for",
+                         hint=("Write the role's selection criteria on the Criteria sheet first (about five, ranked from most to "
+                               "least important, ideally before the interviews), then fill in the Candidates and Scores sheets"
+                               if no_criteria else "Fill in the Candidates and Scores sheets, then validate again"))
         else:
             problems.add("warning", score_table.sheet_name, "no_scores", "the Scores sheet has no scores: no candidate can be compared, and "
                          "no letter can name a strength or a reason", hint="Add one row per candidate x interviewer x criterion, or check "
