@@ -588,3 +588,27 @@ def test_the_committee_page_keeps_a_candidates_status_apart_from_where_they_stan
     from toolkit.report import _status_tag
 
     assert _status_tag("pending")["text"] == "within target"  # a target status never reads "pending"
+
+
+def test_a_rounds_many_rejections_without_a_date_show_as_one_counted_row_on_the_page(tmp_path):
+    """An export without decision dates listed a thousand rows of the same reason on the process-health page; a round
+    with more than a few shows them as one row that counts them, and the workbook still lists each."""
+    from toolkit.report import UNTIMED_LISTED
+
+    src = tmp_path / "round.xlsx"
+    shutil.copy("data/sample/berlin-social-media-lead.xlsx", src)
+    wb = openpyxl.load_workbook(src)
+    next(r for r in wb["Role"].iter_rows() if r[0].value == "decided_on")[1].value = None
+    ws = wb["Candidates"]
+    assert ws["I1"].value == "decided_on"
+    for row in range(2, ws.max_row + 1):
+        ws.cell(row, 9).value = None
+    wb.save(src)
+    rnd = toolkit.load_round(src, as_of=AS_OF)
+    n = int((rnd.candidates["status"] == "rejected").sum())
+    assert n > UNTIMED_LISTED
+    rep = build_report(Rounds([rnd]), as_of=AS_OF)
+    assert f"{n} candidates" in rep.files["process-health.html"].decode()
+    assert f"{n} candidate(s) are left out of these figures" in rep.files["process-health.html"].decode()
+    left = list(openpyxl.load_workbook(io.BytesIO(rep.files["process-health.xlsx"]))["Left out"].values)
+    assert len(left) == 1 + n

@@ -385,7 +385,7 @@ def _process_health_page(rounds, tl, health, as_of, anonymize) -> str:
                       empty=(f"Nobody else is overdue among the candidates these figures can see; {len(missing)} candidate(s) "
                              "are left out of them (below), and any of them may be." if len(missing) else
                              "Nobody is overdue: everyone decided on has been told within the target or is still within it."))
-    left_t = table(missing, {"round_id": "Round", "candidate_id": "Candidate id", "name": "Candidate", "row": "Candidates row",
+    left_t = table(_left_out_shown(missing), {"round_id": "Round", "candidate_id": "Candidate id", "name": "Candidate", "row": "Candidates row",
                              "why": "Why left out"}, kinds={"row": "int"}, limit=100,
                    empty="Nobody: every candidate decided on is in these figures.")
     comp = health["completeness"]
@@ -398,6 +398,25 @@ def _process_health_page(rounds, tl, health, as_of, anonymize) -> str:
     return render_page("process-health.html", cards=cards, overdue=overdue_t, left_out=left_t, n_left_out=len(missing),
                        weekends_only=weekends_only,
                        figures=figures, sections=sections, completeness=comp_t, as_of=as_of, plotly_js=PLOTLY_ASSET)
+
+
+UNTIMED_LISTED = 5
+"""A round with more rejections without a decision date than this shows them on the page as one row (the workbook lists each)."""
+
+
+def _left_out_shown(missing: pd.DataFrame) -> pd.DataFrame:
+    """The left-out table as the page shows it: a round's many rejections without a decision date (an export without
+    dates: a thousand rows of the same reason) as one row that counts them; set-aside rows each as they are."""
+    untimed = missing["row"].notna() & missing["why"].str.startswith("rejected, but no decision date")
+    counts = missing[untimed].groupby("round_id", sort=False).size()
+    many = set(counts[counts > UNTIMED_LISTED].index)
+    if not many:
+        return missing
+    folded = untimed & missing["round_id"].isin(many)
+    summary = pd.DataFrame({"round_id": list(many), "candidate_id": "", "name": [f"{counts[r]} candidates" for r in many],
+                            "row": pd.array([None] * len(many), dtype="Int64"),
+                            "why": "rejected, but no decision date: not timed (each is listed in the workbook)"})
+    return pd.concat([missing[~folded], summary], ignore_index=True).sort_values("round_id", kind="stable")
 
 
 def _within_target(tl: pd.DataFrame) -> str:
