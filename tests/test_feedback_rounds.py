@@ -15,6 +15,7 @@ scale 1-5, bar 3 on the first three, the first a must-have.
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 import toolkit
 
@@ -96,3 +97,19 @@ def test_the_stories_hold_in_the_analytics():
     assert s.loc["N", "growth_kind"] == "none" and not bool(s.loc["N", "is_runner_up"])
     assert s.loc["W", "growth_kind"] == "below_bar" and s.loc["W", "growth_area"] == "Campaign planning"
     assert [round(float(x), 2) for x in s.loc[["R", "T", "N", "W"], "weighted_total"]] == [4.6, 4.4, 4.25, 2.6]
+
+
+@pytest.mark.parametrize("language, claim", [("en", "one of the strongest"), ("de", "zu den stärksten"), ("sv", "en av de starkaste")])
+def test_one_of_the_strongest_is_said_only_in_the_top_half_of_the_field(language, claim):
+    """Six candidates scored alike: Rafael, fourth of six and a close runner-up by the scores, heard "your application was
+    one of the strongest we received" as Nils and Wanda (second and third) did. He still hears that the committee would
+    like to stay in touch, without the claim."""
+    from toolkit.feedback import compose_round
+
+    rnd = make_round(language, scores={
+        "H": [(3, 3)] * 4, "N": [(3, 3), (3, 3), (3, 3), (2.6, 2.6)], "W": [(3, 3), (3, 3), (2.8, 2.8), (2.6, 2.6)],
+        "R": [(3, 3), (2.8, 2.8), (2.6, 2.6), (2.6, 2.6)], "T": [(2.9, 2.9), (2.7, 2.7), (2.6, 2.6), (2.6, 2.6)], "X": [(2, 2)] * 4})
+    letters = {fb.candidate_id: fb for fb in compose_round(rnd, as_of="2026-03-20")}
+    assert [cid for cid in "NWR" if letters[cid].is_close_runner_up] == ["N", "W", "R"]
+    assert claim in letters["N"].text and claim in letters["W"].text
+    assert claim not in letters["R"].text and letters["R"].stay_in_touch

@@ -13,7 +13,8 @@ How the letter is chosen (GUIDANCE rules 4-10):
 - A **close runner-up** (a runner-up by the scores, see
   `toolkit.analytics.runners_up`) hears that the decision was close, their
   strength, the one criterion that tipped the balance, and that we want to
-  stay in touch.
+  stay in touch; "one of the strongest applications we received" only when
+  they rank in the top half of a field of three or more.
 - Otherwise the **reason** is one of:
   ``below_bar`` (the most important criterion they were below the bar on,
   with the criterion's growth tip), ``shortfall`` (the criterion that
@@ -233,6 +234,7 @@ class _RoundFacts:
     clear_margin: float  # CLEAR_STRENGTH_POINTS on the round's scale
     small_gap: float  # SMALL_GAP_POINTS on the round's scale
     n_errors: int  # data errors in the round's workbook (its problems of severity "error")
+    n_ranked: int = 0  # candidates with a rank: "one of the strongest" is said in the top half of them only
 
 
 _FACTS: dict[int, tuple[HiringRound, _RoundFacts]] = {}
@@ -274,9 +276,11 @@ def _facts(round: HiringRound, profiles: pd.DataFrame | None = None) -> _RoundFa
             "sv": _clean(getattr(row, "growth_tip_sv", None)),
             "names": {lang: _clean(getattr(row, f"criterion_{lang}", None)) for lang in LANGUAGES},  # the name in letters of each language
         }
+    from ..analytics.scoring import weighted_totals
+
     facts = _RoundFacts(key, final, finalists, interviewed, several, crit, _standing(round, profiles), scale_points(round, CLEAR_STRENGTH_POINTS),
                         scale_points(round, SMALL_GAP_POINTS),
-                        len(round.errors))
+                        len(round.errors), int(weighted_totals(round)["rank"].notna().sum()))
     if len(_FACTS) >= 16:
         _FACTS.pop(next(iter(_FACTS)))
     _FACTS[id(round)] = (round, facts)
@@ -341,6 +345,13 @@ def _summary_row(round: HiringRound, candidate_id: str, summary: pd.DataFrame) -
             hint="Pass toolkit.analytics.candidate_summary(round) of this round, or leave summary=None",
         )
     return rows.iloc[0]
+
+
+def _among_the_strongest(rank, n_ranked: int) -> bool:
+    """Whether "one of the strongest applications we received" is true of a candidate ranked ``rank`` of ``n_ranked``: in
+    the top half of a field of three or more. A close runner-up at the bottom of a small field that scored alike hears
+    that the committee would like to stay in touch, without the claim."""
+    return not _blank(rank) and n_ranked >= 3 and int(rank) <= -(-n_ranked // 2)
 
 
 def _close_runner_up(row, stay: object) -> bool:
@@ -598,7 +609,7 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, as_
     if stay is not False:
         if withdrawn:
             stay_text = t("stay_withdrawn") if stay else None
-        elif close:
+        elif close and _among_the_strongest(row.get("rank"), facts.n_ranked):
             stay_text = t("stay_close")
         elif stay or bool(row.get("is_runner_up", False)):
             stay_text = t("stay_committee")
