@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 
+import openpyxl
 import pytest
 
 import toolkit
@@ -87,6 +88,13 @@ def test_template_loads_back_with_no_error_and_says_it_is_empty(tmp_path):
     empty = toolkit.load_round(out).problems.iloc[0]
     assert empty["message"].startswith("the workbook holds no criteria, no candidates and no scores yet")
     assert "Criteria sheet first" in empty["hint"]
+    # criteria written but set aside (rank 'erste') have their own errors: not "no criteria"
+    assert main(["template", str(out), "--force", "--criteria", "SQL,Statistics"]) == 0
+    wb = openpyxl.load_workbook(out)
+    wb["Criteria"]["B2"] = "erste"
+    wb.save(out)
+    problems = toolkit.load_round(out).problems.set_index("rule")
+    assert "bad_value" in problems.index and problems.loc["empty_round", "message"].startswith("the workbook holds no candidates")
 
 
 @pytest.mark.slow
@@ -219,11 +227,12 @@ def test_files_of_other_kinds_in_a_folder_are_named_and_report_json_says_what_we
     shutil.copy(sample_paths[0], folder)
     (folder / "round.numbers").write_bytes(b"PK\x03\x04 not really")
     (folder / "README.md").write_text("notes")  # notes and mapping files beside the inputs are not named
+    (folder / "Thumbs.db").write_bytes(b"\0")  # nor the files Windows keeps in folders
     (folder / "broken.xlsx").write_bytes(b"not a workbook")
     assert main(["validate", str(folder)]) == 1
     err = capsys.readouterr().err
     assert "1 file(s) in the folder are not workbooks or CSV and are not read" in err and "round.numbers" in err
-    assert "README.md" not in err
+    assert "README.md" not in err and "Thumbs.db" not in err
     assert main(["report", str(folder), "--out", str(tmp_path / "out"), "--json", "--as-of", "2026-03-20"]) == 1
     out = json.loads(capsys.readouterr().out)
     assert [u["file"] for u in out["unreadable"]] == [str(folder / "broken.xlsx")] and out["data_errors"] == 0
@@ -236,3 +245,4 @@ def test_a_mistyped_option_is_named_with_the_one_meant(sample_paths, tmp_path, c
     assert "debrief report: unknown option --ouf; did you mean --out?" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
     assert main(["validate", str(sample_paths[0]), "--as-of=2026-03-20"]) == 0  # --option=value is known as --option
+    assert main(["validate", str(sample_paths[0]), "--js", "--as", "2026-03-20"]) == 0  # argparse's abbreviations stay valid

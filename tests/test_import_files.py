@@ -571,6 +571,20 @@ def test_inspecting_a_file_no_table_is_found_in_gives_a_draft_mapping_to_fill_in
     assert rnd.criterion_order == ["K1", "K2", "K3", "K4", "K5"] and len(rnd.scores) > 0
 
 
+def test_the_draft_takes_the_header_row_not_a_data_row_with_more_text(tmp_path):
+    """Criteria headed 1-5 and rated in words: the data rows hold more text than the header, and the draft took the first
+    of them for it ("Anna Berg" = "?")."""
+    from toolkit.cli import main
+
+    path = tmp_path / "words.xlsx"
+    _workbook(path, {"Bogen": [["Bewertungsbogen"], ["Wer", "Von", 1, 2, 3], ["Anna Berg", "Tom", "gut", "sehr gut", "gut"],
+                               ["Ben Kohl", "Tom", "mittel", "gut", "schwach"]]})
+    draft = tmp_path / "draft.toml"
+    assert main(["inspect", str(path), "--write-mapping", str(draft)]) == 1
+    text = draft.read_text(encoding="utf-8")
+    assert "header_row = 2" in text and '"1" = "?"' in text and '"Anna Berg"' not in text
+
+
 def test_deleted_flags_as_databases_export_them_and_an_empty_ratings_table_are_told_apart(tmp_path):
     """_fivetran_deleted written t/f (as Postgres exports booleans) read every 'f' as deleted: "every scorecard is marked
     deleted". And an empty scorecard_attribute.csv, with nothing deleted, was said to be all deleted too."""
@@ -589,8 +603,31 @@ def test_deleted_flags_as_databases_export_them_and_an_empty_ratings_table_are_t
     deleted = rnd.problems[rnd.problems["rule"] == "deleted_rows"]
     assert deleted["message"].str.startswith("1 scorecard(s) marked deleted").tolist() == [True]
     assert deleted["column"].tolist() == ["_fivetran_deleted"]
+    # a database's null in a deleted_at column is no date: nothing deleted (it refused the whole export)
+    lever = tmp_path / "lever"
+    shutil.copytree(REAL_WORLD / "16-lever", lever)
+    with open(lever / "feedback_form.csv", newline="", encoding="utf-8") as fh:
+        forms = list(csv.reader(fh))
+    at = forms[0].index("deleted_at")
+    for r in forms[1:]:
+        r[at] = "NULL"
+    with open(lever / "feedback_form.csv", "w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(forms)
+    assert "deleted_rows" not in set(toolkit.load_round(lever, as_of=AS_OF).problems["rule"])
     with open(folder / "scorecard_attribute.csv", encoding="utf-8") as fh:
         header = fh.readline()
     (folder / "scorecard_attribute.csv").write_text(header, encoding="utf-8")
     with pytest.raises(InputFileError, match="scorecard_attribute.csv holds no ratings"):
         toolkit.load_round(folder, as_of=AS_OF)
+
+
+def test_a_formula_without_a_result_in_a_candidate_column_of_a_one_sheet_table_keeps_the_scores(tmp_path):
+    """One sheet with an Email column: a formula never calculated in Kim's email set her score row aside; the email is
+    no score and the timing does not rest on it, so it is read as blank and her scores load."""
+    path = _workbook(tmp_path / "one.xlsx", {"Scores": [
+        ["Candidate", "Email", "Interviewer", "SQL", "Communication"], ["Ann Lee", "ann@example.com", "Tom", 4, 3],
+        ["Kim Berg", '=LOWER("KIM")&"@example.com"', "Tom", 3, 5]]})
+    rnd = toolkit.load_round(path, as_of=AS_OF)
+    err = rnd.errors[rnd.errors["rule"] == "formula_without_value"]
+    assert err["cell"].tolist() == ["B3"] and err["message"].iloc[0].endswith("it is read as blank and the row is kept")
+    assert len(rnd.scores) == 4 and len(rnd.rejected_rows) == 0

@@ -564,6 +564,30 @@ def test_a_candidate_the_figures_cannot_see_is_named_instead_of_reporting_nobody
     wb.save(src)
     again = toolkit.load_round(src, as_of=AS_OF)
     assert "duplicate_candidate" in set(again.problems["rule"]) and "B04" not in set(left_out(again)["candidate_id"])
+    # another person typed with an existing id is in no figure: listed
+    ws.append(["B02", "Maria Lopez", "maria@example.org", "de", "rejected"])
+    wb.save(src)
+    assert "B02" in set(left_out(toolkit.load_round(src, as_of=AS_OF))["candidate_id"])
+
+
+def test_a_corrected_copy_below_a_candidate_row_with_an_impossible_order_is_loaded(tmp_path):
+    """B05's row told her before the decision (set aside); the committee added a corrected row at the bottom. The copy
+    was set aside too, as a duplicate of the very row that had been set aside, and B05 was in no figure."""
+    from toolkit.analytics import left_out
+
+    src = tmp_path / "round.xlsx"
+    shutil.copy("data/sample/berlin-social-media-lead.xlsx", src)
+    wb = openpyxl.load_workbook(src)
+    ws = wb["Candidates"]
+    corrected = [c.value for c in ws[6]]
+    assert corrected[0] == "B05" and ws["J1"].value == "notified_on" and corrected[9] is not None
+    ws["J6"] = corrected[9].replace(month=1)  # told in January, decided in March
+    ws.append(corrected)
+    wb.save(src)
+    rnd = toolkit.load_round(src, as_of=AS_OF)
+    assert rnd.errors["rule"].tolist() == ["date_order"]  # no duplicate_candidate as well
+    assert rnd.candidates.set_index("candidate_id").loc["B05", "source_row"] == ws.max_row
+    assert "B05" not in set(left_out(rnd)["candidate_id"])
 
 
 def test_the_committee_page_keeps_a_candidates_status_apart_from_where_they_stand_against_the_target(tmp_path):

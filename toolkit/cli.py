@@ -206,7 +206,7 @@ def _unknown_option(parser: argparse.ArgumentParser, argv: list[str]) -> str | N
         option = token.split("=", 1)[0]
         if token == "--":
             return None
-        if option.startswith("--") and option not in known:
+        if option.startswith("--") and option not in known and not any(o.startswith(option) for o in known):
             near = difflib.get_close_matches(option, sorted(o for o in known if o.startswith("--")), n=1, cutoff=0.6)
             return (f"debrief {command}: unknown option {option}" + (f"; did you mean {near[0]}?" if near else "")
                     + f" (debrief {command} --help lists them)")

@@ -138,8 +138,8 @@ def folders_not_read(folder_or_paths) -> list[Path]:
     return out
 
 
-NOT_DATA_SUFFIXES = (".md", ".txt", ".toml", ".rst", ".log", ".ini", ".db")  # notes, READMEs, mapping files and the
-# files Windows keeps in folders (desktop.ini, Thumbs.db) beside the inputs
+NOT_DATA_SUFFIXES = (".md", ".txt", ".toml", ".rst", ".log")  # notes, READMEs and mapping files beside the inputs
+NOT_DATA_NAMES = ("thumbs.db", "desktop.ini")  # what Windows keeps in folders
 
 
 def files_not_read(folder_or_paths) -> list[Path]:
@@ -149,7 +149,7 @@ def files_not_read(folder_or_paths) -> list[Path]:
     Excel lock files are not named."""
     out = []
     for _p, entries in _plain_folders(folder_or_paths):
-        out += [q for q in entries if q.is_file() and not q.name.startswith(("~$", "."))
+        out += [q for q in entries if q.is_file() and not q.name.startswith(("~$", ".")) and q.name.lower() not in NOT_DATA_NAMES
                 and q.suffix.lower() not in FOLDER_SUFFIXES + NOT_DATA_SUFFIXES]
     return out
 

@@ -336,15 +336,11 @@ class TableCheck:
         if table.formula_rows:
             self._set_aside_formula_rows()
         if table.broken_rows:
-            sheets, rows = self._sheets_and_rows()
-            for (sheet, row), why in table.broken_rows.items():
-                self.error_rows(pd.Series((sheets == sheet) & (rows == row)), why)
+            from .readers.assemble import rows_index
 
-    def _sheets_and_rows(self) -> tuple[np.ndarray, np.ndarray]:
-        """The sheet and the row (as float, NaN for none) each row of the table was read from."""
-        f = self.table.frame
-        sheets = f["_sheet"].astype(str).to_numpy() if "_sheet" in f else np.full(len(f), self.table.sheet_name, dtype=object)
-        return sheets, f[ROW].to_numpy(dtype="float64", na_value=np.nan)
+            index = rows_index(table)  # each broken row's table rows at once, not a pass over the table per row
+            for (sheet, row), why in table.broken_rows.items():
+                self._error_positions(index.get((sheet, float(row)), np.zeros(0, dtype=np.int64)), why)
 
     def _set_aside_formula_rows(self) -> None:
         """Rows holding a formula whose result was never saved are quarantined (the value is unknown). On a melted sheet a
@@ -817,7 +813,6 @@ def check_people(file: str, raw_role: RawRole, crit_table: RawTable | None, cand
         chk = TableCheck(cand_table, CANDIDATE_FIELDS, problems, kept_with_blank=KEPT_WITH_BLANK)
         chk.convert_all()
         chk.shortened_ids(report=not cand_table.sheet_name.endswith("(derived)"))
-        chk.duplicates(["candidate_id"], "duplicate_candidate", "candidate id")
         # A blank decided_on means the round's decision date (Role sheet). The table keeps what
         # was written; the order checks below judge the effective date.
         effective = dict(chk.typed)
@@ -851,6 +846,9 @@ def check_people(file: str, raw_role: RawRole, crit_table: RawTable | None, cand
             for c in blanked:
                 chk.typed[c] = chk.typed[c].mask(wrong)
                 effective[c] = chk.typed[c]
+        # after the date checks: a row set aside for an impossible order is no "first row kept", so a corrected copy
+        # below it loads instead of being called its duplicate
+        chk.duplicates(["candidate_id"], "duplicate_candidate", "candidate id")
         for col in PAST_DATES:
             d = chk.typed[col]
             chk.cells("warning", col, (d.notna() & (d > as_of)).fillna(False), "future_date",
@@ -977,7 +975,8 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
     # ---- round-level warnings
     if score_table is not None and not len(score_table.frame):  # a blank template, or candidates without one score
         if not len(candidates):
-            no_criteria = not len(criteria)
+            crit_raw = raw.tables.get("Criteria")
+            no_criteria = crit_raw is None or not len(crit_raw.frame)  # none written (rows set aside have their own errors)
             problems.add("warning", cand_table.sheet_name if cand_table is not None else "Candidates", "empty_round",
                          f"the workbook holds no {'criteria, no ' if no_criteria else ''}candidates and no scores yet, so there is "
                          "nothing to compare or write letters for",

@@ -224,12 +224,15 @@ def left_out(rounds: HiringRound | Rounds) -> pd.DataFrame:
     rej = rounds.rejected_rows
     if len(rej):
         people = rej[rej["sheet"].astype(str) == "Candidates"]
-        loaded = {(rnd.round_id, cid) for rnd in rounds for cid in rnd.candidates["candidate_id"].astype("str")}
+        loaded = {(rnd.round_id, cid, name) for rnd in rounds
+                  for cid, name in zip(rnd.candidates["candidate_id"].astype("str"), rnd.candidates["name"].astype("str"))}
         for r in people.itertuples():
             found = re.search(r"(?:^|; )candidate_id=([^;]*)", str(r.values))
+            named = re.search(r"(?:^|; )name=([^;]*)", str(r.values))
             cid = found.group(1) if found else ""
-            if (r.round_id, cid) in loaded:
-                continue  # a second row of a candidate who is loaded from the first: they are in the figures
+            if (r.round_id, cid, named.group(1) if named else "") in loaded:
+                continue  # a second row of a candidate loaded from another: they are in the figures (another person typed
+                # with the same id is not, and is listed)
             rows.append({"round_id": r.round_id, "candidate_id": cid, "name": "", "row": int(r.row),
                          "why": f"Candidates row set aside: {r.reason}"})
     for rnd in rounds:

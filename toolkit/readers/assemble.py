@@ -576,7 +576,7 @@ def formula_problems(missing: dict[str, dict[str, str]], tables: list[RawTable],
                 what = (f"the {criterion} score" if criterion else f"the {field_name}" if field_name else "the cell")
                 formula = cells.get(cell, "") if isinstance(cells, dict) else ""
                 # a candidate's cell their decision and timing do not rest on: read as blank, the candidate kept
-                kept = field_name in KEPT_WITH_BLANK and all(t.sheet == "Candidates" for t in owners)
+                kept = field_name in KEPT_WITH_BLANK  # only Candidates fields are: on a one-sheet layout the score row stays too
                 out.append(problem("error", sheet, "formula_without_value",
                                    f"{what} holds a formula whose result was never saved, so its value is unknown; "
                                    + ("it is read as blank and the row is kept" if kept else "the row is set aside"),
@@ -607,14 +607,15 @@ def _formula_field(owners: list[RawTable], sheet: str, row: int, letter: str, in
     -> `rows_index` of it, filled as needed."""
     for t in owners:
         f = t.frame
-        if id(t) not in index:
-            index[id(t)] = rows_index(t)
-        at = index[id(t)].get((sheet, float(row)), np.zeros(0, dtype=np.int64))
+        if id(t) not in index:  # the table's rows by sheet row, and its per-row letter columns as arrays, made once
+            index[id(t)] = (rows_index(t), {c: f[c].astype(object).to_numpy() for c in f.columns if c.startswith("_letter_")})
+        by_row, letter_cols = index[id(t)]
+        at = by_row.get((sheet, float(row)), np.zeros(0, dtype=np.int64))
         field = next((k for k, v in t.letters.items() if v == letter), None)
         hit = at
         if field is None:
-            for c in f.columns:
-                if c.startswith("_letter_") and len(hit := at[(f[c].to_numpy()[at] == letter)]):
+            for c, values in letter_cols.items():
+                if len(hit := at[values[at] == letter]):
                     field = c[len("_letter_"):]
                     break
         if field is not None:

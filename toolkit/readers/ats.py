@@ -57,16 +57,25 @@ def _not_deleted(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(the rows not marked deleted, those marked deleted): an export keeps rows deleted in the ATS, flagged
     (``_fivetran_deleted`` true, ``is_deleted``, a ``deleted_at`` date)."""
     keep = pd.Series(True, index=df.index)
-    for c in ("_fivetran_deleted", "is_deleted", "deleted_at"):
-        col = column(df, c)
-        if col:
-            t = text(df[col]).str.strip().str.casefold()
-            # a flag is true as databases export it (true, t, 1, yes); a deleted_at date is set
-            keep &= ~t.isin(TRUE_FLAGS) if c != "deleted_at" else (t == "")
+    for c, col in _deletion_columns(df).items():
+        keep &= ~_marks_deleted(df[col], c)
     return df[keep], df[~keep]
 
 
 TRUE_FLAGS = ("true", "t", "1", "1.0", "yes", "y")
+NULLS = ("", "null", "\\n", "none", "nan", "nat")  # how databases write "no value" into a CSV
+
+
+def _deletion_columns(df: pd.DataFrame) -> dict[str, str]:
+    """The columns that mark a row deleted, by kind ("_fivetran_deleted", "is_deleted", "deleted_at") -> heading."""
+    return {c: col for c in ("_fivetran_deleted", "is_deleted", "deleted_at") if (col := column(df, c))}
+
+
+def _marks_deleted(values: pd.Series, kind: str) -> pd.Series:
+    """Which cells say "deleted": a flag true as databases export it (true, t, 1, yes), a deleted_at that holds a value
+    (not a database's null)."""
+    t = text(values).str.strip().str.casefold()
+    return t.isin(TRUE_FLAGS) if kind != "deleted_at" else ~t.isin(NULLS)
 
 
 def _deleted_problem(path: Path, deleted: pd.DataFrame, id_col: str | None, what: str, carried: int = 0, carried_what: str = "") -> list[dict]:
@@ -75,9 +84,7 @@ def _deleted_problem(path: Path, deleted: pd.DataFrame, id_col: str | None, what
         return []
     example = text(deleted[id_col]).iloc[0] if id_col and id_col in deleted else None
     extra = f", with their {carried} {carried_what}," if carried else ""
-    flags = [column(deleted, c) for c in ("_fivetran_deleted", "is_deleted", "deleted_at")]
-    flagged = [c for c in flags if c and text(deleted[c]).str.strip().str.casefold().isin(TRUE_FLAGS).any()
-               or c and c.casefold().endswith("deleted_at") and (text(deleted[c]) != "").any()]
+    flagged = [col for kind, col in _deletion_columns(deleted).items() if _marks_deleted(deleted[col], kind).any()]
     return [problem("warning", path.name, "deleted_rows",
                     f"{len(deleted)} {what} marked deleted in the export{f' (e.g. {example})' if example else ''}{extra} were not read",
                     column=", ".join(flagged) or None,

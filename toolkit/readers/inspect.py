@@ -100,8 +100,8 @@ DRAFT_ROWS = 30  # the rows of each sheet in which a header row is looked for
 
 
 def draft_for(path, error: InputFileError) -> dict | None:
-    """The draft inspection of a file in which no scores table was found (module docstring): per sheet, the row among
-    its first `DRAFT_ROWS` with the most text cells, taken for the header, and its headings. None when the file cannot
+    """The draft inspection of a file in which no scores table was found (module docstring): per sheet, the first row
+    among its first `DRAFT_ROWS` as full as the fullest, taken for the header, and its headings. None when the file cannot
     be read as sheets at all (the error stands as it is)."""
     from .csvfiles import read_csv_grid
     from .excel import file_kind, read_grids
@@ -112,12 +112,11 @@ def draft_for(path, error: InputFileError) -> dict | None:
         return None
     sheets = []
     for g in grids:
-        best, texts = None, []
-        for i, row in enumerate(g.rows[:DRAFT_ROWS]):
-            words = [str(v).strip() for v in row if isinstance(v, str) and str(v).strip()]
-            if len(words) > len(texts):
-                best, texts = i, words
-        if best is not None and len(texts) >= 2:  # every filled cell of that row, a number heading (2026) too
+        # the header: the first row as full as the fullest among the first rows (a title above it has one cell; data rows
+        # below are as full, and may hold more text, as ratings in words under criteria headed 1-5 do)
+        filled = [sum(1 for v in row if v is not None and str(v).strip()) for row in g.rows[:DRAFT_ROWS]]
+        best = filled.index(max(filled)) if filled and max(filled) >= 2 else None
+        if best is not None:  # every filled cell of that row, a number heading (2026) too
             cells = [v for v in g.rows[best] if v is not None and str(v).strip()]
             headings = [str(int(v)) if isinstance(v, float) and v.is_integer() else str(v).strip() for v in cells]
             sheets.append({"sheet": g.name, "visible": g.visible, "header_row": best + 1, "headings": headings})
