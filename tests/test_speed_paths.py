@@ -1093,3 +1093,20 @@ def test_a_role_decision_date_written_as_text_is_read_by_the_files_date_rule(tmp
     bad = toolkit.load_round(path, as_of=AS_OF)
     assert bad.role.decided_on is None
     assert bad.errors[["location", "rule"]].values.tolist() == [["Role!B3", "bad_value"]]
+
+
+def test_a_criterion_headed_by_a_number_cell_is_named_as_written(tmp_path):
+    """A criterion column headed 2026 (a number cell) became the criterion "2026.0" in letters and charts; a CSV of the
+    same table named it "2026"."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Scores"
+    for r in [["Candidate", "Interviewer", 2026, "Communication"], ["Ann Lee", "Tom", 4, 3], ["Kim Berg", "Tom", 3, 5]]:
+        ws.append(r)
+    wb.save(tmp_path / "round.xlsx")
+    (tmp_path / "round.csv").write_text("Candidate,Interviewer,2026,Communication\nAnn Lee,Tom,4,3\nKim Berg,Tom,3,5\n", encoding="utf-8")
+    fast, slow = _load_both(tmp_path / "round.xlsx")
+    _assert_same_round(fast, slow)
+    assert fast.criterion_order == toolkit.load_round(tmp_path / "round.csv", as_of=AS_OF).criterion_order == ["2026", "Communication"]

@@ -139,9 +139,12 @@ _PREFIX = re.compile(r"^(?:rating|score|bewertung|betyg|punkte|poäng)(?:[\s:_\-
 
 
 def clean_text(text: object) -> str:
-    """A heading as a person reads it: NFKC, newlines and runs of spaces collapsed, trimmed."""
+    """A heading as a person reads it: NFKC, newlines and runs of spaces collapsed, trimmed; a whole number in a number
+    cell as written (2026, not "2026.0")."""
     if text is None:
         return ""
+    if isinstance(text, float) and text.is_integer() and abs(text) < 1e16:
+        return str(int(text))
     s = unicodedata.normalize("NFKC", str(text)).replace("\u00a0", " ")
     return re.sub(r"\s+", " ", s).strip()
 
