@@ -220,15 +220,15 @@ class _Copies:
             if not p.is_file():
                 return rounds
             size = p.stat().st_size
-            first = next((q for q, _ids in self.by_size.get(size, []) if self._digest(q) == self._digest(p)), None)
+            same = next(((q, ids) for q, ids in self.by_size.get(size, []) if self._digest(q) == self._digest(p)), None)
         except OSError:
             return rounds
-        if first is None:
+        if same is None:
             self.by_size.setdefault(size, []).append((p, [r.round_id for r in rounds]))
             return rounds
         from dataclasses import replace
 
-        first_ids = next(ids for q, ids in self.by_size[size] if q == first)
+        first, first_ids = same
         out = []
         for r in rounds:
             warning = Problems(str(p))

@@ -393,8 +393,9 @@ def _process_health_page(rounds, tl, health, as_of, anonymize) -> str:
     cards = _headline_cards(tl)
     from .analytics.business_days import WEEKENDS_ONLY, calendar_name
 
-    weekends_only = [f"{r.round_id} ({calendar_name(r.role.country).removeprefix(WEEKENDS_ONLY).strip(' ()')})" for r in rounds
-                     if calendar_name(r.role.country).startswith(WEEKENDS_ONLY)]
+    calendars = {r.round_id: calendar_name(r.role.country) for r in rounds}  # "weekends only (no country given)", "DE" ...
+    weekends_only = [f"{rid} ({name.removeprefix(WEEKENDS_ONLY).strip(' ()')})" for rid, name in calendars.items()
+                     if name.startswith(WEEKENDS_ONLY)]
     return render_page("process-health.html", cards=cards, overdue=overdue_t, left_out=left_t, n_left_out=len(missing),
                        weekends_only=weekends_only,
                        figures=figures, sections=sections, completeness=comp_t, as_of=as_of, plotly_js=PLOTLY_ASSET)
@@ -407,7 +408,9 @@ UNTIMED_LISTED = 5
 def _left_out_shown(missing: pd.DataFrame) -> pd.DataFrame:
     """The left-out table as the page shows it: a round's many rejections without a decision date (an export without
     dates: a thousand rows of the same reason) as one row that counts them; set-aside rows each as they are."""
-    untimed = missing["row"].notna() & missing["why"].str.startswith("rejected, but no decision date")
+    from .analytics.health import UNTIMED
+
+    untimed = missing["why"] == UNTIMED
     counts = missing[untimed].groupby("round_id", sort=False).size()
     many = set(counts[counts > UNTIMED_LISTED].index)
     if not many:
@@ -415,7 +418,7 @@ def _left_out_shown(missing: pd.DataFrame) -> pd.DataFrame:
     folded = untimed & missing["round_id"].isin(many)
     summary = pd.DataFrame({"round_id": list(many), "candidate_id": "", "name": [f"{counts[r]} candidates" for r in many],
                             "row": pd.array([None] * len(many), dtype="Int64"),
-                            "why": "rejected, but no decision date: not timed (each is listed in the workbook)"})
+                            "why": f"{UNTIMED} (each is listed in the workbook)"})
     return pd.concat([missing[~folded], summary], ignore_index=True).sort_values("round_id", kind="stable")
 
 

@@ -114,6 +114,7 @@ CANDIDATE_FIELDS = (
     _f("notes", "str", aliases=("note", "comment", "notizen", "anmerkung", "anteckningar"), doc="Internal notes"),
 )
 
+KEPT_WORDS = "it is read as blank and the row is kept"  # what a problem in such a field says happened
 KEPT_WITH_BLANK = frozenset({"email", "stage_reached", "applied_on", "last_interview_on", "channel", "feedback_requested_on",
                              "feedback_sent_on", "stay_in_touch", "follow_up_on", "notes"})
 """Candidates fields a candidate's decision and timing do not rest on: a value in one that cannot be read (a formula error

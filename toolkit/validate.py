@@ -51,10 +51,11 @@ from .readers.raw import ROW, RawRole, RawTable, RawWorkbook, table_from_frame
 from .schema import (
     CANDIDATE_FIELDS,
     CRITERIA_FIELDS,
-    KEPT_WITH_BLANK,
     DEFAULT_LANGUAGE,
     DEFAULT_RESPONSE_TARGET_DAYS,
     DEFAULT_SCALE,
+    KEPT_WITH_BLANK,
+    KEPT_WORDS,
     KIND_DTYPES,
     LANGUAGES,
     MAX_WEIGHT,
@@ -433,8 +434,7 @@ class TableCheck:
                 hint = "Correct the formula (or type the value) and save the workbook again"
                 if f.name in self.kept_with_blank:  # an error all the same; the row stays, the cell blank
                     self.problems.add_cells("error", self.table, f.name, pd.Series(shows_error, index=raw.index), "formula_error",
-                                            lambda v, r: f"the cell shows the formula error {v} instead of a value; it is read as "
-                                                         "blank and the row is kept", hint)
+                                            lambda v, r: f"the cell shows the formula error {v} instead of a value; {KEPT_WORDS}", hint)
                 else:
                     self.cells("error", f.name, shows_error, "formula_error", lambda v, r: f"the cell shows the formula error {v} instead of a value",
                                hint=hint, reason="formula error")
@@ -445,9 +445,7 @@ class TableCheck:
                            hint=_allowed_hint(f))
             elif f.name in self.kept_with_blank:  # an error all the same; the row stays (its value cannot be read: it is blank)
                 self.problems.add_cells("error", self.table, f.name, bad, "bad_value",
-                                        lambda v, r, f=f: f"{f.name} is not {_kind_word(f)}; it is read as blank and the row is kept",
-                                        _value_hint(f))
-                typed = typed.mask(bad.to_numpy(dtype=bool)) if bad.any() else typed
+                                        lambda v, r, f=f: f"{f.name} is not {_kind_word(f)}; {KEPT_WORDS}", _value_hint(f))
             else:
                 self.cells("error", f.name, bad, "bad_value", lambda v, r, f=f: f"{f.name} is not {_kind_word(f)}", hint=_value_hint(f),
                            reason=f"{f.name} is not {_kind_word(f)}")
@@ -504,21 +502,21 @@ class TableCheck:
             frame, dup_pos = self.table.frame, np.flatnonzero(dup_np)
             typed = self.typed[at].to_numpy()
             shown = f"{at}_raw" if f"{at}_raw" in frame else at  # a score as written, not as rescaled
-            first_of = dict(zip(dup_pos.tolist(), first_pos.tolist()))
-            there = dict(zip(dup_pos.tolist(), _cells_as_read(frame[shown], first_pos)))
+            # per repeated row: the row it repeats, whether the two values are the same, and the other value as written
+            first = dict(zip(dup_pos.tolist(), zip(rows.to_numpy()[first_pos].astype(int).tolist(),
+                                                   (_same(typed[p], typed[f]) for p, f in zip(dup_pos, first_pos)),
+                                                   _cells_as_read(frame[shown], first_pos))))
 
             def message(v, r, pos):
-                first = int(rows.iat[first_of[pos]])
-                if _same(typed[pos], typed[first_of[pos]]):
-                    return f"a second row for the same {what} as row {first}, with the same {at}"
-                here_, there_ = (_show(x) if not _blank_scalar(x) else "blank" for x in (v, there[pos]))
-                return f"a second row for the same {what} as row {first}, with another {at}: {here_} here, {there_} there"
+                row, same, there = first[pos]
+                if same:
+                    return f"a second row for the same {what} as row {row}, with the same {at}"
+                here_, there_ = (_show(x) if not _blank_scalar(x) else "blank" for x in (v, there))
+                return f"a second row for the same {what} as row {row}, with another {at}: {here_} here, {there_} there"
 
             def hint(v, r, pos):
-                first = int(rows.iat[first_of[pos]])
-                if _same(typed[pos], typed[first_of[pos]]):
-                    return f"Delete this row (row {first} is loaded)"
-                return f"Only row {first} is loaded: keep the row that is right and delete the other"
+                row, same, _there = first[pos]
+                return f"Delete this row (row {row} is loaded)" if same else f"Only row {row} is loaded: keep the row that is right and delete the other"
 
             self.cells("error", at, dup, rule, message, hint=hint, reason=f"duplicate {what}", shown=shown, positional=True)
             return

@@ -205,6 +205,7 @@ def process_health(
 
 
 LEFT_OUT_COLUMNS = ["round_id", "candidate_id", "name", "row", "why"]
+UNTIMED = "rejected, but no decision date: not timed"  # `left_out`'s reason for a rejection it cannot time
 
 
 def left_out(rounds: HiringRound | Rounds) -> pd.DataFrame:
@@ -241,7 +242,7 @@ def left_out(rounds: HiringRound | Rounds) -> pd.DataFrame:
         untimed = c[(c["status"].astype("str") == "rejected").to_numpy(dtype=bool) & decided.isna().to_numpy(dtype=bool)]
         for r in untimed.itertuples():
             rows.append({"round_id": rnd.round_id, "candidate_id": r.candidate_id, "name": r.name, "row": r.source_row,
-                         "why": "rejected, but no decision date: not timed"})
+                         "why": UNTIMED})
     out = pd.DataFrame(rows, columns=LEFT_OUT_COLUMNS)
     for c in ("round_id", "candidate_id", "name", "why"):
         out[c] = out[c].astype("str")

@@ -512,9 +512,8 @@ def interviewer_calibration_chart(round: HiringRound, *, table: pd.DataFrame | N
         np.char.mod("%d", t["n_scores"].astype("int64").to_numpy()).astype(object),
         np.char.mod("%d", t["n_compared"].astype("int64").to_numpy()).astype(object),
         _pct(t["share_blank"].astype("float64").to_numpy(na_value=np.nan)),
-        np.where(t["halo"].isna().to_numpy(), "not enough data",
-                 np.char.add(np.char.add(_num(t["halo"].astype("float64").to_numpy(na_value=np.nan), 2).astype(str), " – "),
-                             t["halo_reading"].astype(str).to_numpy().astype(str))).astype(object),
+        np.array([f"{h} – {reading}" if h else reading for h, reading in
+                  zip(_num(t["halo"].astype("float64").to_numpy(na_value=np.nan), 2), t["halo_reading"].astype(str))], dtype=object),
     ], axis=1).tolist() if len(t) else []
     threshold = scale_points(round, OFFSET_POINTS)
     data = [dict(

@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..schema import DEFAULT_SCALE, KEPT_WITH_BLANK
+from ..schema import DEFAULT_SCALE, KEPT_WITH_BLANK, KEPT_WORDS
 from .dates import DAY_FIRST, MONTH_FIRST, decide_day_first, distinct_text, parse_dates, read_date
 from .excel import SheetGrid, category_at, codes_of, factorize_cells, python_values
 from .headers import CANDIDATE_LEVEL, clean_text, clean_texts
@@ -561,7 +561,7 @@ def formula_problems(missing: dict[str, dict[str, str]], tables: list[RawTable],
     for sheet, cells in missing.items():
         for cell in cells:
             if role is not None and sheet == role.sheet_name and cell in role_cells:
-                formula = cells.get(cell, "") if isinstance(cells, dict) else ""
+                formula = cells.get(cell, "")
                 out.append(problem("error", sheet, "formula_without_value",
                                    f"the cell holds a formula whose result was never saved, so {role_cells[cell]} is unknown",
                                    cell=cell, column=role_cells[cell], value=formula or None,
@@ -574,19 +574,19 @@ def formula_problems(missing: dict[str, dict[str, str]], tables: list[RawTable],
                 row = int(m.group(2))
                 field_name, criterion = _formula_field(owners, sheet, row, m.group(1), index)
                 what = (f"the {criterion} score" if criterion else f"the {field_name}" if field_name else "the cell")
-                formula = cells.get(cell, "") if isinstance(cells, dict) else ""
+                formula = cells.get(cell, "")
                 # a candidate's cell their decision and timing do not rest on: read as blank, the candidate kept
                 kept = field_name in KEPT_WITH_BLANK  # only Candidates fields are: on a one-sheet layout the score row stays too
                 out.append(problem("error", sheet, "formula_without_value",
                                    f"{what} holds a formula whose result was never saved, so its value is unknown; "
-                                   + ("it is read as blank and the row is kept" if kept else "the row is set aside"),
+                                   + (KEPT_WORDS if kept else "the row is set aside"),
                                    cell=cell, row=row, column=field_name, value=formula or None,
                                    hint="Open the file in Excel or LibreOffice and save it again (that stores the results), "
                                         "or type the value in place of the formula"))
                 if kept:
                     continue
                 for t in owners:  # validation quarantines the row: a blank in its place would read as "not assessed"
-                    t.formula_rows.setdefault((sheet, int(m.group(2))), []).append(cell)
+                    t.formula_rows.setdefault((sheet, row), []).append(cell)
             else:
                 other += 1
     if missing:
