@@ -6,12 +6,14 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import zipfile
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pytest
 
 import toolkit
@@ -468,6 +470,19 @@ def test_numbers_on_the_pages_round_as_a_person_checking_them_by_hand_would():
 
     assert [fmt(v) for v in (3.675, 2.4, -0.0043, 4.0, 1.005)] == ["3.68", "2.4", "0", "4", "1.01"]
 
+
+def test_a_column_of_totals_shows_every_number_with_the_same_decimals(report):
+    """Ebba Sjöberg's total is 3.6 among totals such as 4.15: the ranking column shows 3.60 under 4.15, as a person
+    reads a column of figures; a column of whole numbers (ranks) keeps none, and an offset that rounds to nothing is
+    0.00, not -0.00."""
+    from toolkit.render.pages import table
+
+    page = report.files["stockholm-ux-designer/committee.html"].decode()
+    cells = re.findall(r"<td>Ebba Sjöberg</td><td>rejected</td><td class=\"num\">([^<]*)</td>", page)
+    assert cells == ["3.60"]
+    shown = table(pd.DataFrame({"rank": [1, 2, 3], "total": [4.15, 3.6, 4.0], "offset": [0.25, -0.001, pd.NA]}).astype(
+        {"offset": "Float64"}), {"rank": "Rank", "total": "Total", "offset": "Offset"})
+    assert shown.rows == [["1", "4.15", "0.25"], ["2", "3.60", "0.00"], ["3", "4.00", "–"]]
 
 def _told_round():
     """A hired candidate, an offered and a withdrawn one told by phone and video, and two rejected finalists told in

@@ -22,8 +22,11 @@ class Table:
     more: int = 0
 
 
-def fmt(value, kind: str = "") -> str:
-    """Format one value for a person: dates ISO, shares as %, numbers short, missing as an en dash."""
+def fmt(value, kind: str = "", decimals: int | None = None) -> str:
+    """Format one value for a person: dates ISO, shares as %, numbers short, missing as an en dash.
+
+    ``decimals``: a number with exactly that many (`table` gives each column of
+    numbers one count, so 3.60 stands under 4.15, not 3.6)."""
     if value is None or value is pd.NA or value is pd.NaT:
         return "–"
     if isinstance(value, float) and math.isnan(value):
@@ -40,6 +43,9 @@ def fmt(value, kind: str = "") -> str:
         return f"{int(value)}"
     if isinstance(value, float) or kind == "num":
         v = float(value)
+        if decimals is not None:
+            text = f"{_half_up(v):.{decimals}f}"
+            return text[1:] if text.startswith("-") and not text.strip("-0.") else text  # -0.00 is no negative offset
         if v.is_integer():
             return f"{int(v)}"
         text = f"{_half_up(v):.2f}".rstrip("0").rstrip(".")  # 3.675 -> 3.68 as by hand (the float is 3.67499...)
@@ -63,14 +69,23 @@ def table(df: pd.DataFrame, columns: dict[str, str], *, kinds: dict[str, str] | 
     headers = [{"label": columns[c], "num": kinds.get(c, "") in ("num", "int", "share") or pd.api.types.is_numeric_dtype(df[c].dtype)
                 and not pd.api.types.is_bool_dtype(df[c].dtype)} for c in cols]
     shown = df if limit is None else df.head(limit)
+    decimals = {c: _decimals(shown[c]) for c in cols if kinds.get(c, "") in ("", "num") and pd.api.types.is_float_dtype(shown[c].dtype)}
     rows = []
     for rec in shown[cols].astype(object).to_dict(orient="records"):
         row = []
         for c in cols:
-            text = fmt(rec[c], kinds.get(c, ""))
+            text = fmt(rec[c], kinds.get(c, ""), decimals.get(c))
             row.append(cell(rec, c, text) if cell else text)
         rows.append(row)
     return Table(headers, rows, empty, max(len(df) - len(shown), 0))
+
+
+def _decimals(column: pd.Series) -> int | None:
+    """The decimals (1 or 2) the column's numbers need as `fmt` shows them one by one, for all of them; None for a column
+    of whole numbers (shown without decimals)."""
+    values = [float(v) for v in column.dropna().tolist() if math.isfinite(float(v))]
+    need = [len(t.partition(".")[2]) for t in (f"{_half_up(v):.2f}".rstrip("0").rstrip(".") for v in values)]
+    return max(need) if need and max(need) > 0 else None
 
 
 def render_page(template: str, **context) -> str:
