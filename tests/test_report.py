@@ -531,6 +531,7 @@ def test_a_runner_up_offered_to_stay_in_touch_is_followed_up_in_the_talent_pool(
     rows = list(pool.values)
     by_id = {r[rows[0].index("Candidate id")]: dict(zip(rows[0], r)) for r in rows[1:]}
     assert by_id["R"]["Follow up status"] == "missing" and by_id["R"]["Follow up on"] is None
+    assert by_id["R"]["Stay in touch"] is None  # offered in the letter, not agreed: HR records yes once R says so
     health = openpyxl.load_workbook(io.BytesIO(rep.files["process-health.xlsx"]))["By round"]
     head, first = list(health.values)[:2]
     assert first[head.index("N talent pool")] == 1 and first[head.index("Follow ups missing")] == 1

@@ -147,13 +147,17 @@ def test_follow_up_on_the_as_of_day_is_still_scheduled():
     assert t.loc["C5", "follow_up_status"] == "scheduled"
 
 
-def test_runners_up_fill_a_blank_stay_in_touch_only():
+def test_runners_up_with_a_blank_stay_in_touch_are_in_the_pool_without_being_recorded_as_having_agreed():
+    """A runner-up's letter offers to stay in touch, so a blank stay_in_touch puts them in the pool to follow up; the
+    column still says what the sheet records (blank), as HR reads it as the record of who agreed (a DPO review found a
+    blank shown as yes in the talent pool)."""
     rnd = berlin_round()
     t = by_id(timelines(rnd, as_of="2025-10-09", runners_up={("berlin", "C8"), ("berlin", "C1")}))
-    assert t.loc["C8", "stay_in_touch"] and t.loc["C8", "follow_up_status"] == "missing"  # rejected: the letter offered it
-    assert t.loc["C1", "follow_up_status"] == "not_applicable"  # hired
-    assert not t.loc["C4", "stay_in_touch"]  # blank and not a runner-up
-    assert t.loc["C2", "follow_up_status"] == "scheduled"  # recorded yes stays
+    assert t.loc["C8", "in_talent_pool"] and t.loc["C8", "follow_up_status"] == "missing"  # rejected: the letter offered it
+    assert pd.isna(t.loc["C8", "stay_in_touch"])  # nobody recorded that C8 agreed
+    assert t.loc["C1", "follow_up_status"] == "not_applicable" and not t.loc["C1", "in_talent_pool"]  # hired
+    assert not t.loc["C4", "in_talent_pool"] and pd.isna(t.loc["C4", "stay_in_touch"])  # blank and not a runner-up
+    assert t.loc["C2", "follow_up_status"] == "scheduled" and t.loc["C2", "stay_in_touch"]  # recorded yes stays
 
 
 def test_a_pending_runner_up_is_not_followed_up_as_if_a_letter_had_offered_it():
@@ -162,7 +166,7 @@ def test_a_pending_runner_up_is_not_followed_up_as_if_a_letter_had_offered_it():
     role, criteria, candidates, scores = berlin_frames()  # C7 is pending
     rnd = round_from_frames(role, criteria, candidates, scores, as_of="2025-10-09")
     t = by_id(timelines(rnd, as_of="2025-10-09", runners_up={("berlin", "C7")}))
-    assert t.loc["C7", "follow_up_status"] == "not_applicable" and not t.loc["C7", "stay_in_touch"]
+    assert t.loc["C7", "follow_up_status"] == "not_applicable" and not t.loc["C7", "in_talent_pool"]
     candidates.loc[candidates["candidate_id"] == "C7", "stay_in_touch"] = "yes"  # the committee said so: in the pool
     rnd = round_from_frames(role, criteria, candidates, scores, as_of="2025-10-09")
     assert by_id(timelines(rnd, as_of="2025-10-09", runners_up={("berlin", "C7")})).loc["C7", "follow_up_status"] == "missing"

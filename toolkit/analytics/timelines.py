@@ -39,9 +39,13 @@ Rules (the README section "Response times" says the same for people):
   without stages has one stage: everyone scored is a finalist.
 - **Feedback.** ``answered`` (requested and sent), ``waiting`` (requested,
   not sent), ``not_requested``.
-- **Follow-up.** A candidate is in the talent pool when ``stay_in_touch``
-  is yes, or blank with a ``follow_up_on`` date (or, if a runners-up set is
-  given, blank and a runner-up whose letter went out: not pending). ``scheduled`` (date on or after as_of),
+- **Follow-up.** A candidate is in the talent pool (``in_talent_pool``) when
+  ``stay_in_touch`` is yes, or blank with a ``follow_up_on`` date (or, if a
+  runners-up set is given, blank and a runner-up whose letter went out: not
+  pending). ``stay_in_touch`` stays as the Candidates sheet records it
+  (<NA> when blank): a runner-up the letter offered to stay in touch has not
+  agreed to anything yet, so the column is no record of consent it was not
+  given. ``scheduled`` (date on or after as_of),
   ``overdue`` (date before as_of), ``missing`` (in the pool, no date),
   ``not_applicable`` (not in the pool, or hired/offered).
 """
@@ -74,7 +78,7 @@ TIMELINE_COLUMNS = [
     "days_to_tell", "business_days_to_tell", "business_days_waiting",
     "target_days", "due_on", "target_status",
     "feedback_requested_on", "feedback_sent_on", "feedback_days", "feedback_business_days", "feedback_status",
-    "stay_in_touch", "follow_up_on", "follow_up_status", "as_of",
+    "stay_in_touch", "in_talent_pool", "follow_up_on", "follow_up_status", "as_of",
 ]
 
 OVERDUE_COLUMNS = [
@@ -183,12 +187,13 @@ def timelines(
     target_days (Int64), due_on (date), target_status;
     feedback_requested_on, feedback_sent_on, feedback_days,
     feedback_business_days (Int64, request -> sent), feedback_status;
-    stay_in_touch (boolean), follow_up_on, follow_up_status;
+    stay_in_touch (boolean as recorded, <NA> when blank), in_talent_pool
+    (boolean), follow_up_on, follow_up_status;
     as_of (date, the same on every row).
 
     ``runners_up`` (optional) is a set of (round_id, candidate_id): where
     ``stay_in_touch`` is blank, runners-up count as in the talent pool and
-    the others as not.
+    the others as not (``in_talent_pool``; ``stay_in_touch`` stays blank).
     """
     day = parse_as_of(as_of)
     frames = [_one_round(r) for r in as_rounds(rounds)]
@@ -244,10 +249,11 @@ def timelines(
         is_runner_up = pd.Series([(r, c) in pairs for r, c in zip(df["round_id"], df["candidate_id"])], index=df.index)
         # a pending candidate has had no letter yet, so nothing offered to stay in touch: not in the pool for that reason
         is_runner_up &= (df["status"] != "pending").to_numpy(dtype=bool)
-        stay = stay.fillna(is_runner_up.astype("boolean"))
-    df["stay_in_touch"] = stay
+        stay = stay.fillna(is_runner_up.astype("boolean"))  # for the pool only: the column keeps what was recorded
+    df["stay_in_touch"] = df["stay_in_touch"].astype("boolean")
     follow = df["follow_up_on"]
     in_pool = (stay.fillna(False) | (stay.isna() & follow.notna())) & ~df["status"].isin(("hired", "offered"))
+    df["in_talent_pool"] = in_pool.astype("boolean")
     fu = np.where(~in_pool, "not_applicable", np.where(follow.isna(), "missing", np.where(follow < day, "overdue", "scheduled")))
     df["follow_up_status"] = pd.Series(fu, index=df.index, dtype="str")
     df["as_of"] = as_of_col
@@ -263,7 +269,7 @@ def _empty() -> pd.DataFrame:
     for c in ("days_to_decide", "business_days_to_decide", "days_to_tell", "business_days_to_tell",
               "business_days_waiting", "target_days", "feedback_days", "feedback_business_days"):
         dtypes[c] = "Int64"
-    for c in ("is_finalist", "told_personally", "stay_in_touch"):
+    for c in ("is_finalist", "told_personally", "stay_in_touch", "in_talent_pool"):
         dtypes[c] = "boolean"
     return pd.DataFrame({c: pd.Series(dtype=dtypes[c]) for c in TIMELINE_COLUMNS})
 
