@@ -263,6 +263,103 @@ def test_an_output_folder_reached_by_a_link_or_shared_with_a_group_keeps_being_t
         report_to_folder(rounds, a_file, as_of=AS_OF)
 
 
+def _modes(folder: Path) -> dict[str, set[int]]:
+    import stat
+
+    out: dict[str, set[int]] = {"dirs": set(), "files": set()}
+    for p in folder.rglob("*"):
+        if p.name not in (".debrief-key", "README.md"):
+            out["dirs" if p.is_dir() else "files"].add(stat.S_IMODE(p.stat().st_mode))
+    return out
+
+
+def test_everything_in_a_report_folder_takes_the_folders_permissions_whatever_the_umask(rounds, tmp_path):
+    """A DPO review: a folder given to a team with chmod 2770, as the docs say, got subfolders 0755 and letters 0644 from
+    a writer with umask 022, so a colleague's next run could not remove them (it left the old report, letters and all,
+    in a hidden folder, and failed on every run after); and a new report folder was readable by everyone. A new folder
+    is now its owner's alone, and everything in a folder follows the folder."""
+    import stat
+
+    old_umask = os.umask(0o022)
+    try:
+        new = tmp_path / "new"
+        report_to_folder(rounds, new, as_of=AS_OF, anonymize=True)
+        assert stat.S_IMODE(new.stat().st_mode) == 0o700
+        assert _modes(new) == {"dirs": {0o700}, "files": {0o600}}
+        assert stat.S_IMODE((new / ".debrief-key").stat().st_mode) == 0o600
+
+        shared = tmp_path / "shared"
+        shared.mkdir()
+        os.chmod(shared, 0o2770)
+        (shared / "README.md").write_text("the committee's own notes")
+        os.chmod(shared / "README.md", 0o640)
+        report_to_folder(rounds, shared, as_of=AS_OF, anonymize=True)
+        assert stat.S_IMODE(shared.stat().st_mode) == 0o2770
+        assert _modes(shared) == {"dirs": {0o2770}, "files": {0o660}}
+        assert stat.S_IMODE((shared / ".debrief-key").stat().st_mode) == 0o660  # the team's next run gives the same pseudonyms
+        assert stat.S_IMODE((shared / "README.md").stat().st_mode) == 0o640  # a file no report wrote stays as it was
+
+        public = tmp_path / "public"
+        public.mkdir()
+        os.chmod(public, 0o755)
+        report_to_folder(rounds, public, as_of=AS_OF, anonymize=True)
+        assert _modes(public) == {"dirs": {0o755}, "files": {0o644}}
+        assert stat.S_IMODE((public / ".debrief-key").stat().st_mode) == 0o600  # the secret never anyone else's
+    finally:
+        os.umask(old_umask)
+
+
+def test_a_pseudonym_key_that_cannot_be_read_stops_the_report_instead_of_changing_every_pseudonym(rounds, tmp_path, monkeypatch):
+    """A colleague who could not read the folder's key (0600, another owner) got a new key without a word: every
+    pseudonym changed, those already shared could no longer be traced to a person, and the owner's key was replaced.
+    (As root every file is readable, so the system's answer is stood in for.)"""
+    out = tmp_path / "out"
+    report_to_folder(rounds, out, as_of=AS_OF, anonymize=True)
+    key, summary = (out / ".debrief-key").read_bytes(), (out / "summary.json").read_bytes()
+    real_read = Path.read_text
+
+    def refused(self, *args, **kwargs):
+        if self.name == ".debrief-key":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", refused)
+    with pytest.raises(OutputError, match=r"pseudonym key of this report folder cannot be read \(Permission denied\)") as err:
+        report_to_folder(rounds, out, as_of=AS_OF, anonymize=True)
+    assert "DEBRIEF_PSEUDONYM_KEY" in str(err.value)
+    assert (out / ".debrief-key").read_bytes() == key and (out / "summary.json").read_bytes() == summary
+    monkeypatch.setenv("DEBRIEF_PSEUDONYM_KEY", key.decode().strip())  # the way round it the message names
+    report_to_folder(rounds, out, as_of=AS_OF, anonymize=True)
+    assert (out / "summary.json").read_bytes() == summary
+
+
+def test_a_previous_report_that_cannot_be_removed_is_named_before_anything_is_built(rounds, tmp_path, monkeypatch):
+    """The old report moved aside (.out.previous) holds last run's letters; when it could not be removed the run ended
+    with 'Permission denied: plotly.min.js' and so did every run after, the copy staying hidden."""
+    import toolkit.report as report_module
+
+    out = tmp_path / "out"
+    report_to_folder(rounds, out, as_of=AS_OF)
+    left = tmp_path / ".out.previous"
+    shutil.copytree(out, left)
+    real_rmtree = shutil.rmtree
+
+    def refused(path, *args, **kwargs):
+        if Path(path) == left:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_rmtree(path, *args, **kwargs)
+
+    monkeypatch.setattr(report_module.shutil, "rmtree", refused)
+    built = []
+    monkeypatch.setattr(report_module, "build_report", lambda *a, **k: built.append(1))
+    with pytest.raises(OutputError, match=r"previous report, moved aside to .*\.out\.previous, could not be removed") as err:
+        report_to_folder(rounds, out, as_of=AS_OF)
+    assert "holds that run's letters" in str(err.value) and not built
+    monkeypatch.undo()
+    report_to_folder(rounds, out, as_of=AS_OF)  # once it can be removed, the next run removes it
+    assert not left.exists()
+
+
 def test_a_read_only_output_folder_is_refused_not_replaced(rounds, tmp_path, monkeypatch):
     """A folder made read-only (chmod 555) to keep last month's report was swapped for a new, writable one. The check
     asks the system whether the folder may be written (as root it always may, so the system's answer is stood in for)."""

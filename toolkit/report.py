@@ -58,12 +58,19 @@ def pseudonym_key(out_dir=None) -> bytes:
     if given := _env_key():
         return given
     if out_dir is not None:
+        path = Path(out_dir) / KEY_FILE
         try:
-            kept = (Path(out_dir) / KEY_FILE).read_text(encoding="ascii").strip()
-            if kept:
-                return kept.encode("ascii")
-        except (OSError, UnicodeDecodeError):
-            pass
+            kept = path.read_text(encoding="ascii").strip()
+        except FileNotFoundError:
+            kept = ""
+        except (OSError, UnicodeDecodeError) as exc:  # a new key would change every pseudonym without a word
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else "it is not a key debrief wrote"
+            raise OutputError(f"the pseudonym key of this report folder cannot be read ({why}); a new one would give every "
+                              "candidate a new pseudonym, so that pseudonyms already shared could no longer be traced to a person",
+                              file=str(path), hint="Ask the folder's owner to let you read it (chmod g+r on a folder shared with "
+                              "your team), or set DEBRIEF_PSEUDONYM_KEY to the team's key; see docs/data-protection.md") from None
+        if kept:
+            return kept.encode("ascii")
     return secrets.token_hex(32).encode("ascii")
 
 
@@ -606,11 +613,15 @@ class ReportFolder:
         try:
             parent.mkdir(parents=True, exist_ok=True)
             recover_previous(self.out)
+            if self.out.exists():
+                self._remove_backup()  # one a run could not remove: said now, before anything is built
             if self.staging.exists():
                 shutil.rmtree(self.staging)
             self.staging.mkdir()
             if self.out.is_dir():  # the new folder takes the old one's permissions and group (a folder shared with a team)
                 _copy_access(self.out, self.staging)
+            else:  # a new report folder is its owner's alone: it holds applicants' letters and data
+                os.chmod(self.staging, 0o700)
         except PermissionError:
             raise OutputError(f"the folder that holds the output folder ({parent}) is not writable: the report is written "
                               "beside the output folder first and then swapped in, so that a run that stops half-way leaves "
@@ -661,9 +672,9 @@ class ReportFolder:
             out, staging, backup = self.out, self.staging, self.backup
             produced_top = {Path(rel).parts[0] for rel in files}
             (staging / OWNED).write_text("".join(f"{name}\n" for name in sorted(produced_top)), encoding="utf-8")
-            if (staging / KEY_FILE).exists():
-                os.chmod(staging / KEY_FILE, 0o600)  # the pseudonyms' secret: for the folder's owner only
+            _follow_folder_access(staging)
             if out.exists():
+                self._remove_backup()
                 owned_before = _owned(out)
                 for entry in out.iterdir():  # keep what no report wrote (README.md, notes, .git); a round no longer read goes
                     if entry.name not in produced_top and (entry.name not in owned_before or entry.name == KEY_FILE) and entry.name != OWNED:
@@ -672,13 +683,12 @@ class ReportFolder:
                             shutil.copytree(entry, dest)
                         else:
                             shutil.copy2(entry, dest)
-                if backup.exists():
-                    shutil.rmtree(backup)
                 out.rename(backup)
+            if (staging / KEY_FILE).exists():  # the pseudonyms' secret: the owner's, and the team's in a folder shared with one
+                os.chmod(staging / KEY_FILE, _key_mode(stat.S_IMODE(staging.stat().st_mode)))
             staging.rename(out)
             self._open = False
-            if backup.exists():
-                shutil.rmtree(backup)
+            self._remove_backup(swapped=True)
         except OSError as exc:
             raise self._error(exc) from None
         finally:
@@ -686,11 +696,53 @@ class ReportFolder:
                 self.abort()
         return self.given / "index.html"
 
+    def _remove_backup(self, swapped: bool = False) -> None:
+        """Remove the previous report moved aside (`backup`); an OutputError saying where it is when that fails: it holds
+        the earlier run's letters, so it must not stay unseen (and the next run could not move the report aside)."""
+        if not self.backup.exists():
+            return
+        try:
+            shutil.rmtree(self.backup)
+        except OSError as exc:
+            done = "The new report is in place, but the" if swapped else "The"
+            raise OutputError(f"{done} previous report, moved aside to {self.backup}, could not be removed ({exc.strerror or exc}); "
+                              "it holds that run's letters and candidates' data", file=str(self.given),
+                              hint=f"Ask whoever wrote it to remove {self.backup}; give the report folder to a team with "
+                                   "chmod 2770 before anyone writes into it (docs/data-protection.md)") from None
+
     def abort(self) -> None:
         """Stop writing and remove the staging folder; the previous report stays as it was."""
         self._open = False
         self._writer.abort()
         shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def _follow_folder_access(folder: Path) -> None:
+    """Everything under ``folder`` gets the folder's permissions (its files without the execute bits) and group: a report
+    folder shared with a team (chmod 2770) stays the team's, whatever the writer's umask, so that a colleague's next run
+    can replace it; a folder for its owner alone keeps everything in it so."""
+    st = folder.stat()
+    mode = stat.S_IMODE(st.st_mode)
+    for root, dirs, names in os.walk(folder):
+        for name in dirs:
+            _set_access(os.path.join(root, name), mode, st.st_gid)
+        for name in names:
+            _set_access(os.path.join(root, name), mode & 0o666, st.st_gid)
+
+
+def _set_access(path: str, mode: int, gid: int) -> None:
+    if os.stat(path).st_gid != gid:
+        try:
+            os.chown(path, -1, gid)
+        except OSError:
+            pass  # not a member of that group: the permissions still keep others out
+    os.chmod(path, mode)
+
+
+def _key_mode(folder_mode: int) -> int:
+    """The key file's permissions: the owner's only, and the group's too where the folder is shared with a group
+    (group-writable), so that a colleague's run gives the same pseudonyms; never anyone else's."""
+    return 0o600 | (0o060 if folder_mode & 0o020 else 0)
 
 
 def _copy_access(source: Path, target: Path) -> None:
