@@ -197,6 +197,32 @@ def test_anonymized_cross_round_outputs_hold_no_name_or_email(rounds):
     assert {c["name"] for c in other["candidates"]}.isdisjoint({c["name"] for c in summary["candidates"]})
 
 
+def test_an_anonymized_index_gives_the_kind_of_each_data_problem_not_its_message_which_can_quote_a_name(tmp_path):
+    """A DPO review: a scores row keyed by a misspelt name put "candidate 'Hanna Schulz' in the scores is not on the
+    Candidates sheet" on the anonymized index page. The committee page, which names people anyway, keeps the message."""
+    wb = openpyxl.load_workbook("data/sample/berlin-social-media-lead.xlsx")
+    names = {r[0]: r[1] for r in wb["Candidates"].iter_rows(min_row=2, values_only=True)}
+    criteria = [r[0] for r in wb["Criteria"].iter_rows(min_row=2, values_only=True)]
+    rows: dict = {}
+    for cid, interviewer, criterion, score, *_ in wb["Scores"].iter_rows(min_row=2, values_only=True):
+        rows.setdefault((cid, interviewer), {})[criterion] = score
+    del wb["Scores"]
+    wide = wb.create_sheet("Bewertung")  # one row per candidate and interviewer, keyed by the candidate's name
+    wide.append(["Bewerber:in", "Interviewer:in", *criteria])
+    for (cid, interviewer), by_criterion in rows.items():
+        wide.append([names[cid].replace("Hannah Schulz", "Hanna Schulz"), interviewer, *[by_criterion.get(c) for c in criteria]])
+    src = tmp_path / "berlin.xlsx"
+    wb.save(src)
+    rounds = toolkit.load_rounds([src], as_of=AS_OF)
+    assert rounds.problems["message"].str.contains("Hanna Schulz").any()
+    rep = build_report(rounds, as_of=AS_OF, anonymize=True, pseudonym_key=b"k" * 32)
+    index = rep.files["index.html"].decode()
+    assert "Hanna" not in index and "Schulz" not in index
+    assert "unknown candidate" in index and "Bewertung!A" in index  # the kind of problem and where it is
+    assert "Hanna Schulz" in rep.files["berlin/committee.html"].decode()
+    assert "Hanna Schulz" in build_report(rounds, as_of=AS_OF).files["index.html"].decode()  # not anonymized: as before
+
+
 def test_pseudonyms_cannot_be_undone_by_trying_candidate_ids_and_stay_the_same_in_one_report_folder(rounds, tmp_path):
     """Anyone holding the shared summary.json sees the round id next to each pseudonym, and ids such as B03 are easy to
     guess; without the folder's secret (kept in .debrief-key beside the letters) trying them gives nothing."""

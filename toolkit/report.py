@@ -467,6 +467,9 @@ def _index_page(rounds, tl, round_summaries, as_of, anonymize, unreadable=(), n_
     overdue_t = table(overdue, {"role": "Role", "name": "Candidate", "business_days_waiting": "Business days waiting",
                                 "due_on": "Was due", "hiring_manager": "Owner"}, kinds={"business_days_waiting": "int"})
     probs = rounds.problems
+    if anonymize:  # a message quotes cells, and a cell can be a name (scores keyed by name): the kind of problem only
+        probs = probs.assign(message=probs["rule"].astype("str").str.replace("_", " "),
+                             hint="Read the message on the round's committee page (it may name a candidate)")
     prob_t = table(probs, {"round_id": "Round", "severity": "Severity", "location": "Where", "message": "Problem", "hint": "What to do"},
                    limit=100) if len(probs) else Table([], [])
     unread_t = table(pd.DataFrame([{"file": str(f), "reason": str(r)} for f, r in unreadable], columns=["file", "reason"]),

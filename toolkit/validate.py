@@ -139,12 +139,18 @@ class Problems:
         rows = table.frame[ROW].to_numpy()
         shown = shown if shown in table.frame else column
         values = _cells_as_read(table.frame[shown], positions) if shown in table.frame else [None] * len(positions)
+        said = set()  # a wide sheet's row is one score row per criterion: its candidate's cell is named once, not per criterion
         for pos, v in zip(positions, values):
             r = int(rows[pos])
             args = (v, r, int(pos)) if positional else (v, r)
             msg = message(*args) if callable(message) else message
+            sheet, cell = table.sheet_at(pos), table.cell_at(column, pos)
+            if cell is not None:
+                if (sheet, cell, msg) in said:
+                    continue
+                said.add((sheet, cell, msg))
             h = hint(*args) if callable(hint) else hint
-            self.add(severity, table.sheet_at(pos), rule, msg, cell=table.cell_at(column, pos), column=column, row=r, value=v, hint=h)
+            self.add(severity, sheet, rule, msg, cell=cell, column=column, row=r, value=v, hint=h)
 
     def frame(self) -> pd.DataFrame:
         if not self.records:
@@ -916,15 +922,21 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
             folded = {k.casefold(): k for k in known_ids} if unknown.any() else {}  # 'c001' for 'C001': ids match exactly
             if unknown.any():  # 123 for '00123': a spreadsheet dropped the leading zeros of a number
                 folded.update({k.lstrip("0").casefold(): k for k in known_ids if k.lstrip("0") != k and k.lstrip("0").casefold() not in folded})
+            names = [n for n in candidates["name"].dropna().astype(str).unique().tolist()] if unknown.any() else []
+
+            def near(v) -> str:  # a misspelt name in a table keyed by names ('Hanna Schulz' for 'Hannah Schulz')
+                hit = _closest(_show(v).strip(), names) if names else None
+                return f"Did you mean {hit!r}? " if hit else ""
+
             chk.cells("error", "candidate_id", unknown.fillna(False), "unknown_candidate",
-                      lambda v, r: "candidate id is not on the Candidates sheet" if _show(v).strip() not in quarantined_ids
+                      lambda v, r: f"candidate {_show(v).strip()!r} is not on the Candidates sheet" if _show(v).strip() not in quarantined_ids
                       else "candidate id belongs to a quarantined Candidates row",
                       hint=lambda v, r: ("Correct that row on the Candidates sheet (its own error says what is wrong); its scores load with it"
                                          if _show(v).strip() in quarantined_ids
                                          else f"Did you mean {folded[_show(v).strip().casefold()]!r}? Ids must match exactly, capitals and leading zeros included (format an id column as text)"
                                          if _show(v).strip().casefold() in folded
-                                         else "Add the candidate to the Candidates sheet, or correct the id"),
-                      reason="unknown candidate id")
+                                         else f"{near(v)}Add the candidate to the Candidates sheet, or correct the spelling"),
+                      reason="unknown candidate")
         if "criterion" in score_table.frame:
             crit = chk.typed["criterion"]
             unknown = crit.notna() & ~chk.isin("criterion", criterion_names)

@@ -218,11 +218,9 @@ def assign_candidate_ids(long: pd.DataFrame, candidates_table: RawTable | None, 
         flag = _is_flag(keys)
         if flag.any():
             out = out.astype(object).where(~flag, keys)
-        unknown = sorted(set(_text(long["name"])[(out == "") & (keys != "")]))
-        for name in unknown:
-            problems.append(problem("error", candidates_table.sheet_name, "unknown_candidate",
-                                    f"candidate {name!r} in the scores is not on the {candidates_table.sheet_name} sheet",
-                                    value=name, hint="Add them to the Candidates sheet or correct the spelling"))
+        unknown = ((out == "") & (keys != "")).to_numpy(dtype=bool)
+        if unknown.any():  # the name as written stands for the id: validation names its cell as an unknown candidate
+            out = out.astype(object).where(~unknown, _text(long["name"]))
         details["candidate_ids"] = f"looked up by name on sheet {candidates_table.sheet_name!r}"
         return out
     codes, uniques = pd.factorize(keys.where(keys != "", None))
