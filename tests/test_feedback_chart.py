@@ -62,3 +62,29 @@ def test_english_is_the_default_and_other_languages_are_refused(rnd):
     assert candidate_profile(rnd, "R").data[1].name == "Selected candidate"
     with pytest.raises(ToolkitError, match="no chart labels"):
         candidate_profile(rnd, "R", language="fr")
+
+
+def test_in_a_small_pool_the_callers_chart_leaves_the_median_out_as_it_would_give_away_the_others_scores():
+    """A DPO review: with two candidates, 2 x median - own mean is the other's mean, so B05's call notes gave away the hired
+    candidate's score on every criterion. Below five candidates scored on a criterion the chart in the candidate's own
+    folder shows no median there, and says why; the committee's chart (with the selected candidate) keeps it."""
+    from toolkit.render.figures import ProfileDivs
+    from toolkit.analytics import criterion_profiles
+
+    small = make_round("en", scores={c: SCORES[c] for c in ("H", "R", "T", "N")})  # four candidates scored
+    fig = candidate_profile(small, "R", language="en", show_selected=False)
+    median = next(t for t in fig.data if t.name == "Pool median")
+    assert all(v != v for v in median.y) and median.showlegend is False  # NaN: no marker
+    assert '"y":[null,null,null,null]' in fig.to_json().replace(" ", "")
+    assert "No pool median where fewer than 5 candidates were scored" in fig.layout.annotations[-1].text
+    committee = candidate_profile(small, "R", language="en")
+    assert next(t for t in committee.data if t.name == "Pool median").y == (4.125, 4.75, 5.0, 4.75)
+    divs = ProfileDivs(criterion_profiles(small), show_selected=False)  # as the report draws every candidate's chart
+    for cid in ("R", "T", "N", "R"):
+        div = divs.div(f"chart-{cid}", cid, "en")
+        assert "No pool median" in div and "4.125" not in div and "4.75" not in div and "NaN" not in div
+
+    full = make_round("sv")  # six candidates: the medians are shown, without the note
+    fig = candidate_profile(full, "R", language="sv", show_selected=False)
+    assert next(t for t in fig.data if t.name == "Median för alla sökande").y == (4.0, 4.375, 4.625, 4.375)
+    assert not any("median" in a.text for a in fig.layout.annotations)

@@ -50,7 +50,7 @@ def criterion_profiles(round: HiringRound) -> pd.DataFrame:
     Columns: round_id, candidate_id, name (the candidate's own), criterion
     (ordered categorical), criterion_rank (Int64), weight, mean_score, hire_mean (the selected
     candidate's mean), hire_basis (str: "hired", "offered" or "top-ranked" when no one is chosen yet), pool_median (median of all candidates' means on the
-    criterion), bar, n_interviewers, insufficient (boolean) and
+    criterion), pool_size (Int64, how many candidates have a mean on it), bar, n_interviewers, insufficient (boolean) and
     evidence_reason (str, "" when the evidence is sufficient), scale_min and
     scale_max (float, the round's scale), criterion_en, criterion_de and
     criterion_sv (str, the committee's name for the criterion in that
@@ -63,6 +63,7 @@ def criterion_profiles(round: HiringRound) -> pd.DataFrame:
     crit = round.criteria.set_index("criterion")
     key = ev["criterion"].astype("str")
     pool_median = ev.groupby("criterion", observed=False)["mean_score"].median()
+    pool_size = ev.groupby("criterion", observed=False)["mean_score"].count()
     names = round.candidates.set_index(round.candidates["candidate_id"].astype("str"))["name"]
     out = pd.DataFrame(
         {
@@ -76,6 +77,7 @@ def criterion_profiles(round: HiringRound) -> pd.DataFrame:
             "hire_mean": gp["hire_mean"],
             "hire_basis": gp["hire_basis"],
             "pool_median": key.map(pool_median.set_axis(pool_median.index.astype("str"))).astype("Float64"),
+            "pool_size": key.map(pool_size.set_axis(pool_size.index.astype("str"))).astype("Int64"),
             "bar": gp["bar"],
             "n_interviewers": ev["n_interviewers"],
             "insufficient": ev["insufficient"],

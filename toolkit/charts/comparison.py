@@ -222,6 +222,7 @@ PROFILE_TEXT = {
         "thin": "Thin evidence: {why}",
         "not_assessed": "Not assessed",
         "hatched": "Hatched: thin evidence (too few scores, or interviewers far apart); hover for the reason.",
+        "few": "No pool median where fewer than {n} candidates were scored on a criterion: it would give away their scores.",
     },
     "de": {
         "title": "{name}: Bewertungen je Kriterium",
@@ -240,6 +241,7 @@ PROFILE_TEXT = {
         "thin": "Dünne Datenlage: {why}",
         "not_assessed": "Nicht bewertet",
         "hatched": "Schraffiert: dünne Datenlage (zu wenige Bewertungen oder weit auseinanderliegende Urteile); Details beim Überfahren mit der Maus.",
+        "few": "Kein Median, wo weniger als {n} Personen in einem Kriterium bewertet wurden: Er würde ihre Bewertungen verraten.",
         "too_few": "zu wenige Bewertungen ({n} von {of} Personen)",
         "not_interviewed": "nicht im Gespräch bewertet",
         "disagree": "die Bewertungen liegen {points} Punkte auseinander",
@@ -262,6 +264,7 @@ PROFILE_TEXT = {
         "thin": "Tunt underlag: {why}",
         "not_assessed": "Inte bedömd",
         "hatched": "Streckat: tunt underlag (för få betyg eller stor spridning mellan intervjuarna); håll muspekaren över stapeln för orsaken.",
+        "few": "Ingen median där färre än {n} sökande har fått betyg på ett kriterium: den skulle avslöja deras betyg.",
         "too_few": "för få betyg ({n} av {of} intervjuare)",
         "not_interviewed": "inte intervjuad",
         "disagree": "intervjuarnas betyg skiljer sig {points} poäng",
@@ -308,6 +311,17 @@ def criterion_names(profiles: pd.DataFrame, language: str) -> np.ndarray:
     return names
 
 
+MIN_POOL_FOR_MEDIAN = 5
+"""The chart for a candidate's own folder (``show_selected=False``, the call notes) shows a criterion's pool median only
+where at least this many candidates were scored on it: with two, the median and the candidate's own mean give the other's
+exactly; with three, it is one of the two others' means."""
+
+
+def pool_median_shown(median: np.ndarray, pool_size: np.ndarray) -> np.ndarray:
+    """The pool medians a chart for the candidate's own folder shows (`MIN_POOL_FOR_MEDIAN`; NaN where left out)."""
+    return np.where(np.asarray(pool_size, dtype="float64") >= MIN_POOL_FOR_MEDIAN, median, np.nan)
+
+
 def candidate_profile(source: HiringRound | pd.DataFrame, candidate_id: str, *, title: str | None = None,
                       language: str = "en", show_selected: bool = True) -> go.Figure:
     """One candidate against the selected candidate and the pool median, per criterion, with the bar.
@@ -322,7 +336,9 @@ def candidate_profile(source: HiringRound | pd.DataFrame, candidate_id: str, *, 
     the decimal sign (the call notes use the letter's language).
     ``show_selected=False`` leaves the selected candidate's bars out: the
     chart then holds only this candidate's means, the pool median and the
-    bar, so it can go into the candidate's own folder.
+    bar, so it can go into the candidate's own folder; a criterion scored for
+    fewer than `MIN_POOL_FOR_MEDIAN` candidates then has no pool median (it
+    would give away the others' scores), and a note says so.
     """
     if language not in PROFILE_TEXT:
         raise ToolkitError("no chart labels in this language", value=language, allowed=", ".join(PROFILE_TEXT),
@@ -344,6 +360,10 @@ def candidate_profile(source: HiringRound | pd.DataFrame, candidate_id: str, *, 
     name = str(rows["name"].iloc[0]) if "name" in rows else str(candidate_id)
     lo, hi = float(rows["scale_min"].iloc[0]), float(rows["scale_max"].iloc[0])
     mean, median, bar = col("mean_score"), col("pool_median"), col("bar")
+    few = False
+    if not show_selected and "pool_size" in rows:
+        shown = pool_median_shown(median, col("pool_size", "float64", 0.0))
+        few, median = bool((np.isnan(shown) & ~np.isnan(median)).any()), shown
     thin = col("insufficient", bool, True)
     why = col("evidence_reason", object, "")
     n_int = col("n_interviewers", "int64", 0)
@@ -371,6 +391,7 @@ def candidate_profile(source: HiringRound | pd.DataFrame, candidate_id: str, *, 
         data.append(dict(type="bar", name=words[hire_word], x=x, y=col("hire_mean").tolist(), marker=dict(color=style.SELECTED, opacity=0.75),
                          hovertemplate=f"%{{x}}<br>{words[hire_word]}: %{{y:.2f}}<extra></extra>"))
     data.append(dict(type="scatter", mode="markers", name=words["median"], x=x, y=median.tolist(), **({} if show_selected else {"offsetgroup": "median"}),
+                     **({"showlegend": False} if np.isnan(median).all() else {}),
                      marker=dict(symbol="diamond", size=12, color=style.POOL, line=dict(color="white", width=1)),
                      hovertemplate=f"%{{x}}<br>{words['median']}: %{{y:.2f}}<extra></extra>"))
     if has_bar.any():
@@ -380,6 +401,8 @@ def candidate_profile(source: HiringRound | pd.DataFrame, candidate_id: str, *, 
     notes = []
     if thin.any():
         notes.append(words["hatched"])
+    if few:
+        notes.append(words["few"].format(n=MIN_POOL_FOR_MEDIAN))
     scale = f"{fmt_points(lo)}-{fmt_points(hi)}" if language == "en" else f"{_profile_number(lo, language, 0)}–{_profile_number(hi, language, 0)}"
     extra = {} if language == "en" else {"separators": ", "}
     if not show_selected:

@@ -158,6 +158,10 @@ class ProfileDivs:
         self._mean = p["mean_score"].to_numpy(dtype="float64", na_value=np.nan)
         self._hire = p["hire_mean"].to_numpy(dtype="float64", na_value=np.nan)
         self._median = p["pool_median"].to_numpy(dtype="float64", na_value=np.nan)
+        if not show_selected and "pool_size" in p:  # as `candidate_profile` shows it in a candidate's own folder
+            from ..charts.comparison import pool_median_shown
+
+            self._median = pool_median_shown(self._median, p["pool_size"].to_numpy(dtype="float64", na_value=0.0))
         self._bar = p["bar"].to_numpy(dtype="float64", na_value=np.nan)
         self._thin = p["insufficient"].to_numpy(dtype=bool, na_value=True)
         self._why = p["evidence_reason"].to_numpy(dtype=object, na_value="")
@@ -205,7 +209,7 @@ class ProfileDivs:
             custom = [words["weight"].format(pct=format_percent(w, locale=language)) + f"<br>{e}" for w, e in zip(weight, ev_txt)]
             text = [_profile_number(m, language) for m in mean]
         has_bar = ~np.isnan(bar)
-        kind = (language, self.show_selected, tuple(thin), tuple(np.isnan(mean)), tuple(has_bar), tuple(x),
+        kind = (language, self.show_selected, tuple(thin), tuple(np.isnan(mean)), tuple(has_bar), tuple(x), tuple(np.isnan(self._median[o])),
                 float(self._lo[o[0]]), float(self._hi[o[0]]))
         values = {
             "name": esc(name), "y": mean.tolist(), "text": text, "shape": ["/" if t else "" for t in thin], "customdata": custom,
