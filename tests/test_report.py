@@ -474,6 +474,35 @@ def test_cli_report_prints_where_to_open(tmp_path, capsys):
     assert main(["report", "data/sample", "--out", "data/sample", "--as-of", AS_OF]) == 1
 
 
+def test_a_rejection_drafted_to_an_address_another_candidate_has_goes_to_nobody_and_says_why(tmp_path, capsys):
+    """A DPO review: B02 (rejected) typed with the hired candidate's address got a letter.eml and a mail-merge row to
+    that address, and only a warning on the committee page. Which of the two addresses is right is not known, so neither
+    draft is addressed; the call notes say why (in the letter's language) and the terminal counts such drafts."""
+    from toolkit.edit import copy_with_cells
+
+    wb = openpyxl.load_workbook("data/sample/berlin-social-media-lead.xlsx")
+    ws = wb["Candidates"]
+    heads = [c.value for c in ws[1]]
+    row = {ws.cell(r, 1).value: r for r in range(2, ws.max_row + 1)}
+    cell = lambda cid: f"Candidates!{openpyxl.utils.get_column_letter(heads.index('email') + 1)}{row[cid]}"  # noqa: E731
+    hired_address = ws[cell("B03").split("!")[1]].value
+    src = copy_with_cells("data/sample/berlin-social-media-lead.xlsx", tmp_path / "in" / "berlin.xlsx", {cell("B02"): hired_address.upper()})
+    out = tmp_path / "out"
+    assert main(["report", str(src), "--out", str(out), "--as-of", AS_OF]) == 0  # a warning, not a data error
+    printed = capsys.readouterr().out
+    assert "1 letter draft(s) have no recipient" in printed
+    b02 = out / "berlin" / "candidates" / "B02"
+    eml = (b02 / "letter.eml").read_text(encoding="utf-8")
+    assert hired_address not in eml.lower() and not eml.startswith("To:")
+    notes = (b02 / "call-notes.html").read_text(encoding="utf-8")
+    assert "dieselbe E-Mail-Adresse" in notes and "könnte die falsche Person erreichen" in notes
+    merge = openpyxl.load_workbook(out / "berlin" / "mail-merge.xlsx")["Mail merge"]
+    rows = list(merge.values)
+    emails = {r[0]: r[rows[0].index("Email")] for r in rows[1:]}
+    assert emails["B02"] is None and hired_address not in [str(e).lower() for e in emails.values()]
+    assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["totals"]["letters_without_recipient"] == 1
+
+
 @pytest.mark.parametrize("keep_header", [True, False])
 def test_a_workbook_with_errors_gets_its_report_and_exit_status_1_and_its_call_notes_warn(tmp_path, capsys, keep_header):
     """A Criteria sheet emptied by mistake: every score is quarantined, the report still lists the errors (it used to stop

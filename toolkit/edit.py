@@ -41,5 +41,10 @@ def copy_with_cells(src: str | os.PathLike, dest: str | os.PathLike, changes: di
         cell.value = value
         if isinstance(value, str):
             cell.data_type = "s"
-    wb.save(dest)  # only once every change is known to apply: no half-made copy is left behind
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        wb.save(dest)  # only once every change is known to apply: no half-made copy is left behind
+    except OSError as exc:
+        raise OutputError(f"the copy cannot be written ({exc.strerror or exc})", file=str(dest),
+                          hint="Choose a destination in a folder you may write to") from None
     return dest

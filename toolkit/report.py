@@ -178,6 +178,7 @@ def build_report(rounds, *, as_of=None, anonymize: bool = False, templates_dir=N
     talent_out = _anonymize(talent, secret)
     files["talent-pool.xlsx"] = tables_workbook_bytes({"Talent pool": talent_out})
     summary = _summary_json(rounds, candidates, health, lint, as_of_text, secret)
+    summary["totals"]["letters_without_recipient"] = sum(r["letters_without_recipient"] for r in round_summaries)
     summary["unreadable"] = [{"file": str(f), "reason": str(r)} for f, r in unreadable]
     files["summary.json"] = (json.dumps(summary, indent=2, ensure_ascii=False, sort_keys=True, default=str) + "\n").encode()
     files["index.html"] = _index_page(rounds, tl, round_summaries, as_of_text, secret, unreadable,
@@ -270,6 +271,7 @@ def _build_round(rnd: HiringRound, summary: pd.DataFrame, tl: pd.DataFrame, as_o
         "round_id": rnd.round_id, "role": rnd.role.role, "department": rnd.role.department,
         "hiring_manager": rnd.role.hiring_manager, "committee": f"{rid}/committee.html",
         "candidates": len(rnd.candidates), "errors": len(rnd.errors), "warnings": len(rnd.warnings),
+        "letters_without_recipient": sum(1 for row in merge_rows if row["email"] is None),
     }
     return {"files": files, "summary": round_summary, "candidates": cand_rows, "talent": talent, "lint": lint}
 

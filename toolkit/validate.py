@@ -1066,24 +1066,34 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
     return rnd
 
 
-def _shared_emails(problems: Problems, table: RawTable, candidates: pd.DataFrame) -> None:
-    """A warning per email address that two or more candidates share (case ignored): one person entered twice gets two
-    letters, and a rejection drafted to the address of the person hired reaches them."""
+def shared_emails(candidates: pd.DataFrame) -> np.ndarray:
+    """Which candidates' email address another candidate of the round has too (case and spaces ignored; "-" or "n/a" is
+    no address, so nothing shared). One person entered twice gets two letters, and a rejection drafted to the address of
+    the person hired reaches them: validation warns (shared_email) and the letters of both have no recipient."""
     if "email" not in candidates or not len(candidates):
-        return
-    email = candidates["email"].str.strip().str.casefold()
+        return np.zeros(len(candidates), dtype=bool)
+    email = candidates["email"].astype("str").str.strip().str.casefold()
     shared = (email.notna() & email.duplicated(keep=False)).to_numpy(dtype=bool, copy=True)
+    if shared.any():  # asked of the repeated ones only
+        shared[shared] = valid_emails(candidates["email"][shared])
+        again = pd.Series(email.to_numpy(dtype=object)[shared]).duplicated(keep=False).to_numpy()  # two valid ones still
+        shared[shared] = again
+    return shared
+
+
+def _shared_emails(problems: Problems, table: RawTable, candidates: pd.DataFrame) -> None:
+    """A warning per email address that two or more candidates share (`shared_emails`)."""
+    shared = shared_emails(candidates)
     if not shared.any():
         return
-    # "-", "n/a": no address at all (bad_email says so), nothing shared; asked of the repeated ones only
-    shared[shared] = valid_emails(candidates["email"][shared])
+    email = candidates["email"].astype("str").str.strip().str.casefold()
     for _address, rows in candidates[shared].groupby(email[shared].to_numpy(), sort=False):
         ids = ", ".join(f"{cid} ({status})" for cid, status in zip(rows["candidate_id"], rows["status"].fillna("no status")))
         first = int(rows["source_row"].iloc[0])
         problems.add("warning", table.sheet_name, "shared_email", f"candidates {ids} have the same email address",
                      cell=table.cell("email", first), column="email", row=first, value=str(rows["email"].iloc[0]),
                      hint="If they are one person, keep one row (and one id for their scores); otherwise correct the address: "
-                          "each letter draft goes to it")
+                          "until then neither letter draft has a recipient")
 
 
 def _finish_criteria(criteria: pd.DataFrame, problems: Problems, sheet: str) -> pd.DataFrame:

@@ -59,6 +59,7 @@ import pandas as pd
 from ..analytics.scoring import scale_points
 from ..coerce import is_blank as _blank
 from ..coerce import valid_email
+from ..validate import shared_emails
 from ..errors import ToolkitError
 from ..model import HiringRound
 from ..schema import LANGUAGES, normalise_header
@@ -235,6 +236,7 @@ class _RoundFacts:
     small_gap: float  # SMALL_GAP_POINTS on the round's scale
     n_errors: int  # data errors in the round's workbook (its problems of severity "error")
     n_ranked: int = 0  # candidates with a rank: "one of the strongest" is said in the top half of them only
+    shared_email: frozenset = frozenset()  # candidates whose address another candidate of the round has too (`validate.shared_emails`)
 
 
 _FACTS: dict[int, tuple[HiringRound, _RoundFacts]] = {}
@@ -280,7 +282,8 @@ def _facts(round: HiringRound, profiles: pd.DataFrame | None = None) -> _RoundFa
 
     facts = _RoundFacts(key, final, finalists, interviewed, several, crit, _standing(round, profiles), scale_points(round, CLEAR_STRENGTH_POINTS),
                         scale_points(round, SMALL_GAP_POINTS),
-                        len(round.errors), int(weighted_totals(round)["rank"].notna().sum()))
+                        len(round.errors), int(weighted_totals(round)["rank"].notna().sum()),
+                        frozenset(round.candidates["candidate_id"].astype("str")[shared_emails(round.candidates)]))
     if len(_FACTS) >= 16:
         _FACTS.pop(next(iter(_FACTS)))
     _FACTS[id(round)] = (round, facts)
@@ -510,7 +513,10 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, as_
         notes.append(language_note)
     raw_email = cand.get("email")
     email = valid_email(raw_email)
-    if email is None and not _blank(raw_email):
+    if email is not None and cid in facts.shared_email:  # which of the two is right is not known: neither draft is addressed
+        email = None
+        notes.append(t("note_email_shared", value=phrases.quote(str(raw_email).strip(), lang)))
+    elif email is None and not _blank(raw_email):
         notes.append(t("note_email_invalid", value=phrases.quote(str(raw_email), lang)))
     elif email is None:
         notes.append(t("note_email_missing"))
