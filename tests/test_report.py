@@ -116,6 +116,22 @@ def test_refuses_an_output_folder_that_holds_inputs(report, tmp_path):
     assert sorted(p.name for p in src.iterdir()) == sorted(p.name for p in Path("data/sample").iterdir())
 
 
+def test_a_report_is_never_written_among_the_files_its_rounds_were_loaded_from(tmp_path):
+    """An API review: write_report(report, folder) with the rounds' own folder and no inputs= wrote the report there, and
+    the next load_rounds of the folder read process-health.xlsx and talent-pool.xlsx as two more rounds."""
+    src = tmp_path / "rounds"
+    shutil.copytree("data/sample", src)
+    rounds = toolkit.load_rounds(src, as_of=AS_OF)
+    before = sorted(p.name for p in src.iterdir())
+    with pytest.raises(OutputError, match="holds or overlaps"):
+        write_report(build_report(rounds, as_of=AS_OF), src)
+    with pytest.raises(OutputError, match="holds or overlaps"):
+        report_to_folder(rounds, src, as_of=AS_OF)
+    assert sorted(p.name for p in src.iterdir()) == before
+    assert toolkit.load_rounds(src, as_of=AS_OF).round_ids == rounds.round_ids
+    report_to_folder(rounds, tmp_path / "reports", as_of=AS_OF)  # a folder of its own is fine
+
+
 def test_a_failed_write_leaves_the_previous_report_intact(report, tmp_path):
     out = tmp_path / "out"
     write_report(report, out)

@@ -185,7 +185,7 @@ def build_report(rounds, *, as_of=None, anonymize: bool = False, templates_dir=N
                                       n_left_out=len(health["left_out"])).encode()
     if key is not None and key != _env_key():
         files[KEY_FILE] = key + b"\n"
-    return Report(files, summary, {"as_of": as_of_text, "rounds": rounds.round_ids})
+    return Report(files, summary, {"as_of": as_of_text, "rounds": rounds.round_ids, "sources": _round_sources(rounds)})
 
 
 # -- per round ---------------------------------------------------------------
@@ -552,6 +552,12 @@ WRITER_THREADS = 2
 """Threads of the process that creates the report's files (`render.write.TreeWriter`)."""
 
 
+def _round_sources(rounds: Rounds) -> list[str]:
+    """The files (or export folders) the rounds were loaded from: a report is never written over or among them, whatever
+    ``inputs`` the caller names. A round made from frames has none."""
+    return [r.source for r in rounds if r.source and Path(r.source).exists()]
+
+
 def _refuse_inputs(out: Path, inputs) -> None:
     for p in inputs:
         p = Path(p)
@@ -770,7 +776,8 @@ def write_report(report: Report | dict, out_dir, *, inputs=()) -> Path:
     not write are not (see `ReportFolder`).
     """
     files = report.files if isinstance(report, Report) else report
-    with ReportFolder(out_dir, inputs=inputs) as folder:
+    sources = report.details.get("sources", []) if isinstance(report, Report) else []  # the rounds' own files, always
+    with ReportFolder(out_dir, inputs=[*inputs, *sources]) as folder:
         return folder.commit(files)
 
 
@@ -782,7 +789,7 @@ def report_to_folder(rounds, out_dir, *, inputs=(), as_of=None, anonymize: bool 
     `inputs` before anything is built, and the new report replaces the old one only when every file is
     written. Returns the report and the path of its index.html.
     """
-    with ReportFolder(out_dir, inputs=inputs) as folder:
+    with ReportFolder(out_dir, inputs=[*inputs, *_round_sources(as_rounds(rounds))]) as folder:
         report = build_report(rounds, as_of=as_of, anonymize=anonymize, templates_dir=templates_dir, progress=progress,
                               on_files=folder.add, unreadable=unreadable, pseudonym_key=pseudonym_key(out_dir) if anonymize else None)
         return report, folder.commit(report.files)
