@@ -588,3 +588,24 @@ def test_the_caller_is_told_what_to_say_if_asked_about_an_important_criterion_th
     # when the thin criterion is the reason itself, no second point about it
     thin = compose(make_round(lang), "T", as_of=AS_OF)
     assert thin.reason_kind == "thin_evidence" and sum(crit(lang, 0) in p for p in thin.talking_points) == 1
+
+
+def test_a_letter_date_is_read_by_the_rule_every_other_function_uses_and_a_wrong_table_is_refused():
+    """An API review: compose dated a letter '1. Januar 1970' for as_of=20260320, read '04/03/2026' month first (3 April)
+    and let a raw pandas error out for '2026-13-40', where timelines and the report refuse all of these; a weighted-totals
+    table passed as summary= silently turned a runner-up's reason into 'small differences decided'; statuses=('Rejected',)
+    gave no letter and no word."""
+    rnd = make_round("de")
+    assert compose(rnd, "R", as_of=dt.date(2026, 3, 20)).date_text == "20. März 2026"
+    assert compose(rnd, "R", as_of="2026-03-20").date == dt.date(2026, 3, 20)
+    for wrong in (20260320, "04/03/2026", "2026-13-40", "next monday"):
+        with pytest.raises(ToolkitError, match="as_of is not a date"):
+            compose(rnd, "R", as_of=wrong)
+        with pytest.raises(ToolkitError, match="as_of is not a date"):
+            compose_round(rnd, as_of=wrong)
+    from toolkit.analytics import weighted_totals
+
+    with pytest.raises(ToolkitError, match="summary is not a candidate summary: it has no column 'strength'"):
+        compose(rnd, "R", summary=weighted_totals(rnd), as_of="2026-03-20")
+    with pytest.raises(ToolkitError, match="unknown status 'Rejected'"):
+        compose_round(rnd, statuses=("Rejected",), as_of="2026-03-20")

@@ -58,7 +58,7 @@ import pandas as pd
 
 from ..analytics.scoring import scale_points
 from ..coerce import is_blank as _blank
-from ..coerce import valid_email
+from ..coerce import parse_as_of, valid_email
 from ..validate import shared_emails
 from ..errors import ToolkitError
 from ..model import HiringRound
@@ -336,6 +336,19 @@ def _standing(round: HiringRound, profiles: pd.DataFrame | None = None) -> dict:
     return out
 
 
+SUMMARY_NEEDED = ("candidate_id", "strength", "growth_area", "growth_kind", "thin_evidence_on", "rank", "weighted_total",
+                  "is_runner_up", "ranked_above_selected")
+"""The `candidate_summary` columns a letter is composed from: a table without one would change what the letter says."""
+
+
+def _check_summary(round: HiringRound, summary) -> None:
+    missing = [c for c in SUMMARY_NEEDED if not isinstance(summary, pd.DataFrame) or c not in summary.columns]
+    if missing:
+        raise ToolkitError(f"summary is not a candidate summary: it has no column {', '.join(map(repr, missing))}", file=round.source,
+                           allowed="toolkit.analytics.candidate_summary(round) of this round",
+                           hint="Pass candidate_summary(round), or leave summary=None to have it computed")
+
+
 def _summary_row(round: HiringRound, candidate_id: str, summary: pd.DataFrame) -> pd.Series:
     rows = summary[summary["candidate_id"].astype("str") == candidate_id]
     if "round_id" in summary.columns:
@@ -411,10 +424,12 @@ def compose(
             allowed=f"letters for candidates with status {', '.join(s for s in ('rejected', 'withdrawn', 'pending'))}",
             hint="Check the status column; the hired candidate is told in person, not by this letter",
         )
+    parse_as_of(as_of)  # a wrong as_of is said before anything is worked out
     if summary is None:
         from ..analytics import candidate_summary
 
         summary = candidate_summary(round)
+    _check_summary(round, summary)
     row = _summary_row(round, candidate_id, summary)
     return _compose(round, cand, row, _facts(round), language=language, as_of=as_of)
 
@@ -433,10 +448,17 @@ def compose_round(
     The analytics (``summary``; ``profiles``, `toolkit.analytics.criterion_profiles` of the round) are
     computed once for the whole round, here when not given. Statuses hired and offered are never included.
     """
+    parse_as_of(as_of)
+    unknown = [s for s in statuses if s not in LETTER_STATUSES + ("pending",) + NO_LETTER_STATUSES]
+    if unknown:
+        raise ToolkitError(f"unknown status {unknown[0]!r} in statuses", value=unknown[0],
+                           allowed="rejected, withdrawn, pending (as the status column is read: lower case)",
+                           hint="Pass statuses=('rejected', 'withdrawn') or add 'pending' for drafts")
     if summary is None:
         from ..analytics import candidate_summary
 
         summary = candidate_summary(round)
+    _check_summary(round, summary)
     facts = _facts(round, profiles)
     # rows as plain dicts: a pandas Series per row costs more than composing the letter from it
     by_id = {str(r["candidate_id"]): r for r in summary.to_dict("records") if str(r.get("round_id", round.round_id)) == round.round_id}
@@ -523,9 +545,7 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, as_
     if not personal:
         notes.append(t("note_no_sender"))
 
-    letter_date = as_date(as_of) if as_of is not None else dt.date.today()
-    if letter_date is None:
-        raise ToolkitError("as_of is not a date", value=as_of, allowed="a date such as 2026-03-20 or a datetime.date")
+    letter_date = parse_as_of(as_of).date()  # as everywhere: 2026-03-20 or a date; "04/03/2026" is refused, not guessed
 
     strength_c = _opt(row.get("strength"))
     growth_c = _opt(row.get("growth_area"))
