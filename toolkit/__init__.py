@@ -7,7 +7,7 @@
 
 from . import analytics, charts, feedback, pickers
 from .analytics import candidate_summary, overdue_now, process_health, timelines, weighted_totals
-from .errors import InputFileError, MappingError, OutputError, ScorecardError, TemplateError, ToolkitError
+from .errors import InputFileError, MappingError, OutputError, ScorecardError, TemplateError, ToolkitError, UnknownRoundError
 from .loader import load_round, load_rounds, round_id_for
 from .model import HiringRound, Role, Rounds, as_rounds
 from .readers import inspect_path, read_mapping
@@ -47,6 +47,7 @@ __all__ = [
     "ScorecardError",
     "TemplateError",
     "ToolkitError",
+    "UnknownRoundError",
     "as_rounds",
     "load_round",
     "load_rounds",

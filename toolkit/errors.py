@@ -113,3 +113,10 @@ class TemplateError(ToolkitError):
 
 class OutputError(ToolkitError):
     """The output folder is unsafe (holds inputs) or cannot be written."""
+
+
+class UnknownRoundError(ToolkitError, KeyError):
+    """``rounds["id"]`` for an id that is not among the rounds (a KeyError too, for code that expects one)."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return ToolkitError.__str__(self)

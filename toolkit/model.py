@@ -178,7 +178,10 @@ class Rounds:
             for r in self.rounds:
                 if r.round_id == key:
                     return r
-            raise KeyError(key)
+            from .errors import UnknownRoundError
+
+            raise UnknownRoundError(f"no round {key!r} among these rounds", value=key, allowed=", ".join(self.round_ids[:10]) or "none",
+                                    hint="Round ids come from the file names (round_id_for): see rounds.round_ids")
         return self.rounds[key]
 
     @property
@@ -240,9 +243,66 @@ def _empty_round() -> HiringRound:
 
 
 def as_rounds(obj: "HiringRound | Rounds | list[HiringRound]") -> Rounds:
-    """Accept one round, several, or a `Rounds`; return a `Rounds`."""
+    """Accept one round, several, or a `Rounds`; return a `Rounds`. Anything else (a path, a table) is a ToolkitError
+    that says what to pass."""
     if isinstance(obj, Rounds):
         return obj
     if isinstance(obj, HiringRound):
         return Rounds((obj,))
-    return Rounds(tuple(obj))
+    import os
+
+    iterable = hasattr(obj, "__iter__") and not isinstance(obj, (str, bytes, os.PathLike, pd.DataFrame, pd.Series, dict))
+    items = tuple(obj) if iterable else None
+    if items is None or not all(isinstance(r, HiringRound) for r in items):
+        bad = obj if items is None else next(r for r in items if not isinstance(r, HiringRound))
+        raise _not_a_round(bad, None, several=True)
+    return Rounds(items)
+
+
+def _not_a_round(obj, what: str | None, *, several: bool = False):
+    """The ToolkitError for something passed where a loaded round (or rounds) belongs: says what it was and what to do.
+    ``what``: the function ("weighted_totals()"); None for wherever rounds are expected."""
+    import os
+
+    from .errors import ToolkitError
+
+    wanted = "loaded rounds" if several else "one loaded round (a HiringRound)"
+    what = what + " takes" if what else "expected"
+    if isinstance(obj, (str, os.PathLike)):
+        return ToolkitError(f"{what} {wanted}, not a path", value=str(obj),
+                            hint="Load it first: rnd = toolkit.load_round(path), or rounds = toolkit.load_rounds(folder)")
+    if isinstance(obj, Rounds):
+        return ToolkitError(f"{what} one round, not {len(obj)} rounds", allowed=", ".join(obj.round_ids[:10]) or "none",
+                            hint="Pass one of them, rounds['<round id>'], or loop: for rnd in rounds: ...")
+    return ToolkitError(f"{what} {wanted}, not a {type(obj).__name__}",
+                        hint="Load one with toolkit.load_round(path) (or round_from_frames for tables you made)")
+
+
+def takes_round(func):
+    """A public function whose first argument is one round: anything else (a Rounds, a path, a table) is a ToolkitError
+    naming the function and what to pass, not an AttributeError from inside it."""
+
+    @functools.wraps(func)
+    def checked(round, *args, **kwargs):
+        if not isinstance(round, HiringRound):
+            raise _not_a_round(round, f"{func.__name__}()")
+        return func(round, *args, **kwargs)
+
+    return checked
+
+
+def takes_timelines(func):
+    """A public function whose first argument is `analytics.timelines` output: a round or another table is a ToolkitError."""
+
+    @functools.wraps(func)
+    def checked(timelines_df, *args, **kwargs):
+        if not isinstance(timelines_df, pd.DataFrame) or "target_status" not in timelines_df.columns:
+            from .errors import ToolkitError
+
+            what = "a round" if isinstance(timelines_df, (HiringRound, Rounds)) else f"a {type(timelines_df).__name__}" \
+                if not isinstance(timelines_df, pd.DataFrame) else "a table without the timelines' columns"
+            raise ToolkitError(f"{func.__name__}() takes the table timelines() returns, not {what}",
+                               hint="tl = toolkit.timelines(rounds, as_of=...); then " + f"{func.__name__}(tl)")
+        return func(timelines_df, *args, **kwargs)
+
+    return checked

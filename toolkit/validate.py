@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from .coerce import _typed, blank_mask, by_distinct, convert, expand, parse_as_of, per_distinct, valid_emails
-from .errors import ScorecardError
+from .errors import ScorecardError, ToolkitError
 from .model import (
     PROBLEM_COLUMNS,
     REJECTED_COLUMNS,
@@ -1192,6 +1192,11 @@ def round_from_frames(
     The tables use the canonical column names (aliases work too). Row numbers
     in problems count as if the table were a sheet with its header in row 1.
     """
+    if isinstance(role, Role):  # a loaded round's role passed back in
+        role = role.as_dict()
+    elif not isinstance(role, (dict, pd.Series)):
+        raise ToolkitError(f"role is a dict of Role fields, not a {type(role).__name__}",
+                           hint='Pass e.g. {"role": "Data Analyst", "country": "GB"}, or a loaded round\'s rnd.role')
     raw_role = RawRole("Role", dict(role), {k: f"B{i + 1}" for i, k in enumerate(role)})
     tables = {name: table_from_frame(name, df) for name, df in (("Criteria", criteria), ("Candidates", candidates), ("Scores", scores))}
     raw = RawWorkbook(file=source, role=raw_role, tables=tables, sheet_names=list(SHEETS), details={"layout": "frames"})

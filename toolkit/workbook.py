@@ -490,6 +490,15 @@ def scorecard_workbook_bytes(
     missing ones are left blank. Values are written as given: dates become Excel
     dates, yes/no flags become "yes"/"no", anything else that is text stays text.
     """
+    from .model import Role
+
+    if isinstance(role, Role):  # a loaded round's role: written back as its fields
+        role = role.as_dict()
+    elif role is not None and not isinstance(role, dict):
+        from .errors import ToolkitError
+
+        raise ToolkitError(f"role is a dict of Role fields, not a {type(role).__name__}",
+                           hint='Pass e.g. {"role": "Data Analyst", "country": "GB"}, or a loaded round\'s rnd.role')
     wb = Workbook(write_only=True)
     wb.properties.creator = "Debrief"
     wb.properties.created = FIXED_TIMESTAMP

@@ -25,6 +25,7 @@ import pandas as pd
 
 from ..model import HiringRound
 from .scoring import _positions, _score_cells, _scored_rows, _texts, criterion_matrix, factorize_text, scale_points
+from ..model import takes_round
 
 MIN_INTERVIEWERS = 2
 """Fewer interviewers than this on a criterion = too few scores."""
@@ -114,6 +115,7 @@ def _n_interviewers(round: HiringRound) -> int:
     return int(round.scores["interviewer"].nunique(dropna=True)) if len(round.scores) else 0
 
 
+@takes_round
 def evidence(round: HiringRound) -> pd.DataFrame:
     """Per candidate and criterion: is the evidence sufficient, and if not, why.
 

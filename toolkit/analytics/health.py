@@ -28,6 +28,7 @@ import pandas as pd
 from ..errors import ToolkitError
 from ..model import HiringRound, Rounds, as_rounds
 from ..schema import STATUSES
+from ..model import takes_timelines
 
 GROUPINGS = ("round_id", "department", "hiring_manager", "month", "week", "all")
 NOT_GIVEN = "(not given)"
@@ -113,6 +114,7 @@ def share_within_target(timelines_df: pd.DataFrame) -> float | None:
     return float((status == "on_time").sum() / due) if due else None
 
 
+@takes_timelines
 def process_health(
     timelines_df: pd.DataFrame,
     by: str = "round_id",

@@ -27,6 +27,7 @@ import pandas as pd
 
 from ..model import HiringRound
 from .scoring import _scored_rows, scale_points, scale_range
+from ..model import takes_round
 
 OFFSET_POINTS = 0.3
 """A mean offset of this many points (1-5 scale; scaled) marks lenient or severe."""
@@ -40,6 +41,7 @@ HALO_HIGH = 0.7
 """A halo of this or more reads "criteria move together"."""
 
 
+@takes_round
 def score_offsets(round: HiringRound) -> pd.DataFrame:
     """Every non-blank score next to its panel mean.
 
@@ -70,6 +72,7 @@ def _halo(s: pd.DataFrame) -> pd.Series:
     return pd.Series(out, dtype="float64")
 
 
+@takes_round
 def interviewer_calibration(round: HiringRound) -> pd.DataFrame:
     """One row per interviewer: leniency, blanks and halo (rules in the module docstring).
 

@@ -7,8 +7,10 @@ import pandas as pd
 
 from ..model import HiringRound
 from .scoring import _means_wide, _stage_labels, _totals, _weights, stage_order
+from ..model import takes_round
 
 
+@takes_round
 def progression(round: HiringRound) -> pd.DataFrame:
     """Per candidate and stage (interview order): the weighted total at and up to that stage.
 

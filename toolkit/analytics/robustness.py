@@ -20,6 +20,7 @@ import pandas as pd
 
 from ..model import HiringRound
 from .scoring import _means_wide, _rank, _totals, _weights
+from ..model import takes_round
 
 AS_GIVEN = "as given"
 EQUAL = "equal weights"
@@ -41,6 +42,7 @@ def _scenarios(round: HiringRound):
         yield f"without {name}", "interviewer left out", _means_wide(round, round.scores[(who != name).to_numpy()]), given
 
 
+@takes_round
 def scenario_ranks(round: HiringRound) -> pd.DataFrame:
     """Every candidate's total and rank in every scenario (see the module docstring).
 
@@ -70,6 +72,7 @@ def scenario_ranks(round: HiringRound) -> pd.DataFrame:
     return out
 
 
+@takes_round
 def rank_robustness(round: HiringRound, top: int = 3) -> pd.DataFrame:
     """Per scenario: the top candidates in order, and whether the winner and the order hold.
 

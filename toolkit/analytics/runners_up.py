@@ -31,6 +31,7 @@ import pandas as pd
 from ..model import HiringRound
 from .evidence import fmt_points, n_points
 from .scoring import scale_points, scale_range, selected_candidate, weighted_totals
+from ..model import takes_round
 
 CLOSE_MARGIN_POINTS = 0.5
 """Within this many points (1-5 scale) of the selected candidate's total = close."""
@@ -39,6 +40,7 @@ NEXT_BEST_MARGIN_POINTS = 0.75
 """The next best candidate qualifies within this many points (1-5 scale)."""
 
 
+@takes_round
 def runner_up_assessment(round: HiringRound, totals: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every candidate, with whether they are a runner-up and why.
 
@@ -131,6 +133,7 @@ def runner_up_assessment(round: HiringRound, totals: pd.DataFrame | None = None)
     return out.reset_index(drop=True)
 
 
+@takes_round
 def runners_up(round: HiringRound) -> pd.DataFrame:
     """The runners-up only (same columns as `runner_up_assessment`), best rank first."""
     a = runner_up_assessment(round)

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ..model import HiringRound
+from ..model import takes_round
 
 NO_STAGE = "(no stage)"
 """Stage label used for scores whose stage is blank."""
@@ -37,6 +38,7 @@ def scale_range(round: HiringRound) -> float:
     return float(round.role.scale_max) - float(round.role.scale_min)
 
 
+@takes_round
 def scale_points(round: HiringRound, points_on_1_to_5: float) -> float:
     """Convert a threshold written for a 1-5 scale to the round's scale.
 
@@ -45,6 +47,7 @@ def scale_points(round: HiringRound, points_on_1_to_5: float) -> float:
     return float(points_on_1_to_5) * scale_range(round) / 4.0
 
 
+@takes_round
 def stage_order(round: HiringRound) -> list[str]:
     """Interview stages in the order they happened.
 
@@ -213,6 +216,7 @@ def _aggregate(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return out
 
 
+@takes_round
 def criterion_matrix(round: HiringRound, by_stage: bool = False) -> pd.DataFrame:
     """Each candidate's mean score per criterion, with the evidence behind it.
 
@@ -349,6 +353,7 @@ def _must_have_check(means: np.ndarray, round: HiringRound) -> tuple[pd.Series, 
     return pd.Series(meets), below_txt
 
 
+@takes_round
 def weighted_totals(round: HiringRound) -> pd.DataFrame:
     """One row per candidate, best first: the weighted total, rank and bar checks.
 
@@ -387,6 +392,7 @@ def weighted_totals(round: HiringRound) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+@takes_round
 def selected_candidate(round: HiringRound, totals: pd.DataFrame | None = None) -> tuple[str | None, str]:
     """The candidate everyone is compared with, and why it is that one.
 
@@ -406,6 +412,7 @@ def selected_candidate(round: HiringRound, totals: pd.DataFrame | None = None) -
     return None, "none"
 
 
+@takes_round
 def contributions(round: HiringRound) -> pd.DataFrame:
     """How much each criterion adds to each candidate's weighted total (for stacked bars).
 
@@ -439,6 +446,7 @@ def contributions(round: HiringRound) -> pd.DataFrame:
     return out
 
 
+@takes_round
 def gaps(round: HiringRound, totals: pd.DataFrame | None = None) -> pd.DataFrame:
     """Each candidate's distance to the selected candidate and to the bar, per criterion.
 

@@ -62,6 +62,7 @@ from ..model import HiringRound, Rounds, as_rounds
 from ..schema import PERSONAL_CHANNELS, WRITTEN_CHANNELS, normalise_header
 from .business_days import add_business_days, business_days, calendar_name
 from .scoring import NO_STAGE, stage_order
+from ..model import takes_timelines
 
 TARGET_STATUSES = ("on_time", "late", "overdue", "pending", "not_applicable")
 FEEDBACK_STATUSES = ("answered", "waiting", "not_requested")
@@ -274,6 +275,7 @@ def _empty() -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=dtypes[c]) for c in TIMELINE_COLUMNS})
 
 
+@takes_timelines
 def overdue_now(timelines_df: pd.DataFrame) -> pd.DataFrame:
     """The list HR acts on today: every candidate whose target has passed without being told.
 
@@ -290,6 +292,7 @@ FOLLOW_THROUGH_COLUMNS = ["round_id", "name", "feedback_requested_on", "feedback
                           "stay_in_touch", "follow_up_on", "follow_up_status"]
 
 
+@takes_timelines
 def follow_through(timelines_df: pd.DataFrame) -> pd.DataFrame:
     """The candidates who asked for feedback or are in the talent pool, with how each was followed through
     (`FOLLOW_THROUGH_COLUMNS`), in the order of ``timelines_df``."""

@@ -27,6 +27,7 @@ from ..errors import ToolkitError
 from ..model import HiringRound
 from . import style
 from .style import esc
+from ..model import takes_round
 
 TEXT_ROWS = 60
 """Heatmap cells carry their numbers up to this many rows; beyond, hover only."""
@@ -78,6 +79,7 @@ def _pct(values: np.ndarray) -> np.ndarray:
 # candidates x criteria
 
 
+@takes_round
 def criterion_heatmap(round: HiringRound, *, top: int | None = 40, evidence_table: pd.DataFrame | None = None,
                       totals: pd.DataFrame | None = None) -> go.Figure:
     """Candidates (rows, best weighted total on top) x criteria (columns, most important first).
@@ -151,6 +153,7 @@ def criterion_heatmap(round: HiringRound, *, top: int | None = 40, evidence_tabl
     return style.figure(data, lay)
 
 
+@takes_round
 def contribution_bars(round: HiringRound, *, top: int | None = 30, table: pd.DataFrame | None = None,
                       totals: pd.DataFrame | None = None) -> go.Figure:
     """Stacked horizontal bars: each criterion's share of each candidate's weighted total.
@@ -344,6 +347,10 @@ def candidate_profile(source: HiringRound | pd.DataFrame, candidate_id: str, *, 
         raise ToolkitError("no chart labels in this language", value=language, allowed=", ".join(PROFILE_TEXT),
                            hint="Pass language='en', 'de' or 'sv'")
     words = PROFILE_TEXT[language]
+    if not isinstance(source, (HiringRound, pd.DataFrame)):
+        from ..model import _not_a_round
+
+        raise _not_a_round(source, "candidate_profile()")
     profiles = criterion_profiles(source) if isinstance(source, HiringRound) else source
     rows = profiles[profiles["candidate_id"].to_numpy(dtype=object) == candidate_id]
     if rows.empty:
@@ -446,6 +453,7 @@ def _box_statistics(part: pd.DataFrame, criteria: list[str]) -> pd.DataFrame:
     return out.sort_values("criterion", key=lambda c: c.map(order).fillna(len(order)), kind="stable").reset_index(drop=True)
 
 
+@takes_round
 def interviewer_spread(round: HiringRound, candidate_id: str | None = None, *, max_interviewers: int = 12) -> go.Figure:
     """Where interviewers disagree, per criterion.
 
@@ -520,6 +528,7 @@ def interviewer_spread(round: HiringRound, candidate_id: str | None = None, *, m
     return style.figure(data, lay)
 
 
+@takes_round
 def interviewer_calibration_chart(round: HiringRound, *, table: pd.DataFrame | None = None) -> go.Figure:
     """Each interviewer's mean offset from the panel (lenient right, severe left) with blanks and halo on hover.
 
@@ -562,6 +571,7 @@ def interviewer_calibration_chart(round: HiringRound, *, table: pd.DataFrame | N
 # stages and robustness
 
 
+@takes_round
 def progression_chart(round: HiringRound, *, highlight: int = 8, table: pd.DataFrame | None = None,
                       totals: pd.DataFrame | None = None) -> go.Figure:
     """Cumulative weighted total after each interview stage.
@@ -605,6 +615,7 @@ def progression_chart(round: HiringRound, *, highlight: int = 8, table: pd.DataF
     return style.figure(data, lay)
 
 
+@takes_round
 def robustness_chart(round: HiringRound, *, top: int = 3, ranks: pd.DataFrame | None = None) -> go.Figure:
     """Rank of the leading candidates under each scenario (rows) as one heatmap.
 

@@ -19,6 +19,7 @@ from ..analytics.timelines import overdue_now
 from ..coerce import parse_as_of
 from . import style
 from .style import esc
+from ..model import takes_timelines
 
 COLOURS = {
     "on_time": "#2a9d8f",
@@ -65,6 +66,7 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+@takes_timelines
 def days_to_tell_histogram(timelines_df: pd.DataFrame) -> go.Figure:
     """Bars: how many candidates were told after 0, 1, 2, ... business days, with the target marked.
 
@@ -164,6 +166,7 @@ def _dates_text(days: pd.Series) -> pd.Series:
     return pd.Series([_fmt_day(v) for v in days], index=days.index, dtype="object")
 
 
+@takes_timelines
 def timeline_chart(timelines_df: pd.DataFrame, as_of: dt.date | str | None = None, *, include_all: bool = False,
                    aggregate_above: int | None = AGGREGATE_ABOVE) -> go.Figure:
     """Gantt-like timeline, one row per candidate, sorted by decision date (earliest at the top).
@@ -252,6 +255,7 @@ def _week_text(monday: str) -> str:
     return f"Week of {pd.Timestamp(monday).strftime('%a %d %b %Y')}"
 
 
+@takes_timelines
 def timeline_by_week(timelines_df: pd.DataFrame, as_of: dt.date | str | None = None) -> go.Figure:
     """The timeline aggregated per week of decision, for rounds too large to draw one row per candidate.
 
@@ -336,6 +340,7 @@ def _every_month(health: pd.DataFrame, most: int = 240) -> pd.DataFrame:
     return health.set_index("month").reindex(every).rename_axis("month").reset_index()
 
 
+@takes_timelines
 def within_target_by_month(timelines_df: pd.DataFrame) -> go.Figure:
     """Bars per decision month: share of candidates told within the target (0-100 %) of those told or overdue now.
 
@@ -370,6 +375,7 @@ def within_target_by_month(timelines_df: pd.DataFrame) -> go.Figure:
     return fig
 
 
+@takes_timelines
 def channel_mix(timelines_df: pd.DataFrame, by: str = "round_id") -> go.Figure:
     """Stacked bars: how the told candidates heard the decision, per round or finalists vs others.
 
@@ -414,6 +420,7 @@ def channel_mix(timelines_df: pd.DataFrame, by: str = "round_id") -> go.Figure:
     return fig
 
 
+@takes_timelines
 def overdue_table(timelines_df: pd.DataFrame, as_of: dt.date | str | None = None) -> go.Figure:
     """A table of who is overdue now: role, candidate, business days waiting, due date, decision date, owner.
 

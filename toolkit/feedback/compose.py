@@ -65,6 +65,7 @@ from ..model import HiringRound
 from ..schema import LANGUAGES, normalise_header
 from . import phrases
 from .language import as_date, choose_language, format_date, format_number
+from ..model import takes_round
 
 NO_LETTER_STATUSES = ("hired", "offered")
 """Candidates with these statuses get no rejection letter (`compose` raises)."""
@@ -391,6 +392,7 @@ def _close_runner_up(row, stay: object) -> bool:
 # compose
 
 
+@takes_round
 def compose(
     round: HiringRound,
     candidate_id: str,
@@ -434,6 +436,7 @@ def compose(
     return _compose(round, cand, row, _facts(round), language=language, as_of=as_of)
 
 
+@takes_round
 def compose_round(
     round: HiringRound,
     *,
@@ -807,6 +810,7 @@ def letters_table(feedbacks: list[Feedback]) -> pd.DataFrame:
     return out
 
 
+@takes_round
 def default_candidate(round: HiringRound) -> str:
     """The candidate to show first: the first rejected one on the Candidates sheet, else the first who gets a letter.
 

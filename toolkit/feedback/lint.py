@@ -31,6 +31,7 @@ import pandas as pd
 
 from ..model import HiringRound
 from .language import normalise_language
+from ..model import takes_round
 
 LETTER_WORD_LIMIT = 250
 """A letter longer than this many words is flagged ``too_long``."""
@@ -269,6 +270,7 @@ def lint_text(text: object, language: object, *, max_words: int | None = LETTER_
     return kept
 
 
+@takes_round
 def lint_round(round: HiringRound, feedbacks: Iterable | Mapping | None = None) -> pd.DataFrame:
     """Every lint finding of a round: its letters, the Candidates sheet's notes and the Scores' evidence.
 

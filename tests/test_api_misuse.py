@@ -1,0 +1,75 @@
+"""What a notebook user plausibly passes by mistake gets a toolkit error saying what to pass, not an AttributeError or
+KeyError from inside pandas (an API review tried each of these)."""
+
+from __future__ import annotations
+
+import pytest
+
+import toolkit
+from toolkit import analytics, charts, feedback
+from toolkit.errors import ToolkitError, UnknownRoundError
+
+AS_OF = "2026-03-20"
+PATH = "data/sample/berlin-social-media-lead.xlsx"
+
+
+@pytest.fixture(scope="module")
+def rounds():
+    return toolkit.load_rounds("data/sample", as_of=AS_OF)
+
+
+@pytest.mark.parametrize("call", [
+    lambda x: toolkit.weighted_totals(x),
+    lambda x: toolkit.candidate_summary(x),
+    lambda x: analytics.evidence(x),
+    lambda x: analytics.score_offsets(x),
+    lambda x: charts.criterion_heatmap(x),
+    lambda x: charts.candidate_profile(x, "B05"),
+    lambda x: feedback.compose(x, "B05", as_of=AS_OF),
+    lambda x: feedback.lint_round(x),
+], ids=["weighted_totals", "candidate_summary", "evidence", "score_offsets", "criterion_heatmap", "candidate_profile",
+        "compose", "lint_round"])
+def test_a_per_round_function_given_all_rounds_or_a_path_says_to_pass_one_loaded_round(rounds, call):
+    with pytest.raises(ToolkitError, match=r"takes one round, not 3 rounds.*rounds\['<round id>'\]"):
+        call(rounds)
+    with pytest.raises(ToolkitError, match=r"not a path.*toolkit\.load_round\(path\)"):
+        call(PATH)
+
+
+def test_functions_of_the_timelines_table_name_it_when_given_a_round_or_another_table(rounds):
+    for call in (toolkit.overdue_now, toolkit.process_health, charts.timeline_chart):
+        with pytest.raises(ToolkitError, match=r"takes the table timelines\(\) returns, not a round"):
+            call(rounds[0])
+        with pytest.raises(ToolkitError, match="not a table without the timelines' columns|a table without the timelines' columns"):
+            call(rounds[0].candidates)
+    tl = toolkit.timelines(rounds, as_of=AS_OF)
+    assert len(toolkit.overdue_now(tl)) == 3  # the right table still works
+
+
+def test_a_path_where_rounds_belong_and_an_unknown_round_id_are_named(rounds):
+    with pytest.raises(ToolkitError, match="expected loaded rounds, not a path"):
+        toolkit.timelines(PATH, as_of=AS_OF)
+    with pytest.raises(ToolkitError, match="expected loaded rounds, not a path"):
+        toolkit.build_report([PATH], as_of=AS_OF)
+    with pytest.raises(UnknownRoundError, match="no round 'berlin' among these rounds.*berlin-social-media-lead") as err:
+        rounds["berlin"]
+    assert isinstance(err.value, KeyError)  # code that catches KeyError keeps working
+    assert toolkit.as_rounds(r for r in rounds).round_ids == rounds.round_ids  # any iterable of rounds is fine
+
+
+def test_a_loaded_rounds_role_can_be_passed_back_in(rounds):
+    rnd = rounds[0]
+    again = toolkit.round_from_frames(rnd.role, rnd.criteria, rnd.candidates, rnd.scores, round_id=rnd.round_id, as_of=AS_OF)
+    assert again.role.role == rnd.role.role and again.role.decided_on == rnd.role.decided_on
+    assert toolkit.load_round(_write(rnd), as_of=AS_OF).role.role == rnd.role.role
+    with pytest.raises(ToolkitError, match="role is a dict of Role fields, not a str"):
+        toolkit.round_from_frames("Data Analyst", rnd.criteria, rnd.candidates, rnd.scores)
+
+
+def _write(rnd):
+    import tempfile
+    from pathlib import Path
+
+    path = Path(tempfile.mkdtemp()) / "again.xlsx"
+    path.write_bytes(toolkit.scorecard_workbook_bytes(rnd.role, rnd.criteria, rnd.candidates, rnd.scores))
+    return path
