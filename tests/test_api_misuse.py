@@ -73,3 +73,14 @@ def _write(rnd):
     path = Path(tempfile.mkdtemp()) / "again.xlsx"
     path.write_bytes(toolkit.scorecard_workbook_bytes(rnd.role, rnd.criteria, rnd.candidates, rnd.scores))
     return path
+
+
+def test_a_report_of_no_round_says_so(tmp_path):
+    """An API review: a folder whose every file is unreadable gave an empty Rounds (as documented), and build_report then
+    raised KeyError: 'round_id' from inside pandas; the CLI says 'no input could be read'."""
+    (tmp_path / "broken.xlsx").write_bytes(b"not a workbook")
+    failed = []
+    rounds = toolkit.load_rounds(tmp_path, as_of=AS_OF, on_error=failed)
+    assert len(rounds) == 0 and len(failed) == 1
+    with pytest.raises(ToolkitError, match=r"there is no round to report on: 1 input\(s\) could not be read, the first .*broken\.xlsx"):
+        toolkit.build_report(rounds, as_of=AS_OF, unreadable=failed)

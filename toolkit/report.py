@@ -151,6 +151,12 @@ def build_report(rounds, *, as_of=None, anonymize: bool = False, templates_dir=N
     from .analytics.timelines import parse_as_of, timelines
 
     rounds = as_rounds(rounds)
+    if not len(rounds):  # as `debrief report` says when no input could be read
+        from .errors import ToolkitError
+
+        why = f": {len(unreadable)} input(s) could not be read, the first {unreadable[0][0]} ({unreadable[0][1]})" if unreadable else ""
+        raise ToolkitError(f"there is no round to report on{why}", hint="Load at least one round (load_rounds names why a file "
+                                                                        "cannot be read) and build the report from it")
     key = pseudonym_key if pseudonym_key is not None else (_kept_or_new_key() if anonymize else None)
     secret = key if anonymize else None  # what the cross-round outputs are made with: a key, or None for names
     as_of_ts = parse_as_of(as_of)

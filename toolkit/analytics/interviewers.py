@@ -45,12 +45,13 @@ HALO_HIGH = 0.7
 def score_offsets(round: HiringRound) -> pd.DataFrame:
     """Every non-blank score next to its panel mean.
 
-    Columns: candidate_id, interviewer, criterion (str), stage (str), score,
+    Columns: round_id, candidate_id, interviewer, criterion (str), stage (str), score,
     panel_mean (mean of all scores for the same candidate x criterion x
     stage), panel_size (how many scores that mean has), offset (score -
     panel_mean; float, NaN when panel_size < 2).
     """
     s = _scored_rows(round.scores)
+    s.insert(0, "round_id", pd.Series([round.round_id] * len(s), index=s.index, dtype="str"))
     g = s.groupby(["candidate_id", "criterion", "stage"], sort=False)["score"]
     s["panel_mean"] = g.transform("mean")
     s["panel_size"] = g.transform("size")
