@@ -271,6 +271,9 @@ def test_a_shared_pseudonym_secret_in_the_environment_is_used_everywhere_and_cop
     assert ids[0] == ids[1]
     assert not (tmp_path / "newer" / ".debrief-key").exists()
     assert "shared team secret" not in (older / ".debrief-key").read_text()
+    monkeypatch.setenv("DEBRIEF_PSEUDONYM_KEY", "k")  # one letter: found by trying keys, so refused
+    with pytest.raises(OutputError, match="DEBRIEF_PSEUDONYM_KEY is 1 characters long.*at least 16 characters"):
+        report_to_folder(rounds, older, as_of=AS_OF, anonymize=True)
 
 
 def test_an_output_folder_reached_by_a_link_or_shared_with_a_group_keeps_being_that_folder(rounds, tmp_path):

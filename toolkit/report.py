@@ -74,8 +74,16 @@ def pseudonym_key(out_dir=None) -> bytes:
     return secrets.token_hex(32).encode("ascii")
 
 
+MIN_KEY_LENGTH = 16
+"""The fewest characters a DEBRIEF_PSEUDONYM_KEY may have: a short one can be found by trying keys against a shared file."""
+
+
 def _env_key() -> bytes | None:
     given = os.environ.get("DEBRIEF_PSEUDONYM_KEY", "").strip()
+    if given and len(given) < MIN_KEY_LENGTH:
+        raise OutputError(f"DEBRIEF_PSEUDONYM_KEY is {len(given)} characters long; a key that short can be found by trying "
+                          "keys against a shared summary, which undoes every pseudonym", allowed=f"at least {MIN_KEY_LENGTH} characters",
+                          hint='Make one with: python -c "import secrets; print(secrets.token_hex(32))"')
     return given.encode("utf-8") if given else None
 
 
