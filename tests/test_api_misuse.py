@@ -84,3 +84,25 @@ def test_a_report_of_no_round_says_so(tmp_path):
     assert len(rounds) == 0 and len(failed) == 1
     with pytest.raises(ToolkitError, match=r"there is no round to report on: 1 input\(s\) could not be read, the first .*broken\.xlsx"):
         toolkit.build_report(rounds, as_of=AS_OF, unreadable=failed)
+
+
+def test_arguments_outside_what_is_documented_are_refused_and_language_spellings_mean_the_same_everywhere(rounds):
+    """An API review: channel_mix(by='department') drew the per-round chart without a word, rank_robustness(top=0)
+    reported no winner as 'unchanged', contribution_bars(top=-1) said 'Showing the top -1', and 'de-DE' gave English
+    dates in format_date, German letters in compose and an error in candidate_profile."""
+    rnd = rounds[0]
+    tl = toolkit.timelines(rounds, as_of=AS_OF)
+    with pytest.raises(ToolkitError, match="channel_mix: unknown grouping.*round_id, finalist"):
+        charts.channel_mix(tl, by="department")
+    for bad in (0, -1, 2.5, "3", True):
+        with pytest.raises(ToolkitError, match="top must be a whole number of candidates, 1 or more"):
+            analytics.rank_robustness(rnd, top=bad)
+        with pytest.raises(ToolkitError, match="top must be a whole number of candidates, 1 or more"):
+            charts.contribution_bars(rnd, top=bad)
+    assert len(charts.contribution_bars(rnd, top=None).data) > 0  # None: every candidate, as documented
+    assert feedback.format_date("2026-03-20", "de-DE") == feedback.format_date("2026-03-20", "de") == "20. März 2026"
+    assert feedback.format_number(3.5, "Svenska") == "3,5"
+    german = charts.candidate_profile(rnd, "B05", language="de-DE", show_selected=False)
+    assert german.layout.title.text.endswith("Bewertungen je Kriterium")
+    with pytest.raises(ToolkitError, match="no texts in this language.*en, de, sv"):
+        feedback.format_date("2026-03-20", "fr")

@@ -60,7 +60,7 @@ def test_disagreeing_interviewers_are_explained_in_the_language_of_the_chart():
 def test_english_is_the_default_and_other_languages_are_refused(rnd):
     assert candidate_profile(rnd, "R").to_json() == candidate_profile(rnd, "R", language="en", show_selected=True).to_json()
     assert candidate_profile(rnd, "R").data[1].name == "Selected candidate"
-    with pytest.raises(ToolkitError, match="no chart labels"):
+    with pytest.raises(ToolkitError, match="no texts in this language"):
         candidate_profile(rnd, "R", language="fr")
 
 

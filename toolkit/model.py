@@ -34,6 +34,7 @@ import functools
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
+import numpy as np
 import pandas as pd
 
 from .schema import DEFAULT_LANGUAGE, DEFAULT_RESPONSE_TARGET_DAYS, DEFAULT_SCALE
@@ -276,6 +277,18 @@ def _not_a_round(obj, what: str | None, *, several: bool = False):
                             hint="Pass one of them, rounds['<round id>'], or loop: for rnd in rounds: ...")
     return ToolkitError(f"{what} {wanted}, not a {type(obj).__name__}",
                         hint="Load one with toolkit.load_round(path) (or round_from_frames for tables you made)")
+
+
+def top_count(top, *, what: str, none_means_all: bool = False):
+    """``top`` (how many candidates to show) as a whole number of at least 1; None stays None where it means "all"."""
+    if top is None and none_means_all:
+        return None
+    if isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1:
+        from .errors import ToolkitError
+
+        raise ToolkitError(f"{what}: top must be a whole number of candidates, 1 or more", value=top,
+                           allowed="1, 2, 3 ..." + (" or None for all" if none_means_all else ""), hint="Pass e.g. top=3")
+    return int(top)
 
 
 def takes_round(func):

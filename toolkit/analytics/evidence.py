@@ -23,9 +23,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..model import HiringRound
+from ..model import HiringRound, takes_round
 from .scoring import _positions, _score_cells, _scored_rows, _texts, criterion_matrix, factorize_text, scale_points
-from ..model import takes_round
 
 MIN_INTERVIEWERS = 2
 """Fewer interviewers than this on a criterion = too few scores."""

@@ -26,9 +26,8 @@ import re
 import pandas as pd
 
 from ..errors import ToolkitError
-from ..model import HiringRound, Rounds, as_rounds
+from ..model import HiringRound, Rounds, as_rounds, takes_timelines
 from ..schema import STATUSES
-from ..model import takes_timelines
 
 GROUPINGS = ("round_id", "department", "hiring_manager", "month", "week", "all")
 NOT_GIVEN = "(not given)"

@@ -25,9 +25,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..model import HiringRound
+from ..model import HiringRound, takes_round
 from .scoring import _scored_rows, scale_points, scale_range
-from ..model import takes_round
 
 OFFSET_POINTS = 0.3
 """A mean offset of this many points (1-5 scale; scaled) marks lenient or severe."""

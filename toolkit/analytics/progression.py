@@ -5,9 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..model import HiringRound
+from ..model import HiringRound, takes_round
 from .scoring import _means_wide, _stage_labels, _totals, _weights, stage_order
-from ..model import takes_round
 
 
 @takes_round

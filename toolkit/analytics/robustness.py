@@ -18,9 +18,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..model import HiringRound
+from ..model import HiringRound, takes_round
 from .scoring import _means_wide, _rank, _totals, _weights
-from ..model import takes_round
 
 AS_GIVEN = "as given"
 EQUAL = "equal weights"
@@ -85,6 +84,9 @@ def rank_robustness(round: HiringRound, top: int = 3) -> pd.DataFrame:
     is still ranked 1, alone or tied), top_order_unchanged (bool: the same
     ``top`` candidates in the same order as "as given", ties included).
     """
+    from ..model import top_count
+
+    top = top_count(top, what="rank_robustness")
     ranks = scenario_ranks(round)
     rows = []
     base_ids: list[str] | None = None

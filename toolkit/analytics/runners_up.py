@@ -28,10 +28,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..model import HiringRound
+from ..model import HiringRound, takes_round
 from .evidence import fmt_points, n_points
 from .scoring import scale_points, scale_range, selected_candidate, weighted_totals
-from ..model import takes_round
 
 CLOSE_MARGIN_POINTS = 0.5
 """Within this many points (1-5 scale) of the selected candidate's total = close."""

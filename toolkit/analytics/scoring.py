@@ -20,8 +20,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..model import HiringRound
-from ..model import takes_round
+from ..model import HiringRound, takes_round
 
 NO_STAGE = "(no stage)"
 """Stage label used for scores whose stage is blank."""

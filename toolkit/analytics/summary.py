@@ -34,12 +34,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..model import HiringRound
+from ..model import HiringRound, takes_round
 from ..schema import LANGUAGES
 from .evidence import _each, evidence, fmt_points, fmt_points_each, n_points, n_points_each
 from .runners_up import runner_up_assessment
 from .scoring import _weights, gaps, scale_points, scale_range, selected_candidate, weighted_totals
-from ..model import takes_round
 
 MATERIAL_SHORTFALL_POINTS = 1.0
 """A shortfall against the selected candidate matters from this many points (1-5 scale; scaled)."""

@@ -58,11 +58,10 @@ import numpy as np
 import pandas as pd
 
 from ..coerce import parse_as_of
-from ..model import HiringRound, Rounds, as_rounds
+from ..model import HiringRound, Rounds, as_rounds, takes_timelines
 from ..schema import PERSONAL_CHANNELS, WRITTEN_CHANNELS, normalise_header
 from .business_days import add_business_days, business_days, calendar_name
 from .scoring import NO_STAGE, stage_order
-from ..model import takes_timelines
 
 TARGET_STATUSES = ("on_time", "late", "overdue", "pending", "not_applicable")
 FEEDBACK_STATUSES = ("answered", "waiting", "not_requested")

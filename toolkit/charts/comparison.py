@@ -24,10 +24,9 @@ from ..analytics.robustness import AS_GIVEN, scenario_ranks
 from ..analytics.scoring import contributions, scale_points, stage_order, weighted_totals
 from ..analytics.summary import criterion_profiles
 from ..errors import ToolkitError
-from ..model import HiringRound
+from ..model import HiringRound, takes_round
 from . import style
 from .style import esc
-from ..model import takes_round
 
 TEXT_ROWS = 60
 """Heatmap cells carry their numbers up to this many rows; beyond, hover only."""
@@ -47,6 +46,9 @@ def _labels(names: pd.Series, ids: pd.Series) -> list[str]:
 
 def _shown(totals: pd.DataFrame, top: int | None) -> tuple[pd.DataFrame, str | None]:
     """The best ``top`` candidates (all when None) and a note when some were left out."""
+    from ..model import top_count
+
+    top = top_count(top, what="the chart", none_means_all=True)
     totals = totals.reset_index(drop=True)
     if top is None or len(totals) <= top:
         return totals, None
@@ -343,9 +345,9 @@ def candidate_profile(source: HiringRound | pd.DataFrame, candidate_id: str, *, 
     fewer than `MIN_POOL_FOR_MEDIAN` candidates then has no pool median (it
     would give away the others' scores), and a note says so.
     """
-    if language not in PROFILE_TEXT:
-        raise ToolkitError("no chart labels in this language", value=language, allowed=", ".join(PROFILE_TEXT),
-                           hint="Pass language='en', 'de' or 'sv'")
+    from ..feedback.language import language_code
+
+    language = language_code(language)  # 'de-DE' as 'de'; a language without labels is refused
     words = PROFILE_TEXT[language]
     if not isinstance(source, (HiringRound, pd.DataFrame)):
         from ..model import _not_a_round

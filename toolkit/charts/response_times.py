@@ -17,9 +17,10 @@ import plotly.graph_objects as go
 from ..analytics.health import process_health
 from ..analytics.timelines import overdue_now
 from ..coerce import parse_as_of
+from ..errors import ToolkitError
+from ..model import takes_timelines
 from . import style
 from .style import esc
-from ..model import takes_timelines
 
 COLOURS = {
     "on_time": "#2a9d8f",
@@ -383,6 +384,9 @@ def channel_mix(timelines_df: pd.DataFrame, by: str = "round_id") -> go.Figure:
     "finalist" (finalists vs earlier stages: finalists should be told
     personally). Counts measured candidates who have been told.
     """
+    if by not in ("round_id", "finalist"):
+        raise ToolkitError("channel_mix: unknown grouping", value=by, allowed="round_id, finalist",
+                           hint="Pass by='round_id' (a bar per round) or by='finalist' (finalists against earlier stages)")
     df = _measured(timelines_df)
     df = df[df["notified_on"].notna()].copy()
     if by == "finalist":

@@ -61,11 +61,10 @@ from ..coerce import is_blank as _blank
 from ..coerce import parse_as_of, valid_email
 from ..validate import shared_emails
 from ..errors import ToolkitError
-from ..model import HiringRound
+from ..model import HiringRound, takes_round
 from ..schema import LANGUAGES, normalise_header
 from . import phrases
 from .language import as_date, choose_language, format_date, format_number
-from ..model import takes_round
 
 NO_LETTER_STATUSES = ("hired", "offered")
 """Candidates with these statuses get no rejection letter (`compose` raises)."""

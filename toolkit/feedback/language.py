@@ -49,6 +49,20 @@ def normalise_language(value: object) -> str | None:
     return primary if primary in LANGUAGES else None
 
 
+def language_code(language: object) -> str:
+    """The language of texts to write in: "en", "de" or "sv", from any spelling `normalise_language` reads ("de-DE",
+    "Svenska"); a ToolkitError for a language without texts, so that dates and numbers are never silently English."""
+    if language in LANGUAGES:
+        return language
+    code = normalise_language(language)
+    if code is None:
+        from ..errors import ToolkitError
+
+        raise ToolkitError("no texts in this language", value=language, allowed=", ".join(LANGUAGES),
+                           hint="Pass 'en', 'de' or 'sv' (spellings such as 'de-DE' or 'Svenska' work too)")
+    return code
+
+
 def choose_language(requested: object = None, candidate: object = None, round_language: object = None) -> tuple[str, str | None]:
     """The letter language and, when a value had to be ignored, a note saying which and why.
 
@@ -93,6 +107,7 @@ def format_date(value: object, language: str, *, with_year: bool = True) -> str:
     ``with_year=False`` leaves the year out (``1 June``, ``1. Juni``, ``1 juni``), as a letter does for a
     date later in the same year.
     """
+    language = language_code(language)
     day = as_date(value)
     if day is None:
         return ""
@@ -116,6 +131,7 @@ def _format_decimal(x: float, language: str, digits: int, negative: bool) -> str
 
 def format_number(value: object, language: str, digits: int = 1) -> str:
     """A number with the language's decimal sign (``3.5`` / ``3,5``); "" for blanks."""
+    language = language_code(language)
     if _blank(value):
         return ""
     x = float(value)

@@ -29,9 +29,8 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from ..model import HiringRound
+from ..model import HiringRound, takes_round
 from .language import normalise_language
-from ..model import takes_round
 
 LETTER_WORD_LIMIT = 250
 """A letter longer than this many words is flagged ``too_long``."""
