@@ -106,3 +106,14 @@ def test_arguments_outside_what_is_documented_are_refused_and_language_spellings
     assert german.layout.title.text.endswith("Bewertungen je Kriterium")
     with pytest.raises(ToolkitError, match="no texts in this language.*en, de, sv"):
         feedback.format_date("2026-03-20", "fr")
+
+
+def test_a_profile_chart_for_a_candidate_of_a_round_without_criteria_says_why():
+    """An API review: a round whose Criteria sheet lost its criterion column was told 'unknown candidate id ... Use one
+    of: ' (an empty list), naming no file, for a candidate who is on the Candidates sheet."""
+    rnd = toolkit.load_round("tests/data/bad/missing-column-criteria-criterion.xlsx", as_of=AS_OF)
+    with pytest.raises(ToolkitError, match=r"missing-column-criteria-criterion\.xlsx: no profile chart for this candidate: "
+                                           r"the round has no criteria \(found 'C1'\)"):
+        charts.candidate_profile(rnd, "C1")
+    with pytest.raises(ToolkitError, match=r"unknown candidate id for the profile chart \(found 'C9'\)"):
+        charts.candidate_profile(rnd, "C9")

@@ -53,6 +53,8 @@ def test_follow_through_keeps_who_asked_for_feedback_or_is_in_the_talent_pool():
     tl = timelines(rounds, as_of=AS_OF, runners_up=runner_up_pairs(rounds))
     got = follow_through(tl)
     assert list(got.columns) == FOLLOW_THROUGH_COLUMNS and len(got) > 0
+    # with the candidate's id, as names repeat across people: each row joins back to its own timeline row
+    assert got.merge(tl, on=["round_id", "candidate_id"], suffixes=("", "_tl")).eval("name == name_tl").all()
     assert ((got["feedback_status"] != "not_requested") | (got["follow_up_status"] != "not_applicable")).all()
     left_out = tl[(tl["feedback_status"] == "not_requested") & (tl["follow_up_status"] == "not_applicable")]
     assert len(got) + len(left_out) == len(tl)

@@ -161,7 +161,7 @@ class HiringRound:
 class Rounds:
     """Several rounds (e.g. a folder of workbooks) with concatenated tables.
 
-    ``roles`` has one row per round: round_id, source and every `Role` field.
+    ``roles`` has one row per round: round_id, source and every `Role` field (decided_on as datetime64[s]).
     ``criteria``, ``candidates``, ``scores``, ``problems``, ``rejected_rows``
     and ``row_counts`` are the rounds' tables concatenated (each has round_id).
     """
@@ -202,7 +202,9 @@ class Rounds:
     @property
     def roles(self) -> pd.DataFrame:
         rows = [{"round_id": r.round_id, "source": r.source, **r.role.as_dict()} for r in self.rounds]
-        return pd.DataFrame(rows, columns=["round_id", "source", *_empty_round().role.as_dict()])
+        out = pd.DataFrame(rows, columns=["round_id", "source", *_empty_round().role.as_dict()])
+        out["decided_on"] = pd.to_datetime(out["decided_on"]).astype("datetime64[s]")  # as every other date column
+        return out
 
     @property
     def criteria(self) -> pd.DataFrame:

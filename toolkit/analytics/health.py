@@ -122,7 +122,9 @@ def process_health(
     """One row per group (``by``: "round_id", "department", "hiring_manager", "month", "week" or "all").
 
     "month" is the month of the decision (YYYY-MM), "week" the Monday of the
-    week of the decision (YYYY-MM-DD). Missing departments or
+    week of the decision (YYYY-MM-DD); candidates without a decision date
+    are grouped as "(no decision date)" (`NO_DECISION`: drop that row before
+    turning the column into dates). Missing departments or
     managers are grouped as "(not given)". Columns: the group column (with
     role, department and hiring_manager when by round), then
 

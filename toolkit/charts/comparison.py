@@ -356,8 +356,14 @@ def candidate_profile(source: HiringRound | pd.DataFrame, candidate_id: str, *, 
     profiles = criterion_profiles(source) if isinstance(source, HiringRound) else source
     rows = profiles[profiles["candidate_id"].to_numpy(dtype=object) == candidate_id]
     if rows.empty:
-        known = ", ".join(map(str, pd.unique(profiles["candidate_id"])[:10]))
-        raise ToolkitError("unknown candidate id for the profile chart", value=candidate_id, hint=f"Use one of: {known}")
+        file = source.source if isinstance(source, HiringRound) else None
+        if isinstance(source, HiringRound) and candidate_id in set(source.candidates["candidate_id"].astype("str")):
+            why = "the round has no criteria" if not len(source.criteria) else "the candidate has no scores"
+            raise ToolkitError(f"no profile chart for this candidate: {why}", file=file, value=candidate_id,
+                               hint="Write the ranked criteria on the Criteria sheet and the candidate's scores, then load the round again")
+        known = ", ".join(map(str, pd.unique(profiles["candidate_id"])[:10])) or "none (no candidate has a profile)"
+        raise ToolkitError("unknown candidate id for the profile chart", file=file, value=candidate_id, allowed=known,
+                           hint="Use a candidate_id from the Candidates sheet")
     # before anyone is hired or offered the top-ranked candidate stands in, and the chart does not call them selected
     hire_word = "top_ranked" if "hire_basis" in rows and (rows["hire_basis"] == "top-ranked").any() else "selected"
     order = np.argsort(rows["criterion_rank"].to_numpy(dtype="float64", na_value=np.inf), kind="stable")
