@@ -117,3 +117,24 @@ def test_a_profile_chart_for_a_candidate_of_a_round_without_criteria_says_why():
         charts.candidate_profile(rnd, "C1")
     with pytest.raises(ToolkitError, match=r"unknown candidate id for the profile chart \(found 'C9'\)"):
         charts.candidate_profile(rnd, "C9")
+
+
+def test_smaller_mix_ups_get_a_toolkit_error_or_are_read_as_meant(tmp_path, rounds):
+    """An API review's list of raw TypeErrors, ValueErrors and pandas DateParseErrors from plausible calls."""
+    rnd = rounds[0]
+    assert toolkit.load_round(PATH, as_of=AS_OF, round_id=123).round_id == "123"
+    with pytest.raises(ToolkitError, match="on_error is a function of \\(path, error\\) or a list"):
+        toolkit.load_rounds("data/sample", as_of=AS_OF, on_error="skip")
+    with pytest.raises(toolkit.MappingError, match="a mapping is a TOML file's path, a dict or a Mapping, not a list"):
+        toolkit.load_round(PATH, as_of=AS_OF, mapping=["job"])
+    with pytest.raises(ToolkitError, match="runners_up is a set of \\(round_id, candidate_id\\) pairs"):
+        toolkit.timelines(rnd, as_of=AS_OF, runners_up=["B01"])
+    one = feedback.compose(rnd, "B05", as_of=AS_OF)
+    assert feedback.letters_table(one)["candidate_id"].tolist() == ["B05"]
+    with pytest.raises(ToolkitError, match="max_words is a whole number of words"):
+        feedback.lint_text("word " * 300, "en", max_words="250")
+    with pytest.raises(ToolkitError, match="not a date \\(found 'soon'\\)"):
+        analytics.business_days_between("2026-03-20", "soon", "DE")
+    as_text = toolkit.build_report(rnd, as_of=AS_OF, anonymize=True, pseudonym_key="a secret typed as text")
+    as_bytes = toolkit.build_report(rnd, as_of=AS_OF, anonymize=True, pseudonym_key=b"a secret typed as text")
+    assert as_text.files["summary.json"] == as_bytes.files["summary.json"]

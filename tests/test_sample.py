@@ -84,8 +84,11 @@ def test_presets_write_criteria_and_roles_in_their_language():
                                                     "Stakeholder-Management", "Teamfit"]
     assert de["role"]["country"] == "DE" and set(de["candidates"]["language"]) == {"de"}
     assert sv["criteria"]["criterion"].iloc[-1] == "Teamkänsla" and sv["role"]["language"] == "sv"
-    with pytest.raises(ValueError, match="preset"):
+    from toolkit.errors import ToolkitError
+
+    with pytest.raises(ToolkitError, match="unknown preset.*de, en, sv"):
         generate_round(1, 5, preset="fr")
+    assert generate_round(1, 5, preset="de-DE")["role"]["language"] == "de"  # spelt as anywhere else
 
 
 def test_generator_scales_to_200k_score_rows():

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import InputFileError
+from .errors import InputFileError, ToolkitError
 from .memory import arrow_allocator
 from .model import HiringRound, Rounds
 from .readers.csvfiles import TEXT_SUFFIXES
@@ -48,7 +48,7 @@ def load_round(path: str | os.PathLike, *, strict: bool = False, as_of: dt.date 
 
 
 def _load_round(path, *, strict, as_of, round_id, mapping) -> HiringRound:
-    rid = round_id or round_id_for(path)
+    rid = str(round_id) if round_id is not None and str(round_id).strip() else round_id_for(path)
     ahead = _Ahead(rid, as_of)
     rounds = read_path(path, mapping, ready=ahead)
     if len(rounds) != 1:
@@ -171,6 +171,9 @@ def load_rounds(folder_or_paths, *, strict: bool = False, as_of: dt.date | str |
     if isinstance(on_error, list):
         failed = on_error
         on_error = lambda path, error: failed.append((str(path), str(error)))  # noqa: E731
+    elif on_error is not None and not callable(on_error):
+        raise ToolkitError("on_error is a function of (path, error) or a list to collect them in", value=on_error,
+                           hint="Pass on_error=[] and look at it after loading, or on_error=lambda path, error: print(path, error)")
     m = read_mapping(mapping)
     rounds, seen = [], {}
     with arrow_allocator():

@@ -159,6 +159,8 @@ def build_report(rounds, *, as_of=None, anonymize: bool = False, templates_dir=N
     from .analytics.timelines import parse_as_of, timelines
 
     rounds = as_rounds(rounds)
+    if isinstance(pseudonym_key, str):  # a secret typed as text
+        pseudonym_key = pseudonym_key.encode("utf-8")
     if not len(rounds):  # as `debrief report` says when no input could be read
         from .errors import ToolkitError
 

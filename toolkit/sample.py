@@ -155,10 +155,15 @@ def generate_round(
     about 20 % of rejected candidates asked for feedback. The runner-up has
     ``stay_in_touch`` yes and a ``follow_up_on`` date. Growth tips are left blank.
     """
+    from .errors import ToolkitError
+    from .feedback.language import normalise_language
+
+    preset = preset if preset in _PRESETS else normalise_language(preset) or preset  # 'de-DE', 'Svenska'
     if preset not in _PRESETS:
-        raise ValueError(f"unknown preset {preset!r}; use one of {sorted(_PRESETS)}")
+        raise ToolkitError("unknown preset", value=preset, allowed=", ".join(sorted(_PRESETS)), hint="Pass preset='en', 'de' or 'sv'")
     if n_candidates < 1 or n_interviewers < 1 or n_criteria < 1 or not stages:
-        raise ValueError("n_candidates, n_interviewers, n_criteria and stages must all be at least 1")
+        raise ToolkitError("n_candidates, n_interviewers, n_criteria and stages must all be at least 1",
+                           value=(n_candidates, n_interviewers, n_criteria, stages))
     p = _PRESETS[preset]
     rng = np.random.default_rng(seed)
     n, n_int, n_crit, n_stage = n_candidates, n_interviewers, n_criteria, len(stages)

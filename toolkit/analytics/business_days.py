@@ -135,7 +135,15 @@ def _calendar(resolved: tuple[str, str | None] | None, first_year: int, last_yea
 def _to_day(value: object) -> np.datetime64 | None:
     if _is_blank(value):
         return None
-    return np.datetime64(pd.Timestamp(value).date(), "D")
+    try:
+        day = pd.Timestamp(value)
+    except (ValueError, TypeError):
+        day = pd.NaT
+    if pd.isna(day):
+        from ..errors import ToolkitError
+
+        raise ToolkitError("not a date", value=value, allowed="a date, a Timestamp or YYYY-MM-DD text", hint="Pass e.g. '2026-03-20'")
+    return np.datetime64(day.date(), "D")
 
 
 def business_days_between(start: object, end: object, country: object) -> int | None:

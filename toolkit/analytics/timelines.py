@@ -58,6 +58,7 @@ import numpy as np
 import pandas as pd
 
 from ..coerce import parse_as_of
+from ..errors import ToolkitError
 from ..model import HiringRound, Rounds, as_rounds, takes_timelines
 from ..schema import PERSONAL_CHANNELS, WRITTEN_CHANNELS, normalise_header
 from .business_days import add_business_days, business_days, calendar_name
@@ -245,7 +246,11 @@ def timelines(
 
     stay = df["stay_in_touch"].astype("boolean")
     if runners_up is not None:
-        pairs = set((str(r), str(c)) for r, c in runners_up)
+        try:
+            pairs = set((str(r), str(c)) for r, c in runners_up)
+        except (TypeError, ValueError):
+            raise ToolkitError("runners_up is a set of (round_id, candidate_id) pairs", value=runners_up,
+                               hint="Pass runner_up_pairs(rounds), as debrief report does") from None
         is_runner_up = pd.Series([(r, c) in pairs for r, c in zip(df["round_id"], df["candidate_id"])], index=df.index)
         # a pending candidate has had no letter yet, so nothing offered to stay in touch: not in the pool for that reason
         is_runner_up &= (df["status"] != "pending").to_numpy(dtype=bool)

@@ -778,7 +778,7 @@ LETTERS_TABLE_COLUMNS = [
 ]
 
 
-def letters_table(feedbacks: list[Feedback]) -> pd.DataFrame:
+def letters_table(feedbacks: "list[Feedback] | Feedback") -> pd.DataFrame:
     """One row per letter, to review a round's letters at a glance.
 
     Columns: round_id, candidate_id, name, status, language, reason_kind
@@ -786,8 +786,10 @@ def letters_table(feedbacks: list[Feedback]) -> pd.DataFrame:
     growth_area, thin_evidence_on (criterion names or <NA>), stay_in_touch
     (bool: the letter invites them to stay in touch), follow_up_on (date
     promised, datetime64[s]), email, word_count (Int64) and notes (the
-    committee notes joined with " | ", "" when none).
+    committee notes joined with " | ", "" when none). One Feedback gives its one row.
     """
+    if isinstance(feedbacks, Feedback):
+        feedbacks = [feedbacks]
     rows = [
         {
             "round_id": fb.round_id, "candidate_id": fb.candidate_id, "name": fb.name, "status": fb.status,

@@ -103,6 +103,9 @@ def read_mapping(source: "str | os.PathLike | dict | Mapping | None") -> Mapping
     path = None
     if isinstance(source, dict):
         data = source
+    elif not isinstance(source, (str, os.PathLike)):
+        raise MappingError(f"a mapping is a TOML file's path, a dict or a Mapping, not a {type(source).__name__}", value=source,
+                           hint='Pass e.g. mapping={"job": "Data Analyst"} or mapping="map.toml"')
     else:
         path = str(source)
         p = Path(source)
