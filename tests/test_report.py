@@ -257,6 +257,25 @@ def test_pseudonyms_cannot_be_undone_by_trying_candidate_ids_and_stay_the_same_i
     assert (out / ".debrief-key").stat().st_mode & 0o077 == 0  # the secret is readable by the folder's owner only
 
 
+def test_no_two_candidates_of_one_report_share_a_pseudonym(monkeypatch):
+    """A DPO review: 8 hex digits make two of 50,000 candidates share a pseudonym in about one report of four, and their
+    rows then read as one person's. The candidates who would share one get longer ones; everyone else keeps theirs."""
+    from toolkit.report import Pseudonyms, pseudonym
+
+    key = b"the folder's secret, long enough"
+    pairs = [("r1", f"C{i:03d}") for i in range(300)]
+    plain = Pseudonyms(key, pairs)
+    assert [plain(r, c) for r, c in pairs] == [pseudonym(r, c, key) for r, c in pairs]  # no clash: as always
+    monkeypatch.setattr(Pseudonyms, "WIDTHS", (2, 3, 64))  # 300 candidates in 256 two-digit codes: clashes for certain
+    short = Pseudonyms(key, pairs)
+    names = [short(r, c) for r, c in pairs]
+    assert len(set(names)) == len(pairs)
+    widths = {len(n.split(" ")[1]) for n in names}
+    assert widths >= {2, 3}  # most keep two digits, those that clashed have three (or more)
+    for (r, c), n in zip(pairs, names):  # a longer one begins with the digits it would have had
+        assert pseudonym(r, c, key).split(" ")[1].startswith(n.split(" ")[1][:2])
+
+
 def test_a_shared_pseudonym_secret_in_the_environment_is_used_everywhere_and_copied_nowhere(rounds, tmp_path, monkeypatch):
     """DEBRIEF_PSEUDONYM_KEY is the one secret across report folders: a folder that already had a key of its own still
     gave other pseudonyms than a new folder (its own key came first), and the shared secret was copied in clear into
