@@ -208,3 +208,16 @@ def test_interviewer_spread_of_a_large_round_draws_boxes_from_their_statistics()
     assert first.lowerfence[0] == pytest.approx(mine[mine >= first.q1[0] - reach].min(), abs=1e-3)
     assert first.upperfence[0] == pytest.approx(mine[mine <= first.q3[0] + reach].max(), abs=1e-3)
     assert list(first.x) == [c for c in big_round.criteria["criterion"] if c in set(first.x)]  # most important first
+
+
+def test_a_chart_shown_in_a_notebook_has_no_button_that_uploads_it():
+    """An accessibility review found plotly.js's 'Share chart...' button on every chart: it uploads the chart, with the
+    candidates' names and scores, to Chart Studio. The report's pages leave it out (test_report checks in Chromium);
+    in JupyterLab the renderer's config does."""
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    import toolkit.charts  # noqa: F401 - importing the charts sets it
+
+    bundle = pio.renderers["jupyterlab"].to_mimebundle(go.Figure().to_dict())
+    assert bundle["application/vnd.plotly.v1+json"]["config"]["showSendToCloud"] is False

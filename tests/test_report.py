@@ -499,6 +499,10 @@ def test_pages_open_in_a_real_browser_with_charts_and_no_console_errors(tree):
                 drawn = page.evaluate("document.querySelectorAll('.js-plotly-plot .main-svg').length")
                 assert problems == [], (rel, problems)
                 assert drawn >= min_charts, (rel, drawn)
+                # plotly.js's own toolbar offers "Share chart", which uploads the chart (names, scores) to Chart Studio
+                buttons = page.evaluate("[...document.querySelectorAll('.modebar-btn')].map(b => b.getAttribute('data-title'))")
+                assert not [b for b in buttons if "Share" in b or "Chart Studio" in b], (rel, buttons)
+                assert drawn == 0 or buttons, rel  # the toolbar is there (its download button is useful)
                 page.close()
         finally:
             browser.close()

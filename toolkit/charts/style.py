@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 
 import plotly.graph_objects as go
+import plotly.io as pio
 
 FONT = dict(family="Inter, 'Segoe UI', Helvetica, Arial, sans-serif", size=13, color="#1f2933")
 
@@ -106,3 +107,16 @@ def figure(data: list[dict], layout: dict) -> go.Figure:
 
 def row_height(n_rows: int, *, base: int = 160, per_row: int = ROW_HEIGHT, minimum: int = 320) -> int:
     return max(minimum, base + per_row * n_rows)
+
+
+def no_cloud_sharing() -> None:
+    """Charts shown in a notebook get no "Share chart" button: plotly.js offers one by default, and it uploads the chart
+    (candidates' names and scores with it) to Chart Studio. Set on the renderers' own config, where the user has not set
+    ``showSendToCloud`` themselves; the report's pages use `render.pages.PLOTLY_CONFIG`."""
+    for name in list(pio.renderers):
+        config = getattr(pio.renderers[name], "config", None)
+        if isinstance(config, dict):
+            config.setdefault("showSendToCloud", False)
+
+
+no_cloud_sharing()

@@ -29,7 +29,7 @@ import threading
 
 import plotly.io as pio
 
-from .pages import figure_div
+from .pages import PLOTLY_CONFIG, figure_div
 
 VERIFY = 2
 """Figures per shape that are built both ways and compared before the fast way is trusted."""
@@ -117,7 +117,7 @@ def swap(plain_template, validated_template, plain):
 def div_from_dict(validated: dict, div_id: str) -> str:
     """A validated figure dict as the same <div> `render.pages.figure_div` writes for the Figure."""
     return pio.to_html(validated, validate=False, full_html=False, include_plotlyjs=False, div_id=div_id,
-                       config={"displaylogo": False, "responsive": True})
+                       config=PLOTLY_CONFIG)
 
 
 # ---------------------------------------------------------------------------

@@ -212,7 +212,9 @@ def render_call_notes_html(
 
 def figure_div(fig, *, div_id: str = "candidate-profile") -> str:
     """A plotly figure as an HTML div for the call notes (no plotly.js inside; a fixed id keeps files reproducible)."""
-    return fig.to_html(full_html=False, include_plotlyjs=False, div_id=div_id, config={"displaylogo": False})
+    from .pages import PLOTLY_CONFIG
+
+    return fig.to_html(full_html=False, include_plotlyjs=False, div_id=div_id, config=PLOTLY_CONFIG)
 
 
 def preview_html(page: str, *, height: int = 900) -> str:

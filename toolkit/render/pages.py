@@ -14,6 +14,14 @@ from dataclasses import dataclass
 import pandas as pd
 
 
+PLOTLY_CONFIG = {
+    "displaylogo": False, "responsive": True,
+    # plotly.js shows a "Share chart" button by default that uploads the chart, names and scores with it, to Chart Studio
+    "showSendToCloud": False, "modeBarButtonsToRemove": ["sendDataToCloud"],
+}
+"""The one configuration of every chart on a page Debrief writes: nothing in the toolbar sends the data anywhere."""
+
+
 @dataclass
 class Table:
     headers: list[dict]
@@ -99,4 +107,4 @@ def figure_div(fig, div_id: str) -> str:
     """A plotly figure as a <div> that relies on the page's shared plotly.js; deterministic for the same figure."""
     if fig is None:
         return ""
-    return fig.to_html(full_html=False, include_plotlyjs=False, div_id=div_id, config={"displaylogo": False, "responsive": True})
+    return fig.to_html(full_html=False, include_plotlyjs=False, div_id=div_id, config=PLOTLY_CONFIG)
