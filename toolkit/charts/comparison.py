@@ -228,6 +228,7 @@ PROFILE_TEXT = {
         "not_assessed": "Not assessed",
         "hatched": "Hatched: thin evidence (too few scores, or interviewers far apart); hover for the reason.",
         "few": "No pool median where fewer than {n} candidates were scored on a criterion: it would give away their scores.",
+        "table": "The chart in numbers", "col_criterion": "Criterion", "col_weight": "Weight", "col_mean": "Their mean", "col_median": "Pool median", "col_bar": "Bar", "col_evidence": "Evidence",
     },
     "de": {
         "title": "{name}: Bewertungen je Kriterium",
@@ -247,6 +248,7 @@ PROFILE_TEXT = {
         "not_assessed": "Nicht bewertet",
         "hatched": "Schraffiert: dünne Datenlage (zu wenige Bewertungen oder weit auseinanderliegende Urteile); Details beim Überfahren mit der Maus.",
         "few": "Kein Median, wo weniger als {n} Personen in einem Kriterium bewertet wurden: Er würde ihre Bewertungen verraten.",
+        "table": "Das Diagramm in Zahlen", "col_criterion": "Kriterium", "col_weight": "Gewicht", "col_mean": "Durchschnitt", "col_median": "Median aller Bewerbungen", "col_bar": "Mindestniveau", "col_evidence": "Datenlage",
         "too_few": "zu wenige Bewertungen ({n} von {of} Personen)",
         "not_interviewed": "nicht im Gespräch bewertet",
         "disagree": "die Bewertungen liegen {points} Punkte auseinander",
@@ -270,6 +272,7 @@ PROFILE_TEXT = {
         "not_assessed": "Inte bedömd",
         "hatched": "Streckat: tunt underlag (för få betyg eller stor spridning mellan intervjuarna); håll muspekaren över stapeln för orsaken.",
         "few": "Ingen median där färre än {n} sökande har fått betyg på ett kriterium: den skulle avslöja deras betyg.",
+        "table": "Diagrammet i siffror", "col_criterion": "Kriterium", "col_weight": "Vikt", "col_mean": "Medelbetyg", "col_median": "Median för alla sökande", "col_bar": "Lägsta godtagbara nivå", "col_evidence": "Underlag",
         "too_few": "för få betyg ({n} av {of} intervjuare)",
         "not_interviewed": "inte intervjuad",
         "disagree": "intervjuarnas betyg skiljer sig {points} poäng",

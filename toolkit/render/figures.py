@@ -215,7 +215,7 @@ class ProfileDivs:
             "name": esc(name), "y": mean.tolist(), "text": text, "shape": ["/" if t else "" for t in thin], "customdata": custom,
             "hovertemplate": f"%{{x}}<br>{esc(name)}: %{{y:.2f}}<br>%{{customdata}}<extra></extra>",
             "hire": self._hire[o].tolist(), "median": self._median[o].tolist(), "bar_y": bar[has_bar].tolist(),
-            "title": esc(words["title"].format(name=name)),
+            "title": esc(words["title"].format(name=name)), "x": x,
         }
         return kind, values
 
@@ -237,6 +237,28 @@ class ProfileDivs:
         layout = dict(plain["layout"])
         layout["title"] = {**layout["title"], "text": values["title"]}
         return {"data": data, "layout": layout}
+
+    def table(self, candidate_id: str, language: str = "en") -> dict | None:
+        """The chart's numbers as a table (a text alternative to the chart, for screen readers, keyboards and print):
+        ``{"caption", "headers", "rows"}``, each row the criterion, weight, the candidate's mean, the pool median as the
+        chart shows it, the bar and the evidence (with the reason where thin, which the chart gives on hover only)."""
+        import numpy as np
+
+        from ..charts.comparison import PROFILE_TEXT, _profile_number
+
+        if candidate_id not in self._rows:
+            return None
+        words = PROFILE_TEXT[language]
+        _kind, values = self._values(candidate_id, language)
+        o = self._order[candidate_id]
+        number = lambda v: _profile_number(float(v), language) or "–"  # noqa: E731
+        rows = []
+        for x, custom, mean, median, bar in zip(values["x"], values["customdata"], self._mean[o], self._median[o], self._bar[o]):
+            weight, _, evidence = custom.partition("<br>")
+            rows.append([x, weight.split(" ", 1)[-1], number(mean),
+                         number(median), number(bar) if not np.isnan(bar) else "–", evidence])
+        headers = [words[k] for k in ("col_criterion", "col_weight", "col_mean", "col_median", "col_bar", "col_evidence")]
+        return {"caption": words["table"], "headers": headers, "rows": rows}
 
     def div(self, div_id: str, candidate_id: str, language: str = "en") -> str | None:
         """The candidate's chart as an HTML div; None when the profiles hold no row of theirs (a round without criteria:

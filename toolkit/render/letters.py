@@ -189,8 +189,12 @@ def render_call_notes_html(
     *,
     plotly_js: str | None = None,
     templates_dir: str | Path | None = None,
+    figure_table: dict | None = None,
 ) -> str:
     """Internal call notes: facts, talking points in order, the candidate's own chart, phrases to avoid, follow-up.
+
+    ``figure_table`` (`render.figures.ProfileDivs.table`) is the chart in numbers, shown under it: what a screen
+    reader, a keyboard or a printout get of the chart, the reasons for thin evidence included.
 
     ``figure_html`` is the candidate's chart as a div (see `figure_div`;
     it is embedded as is). With a figure, ``plotly_js`` is required: the
@@ -206,7 +210,8 @@ def render_call_notes_html(
                 hint="Pass plotly_js='../../../assets/plotly.min.js' (relative to the call notes file), or leave the chart out",
             )
         script = _check_script_path(plotly_js)
-    context = {"fb": feedback, "figure_html": Markup(figure_html) if figure_html else None, "plotly_js": script}
+    context = {"fb": feedback, "figure_html": Markup(figure_html) if figure_html else None, "plotly_js": script,
+               "figure_table": figure_table}
     return render_template(_template(feedback, "call-notes.html"), context, templates_dir)
 
 

@@ -18,6 +18,8 @@ PLOTLY_CONFIG = {
     "displaylogo": False, "responsive": True,
     # plotly.js shows a "Share chart" button by default that uploads the chart, names and scores with it, to Chart Studio
     "showSendToCloud": False, "modeBarButtonsToRemove": ["sendDataToCloud"],
+    # the download button only: zoom by dragging, reset by double-click; ten buttons a chart were ten tab stops each
+    "modeBarButtons": [["toImage"]],
 }
 """The one configuration of every chart on a page Debrief writes: nothing in the toolbar sends the data anywhere."""
 
