@@ -235,7 +235,7 @@ def test_a_misspelt_name_in_scores_keyed_by_name_is_one_error_at_its_cell_with_t
     errors = rnd.errors[["rule", "location", "value", "message", "hint"]].to_dict(orient="records")
     assert errors == [{"rule": "unknown_candidate", "location": "Scores!A3", "value": "Alice Mor",
                        "message": "candidate 'Alice Mor' is not on the Candidates sheet",
-                       "hint": "Did you mean 'Alice Moore'? Add the candidate to the Candidates sheet, or correct the spelling"}]
+                       "hint": "Did you mean 'Alice Moore'? Add the candidate to the Candidates sheet, or correct it"}]
     assert rnd.row_counts.set_index("sheet").loc["Scores", "quarantined"] == 3  # the row's three scores, none lost unseen
 
 

@@ -337,20 +337,30 @@ def _modes(folder: Path) -> dict[str, set[int]]:
     return out
 
 
-def test_everything_in_a_report_folder_takes_the_folders_permissions_whatever_the_umask(rounds, tmp_path):
+def test_what_a_report_writes_takes_the_folders_access_and_never_more_than_the_umask_allows(rounds, tmp_path):
     """A DPO review: a folder given to a team with chmod 2770, as the docs say, got subfolders 0755 and letters 0644 from
     a writer with umask 022, so a colleague's next run could not remove them (it left the old report, letters and all,
-    in a hidden folder, and failed on every run after); and a new report folder was readable by everyone. A new folder
-    is now its owner's alone, and everything in a folder follows the folder."""
+    in a hidden folder, and failed on every run after); and a new report folder was readable by everyone. A review of
+    that fix: a new folder inside a team's folder must be the team's too, a 0777 folder must not make letters writable
+    by everyone, and a writer's umask 077 must still keep a 0755 folder's letters private."""
     import stat
+
+    def mode(p):
+        return stat.S_IMODE(p.stat().st_mode)
 
     old_umask = os.umask(0o022)
     try:
-        new = tmp_path / "new"
+        new = tmp_path / "private" / "new"
+        (tmp_path / "private").mkdir(mode=0o755)
         report_to_folder(rounds, new, as_of=AS_OF, anonymize=True)
-        assert stat.S_IMODE(new.stat().st_mode) == 0o700
-        assert _modes(new) == {"dirs": {0o700}, "files": {0o600}}
-        assert stat.S_IMODE((new / ".debrief-key").stat().st_mode) == 0o600
+        assert mode(new) == 0o700 and _modes(new) == {"dirs": {0o700}, "files": {0o600}}
+        assert mode(new / ".debrief-key") == 0o600
+
+        team = tmp_path / "team"
+        team.mkdir()
+        os.chmod(team, 0o2770)
+        report_to_folder(rounds, team / "march", as_of=AS_OF)  # a new folder in the team's folder is the team's
+        assert mode(team / "march") == 0o2770 and _modes(team / "march") == {"dirs": {0o2770}, "files": {0o660}}
 
         shared = tmp_path / "shared"
         shared.mkdir()
@@ -358,17 +368,25 @@ def test_everything_in_a_report_folder_takes_the_folders_permissions_whatever_th
         (shared / "README.md").write_text("the committee's own notes")
         os.chmod(shared / "README.md", 0o640)
         report_to_folder(rounds, shared, as_of=AS_OF, anonymize=True)
-        assert stat.S_IMODE(shared.stat().st_mode) == 0o2770
-        assert _modes(shared) == {"dirs": {0o2770}, "files": {0o660}}
-        assert stat.S_IMODE((shared / ".debrief-key").stat().st_mode) == 0o660  # the team's next run gives the same pseudonyms
-        assert stat.S_IMODE((shared / "README.md").stat().st_mode) == 0o640  # a file no report wrote stays as it was
+        assert mode(shared) == 0o2770 and _modes(shared) == {"dirs": {0o2770}, "files": {0o660}}
+        assert mode(shared / ".debrief-key") == 0o640  # the team's next run gives the same pseudonyms
+        assert mode(shared / "README.md") == 0o640  # a file no report wrote stays as it was
 
-        public = tmp_path / "public"
-        public.mkdir()
-        os.chmod(public, 0o755)
-        report_to_folder(rounds, public, as_of=AS_OF, anonymize=True)
-        assert _modes(public) == {"dirs": {0o755}, "files": {0o644}}
-        assert stat.S_IMODE((public / ".debrief-key").stat().st_mode) == 0o600  # the secret never anyone else's
+        for folder_mode, dirs, files in ((0o755, 0o755, 0o644), (0o777, 0o775, 0o664), (0o1777, 0o775, 0o664)):
+            public = tmp_path / f"public-{folder_mode:o}"
+            public.mkdir()
+            os.chmod(public, folder_mode)
+            report_to_folder(rounds, public, as_of=AS_OF, anonymize=True)
+            assert _modes(public) == {"dirs": {dirs}, "files": {files}}, oct(folder_mode)  # others never write
+            assert mode(public / ".debrief-key") & 0o007 == 0  # the secret never anyone else's
+
+        os.umask(0o077)
+        strict = tmp_path / "strict"
+        strict.mkdir()
+        os.chmod(strict, 0o755)
+        report_to_folder(rounds, strict, as_of=AS_OF)
+        assert _modes(strict) == {"dirs": {0o700}, "files": {0o600}}  # a writer's umask 077 is kept in a 0755 folder
+        assert mode(strict) == 0o755  # which itself stays as its owner set it
     finally:
         os.umask(old_umask)
 
@@ -419,6 +437,16 @@ def test_a_previous_report_that_cannot_be_removed_is_named_before_anything_is_bu
     with pytest.raises(OutputError, match=r"previous report, moved aside to .*\.out\.previous, could not be removed") as err:
         report_to_folder(rounds, out, as_of=AS_OF)
     assert "holds that run's letters" in str(err.value) and not built
+    (left / "notes").mkdir()  # a colleague's folder kept in the report folder, not writable by this user
+
+    def kept_refused(path, *args, **kwargs):
+        if Path(path) == left:
+            raise PermissionError(13, "Permission denied", str(left / "notes" / "minutes.txt"))
+        return real_rmtree(path, *args, **kwargs)
+
+    monkeypatch.setattr(report_module.shutil, "rmtree", kept_refused)
+    with pytest.raises(OutputError, match=r"notes \(kept in the report folder, not written by a report\) is not writable by you.*chmod -R g\+w"):
+        report_to_folder(rounds, out, as_of=AS_OF)
     monkeypatch.undo()
     report_to_folder(rounds, out, as_of=AS_OF)  # once it can be removed, the next run removes it
     assert not left.exists()

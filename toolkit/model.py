@@ -299,6 +299,8 @@ def takes_round(func):
 
     @functools.wraps(func)
     def checked(round, *args, **kwargs):
+        if isinstance(round, Rounds) and len(round) == 1:  # load_rounds of one file: its one round
+            round = round[0]
         if not isinstance(round, HiringRound):
             raise _not_a_round(round, f"{func.__name__}()")
         return func(round, *args, **kwargs)
@@ -306,12 +308,16 @@ def takes_round(func):
     return checked
 
 
-def takes_timelines(func):
-    """A public function whose first argument is `analytics.timelines` output: a round or another table is a ToolkitError."""
+def takes_timelines(func=None, *, also: str | None = None):
+    """A public function whose first argument is `analytics.timelines` output: a round or another table is a ToolkitError.
+    ``also``: a column that marks another table the function takes as well (`overdue_now`'s output for `overdue_table`)."""
+    if func is None:
+        return functools.partial(takes_timelines, also=also)
 
     @functools.wraps(func)
     def checked(timelines_df, *args, **kwargs):
-        if not isinstance(timelines_df, pd.DataFrame) or "target_status" not in timelines_df.columns:
+        if not isinstance(timelines_df, pd.DataFrame) or not ("target_status" in timelines_df.columns
+                                                             or (also is not None and also in timelines_df.columns)):
             from .errors import ToolkitError
 
             what = "a round" if isinstance(timelines_df, (HiringRound, Rounds)) else f"a {type(timelines_df).__name__}" \

@@ -682,10 +682,10 @@ class ReportFolder:
             if self.staging.exists():
                 shutil.rmtree(self.staging)
             self.staging.mkdir()
-            if self.out.is_dir():  # the new folder takes the old one's permissions and group (a folder shared with a team)
-                _copy_access(self.out, self.staging)
-            else:  # a new report folder is its owner's alone: it holds applicants' letters and data
-                os.chmod(self.staging, 0o700)
+            # the staging folder is the writer's alone while letters are written into it; `commit` gives it the access
+            # the report folder has (or, for a new one, `_new_folder_access`) just before it is swapped in
+            os.chmod(self.staging, 0o700)
+            self._access = _folder_access(self.out) if self.out.is_dir() else _new_folder_access(parent)
         except PermissionError:
             raise OutputError(f"the folder that holds the output folder ({parent}) is not writable: the report is written "
                               "beside the output folder first and then swapped in, so that a run that stops half-way leaves "
@@ -736,20 +736,19 @@ class ReportFolder:
             out, staging, backup = self.out, self.staging, self.backup
             produced_top = {Path(rel).parts[0] for rel in files}
             (staging / OWNED).write_text("".join(f"{name}\n" for name in sorted(produced_top)), encoding="utf-8")
-            _follow_folder_access(staging)
             if out.exists():
                 self._remove_backup()
                 owned_before = _owned(out)
-                for entry in out.iterdir():  # keep what no report wrote (README.md, notes, .git); a round no longer read goes
+                for entry in out.iterdir():  # keep what no report wrote (README.md, notes, .git), as it is; a round no longer read goes
                     if entry.name not in produced_top and (entry.name not in owned_before or entry.name == KEY_FILE) and entry.name != OWNED:
                         dest = staging / entry.name
                         if entry.is_dir():
                             shutil.copytree(entry, dest)
                         else:
                             shutil.copy2(entry, dest)
+            _give_access(staging, *self._access, keep=produced_top | {OWNED, KEY_FILE})
+            if out.exists():
                 out.rename(backup)
-            if (staging / KEY_FILE).exists():  # the pseudonyms' secret: the owner's, and the team's in a folder shared with one
-                os.chmod(staging / KEY_FILE, _key_mode(stat.S_IMODE(staging.stat().st_mode)))
             staging.rename(out)
             self._open = False
             self._remove_backup(swapped=True)
@@ -769,10 +768,19 @@ class ReportFolder:
             shutil.rmtree(self.backup)
         except OSError as exc:
             done = "The new report is in place, but the" if swapped else "The"
-            raise OutputError(f"{done} previous report, moved aside to {self.backup}, could not be removed ({exc.strerror or exc}); "
+            blocked = Path(exc.filename) if getattr(exc, "filename", None) else self.backup
+            try:
+                inside = blocked.relative_to(self.backup)
+            except ValueError:
+                inside = None
+            kept = inside is not None and inside.parts and inside.parts[0] not in _owned(self.backup) | {KEY_FILE, OWNED}
+            what = (f"{blocked.parent} (kept in the report folder, not written by a report) is not writable by you"
+                    if kept else f"{blocked} could not be removed ({exc.strerror or exc})")
+            raise OutputError(f"{done} previous report, moved aside to {self.backup}, could not be removed: {what}; "
                               "it holds that run's letters and candidates' data", file=str(self.given),
-                              hint=f"Ask whoever wrote it to remove {self.backup}; give the report folder to a team with "
-                                   "chmod 2770 before anyone writes into it (docs/data-protection.md)") from None
+                              hint=f"Ask whoever owns it to make it writable for the group (chmod -R g+w) or to remove {self.backup}; "
+                                   "give the report folder to a team with chmod 2770 before anyone writes into it "
+                                   "(docs/data-protection.md)") from None
 
     def abort(self) -> None:
         """Stop writing and remove the staging folder; the previous report stays as it was."""
@@ -781,17 +789,54 @@ class ReportFolder:
         shutil.rmtree(self.staging, ignore_errors=True)
 
 
-def _follow_folder_access(folder: Path) -> None:
-    """Everything under ``folder`` gets the folder's permissions (its files without the execute bits) and group: a report
-    folder shared with a team (chmod 2770) stays the team's, whatever the writer's umask, so that a colleague's next run
-    can replace it; a folder for its owner alone keeps everything in it so."""
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _folder_access(folder: Path) -> tuple[int, int]:
+    """(mode, group) of an existing report folder, which the new report keeps (a folder shared with a team stays so)."""
     st = folder.stat()
-    mode = stat.S_IMODE(st.st_mode)
-    for root, dirs, names in os.walk(folder):
-        for name in dirs:
-            _set_access(os.path.join(root, name), mode, st.st_gid)
-        for name in names:
-            _set_access(os.path.join(root, name), mode & 0o666, st.st_gid)
+    return stat.S_IMODE(st.st_mode), st.st_gid
+
+
+def _new_folder_access(parent: Path) -> tuple[int, int]:
+    """(mode, group) of a new report folder: its owner's alone (it holds applicants' letters and data), unless it is made
+    in a folder shared with a group (group-writable): then it is that group's too, as the team's other folders are."""
+    st = parent.stat()
+    shared = stat.S_IMODE(st.st_mode) & 0o020
+    return (0o2770 if st.st_mode & stat.S_ISGID else 0o770) if shared else 0o700, st.st_gid
+
+
+def _give_access(folder: Path, mode: int, gid: int, *, keep: set[str]) -> None:
+    """The report folder's access (``mode`` and group ``gid``, kept as they are) on ``folder``, and what follows from it
+    on everything the report wrote in it (the top-level names in ``keep``;
+    what is kept from the old folder, a README or .git, stays as its owner made it).
+
+    A folder given to a team (group-writable, chmod 2770) gives the group its bits whatever the writer's umask, so that
+    a colleague's run can replace what this one wrote. Otherwise the group, and others always, get no more than both
+    the folder and the writer's umask allow; others never write and never get the pseudonym key; files have no execute
+    bits.
+    """
+    umask = _umask()
+    group = mode & 0o070 if mode & 0o020 else mode & 0o050 & ~umask
+    others = mode & 0o005 & ~umask
+    dir_mode = (mode & 0o2000) | 0o700 | group | others
+    file_mode = (dir_mode & 0o666) | 0o600
+    key_mode = 0o600 | (0o040 if mode & 0o020 else 0)  # the team's runs give the same pseudonyms
+    _set_access(str(folder), mode, gid)  # the folder itself stays as its owner set it
+    for name in keep:
+        top = folder / name
+        if not top.exists():
+            continue
+        if top.is_dir():
+            for root, dirs, names in os.walk(top):
+                _set_access(root, dir_mode, gid)
+                for n in names:
+                    _set_access(os.path.join(root, n), file_mode, gid)
+        else:
+            _set_access(str(top), key_mode if name == KEY_FILE else file_mode, gid)
 
 
 def _set_access(path: str, mode: int, gid: int) -> None:
@@ -801,22 +846,6 @@ def _set_access(path: str, mode: int, gid: int) -> None:
         except OSError:
             pass  # not a member of that group: the permissions still keep others out
     os.chmod(path, mode)
-
-
-def _key_mode(folder_mode: int) -> int:
-    """The key file's permissions: the owner's only, and the group's too where the folder is shared with a group
-    (group-writable), so that a colleague's run gives the same pseudonyms; never anyone else's."""
-    return 0o600 | (0o060 if folder_mode & 0o020 else 0)
-
-
-def _copy_access(source: Path, target: Path) -> None:
-    """``target`` gets the permission bits (a group's setgid bit too) and, where allowed, the group of ``source``."""
-    st = source.stat()
-    try:
-        os.chown(target, -1, st.st_gid)
-    except OSError:
-        pass  # not a member of that group: the permissions still keep others out
-    os.chmod(target, stat.S_IMODE(st.st_mode))
 
 
 def write_report(report: Report | dict, out_dir, *, inputs=()) -> Path:

@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 import difflib
+import functools
 import math
 import re
 
@@ -96,6 +97,9 @@ AMBIGUOUS = {"status": {"declined": "'declined' can mean either: write rejected 
 
 # A rank above this is a typo (and a gap of billions cannot be listed): an error, not a criterion.
 MAX_RANK = 1000
+NEAR_NAMES_MAX = 50
+"""An unknown candidate in the scores is matched against the names for a "did you mean" only when the scores hold at most this
+many distinct unknown ones: more is a column of ids that all miss, not misspelt names (and matching each would be slow)."""
 
 # Required columns whose cells may be blank: a blank score means "not assessed".
 BLANK_ALLOWED = {"score"}
@@ -922,9 +926,13 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
             folded = {k.casefold(): k for k in known_ids} if unknown.any() else {}  # 'c001' for 'C001': ids match exactly
             if unknown.any():  # 123 for '00123': a spreadsheet dropped the leading zeros of a number
                 folded.update({k.lstrip("0").casefold(): k for k in known_ids if k.lstrip("0") != k and k.lstrip("0").casefold() not in folded})
-            names = [n for n in candidates["name"].dropna().astype(str).unique().tolist()] if unknown.any() else []
+            # a misspelt name in a table keyed by names ('Hanna Schulz' for 'Hannah Schulz'): the name meant, looked
+            # up once per distinct value, and only for a few (a column of ids that all miss is no misspelling)
+            few = unknown.any() and cid[unknown.fillna(False)].nunique() <= NEAR_NAMES_MAX
+            names = candidates["name"].dropna().astype(str).unique().tolist() if few else []
 
-            def near(v) -> str:  # a misspelt name in a table keyed by names ('Hanna Schulz' for 'Hannah Schulz')
+            @functools.lru_cache(maxsize=None)
+            def near(v) -> str:
                 hit = _closest(_show(v).strip(), names) if names else None
                 return f"Did you mean {hit!r}? " if hit else ""
 
@@ -935,7 +943,7 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
                                          if _show(v).strip() in quarantined_ids
                                          else f"Did you mean {folded[_show(v).strip().casefold()]!r}? Ids must match exactly, capitals and leading zeros included (format an id column as text)"
                                          if _show(v).strip().casefold() in folded
-                                         else f"{near(v)}Add the candidate to the Candidates sheet, or correct the spelling"),
+                                         else f"{near(v)}Add the candidate to the Candidates sheet, or correct it"),
                       reason="unknown candidate")
         if "criterion" in score_table.frame:
             crit = chk.typed["criterion"]

@@ -494,6 +494,8 @@ def scorecard_workbook_bytes(
 
     if isinstance(role, Role):  # a loaded round's role: written back as its fields
         role = role.as_dict()
+    elif isinstance(role, pd.Series):
+        role = role.to_dict()
     elif role is not None and not isinstance(role, dict):
         from .errors import ToolkitError
 

@@ -293,7 +293,7 @@ def overdue_now(timelines_df: pd.DataFrame) -> pd.DataFrame:
 
 
 FOLLOW_THROUGH_COLUMNS = ["round_id", "candidate_id", "name", "feedback_requested_on", "feedback_sent_on", "feedback_business_days", "feedback_status",
-                          "stay_in_touch", "follow_up_on", "follow_up_status"]
+                          "stay_in_touch", "in_talent_pool", "follow_up_on", "follow_up_status"]
 
 
 @takes_timelines

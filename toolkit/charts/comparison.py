@@ -321,8 +321,10 @@ def criterion_names(profiles: pd.DataFrame, language: str) -> np.ndarray:
 
 MIN_POOL_FOR_MEDIAN = 5
 """The chart for a candidate's own folder (``show_selected=False``, the call notes) shows a criterion's pool median only
-where at least this many candidates were scored on it: with two, the median and the candidate's own mean give the other's
-exactly; with three, it is one of the two others' means."""
+where at least this many candidates were scored on it. With two, the median and the candidate's own mean give the other's
+exactly; with three or four, it is one of two or three others' means, or the mean of two, about which a caller or a
+candidate who knows the field can guess whose. From five, as for the small cells of a published statistic, it is one of
+four or more, too many to tell whose."""
 
 
 def pool_median_shown(median: np.ndarray, pool_size: np.ndarray) -> np.ndarray:

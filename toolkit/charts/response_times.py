@@ -424,7 +424,7 @@ def channel_mix(timelines_df: pd.DataFrame, by: str = "round_id") -> go.Figure:
     return fig
 
 
-@takes_timelines
+@takes_timelines(also="business_days_waiting")
 def overdue_table(timelines_df: pd.DataFrame, as_of: dt.date | str | None = None) -> go.Figure:
     """A table of who is overdue now: role, candidate, business days waiting, due date, decision date, owner.
 

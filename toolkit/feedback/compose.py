@@ -451,6 +451,8 @@ def compose_round(
     computed once for the whole round, here when not given. Statuses hired and offered are never included.
     """
     parse_as_of(as_of)
+    if isinstance(statuses, str):  # one status
+        statuses = (statuses,)
     unknown = [s for s in statuses if s not in LETTER_STATUSES + ("pending",) + NO_LETTER_STATUSES]
     if unknown:
         raise ToolkitError(f"unknown status {unknown[0]!r} in statuses", value=unknown[0],

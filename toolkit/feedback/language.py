@@ -54,6 +54,8 @@ def language_code(language: object) -> str:
     "Svenska"); a ToolkitError for a language without texts, so that dates and numbers are never silently English."""
     if language in LANGUAGES:
         return language
+    if language is None:  # not given: the default, as everywhere
+        return DEFAULT_LANGUAGE
     code = normalise_language(language)
     if code is None:
         from ..errors import ToolkitError

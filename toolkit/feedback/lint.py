@@ -257,7 +257,9 @@ def lint_text(text: object, language: object, *, max_words: int | None = LETTER_
             continue
         kept.append(f)
     if max_words is not None:
-        if isinstance(max_words, bool) or not isinstance(max_words, int) or max_words < 1:
+        import numbers
+
+        if isinstance(max_words, bool) or not isinstance(max_words, numbers.Integral) or max_words < 1:
             from ..errors import ToolkitError
 
             raise ToolkitError("max_words is a whole number of words", value=max_words, allowed="1 or more, or None for no limit")

@@ -251,12 +251,13 @@ class ProfileDivs:
         words = PROFILE_TEXT[language]
         _kind, values = self._values(candidate_id, language)
         o = self._order[candidate_id]
-        number = lambda v: _profile_number(float(v), language) or "–"  # noqa: E731
+        number = lambda v, digits=1: _profile_number(float(v), language, digits) or "–"  # noqa: E731
         rows = []
         for x, custom, mean, median, bar in zip(values["x"], values["customdata"], self._mean[o], self._median[o], self._bar[o]):
             weight, _, evidence = custom.partition("<br>")
             rows.append([x, weight.split(" ", 1)[-1], number(mean),
-                         number(median), number(bar) if not np.isnan(bar) else "–", evidence])
+                         number(median, 2),  # as the chart's hover: 4.375 is not rounded to a mean someone else has
+                         number(bar) if not np.isnan(bar) else "–", evidence])
         headers = [words[k] for k in ("col_criterion", "col_weight", "col_mean", "col_median", "col_bar", "col_evidence")]
         return {"caption": words["table"], "headers": headers, "rows": rows}
 
