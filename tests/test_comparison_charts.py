@@ -221,3 +221,35 @@ def test_a_chart_shown_in_a_notebook_has_no_button_that_uploads_it():
 
     bundle = pio.renderers["jupyterlab"].to_mimebundle(go.Figure().to_dict())
     assert bundle["application/vnd.plotly.v1+json"]["config"]["showSendToCloud"] is False
+
+
+def _contrast(a: str, b: str) -> float:
+    def lum(h):
+        r, g, b_ = (int(h.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4))
+        f = lambda c: c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4  # noqa: E731
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b_)
+
+    lo, hi = sorted((lum(a), lum(b)))
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_the_numbers_in_the_heatmap_are_readable_on_every_cell_colour():
+    """An accessibility review measured the cell numbers at 3.25:1 to 4.1:1 on scores from 2.8 to 3.7 (plotly picks dark
+    or white text by the cell): WCAG 1.4.3 asks 4.5:1. The text is one dark colour now, on a scale light enough for it;
+    the contribution bars' segments are kept apart by a white line."""
+    import numpy as np
+
+    import toolkit
+    from toolkit.charts import contribution_bars, criterion_heatmap, style
+
+    rnd = toolkit.load_round("data/sample/berlin-social-media-lead.xlsx", as_of="2026-03-20")
+    cell = criterion_heatmap(rnd).data[0]
+    assert cell.textfont.color == style.SCORE_TEXT
+    stops = [(float(at), [int(c.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4)]) for at, c in cell.colorscale]
+    colours = []  # the scale as plotly draws it: linear in RGB between the stops
+    for (a, ca), (b, cb) in zip(stops, stops[1:]):
+        for t in np.linspace(0, 1, 21):
+            colours.append("#%02x%02x%02x" % tuple(round(x + (y - x) * t) for x, y in zip(ca, cb)))
+    worst = min(_contrast(style.SCORE_TEXT, c) for c in colours)
+    assert worst >= 4.5, worst
+    assert all(t.marker.line.color == "white" and t.marker.line.width >= 1 for t in contribution_bars(rnd).data if t.type == "bar")

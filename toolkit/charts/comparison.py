@@ -129,6 +129,7 @@ def criterion_heatmap(round: HiringRound, *, top: int | None = 40, evidence_tabl
         dict(
             type="heatmap", z=z.tolist(), x=crit, y=labels, text=text.tolist(), hovertext=hover.tolist(),
             texttemplate="%{text}" if show_text else "", hovertemplate="%{hovertext}<extra></extra>",
+            textfont=dict(color=style.SCORE_TEXT),
             zmin=float(round.role.scale_min), zmax=float(round.role.scale_max), colorscale=style.SCORE_SCALE,
             colorbar=dict(title=dict(text=f"Mean score ({_scale_text(round)})")), xgap=2, ygap=2, hoverongaps=True,
             name="Mean score",
@@ -182,7 +183,7 @@ def contribution_bars(round: HiringRound, *, top: int | None = 30, table: pd.Dat
         custom = np.stack([_num(mean[:, j], 2), _pct(eff[:, j])], axis=1).tolist()
         data.append(dict(
             type="bar", orientation="h", name=f"{j + 1}. {c}", x=np.nan_to_num(contrib[:, j]).tolist(), y=labels,
-            customdata=custom, marker=dict(color=style.criterion_colour(j)),
+            customdata=custom, marker=dict(color=style.criterion_colour(j), line=dict(color="white", width=1.5)),  # segments apart
             hovertemplate=f"%{{y}}<br>{esc(c)}: mean %{{customdata[0]}} x weight %{{customdata[1]}} adds %{{x:.2f}}<extra></extra>",
         ))
     total = shown["weighted_total"].astype("float64").to_numpy(na_value=np.nan)

@@ -27,7 +27,10 @@ CRITERION_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D5
 # one colour per person or line (interviewers, candidates' progression; Paul Tol's "bright" + dark grey)
 SERIES_COLOURS = ["#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#444444", "#BBBBBB"]
 
-SCORE_SCALE = [[0.0, "#f7fbff"], [0.5, "#6baed6"], [1.0, "#08306b"]]
+SCORE_SCALE = [[0.0, "#f7fbff"], [0.5, "#9ecae1"], [1.0, "#4292c6"]]
+SCORE_TEXT = "#111827"
+"""The numbers in a heatmap's cells: dark on every colour of `SCORE_SCALE`, at least 5.2:1 (WCAG 1.4.3 asks 4.5:1).
+plotly's own choice, dark or white by the cell, fell to 3.25:1 on the middle of the old scale."""
 RANK_SCALE = [[0.0, "#065f46"], [0.5, "#a7f3d0"], [1.0, "#f3f4f6"]]
 
 ROW_HEIGHT = 26  # pixels per candidate row in horizontal charts
