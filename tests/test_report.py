@@ -536,6 +536,26 @@ def test_pages_open_in_a_real_browser_with_charts_and_no_console_errors(tree):
             browser.close()
 
 
+def test_a_letter_and_its_call_notes_read_on_a_phone_or_at_400_percent_zoom(tree):
+    """WCAG 1.4.10 (reflow at 320 CSS px), from an accessibility review: the letter's A4 margins left a column of 126 px
+    (12 to 15 characters a line), and the call notes' facts pushed the address off the screen."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page(viewport={"width": 320, "height": 640})
+            for rel in ("berlin-social-media-lead/candidates/B07/letter.html", "stockholm-ux-designer/candidates/S05/call-notes.html"):
+                page.goto((tree / rel).resolve().as_uri())
+                page.wait_for_load_state("load")
+                wide = page.evaluate("document.documentElement.scrollWidth")
+                assert wide <= 320, (rel, wide)  # nothing to scroll sideways
+                text_width = page.evaluate("Math.min(...[...document.querySelectorAll('p, dd, li')].map(e => e.getBoundingClientRect().width).filter(w => w > 0))")
+                assert text_width >= 200, (rel, text_width)
+        finally:
+            browser.close()
+
+
 def test_cli_report_prints_where_to_open(tmp_path, capsys):
     out = tmp_path / "r"
     assert main(["report", "data/sample/berlin-social-media-lead.xlsx", "--out", str(out), "--as-of", AS_OF]) == 0
