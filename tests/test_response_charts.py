@@ -227,3 +227,21 @@ def test_charts_draw_before_anyone_has_been_turned_down(berlin_tl):
     assert len(within_target_by_month(only_hire).data[0].x) == 0
     assert channel_mix(only_hire).data == ()
     assert list(overdue_table(only_hire).data[0].cells.values[0]) == ["Nobody is overdue"]
+
+
+def test_late_overdue_and_form_letters_differ_from_the_rest_by_more_than_colour(two_rounds_tl):
+    """An accessibility review: on time (#2a9d8f) and late (#e76f51) are 1.07:1 apart in grey, so the status rested on
+    colour alone (WCAG 1.4.1). What went wrong carries a pattern over its colour, in the bars and in the legend."""
+    import toolkit
+
+    rounds = toolkit.load_rounds("data/sample", as_of="2026-03-20")
+    tl = timelines(rounds, as_of="2026-03-20")
+    for fig in (timeline_chart(tl), days_to_tell_histogram(tl), channel_mix(tl)):
+        by_name = {t.name: t for t in fig.data if t.type == "bar"}
+        patterned = {n for n, t in by_name.items() if t.marker.pattern and t.marker.pattern.shape}
+        for name, t in by_name.items():
+            wrong = any(w in name.lower() for w in ("late", "overdue", "form letter", "not recorded"))
+            assert (name in patterned) == wrong, (name, patterned)
+            if wrong:  # the colour stays underneath (a pattern that replaced it drew white on nothing)
+                assert t.marker.pattern.fillmode == "overlay" and t.marker.color
+        assert patterned, [t.name for t in fig.data]

@@ -34,6 +34,19 @@ COLOURS = {
     "form_letter": "#e76f51",
     "unknown": "#adb5bd",
 }
+PATTERNS = {"late": "x", "overdue": "/", "form_letter": "x", "unknown": "."}
+"""A pattern on the bars of what went wrong (late, overdue, a form letter) and of what is not known: on time and late
+differ in hue only (1.07:1 in grey), so colour alone would not tell them apart (WCAG 1.4.1)."""
+
+
+def _marker(kind: str) -> dict:
+    """The bar marker of a status or channel: its colour, its pattern (`PATTERNS`) and a white edge between bars."""
+    marker = {"color": COLOURS[kind], "line": {"color": "white", "width": 1}}
+    if kind in PATTERNS:
+        marker["pattern"] = {"shape": PATTERNS[kind], "fillmode": "overlay", "fgcolor": "white", "fgopacity": 0.7, "size": 6, "solidity": 0.3}
+    return marker
+
+
 CHANNEL_LABELS = {
     "personal": "Personal (phone, video, in person)",
     "written": "Written (email, letter)",
@@ -100,7 +113,7 @@ def days_to_tell_histogram(timelines_df: pd.DataFrame) -> go.Figure:
             x=counts.index.tolist(),
             y=counts.tolist(),
             name=f"{label} ({len(values)})",
-            marker_color=COLOURS[status],
+            marker=_marker(status),
             hovertemplate=f"%{{y}} candidate(s): %{{x}} business days {'past target ' if relative else ''}{what}<extra>{label}</extra>",
         ))
     if relative:
@@ -138,7 +151,7 @@ def _labels(df: pd.DataFrame) -> pd.Series:
 
 
 def _segment(fig: go.Figure, rows: pd.DataFrame, start: pd.Series, end: pd.Series, name: str, colour: str,
-             hover: pd.Series, *, width: float = 0.6) -> None:
+             hover: pd.Series, *, width: float = 0.6, kind: str | None = None) -> None:
     """One horizontal-bar trace for all rows: from ``start`` to ``end`` (dates), hover text per row."""
     keep = start.notna() & end.notna()
     if not keep.any():
@@ -152,7 +165,7 @@ def _segment(fig: go.Figure, rows: pd.DataFrame, start: pd.Series, end: pd.Serie
         x=duration,
         orientation="h",
         name=name,
-        marker_color=colour,
+        marker=_marker(kind) if kind else {"color": colour},
         width=width,
         customdata=np.stack([hover.to_numpy(dtype=object), rows["_who"].to_numpy(dtype=object)], axis=-1),
         hovertemplate="%{customdata[1]}<br>%{customdata[0]}<extra></extra>",
@@ -212,14 +225,14 @@ def timeline_chart(timelines_df: pd.DataFrame, as_of: dt.date | str | None = Non
                  + ": " + _days_text(df["business_days_to_tell"]) + " (" + target + ")")
     for status, name in (("on_time", "Decision → told (on time)"), ("late", "Decision → told (late)")):
         rows = df[told & (df["target_status"] == status)]
-        _segment(fig, rows, rows["decided_on"], rows["notified_on"], name, COLOURS[status], told_text[rows.index])
+        _segment(fig, rows, rows["decided_on"], rows["notified_on"], name, COLOURS[status], told_text[rows.index], kind=status)
     if day is not None:
         waiting_text = ("Decided " + decided + ", not told yet: waiting " + _days_text(df["business_days_waiting"])
                         + " as of " + _fmt_day(day) + " (" + target + ")")
         for status, name in (("pending", "Not told yet (within target)"), ("overdue", "Not told yet (overdue)")):
             rows = df[~told & (df["target_status"] == status)]
             _segment(fig, rows, rows["decided_on"], pd.Series(day, index=rows.index), name, COLOURS[status],
-                     waiting_text[rows.index])
+                     waiting_text[rows.index], kind=status)
     points = df[told]
     if len(points):
         fig.add_trace(go.Scatter(
@@ -297,7 +310,7 @@ def timeline_by_week(timelines_df: pd.DataFrame, as_of: dt.date | str | None = N
     ]
     for status, name in (("on_time", "Told on time"), ("late", "Told late"), ("pending", "Not told yet (within target)"),
                          ("overdue", "Not told yet (overdue)")):
-        data.append(dict(type="bar", x=centre, y=counts[status].tolist(), name=name, marker=dict(color=COLOURS[status]),
+        data.append(dict(type="bar", x=centre, y=counts[status].tolist(), name=name, marker=_marker(status),
                          width=6 * DAY_MS, yaxis="y2", customdata=week,
                          hovertemplate=f"%{{customdata}}: %{{y}} {name.lower()}<extra></extra>"))
     targets = sorted(set(df["target_days"].dropna().astype(int)))
@@ -410,7 +423,7 @@ def channel_mix(timelines_df: pd.DataFrame, by: str = "round_id") -> go.Figure:
         n = counts[kind]
         share = (n / totals.where(totals > 0)).fillna(0) * 100
         fig.add_trace(go.Bar(
-            x=counts.index.tolist(), y=n.tolist(), name=CHANNEL_LABELS[kind], marker_color=COLOURS[kind],
+            x=counts.index.tolist(), y=n.tolist(), name=CHANNEL_LABELS[kind], marker=_marker(kind),
             customdata=np.stack([share.to_numpy(), totals.to_numpy()], axis=-1),
             hovertemplate="%{x}: %{y} of %{customdata[1]} told (%{customdata[0]:.0f}%)<extra>" + CHANNEL_LABELS[kind] + "</extra>",
         ))
