@@ -556,6 +556,23 @@ def test_a_letter_and_its_call_notes_read_on_a_phone_or_at_400_percent_zoom(tree
             browser.close()
 
 
+def test_the_committee_heatmap_is_also_a_table_and_links_say_where_they_go(report, rounds):
+    """WCAG 1.1.1 and 2.4.4 from an accessibility review: the heatmap's means were in no table, and the committee page's
+    links all read 'letter' or 'call notes' (the index's 'open')."""
+    from toolkit.analytics import evidence
+
+    rnd = rounds["berlin-social-media-lead"]
+    page = report.files["berlin-social-media-lead/committee.html"].decode()
+    numbers = page[page.index("The chart in numbers"):]
+    numbers = numbers[:numbers.index("</table>")]
+    ev = evidence(rnd)
+    tobias = ev[(ev["candidate_id"] == "B07")]  # his thin 'Analyse und Reporting' is marked as in the chart
+    expected = ["Tobias Schmitt"] + [f"{m:.1f}" + (" ?" if t else "") for m, t in zip(tobias["mean_score"], tobias["insufficient"])]
+    assert "<tr><td>" + "</td><td>".join(expected) + "</td></tr>" in numbers
+    assert ' aria-label="Letter to Tobias Schmitt">letter</a>' in page and ' aria-label="Call notes for Tobias Schmitt">call notes</a>' in page
+    assert 'aria-label="Committee report: Social-Media-Lead">open</a>' in report.files["index.html"].decode()
+
+
 def test_cli_report_prints_where_to_open(tmp_path, capsys):
     out = tmp_path / "r"
     assert main(["report", "data/sample/berlin-social-media-lead.xlsx", "--out", str(out), "--as-of", AS_OF]) == 0
@@ -862,8 +879,10 @@ def test_the_committee_page_keeps_a_candidates_status_apart_from_where_they_stan
     wb.save(src)
     rnd = toolkit.load_round(src, as_of="2026-03-25")
     page = build_report(Rounds([rnd]), as_of="2026-03-25").files[f"{rnd.round_id}/committee.html"].decode()
-    rows = {re.sub(r"<[^>]+>", "", m.split("</td>")[0]).strip(): re.findall(r"<td[^>]*>(.*?)</td>", m)
-            for m in re.findall(r"<tr>(.*?)</tr>", page, re.S) if "<td" in m}
+    rows: dict = {}  # the first table a candidate is in: who still has to be told
+    for m in re.findall(r"<tr>(.*?)</tr>", page, re.S):
+        if "<td" in m:
+            rows.setdefault(re.sub(r"<[^>]+>", "", m.split("</td>")[0]).strip(), re.findall(r"<td[^>]*>(.*?)</td>", m))
     reserve = next(cells for name, cells in rows.items() if name == ws["B9"].value)
     texts = [re.sub(r"<[^>]+>", "", c).strip() for c in reserve]
     assert texts[1:3] == ["pending", "overdue"]

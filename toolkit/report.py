@@ -329,6 +329,17 @@ def _build_round(rnd: HiringRound, summary: pd.DataFrame, tl: pd.DataFrame, as_o
     return {"files": files, "summary": round_summary, "candidates": cand_rows, "talent": talent, "lint": lint}
 
 
+def _means_table(rnd: HiringRound, summary: pd.DataFrame, ev: pd.DataFrame) -> Table:
+    """The heatmap "Candidates by criterion" in numbers, for a screen reader or a printout: a row per candidate in the
+    ranking's order, a column per criterion most important first, "?" after a mean with thin evidence, "–" not assessed."""
+    crits = [str(c) for c in rnd.criterion_order]
+    cells = {(str(c), str(k)): "–" if pd.isna(m) else f"{float(m):.1f}" + (" ?" if bool(t) else "")
+             for c, k, m, t in zip(ev["candidate_id"], ev["criterion"], ev["mean_score"], ev["insufficient"].fillna(False))}
+    rows = pd.DataFrame([{"name": n, **{f"c{i}": cells.get((str(cid), k), "–") for i, k in enumerate(crits)}}
+                         for cid, n in zip(summary["candidate_id"], summary["name"])], columns=["name", *[f"c{i}" for i in range(len(crits))]])
+    return table(rows, {"name": "Candidate", **{f"c{i}": f"{i + 1}. {k}" for i, k in enumerate(crits)}}, limit=None)
+
+
 def _committee_page(rnd, summary, totals, ev, calibration, robustness, tl, lint, letter_rows, as_of) -> str:
     from .analytics.evidence import disagreement_threshold
     from .charts import comparison as ch
@@ -360,6 +371,7 @@ def _committee_page(rnd, summary, totals, ev, calibration, robustness, tl, lint,
     conflicts["name"] = conflicts["candidate_id"].map(names)
     dis_t = table(conflicts, {"name": "Candidate", "criterion": "Criterion", "min_score": "Lowest", "max_score": "Highest",
                               "spread": "Spread", "n_scores": "Scores"}, empty="No criterion had interviewers far apart.")
+    means_t = _means_table(rnd, summary, ev)
     thin = ev[ev["insufficient"].fillna(False).astype(bool)].copy()
     thin["name"] = thin["candidate_id"].map(names)
     thin_t = table(thin, {"name": "Candidate", "criterion": "Criterion", "n_scores": "Scores", "reason": "Why"},
@@ -373,7 +385,9 @@ def _committee_page(rnd, summary, totals, ev, calibration, robustness, tl, lint,
     letters_df = pd.DataFrame(letter_rows, columns=["candidate_id", "name", "language", "status", "letter", "notes"])
     letters_t = table(letters_df, {"name": "Candidate", "status": "Status", "language": "Language", "letter": "Letter",
                                    "notes": "Call notes"},
-                      cell=lambda r, c, t: {"href": t, "text": "letter" if c == "letter" else "call notes"} if c in ("letter", "notes") else t)
+                      cell=lambda r, c, t: {"href": t, "text": "letter" if c == "letter" else "call notes",
+                                            "label": f"{'Letter to' if c == 'letter' else 'Call notes for'} {r['name']}"}
+                      if c in ("letter", "notes") else t)
     if not lint.empty:
         lint = lint.assign(name=lint["candidate_id"].map(names))
     lint_t = table(lint, {"name": "Candidate", "source": "Where", "rule": "Finding", "excerpt": "Text", "message": "What to do"},
@@ -386,7 +400,7 @@ def _committee_page(rnd, summary, totals, ev, calibration, robustness, tl, lint,
         {"value": int(ru.shape[0]), "label": "runner(s)-up"},
     ]
     weight_note = "given by the committee" if (rnd.criteria["weight_source"] == "given").all() else "derived from the ranks"
-    return render_page("committee.html", role=rnd.role, cards=cards, to_tell=to_tell_t, ranking=ranking_t, robustness=rob_t,
+    return render_page("committee.html", role=rnd.role, cards=cards, to_tell=to_tell_t, ranking=ranking_t, robustness=rob_t, means=means_t,
                        disagreements=dis_t, thin=thin_t, calibration=cal_t, runners_up=ru_t, letters=letters_t, lint=lint_t,
                        problems=prob_t, figures=figures, weight_note=weight_note,
                        disagreement_points=fmt(disagreement_threshold(rnd)), as_of=as_of, plotly_js="../" + PLOTLY_ASSET)
@@ -517,7 +531,8 @@ def _index_page(rounds, tl, round_summaries, as_of, anonymize, unreadable=(), n_
     round_t = table(rs, {"role": "Role", "department": "Department", "hiring_manager": "Hiring manager", "candidates": "Candidates",
                          "overdue": "Overdue now", "errors": "Data errors", "committee": "Committee report"},
                     kinds={"candidates": "int", "overdue": "int", "errors": "int"},
-                    cell=lambda r, c, t: {"href": t, "text": "open"} if c == "committee" else t)
+                    cell=lambda r, c, t: {"href": t, "text": "open", "label": f"Committee report: {r['role']}"}
+                    if c == "committee" else t)
     overdue = _anonymize(overdue_now(tl), anonymize)
     overdue_t = table(overdue, {"role": "Role", "name": "Candidate", "business_days_waiting": "Business days waiting",
                                 "due_on": "Was due", "hiring_manager": "Owner"}, kinds={"business_days_waiting": "int"})
