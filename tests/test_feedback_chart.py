@@ -53,7 +53,7 @@ def test_without_the_selected_candidate_no_number_of_the_hire_is_in_the_figure(r
 def test_disagreeing_interviewers_are_explained_in_the_language_of_the_chart():
     rnd = make_round("sv", scores={**SCORES, "T": [(2, 5), (4, 4), (5, 5), (5, 5)]})
     fig = candidate_profile(rnd, "T", language="sv", show_selected=False)
-    assert fig.data[0].customdata[0] == "vikt 40\u00a0%<br>Tunt underlag: intervjuarnas betyg skiljer sig 3 poäng"
+    assert fig.data[0].customdata[0] == "vikt 40\u00a0%<br>Tunt underlag: intervjuarnas betyg skiljer sig åt med 3 poäng"
     assert fig.data[0].text[0] == "3,5"
 
 
@@ -83,6 +83,9 @@ def test_in_a_small_pool_the_callers_chart_leaves_the_median_out_as_it_would_giv
     for cid in ("R", "T", "N", "R"):
         div = divs.div(f"chart-{cid}", cid, "en")
         assert "No pool median" in div and "4.125" not in div and "4.75" not in div and "NaN" not in div
+        numbers = divs.table(cid, "en")  # the chart in numbers says why its median column reads "–"
+        assert {row[3] for row in numbers["rows"]} == {"–"} and numbers["note"].startswith("No pool median")
+    assert ProfileDivs(criterion_profiles(make_round("en")), show_selected=False).table("R", "en")["note"] is None
 
     full = make_round("sv")  # six candidates: the medians are shown, without the note
     fig = candidate_profile(full, "R", language="sv", show_selected=False)

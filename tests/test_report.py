@@ -602,7 +602,7 @@ def test_a_rejection_drafted_to_an_address_another_candidate_has_goes_to_nobody_
     eml = (b02 / "letter.eml").read_text(encoding="utf-8")
     assert hired_address not in eml.lower() and not eml.startswith("To:")
     notes = (b02 / "call-notes.html").read_text(encoding="utf-8")
-    assert "dieselbe E-Mail-Adresse" in notes and "könnte die falsche Person erreichen" in notes
+    assert "ist in diesem Auswahlverfahren auch für eine andere Person eingetragen" in notes and "könnte die falsche Person erreichen" in notes
     merge = openpyxl.load_workbook(out / "berlin" / "mail-merge.xlsx")["Mail merge"]
     rows = list(merge.values)
     emails = {r[0]: r[rows[0].index("Email")] for r in rows[1:]}

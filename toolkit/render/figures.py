@@ -158,10 +158,13 @@ class ProfileDivs:
         self._mean = p["mean_score"].to_numpy(dtype="float64", na_value=np.nan)
         self._hire = p["hire_mean"].to_numpy(dtype="float64", na_value=np.nan)
         self._median = p["pool_median"].to_numpy(dtype="float64", na_value=np.nan)
+        self._hidden_median = None
         if not show_selected and "pool_size" in p:  # as `candidate_profile` shows it in a candidate's own folder
             from ..charts.comparison import pool_median_shown
 
-            self._median = pool_median_shown(self._median, p["pool_size"].to_numpy(dtype="float64", na_value=0.0))
+            shown = pool_median_shown(self._median, p["pool_size"].to_numpy(dtype="float64", na_value=0.0))
+            self._hidden_median = np.isnan(shown) & ~np.isnan(self._median)
+            self._median = shown
         self._bar = p["bar"].to_numpy(dtype="float64", na_value=np.nan)
         self._thin = p["insufficient"].to_numpy(dtype=bool, na_value=True)
         self._why = p["evidence_reason"].to_numpy(dtype=object, na_value="")
@@ -259,7 +262,11 @@ class ProfileDivs:
                          number(median, 2),  # as the chart's hover: 4.375 is not rounded to a mean someone else has
                          number(bar) if not np.isnan(bar) else "–", evidence])
         headers = [words[k] for k in ("col_criterion", "col_weight", "col_mean", "col_median", "col_bar", "col_evidence")]
-        return {"caption": words["table"], "headers": headers, "rows": rows}
+        hidden = self._hidden_median[o].any() if self._hidden_median is not None else False
+        from ..charts.comparison import MIN_POOL_FOR_MEDIAN
+
+        note = words["few"].format(n=MIN_POOL_FOR_MEDIAN) if hidden else None  # why a median reads "–"
+        return {"caption": words["table"], "headers": headers, "rows": rows, "note": note}
 
     def div(self, div_id: str, candidate_id: str, language: str = "en") -> str | None:
         """The candidate's chart as an HTML div; None when the profiles hold no row of theirs (a round without criteria:
