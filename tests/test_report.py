@@ -391,6 +391,43 @@ def test_what_a_report_writes_takes_the_folders_access_and_never_more_than_the_u
         os.umask(old_umask)
 
 
+def test_sticky_folders_and_a_teams_kept_files(rounds, tmp_path, monkeypatch):
+    """A second review of the folder rules: a new report folder in a folder everyone may write (a /tmp) was opened to the
+    writer's group; a colleague's copy of the README kept in a team folder became the colleague's group's, so its author
+    could not read it; a sticky bit made every colleague's run fail half-way."""
+    import grp
+    import stat
+
+    import toolkit.report as report_module
+
+    def mode(p):
+        return stat.S_IMODE(p.stat().st_mode)
+
+    public = tmp_path / "public"
+    public.mkdir()
+    os.chmod(public, 0o1777)
+    report_to_folder(rounds, public / "mine", as_of=AS_OF)
+    assert mode(public / "mine") == 0o700  # not the group's: a /tmp is nobody's team
+
+    team = tmp_path / "team"
+    team.mkdir()
+    group = next((g.gr_gid for g in grp.getgrall() if g.gr_gid != team.stat().st_gid), team.stat().st_gid)
+    os.chown(team, -1, group)
+    os.chmod(team, 0o3770)  # a sticky bit too
+    (team / "README.md").write_text("the committee's notes")
+    os.chown(team / "README.md", -1, os.getgid())  # written by someone whose own group is another
+    os.chmod(team / "README.md", 0o660)
+    report_to_folder(rounds, team, as_of=AS_OF)
+    assert mode(team) == 0o2770  # no sticky bit: colleagues can replace what one wrote
+    assert (team / "README.md").stat().st_gid == group and mode(team / "README.md") == 0o660  # still the team's
+
+    os.chmod(tmp_path, stat.S_IMODE(tmp_path.stat().st_mode) | stat.S_ISVTX)  # the folder holding the report folder
+    monkeypatch.setattr(report_module.os, "geteuid", lambda: team.stat().st_uid + 1)  # another user (as root, anyone may)
+    with pytest.raises(OutputError, match=r"someone else's, in a folder with the sticky bit.*chmod -t"):
+        report_to_folder(rounds, team, as_of=AS_OF)
+    os.chmod(tmp_path, stat.S_IMODE(tmp_path.stat().st_mode) & ~stat.S_ISVTX)
+
+
 def test_a_pseudonym_key_that_cannot_be_read_stops_the_report_instead_of_changing_every_pseudonym(rounds, tmp_path, monkeypatch):
     """A colleague who could not read the folder's key (0600, another owner) got a new key without a word: every
     pseudonym changed, those already shared could no longer be traced to a person, and the owner's key was replaced.
@@ -570,7 +607,50 @@ def test_the_committee_heatmap_is_also_a_table_and_links_say_where_they_go(repor
     expected = ["Tobias Schmitt"] + [f"{m:.1f}" + (" ?" if t else "") for m, t in zip(tobias["mean_score"], tobias["insufficient"])]
     assert "<tr><td>" + "</td><td>".join(expected) + "</td></tr>" in numbers
     assert ' aria-label="Letter to Tobias Schmitt">letter</a>' in page and ' aria-label="Call notes for Tobias Schmitt">call notes</a>' in page
-    assert 'aria-label="Committee report: Social-Media-Lead">open</a>' in report.files["index.html"].decode()
+    assert 'aria-label="Open the committee report: Social-Media-Lead">open</a>' in report.files["index.html"].decode()
+
+
+def test_namesakes_are_told_apart_in_the_committee_tables_and_links(tmp_path):
+    """A review: the heatmap said 'Sam Taylor (M03)' and 'Sam Taylor (M02)', its table and the letter links only 'Sam
+    Taylor' twice."""
+    from toolkit.edit import copy_with_cells
+
+    src = copy_with_cells("data/sample/berlin-social-media-lead.xlsx", tmp_path / "in" / "b.xlsx", {"Candidates!B3": "Lena Hoffmann"})
+    rnd = toolkit.load_round(src, as_of=AS_OF)
+    twins = rnd.candidates[rnd.candidates["name"] == "Lena Hoffmann"]["candidate_id"].tolist()
+    assert len(twins) == 2
+    page = build_report(Rounds([rnd]), as_of=AS_OF).files["b/committee.html"].decode()
+    numbers = page[page.index("The chart in numbers"):]
+    status = rnd.candidates.set_index("candidate_id")["status"]
+    for cid in twins:
+        assert f"<tr><td>Lena Hoffmann ({cid})</td>" in numbers  # as the heatmap labels them
+        if status[cid] != "hired":  # the hire gets no letter
+            assert f'aria-label="Letter to Lena Hoffmann ({cid})"' in page
+
+
+def test_a_long_subject_wraps_in_a_letter_on_a_phone(tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    from toolkit.edit import copy_with_cells
+
+    src = copy_with_cells("data/sample/berlin-social-media-lead.xlsx", tmp_path / "in" / "b.xlsx",
+                          {"Role!B2": "Kundenbeziehungsmanagementverantwortliche"})
+    out = tmp_path / "out"
+    report_to_folder(toolkit.load_rounds([src], as_of=AS_OF), out, as_of=AS_OF)
+    letter = next(out.glob("b/candidates/*/letter.html"))
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page(viewport={"width": 320, "height": 640})
+            page.goto(letter.resolve().as_uri())
+            page.wait_for_load_state("load")
+            assert page.evaluate("document.documentElement.scrollWidth") <= 320
+            padding = page.evaluate("getComputedStyle(document.querySelector('.letter')).paddingLeft")
+            page.set_viewport_size({"width": 1024, "height": 800})  # a laptop: the sheet keeps its A4 margins
+            assert page.evaluate("getComputedStyle(document.querySelector('.letter')).paddingLeft") != padding
+            assert abs(float(page.evaluate("getComputedStyle(document.querySelector('.letter')).paddingLeft")[:-2]) - 94.5) < 1
+        finally:
+            browser.close()
 
 
 def test_cli_report_prints_where_to_open(tmp_path, capsys):

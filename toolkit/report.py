@@ -332,12 +332,15 @@ def _build_round(rnd: HiringRound, summary: pd.DataFrame, tl: pd.DataFrame, as_o
 def _means_table(rnd: HiringRound, summary: pd.DataFrame, ev: pd.DataFrame) -> Table:
     """The heatmap "Candidates by criterion" in numbers, for a screen reader or a printout: a row per candidate in the
     ranking's order, a column per criterion most important first, "?" after a mean with thin evidence, "–" not assessed."""
+    from .charts.comparison import _labels
+
     crits = [str(c) for c in rnd.criterion_order]
     cells = {(str(c), str(k)): "–" if pd.isna(m) else f"{float(m):.1f}" + (" ?" if bool(t) else "")
              for c, k, m, t in zip(ev["candidate_id"], ev["criterion"], ev["mean_score"], ev["insufficient"].fillna(False))}
+    labels = _labels(summary["name"], summary["candidate_id"])  # as the heatmap: namesakes with their ids
     rows = pd.DataFrame([{"name": n, **{f"c{i}": cells.get((str(cid), k), "–") for i, k in enumerate(crits)}}
-                         for cid, n in zip(summary["candidate_id"], summary["name"])], columns=["name", *[f"c{i}" for i in range(len(crits))]])
-    return table(rows, {"name": "Candidate", **{f"c{i}": f"{i + 1}. {k}" for i, k in enumerate(crits)}}, limit=None)
+                         for cid, n in zip(summary["candidate_id"], labels)], columns=["name", *[f"c{i}" for i in range(len(crits))]])
+    return table(rows, {"name": "Candidate", **{f"c{i}": f"{i + 1}. {k}" for i, k in enumerate(crits)}})
 
 
 def _committee_page(rnd, summary, totals, ev, calibration, robustness, tl, lint, letter_rows, as_of) -> str:
@@ -383,6 +386,10 @@ def _committee_page(rnd, summary, totals, ev, calibration, robustness, tl, lint,
     ru_t = table(ru, {"name": "Candidate", "rank": "Rank", "weighted_total": "Weighted total", "strength": "Strongest on",
                       "runner_up_reason": "Why"}, empty="No candidate is close enough to the hire to count as a runner-up.")
     letters_df = pd.DataFrame(letter_rows, columns=["candidate_id", "name", "language", "status", "letter", "notes"])
+    from .charts.comparison import _labels
+
+    everyone = dict(zip(rnd.candidates["candidate_id"].astype("str"), _labels(rnd.candidates["name"], rnd.candidates["candidate_id"])))
+    letters_df["name"] = letters_df["candidate_id"].astype("str").map(everyone).fillna(letters_df["name"])  # namesakes with their ids
     letters_t = table(letters_df, {"name": "Candidate", "status": "Status", "language": "Language", "letter": "Letter",
                                    "notes": "Call notes"},
                       cell=lambda r, c, t: {"href": t, "text": "letter" if c == "letter" else "call notes",
@@ -531,7 +538,7 @@ def _index_page(rounds, tl, round_summaries, as_of, anonymize, unreadable=(), n_
     round_t = table(rs, {"role": "Role", "department": "Department", "hiring_manager": "Hiring manager", "candidates": "Candidates",
                          "overdue": "Overdue now", "errors": "Data errors", "committee": "Committee report"},
                     kinds={"candidates": "int", "overdue": "int", "errors": "int"},
-                    cell=lambda r, c, t: {"href": t, "text": "open", "label": f"Committee report: {r['role']}"}
+                    cell=lambda r, c, t: {"href": t, "text": "open", "label": f"Open the committee report: {r['role']}"}
                     if c == "committee" else t)
     overdue = _anonymize(overdue_now(tl), anonymize)
     overdue_t = table(overdue, {"role": "Role", "name": "Candidate", "business_days_waiting": "Business days waiting",
@@ -687,6 +694,11 @@ class ReportFolder:
             raise OutputError("the output folder is read-only, so the report cannot replace what is in it", file=str(self.given),
                               hint="Make the folder writable, or give another --out folder")
         parent = self.out.resolve().parent
+        if self.out.is_dir() and parent.is_dir() and parent.stat().st_mode & stat.S_ISVTX and os.geteuid() not in (0, self.out.stat().st_uid):
+            raise OutputError("the report folder is someone else's, in a folder with the sticky bit (chmod +t): only its owner "
+                              "may replace it, which is how a report is written", file=str(self.given),
+                              hint=f"Remove the sticky bit (chmod -t {parent}), ask the folder's owner to run the report, or "
+                                   "give an --out folder of your own")
         self.staging = parent / f".{self.out.name}.staging-{os.getpid()}"
         self.backup = parent / f".{self.out.name}.previous"
         try:
@@ -779,11 +791,18 @@ class ReportFolder:
         the earlier run's letters, so it must not stay unseen (and the next run could not move the report aside)."""
         if not self.backup.exists():
             return
+        failed: list[str] = []
+
+        def note(_func, path, _exc_info):  # the full path of what could not be removed (the error itself may name it relatively)
+            failed.append(path)
+            raise _exc_info[1]
+
         try:
-            shutil.rmtree(self.backup)
+            shutil.rmtree(self.backup, onerror=note)
         except OSError as exc:
             done = "The new report is in place, but the" if swapped else "The"
-            blocked = Path(exc.filename) if getattr(exc, "filename", None) else self.backup
+            named = getattr(exc, "filename", None)
+            blocked = Path(failed[0]) if failed else Path(named) if named and os.path.isabs(named) else self.backup
             try:
                 inside = blocked.relative_to(self.backup)
             except ValueError:
@@ -794,8 +813,8 @@ class ReportFolder:
             raise OutputError(f"{done} previous report, moved aside to {self.backup}, could not be removed: {what}; "
                               "it holds that run's letters and candidates' data", file=str(self.given),
                               hint=f"Ask whoever owns it to make it writable for the group (chmod -R g+w) or to remove {self.backup}; "
-                                   "give the report folder to a team with chmod 2770 before anyone writes into it "
-                                   "(docs/data-protection.md)") from None
+                                   "give the report folder to a team with chmod 2770 (no sticky bit) before anyone writes "
+                                   "into it (docs/data-protection.md)") from None
 
     def abort(self) -> None:
         """Stop writing and remove the staging folder; the previous report stays as it was."""
@@ -818,10 +837,13 @@ def _folder_access(folder: Path) -> tuple[int, int]:
 
 def _new_folder_access(parent: Path) -> tuple[int, int]:
     """(mode, group) of a new report folder: its owner's alone (it holds applicants' letters and data), unless it is made
-    in a folder shared with a group (group-writable): then it is that group's too, as the team's other folders are."""
+    in a team's folder: one writable by its group but not by everyone and without the sticky bit (not a /tmp), whose
+    group the writer is in. Then it is that group's too, as the team's other folders are."""
     st = parent.stat()
-    shared = stat.S_IMODE(st.st_mode) & 0o020
-    return (0o2770 if st.st_mode & stat.S_ISGID else 0o770) if shared else 0o700, st.st_gid
+    mode = stat.S_IMODE(st.st_mode)
+    member = st.st_gid == os.getegid() or st.st_gid in os.getgroups()
+    team = mode & 0o020 and not mode & 0o002 and not mode & stat.S_ISVTX and member
+    return (0o2770 if mode & stat.S_ISGID else 0o770) if team else 0o700, st.st_gid
 
 
 def _give_access(folder: Path, mode: int, gid: int, *, keep: set[str]) -> None:
@@ -840,7 +862,11 @@ def _give_access(folder: Path, mode: int, gid: int, *, keep: set[str]) -> None:
     dir_mode = (mode & 0o2000) | 0o700 | group | others
     file_mode = (dir_mode & 0o666) | 0o600
     key_mode = 0o600 | (0o040 if mode & 0o020 else 0)  # the team's runs give the same pseudonyms
-    _set_access(str(folder), mode, gid)  # the folder itself stays as its owner set it
+    _set_access(str(folder), mode & ~stat.S_ISVTX, gid)  # as its owner set it, but a sticky bit would let nobody else replace it
+    if mode & 0o020:  # a team's folder: what is kept (a README, notes, .git) stays the team's, with its own permissions
+        for entry in folder.iterdir():
+            if entry.name not in keep:
+                _set_group(entry, gid)
     for name in keep:
         top = folder / name
         if not top.exists():
@@ -852,6 +878,17 @@ def _give_access(folder: Path, mode: int, gid: int, *, keep: set[str]) -> None:
                     _set_access(os.path.join(root, n), file_mode, gid)
         else:
             _set_access(str(top), key_mode if name == KEY_FILE else file_mode, gid)
+
+
+def _set_group(path: Path, gid: int) -> None:
+    """``path`` and, for a folder, everything in it get group ``gid`` where allowed; their permissions stay as they are
+    (a copy made by a colleague's run is the colleague's, but still the team's)."""
+    for p in [path] if path.is_symlink() or not path.is_dir() else [path, *path.rglob("*")]:
+        if not p.is_symlink() and p.stat().st_gid != gid:
+            try:
+                os.chown(p, -1, gid)
+            except OSError:
+                pass
 
 
 def _set_access(path: str, mode: int, gid: int) -> None:

@@ -115,11 +115,16 @@ def row_height(n_rows: int, *, base: int = 160, per_row: int = ROW_HEIGHT, minim
 def no_cloud_sharing() -> None:
     """Charts shown in a notebook get no "Share chart" button: plotly.js offers one by default, and it uploads the chart
     (candidates' names and scores with it) to Chart Studio. Set on the renderers' own config, where the user has not set
-    ``showSendToCloud`` themselves; the report's pages use `render.pages.PLOTLY_CONFIG`."""
+    ``showSendToCloud`` themselves; the report's pages use `render.pages.PLOTLY_CONFIG`. A ``config=`` given to
+    ``fig.show`` replaces the renderer's: add ``"showSendToCloud": False`` to it (docs/data-protection.md)."""
     for name in list(pio.renderers):
-        config = getattr(pio.renderers[name], "config", None)
-        if isinstance(config, dict):
-            config.setdefault("showSendToCloud", False)
+        renderer = pio.renderers[name]
+        if not hasattr(renderer, "config"):
+            continue
+        if renderer.config is None:
+            renderer.config = {}
+        if isinstance(renderer.config, dict):
+            renderer.config.setdefault("showSendToCloud", False)
 
 
 no_cloud_sharing()
