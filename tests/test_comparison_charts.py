@@ -214,13 +214,17 @@ def test_a_chart_shown_in_a_notebook_has_no_button_that_uploads_it():
     """An accessibility review found plotly.js's 'Share chart...' button on every chart: it uploads the chart, with the
     candidates' names and scores, to Chart Studio. The report's pages leave it out (test_report checks in Chromium);
     in JupyterLab the renderer's config does."""
-    import plotly.graph_objects as go
-    import plotly.io as pio
+    import subprocess
+    import sys
 
-    import toolkit.charts  # noqa: F401 - importing the charts sets it
-
-    bundle = pio.renderers["jupyterlab"].to_mimebundle(go.Figure().to_dict())
-    assert bundle["application/vnd.plotly.v1+json"]["config"]["showSendToCloud"] is False
+    # in a fresh process, as a notebook kernel has it: IPython loaded first, then the charts
+    code = ("import IPython, plotly.graph_objects as go, plotly.io as pio, toolkit.charts\n"
+            "print(pio.renderers['jupyterlab'].to_mimebundle(go.Figure().to_dict())['application/vnd.plotly.v1+json']['config'])")
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "'showSendToCloud': False" in shown
+    # and a script or the CLI, without IPython, does not import it (plotly's renderers would: 350 modules, 33 MB)
+    code = "import sys, toolkit, toolkit.charts, toolkit.report; print('IPython' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
 
 
 def _contrast(a: str, b: str) -> float:

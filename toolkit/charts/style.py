@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 
 import plotly.graph_objects as go
-import plotly.io as pio
 
 FONT = dict(family="Inter, 'Segoe UI', Helvetica, Arial, sans-serif", size=13, color="#1f2933")
 
@@ -117,6 +116,12 @@ def no_cloud_sharing() -> None:
     (candidates' names and scores with it) to Chart Studio. Set on the renderers' own config, where the user has not set
     ``showSendToCloud`` themselves; the report's pages use `render.pages.PLOTLY_CONFIG`. A ``config=`` given to
     ``fig.show`` replaces the renderer's: add ``"showSendToCloud": False`` to it (docs/data-protection.md)."""
+    import sys
+
+    if "IPython" not in sys.modules:  # not in a notebook: nothing is shown there (and plotly's renderers would import IPython)
+        return
+    import plotly.io as pio
+
     for name in list(pio.renderers):
         renderer = pio.renderers[name]
         if not hasattr(renderer, "config"):
