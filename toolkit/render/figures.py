@@ -174,6 +174,7 @@ class ProfileDivs:
         self.checked: dict[tuple, int] = {}
         self.unsafe: set[tuple] = set()
         self.stats = {"validated": 0, "swapped": 0}
+        self._last: tuple = (None, None)  # the last candidate's values: `div` and `table` of one candidate work them out once
 
     def _make(self, candidate_id: str, language: str):
         from ..charts.comparison import candidate_profile
@@ -187,6 +188,12 @@ class ProfileDivs:
 
     def _values(self, candidate_id: str, language: str) -> tuple[tuple, dict]:
         """(kind, the chart's candidate-dependent values) as `candidate_profile` computes them."""
+        if self._last[0] == (candidate_id, language):
+            return self._last[1]
+        self._last = ((candidate_id, language), self._compute(candidate_id, language))
+        return self._last[1]
+
+    def _compute(self, candidate_id: str, language: str) -> tuple[tuple, dict]:
         import numpy as np
         from babel.numbers import format_percent
 
