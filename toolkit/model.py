@@ -32,6 +32,7 @@ from __future__ import annotations
 import functools
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -252,8 +253,6 @@ def as_rounds(obj: "HiringRound | Rounds | list[HiringRound]") -> Rounds:
         return obj
     if isinstance(obj, HiringRound):
         return Rounds((obj,))
-    import os
-
     iterable = hasattr(obj, "__iter__") and not isinstance(obj, (str, bytes, os.PathLike, pd.DataFrame, pd.Series, dict))
     items = tuple(obj) if iterable else None
     if items is None or not all(isinstance(r, HiringRound) for r in items):
@@ -265,8 +264,6 @@ def as_rounds(obj: "HiringRound | Rounds | list[HiringRound]") -> Rounds:
 def _not_a_round(obj, what: str | None, *, several: bool = False):
     """The ToolkitError for something passed where a loaded round (or rounds) belongs: says what it was and what to do.
     ``what``: the function ("weighted_totals()"); None for wherever rounds are expected."""
-    import os
-
     from .errors import ToolkitError
 
     wanted = "loaded rounds" if several else "one loaded round (a HiringRound)"

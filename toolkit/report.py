@@ -91,11 +91,15 @@ _kept_or_new_key = pseudonym_key  # for `build_report`, whose argument of that n
 
 
 def pseudonym(round_id: str, candidate_id: str, key: bytes) -> str:
-    """A stable pseudonym: the same candidate of the same round gets the same one with the same key (HMAC-SHA256)."""
+    """A stable pseudonym: the same candidate of the same round gets the same one with the same key (HMAC-SHA256).
+    One report's pseudonyms are `Pseudonyms`, which lengthens the few that would clash."""
+    return f"Candidate {_digest(key, round_id, candidate_id)[:Pseudonyms.WIDTHS[0]]}"
+
+
+def _digest(key: bytes, round_id, candidate_id) -> str:
     import hmac
 
-    digest = hmac.new(key, f"{round_id}\x00{candidate_id}".encode(), hashlib.sha256).hexdigest()[:8].upper()
-    return f"Candidate {digest}"
+    return hmac.new(key, f"{round_id}\x00{candidate_id}".encode(), hashlib.sha256).hexdigest().upper()
 
 
 class Pseudonyms:
@@ -107,12 +111,9 @@ class Pseudonyms:
     WIDTHS = (8, 12, 16, 64)
 
     def __init__(self, key: bytes, pairs) -> None:
-        import hmac
-
         self.key = key
-        self._digest = lambda r, c: hmac.new(key, f"{r}\x00{c}".encode(), hashlib.sha256).hexdigest().upper()
-        pending = {(str(r), str(c)): None for r, c in pairs}
-        digests = {p: self._digest(*p) for p in pending}
+        pending = {(str(r), str(c)): None for r, c in pairs}  # an ordered set
+        digests = {p: _digest(key, *p) for p in pending}
         self._code: dict[tuple[str, str], str] = {}
         for width in self.WIDTHS:
             by_code: dict[str, list] = {}
@@ -129,17 +130,16 @@ class Pseudonyms:
 
     def __call__(self, round_id, candidate_id) -> str:
         pair = (str(round_id), str(candidate_id))
-        code = self._code.get(pair) or self._digest(*pair)[:self.WIDTHS[0]]  # a row of no loaded candidate (set aside)
-        return f"Candidate {code}"
+        code = self._code.get(pair)
+        return f"Candidate {code}" if code else pseudonym(*pair, self.key)  # a row of no loaded candidate (set aside)
 
 
-def _anonymize(df: pd.DataFrame, key: "Pseudonyms | bytes | None") -> pd.DataFrame:
-    """``df`` with pseudonyms instead of names and ids, and no emails, notes or evidence; as it is when ``key`` is None."""
-    if not key or df.empty or "candidate_id" not in df.columns:
+def _anonymize(df: pd.DataFrame, pseudonyms: Pseudonyms | None) -> pd.DataFrame:
+    """``df`` with pseudonyms instead of names and ids, and no emails, notes or evidence; as it is when ``pseudonyms`` is None."""
+    if not pseudonyms or df.empty or "candidate_id" not in df.columns:
         return df
     df = df.copy()
-    name_of = key if isinstance(key, Pseudonyms) else (lambda r, c: pseudonym(r, c, key))
-    alias = [name_of(r, c) for r, c in zip(df["round_id"], df["candidate_id"])]
+    alias = [pseudonyms(r, c) for r, c in zip(df["round_id"], df["candidate_id"])]
     if "name" in df.columns:
         df["name"] = alias
     df["candidate_id"] = [a.split(" ")[1] for a in alias]
@@ -329,17 +329,15 @@ def _build_round(rnd: HiringRound, summary: pd.DataFrame, tl: pd.DataFrame, as_o
     return {"files": files, "summary": round_summary, "candidates": cand_rows, "talent": talent, "lint": lint}
 
 
-def _means_table(rnd: HiringRound, summary: pd.DataFrame, ev: pd.DataFrame) -> Table:
+def _means_table(rnd: HiringRound, summary: pd.DataFrame, ev: pd.DataFrame, labels: dict) -> Table:
     """The heatmap "Candidates by criterion" in numbers, for a screen reader or a printout: a row per candidate in the
-    ranking's order, a column per criterion most important first, "?" after a mean with thin evidence, "–" not assessed."""
-    from .charts.comparison import _labels
-
+    ranking's order (``labels``: candidate id -> name as the heatmap shows it), a column per criterion most important
+    first, "?" after a mean with thin evidence, "–" not assessed."""
     crits = [str(c) for c in rnd.criterion_order]
     cells = {(str(c), str(k)): "–" if pd.isna(m) else f"{float(m):.1f}" + (" ?" if bool(t) else "")
              for c, k, m, t in zip(ev["candidate_id"], ev["criterion"], ev["mean_score"], ev["insufficient"].fillna(False))}
-    labels = _labels(summary["name"], summary["candidate_id"])  # as the heatmap: namesakes with their ids
-    rows = pd.DataFrame([{"name": n, **{f"c{i}": cells.get((str(cid), k), "–") for i, k in enumerate(crits)}}
-                         for cid, n in zip(summary["candidate_id"], labels)], columns=["name", *[f"c{i}" for i in range(len(crits))]])
+    rows = pd.DataFrame([{"name": labels.get(str(cid), n), **{f"c{i}": cells.get((str(cid), k), "–") for i, k in enumerate(crits)}}
+                         for cid, n in zip(summary["candidate_id"], summary["name"])], columns=["name", *[f"c{i}" for i in range(len(crits))]])
     return table(rows, {"name": "Candidate", **{f"c{i}": f"{i + 1}. {k}" for i, k in enumerate(crits)}})
 
 
@@ -374,7 +372,11 @@ def _committee_page(rnd, summary, totals, ev, calibration, robustness, tl, lint,
     conflicts["name"] = conflicts["candidate_id"].map(names)
     dis_t = table(conflicts, {"name": "Candidate", "criterion": "Criterion", "min_score": "Lowest", "max_score": "Highest",
                               "spread": "Spread", "n_scores": "Scores"}, empty="No criterion had interviewers far apart.")
-    means_t = _means_table(rnd, summary, ev)
+    from .charts.comparison import _labels
+
+    # each candidate as the heatmap names them: two namesakes with their ids, in its table and in the letter links
+    labels = dict(zip(rnd.candidates["candidate_id"].astype("str"), _labels(rnd.candidates["name"], rnd.candidates["candidate_id"])))
+    means_t = _means_table(rnd, summary, ev, labels)
     thin = ev[ev["insufficient"].fillna(False).astype(bool)].copy()
     thin["name"] = thin["candidate_id"].map(names)
     thin_t = table(thin, {"name": "Candidate", "criterion": "Criterion", "n_scores": "Scores", "reason": "Why"},
@@ -386,10 +388,7 @@ def _committee_page(rnd, summary, totals, ev, calibration, robustness, tl, lint,
     ru_t = table(ru, {"name": "Candidate", "rank": "Rank", "weighted_total": "Weighted total", "strength": "Strongest on",
                       "runner_up_reason": "Why"}, empty="No candidate is close enough to the hire to count as a runner-up.")
     letters_df = pd.DataFrame(letter_rows, columns=["candidate_id", "name", "language", "status", "letter", "notes"])
-    from .charts.comparison import _labels
-
-    everyone = dict(zip(rnd.candidates["candidate_id"].astype("str"), _labels(rnd.candidates["name"], rnd.candidates["candidate_id"])))
-    letters_df["name"] = letters_df["candidate_id"].astype("str").map(everyone).fillna(letters_df["name"])  # namesakes with their ids
+    letters_df["name"] = letters_df["candidate_id"].astype("str").map(labels).fillna(letters_df["name"])
     letters_t = table(letters_df, {"name": "Candidate", "status": "Status", "language": "Language", "letter": "Letter",
                                    "notes": "Call notes"},
                       cell=lambda r, c, t: {"href": t, "text": "letter" if c == "letter" else "call notes",
@@ -848,8 +847,8 @@ def _new_folder_access(parent: Path) -> tuple[int, int]:
 
 def _give_access(folder: Path, mode: int, gid: int, *, keep: set[str]) -> None:
     """The report folder's access (``mode`` and group ``gid``, kept as they are) on ``folder``, and what follows from it
-    on everything the report wrote in it (the top-level names in ``keep``;
-    what is kept from the old folder, a README or .git, stays as its owner made it).
+    on everything the report wrote in it (the top-level names in ``keep``). What is kept from the old folder, a README
+    or .git, keeps its permissions; in a team's folder it takes the folder's group.
 
     A folder given to a team (group-writable, chmod 2770) gives the group its bits whatever the writer's umask, so that
     a colleague's run can replace what this one wrote. Otherwise the group, and others always, get no more than both
@@ -884,20 +883,21 @@ def _set_group(path: Path, gid: int) -> None:
     """``path`` and, for a folder, everything in it get group ``gid`` where allowed; their permissions stay as they are
     (a copy made by a colleague's run is the colleague's, but still the team's)."""
     for p in [path] if path.is_symlink() or not path.is_dir() else [path, *path.rglob("*")]:
-        if not p.is_symlink() and p.stat().st_gid != gid:
-            try:
-                os.chown(p, -1, gid)
-            except OSError:
-                pass
+        if not p.is_symlink():
+            _chgrp(p, gid)
 
 
 def _set_access(path: str, mode: int, gid: int) -> None:
+    _chgrp(path, gid)
+    os.chmod(path, mode)
+
+
+def _chgrp(path, gid: int) -> None:
     if os.stat(path).st_gid != gid:
         try:
             os.chown(path, -1, gid)
         except OSError:
             pass  # not a member of that group: the permissions still keep others out
-    os.chmod(path, mode)
 
 
 def write_report(report: Report | dict, out_dir, *, inputs=()) -> Path:

@@ -328,9 +328,11 @@ candidate who knows the field can guess whose. From five, as for the small cells
 four or more, too many to tell whose."""
 
 
-def pool_median_shown(median: np.ndarray, pool_size: np.ndarray) -> np.ndarray:
-    """The pool medians a chart for the candidate's own folder shows (`MIN_POOL_FOR_MEDIAN`; NaN where left out)."""
-    return np.where(np.asarray(pool_size, dtype="float64") >= MIN_POOL_FOR_MEDIAN, median, np.nan)
+def pool_median_shown(median: np.ndarray, pool_size: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(the pool medians a chart for the candidate's own folder shows, NaN where left out; which were left out), by
+    `MIN_POOL_FOR_MEDIAN`."""
+    shown = np.where(np.asarray(pool_size, dtype="float64") >= MIN_POOL_FOR_MEDIAN, median, np.nan)
+    return shown, np.isnan(shown) & ~np.isnan(median)
 
 
 def candidate_profile(source: HiringRound | pd.DataFrame, candidate_id: str, *, title: str | None = None,
@@ -383,8 +385,8 @@ def candidate_profile(source: HiringRound | pd.DataFrame, candidate_id: str, *, 
     mean, median, bar = col("mean_score"), col("pool_median"), col("bar")
     few = False
     if not show_selected and "pool_size" in rows:
-        shown = pool_median_shown(median, col("pool_size", "float64", 0.0))
-        few, median = bool((np.isnan(shown) & ~np.isnan(median)).any()), shown
+        median, hidden = pool_median_shown(median, col("pool_size", "float64", 0.0))
+        few = bool(hidden.any())
     thin = col("insufficient", bool, True)
     why = col("evidence_reason", object, "")
     n_int = col("n_interviewers", "int64", 0)

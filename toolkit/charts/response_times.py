@@ -150,8 +150,8 @@ def _labels(df: pd.DataFrame) -> pd.Series:
     return label.map(esc)
 
 
-def _segment(fig: go.Figure, rows: pd.DataFrame, start: pd.Series, end: pd.Series, name: str, colour: str,
-             hover: pd.Series, *, width: float = 0.6, kind: str | None = None) -> None:
+def _segment(fig: go.Figure, rows: pd.DataFrame, start: pd.Series, end: pd.Series, name: str, marker: dict,
+             hover: pd.Series, *, width: float = 0.6) -> None:
     """One horizontal-bar trace for all rows: from ``start`` to ``end`` (dates), hover text per row."""
     keep = start.notna() & end.notna()
     if not keep.any():
@@ -165,7 +165,7 @@ def _segment(fig: go.Figure, rows: pd.DataFrame, start: pd.Series, end: pd.Serie
         x=duration,
         orientation="h",
         name=name,
-        marker=_marker(kind) if kind else {"color": colour},
+        marker=marker,
         width=width,
         customdata=np.stack([hover.to_numpy(dtype=object), rows["_who"].to_numpy(dtype=object)], axis=-1),
         hovertemplate="%{customdata[1]}<br>%{customdata[0]}<extra></extra>",
@@ -213,10 +213,10 @@ def timeline_chart(timelines_df: pd.DataFrame, as_of: dt.date | str | None = Non
     target = "target " + _days_text(df["target_days"])
     decided = _dates_text(df["decided_on"])
     fig = go.Figure()
-    _segment(fig, df, df["decided_on"], df["due_on"] + pd.Timedelta(days=1), "Target window", COLOURS["target"],
+    _segment(fig, df, df["decided_on"], df["due_on"] + pd.Timedelta(days=1), "Target window", {"color": COLOURS["target"]},
              "Target window: decided " + decided + ", due by " + _dates_text(df["due_on"]) + " (" + target + ")",
              width=0.95)
-    _segment(fig, df, df["last_interview_on"], df["decided_on"], "Last interview → decision", COLOURS["interview"],
+    _segment(fig, df, df["last_interview_on"], df["decided_on"], "Last interview → decision", {"color": COLOURS["interview"]},
              "Last interview " + _dates_text(df["last_interview_on"]) + " → decided " + decided
              + " (" + _days_text(df["business_days_to_decide"]) + ")")
     told = df["notified_on"].notna()
@@ -225,14 +225,14 @@ def timeline_chart(timelines_df: pd.DataFrame, as_of: dt.date | str | None = Non
                  + ": " + _days_text(df["business_days_to_tell"]) + " (" + target + ")")
     for status, name in (("on_time", "Decision → told (on time)"), ("late", "Decision → told (late)")):
         rows = df[told & (df["target_status"] == status)]
-        _segment(fig, rows, rows["decided_on"], rows["notified_on"], name, COLOURS[status], told_text[rows.index], kind=status)
+        _segment(fig, rows, rows["decided_on"], rows["notified_on"], name, _marker(status), told_text[rows.index])
     if day is not None:
         waiting_text = ("Decided " + decided + ", not told yet: waiting " + _days_text(df["business_days_waiting"])
                         + " as of " + _fmt_day(day) + " (" + target + ")")
         for status, name in (("pending", "Not told yet (within target)"), ("overdue", "Not told yet (overdue)")):
             rows = df[~told & (df["target_status"] == status)]
-            _segment(fig, rows, rows["decided_on"], pd.Series(day, index=rows.index), name, COLOURS[status],
-                     waiting_text[rows.index], kind=status)
+            _segment(fig, rows, rows["decided_on"], pd.Series(day, index=rows.index), name, _marker(status),
+                     waiting_text[rows.index])
     points = df[told]
     if len(points):
         fig.add_trace(go.Scatter(

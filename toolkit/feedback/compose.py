@@ -425,14 +425,14 @@ def compose(
             allowed=f"letters for candidates with status {', '.join(s for s in ('rejected', 'withdrawn', 'pending'))}",
             hint="Check the status column; the hired candidate is told in person, not by this letter",
         )
-    parse_as_of(as_of)  # a wrong as_of is said before anything is worked out
+    letter_date = parse_as_of(as_of).date()  # as everywhere: 2026-03-20 or a date; "04/03/2026" is refused, not guessed
     if summary is None:
         from ..analytics import candidate_summary
 
         summary = candidate_summary(round)
     _check_summary(round, summary)
     row = _summary_row(round, candidate_id, summary)
-    return _compose(round, cand, row, _facts(round), language=language, as_of=as_of)
+    return _compose(round, cand, row, _facts(round), language=language, letter_date=letter_date)
 
 
 @takes_round
@@ -450,7 +450,7 @@ def compose_round(
     The analytics (``summary``; ``profiles``, `toolkit.analytics.criterion_profiles` of the round) are
     computed once for the whole round, here when not given. Statuses hired and offered are never included.
     """
-    parse_as_of(as_of)
+    letter_date = parse_as_of(as_of).date()
     if isinstance(statuses, str):  # one status
         statuses = (statuses,)
     unknown = [s for s in statuses if s not in LETTER_STATUSES + ("pending",) + NO_LETTER_STATUSES]
@@ -475,11 +475,11 @@ def compose_round(
         row = by_id.get(cid)
         if row is None:
             row = _summary_row(round, cid, summary)
-        out.append(_compose(round, cand, row, facts, language=language, as_of=as_of))
+        out.append(_compose(round, cand, row, facts, language=language, letter_date=letter_date))
     return out
 
 
-def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, as_of) -> Feedback:
+def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, letter_date: dt.date) -> Feedback:
     """One letter from the candidate's row and summary row (each a pandas Series or a dict of the same)."""
     role = round.role
     notes: list[str] = []
@@ -548,8 +548,6 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, as_
         notes.append(t("note_email_missing"))
     if not personal:
         notes.append(t("note_no_sender"))
-
-    letter_date = parse_as_of(as_of).date()  # as everywhere: 2026-03-20 or a date; "04/03/2026" is refused, not guessed
 
     strength_c = _opt(row.get("strength"))
     growth_c = _opt(row.get("growth_area"))

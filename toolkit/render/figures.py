@@ -162,9 +162,7 @@ class ProfileDivs:
         if not show_selected and "pool_size" in p:  # as `candidate_profile` shows it in a candidate's own folder
             from ..charts.comparison import pool_median_shown
 
-            shown = pool_median_shown(self._median, p["pool_size"].to_numpy(dtype="float64", na_value=0.0))
-            self._hidden_median = np.isnan(shown) & ~np.isnan(self._median)
-            self._median = shown
+            self._median, self._hidden_median = pool_median_shown(self._median, p["pool_size"].to_numpy(dtype="float64", na_value=0.0))
         self._bar = p["bar"].to_numpy(dtype="float64", na_value=np.nan)
         self._thin = p["insufficient"].to_numpy(dtype=bool, na_value=True)
         self._why = p["evidence_reason"].to_numpy(dtype=object, na_value="")
@@ -254,7 +252,7 @@ class ProfileDivs:
         chart shows it, the bar and the evidence (with the reason where thin, which the chart gives on hover only)."""
         import numpy as np
 
-        from ..charts.comparison import PROFILE_TEXT, _profile_number
+        from ..charts.comparison import MIN_POOL_FOR_MEDIAN, PROFILE_TEXT, _profile_number
 
         if candidate_id not in self._rows:
             return None
@@ -269,9 +267,7 @@ class ProfileDivs:
                          number(median, 2),  # as the chart's hover: 4.375 is not rounded to a mean someone else has
                          number(bar) if not np.isnan(bar) else "–", evidence])
         headers = [words[k] for k in ("col_criterion", "col_weight", "col_mean", "col_median", "col_bar", "col_evidence")]
-        hidden = self._hidden_median[o].any() if self._hidden_median is not None else False
-        from ..charts.comparison import MIN_POOL_FOR_MEDIAN
-
+        hidden = self._hidden_median is not None and self._hidden_median[o].any()
         note = words["few"].format(n=MIN_POOL_FOR_MEDIAN) if hidden else None  # why a median reads "–"
         return {"caption": words["table"], "headers": headers, "rows": rows, "note": note}
 
