@@ -122,6 +122,51 @@ def _no_formula_parts(data: bytes) -> None:
                 assert not re.search(rb"<f[\s>/]", z.read(part)), f"{part} holds a formula"
 
 
+MARKUP = ["<script", "<img", "<b>Analyst", "<em>Lee", "<i>Finance", "Panel<br>"]
+
+
+def _figure_strings(obj):
+    """Every string of a figure's JSON: plotly draws each of them (names, categories, hover text) as its own markup."""
+    if isinstance(obj, dict):
+        for value in obj.values():
+            yield from _figure_strings(value)
+    elif isinstance(obj, (list, tuple)):
+        for value in obj:
+            yield from _figure_strings(value)
+    elif hasattr(obj, "tolist"):
+        yield from _figure_strings(obj.tolist())
+    elif isinstance(obj, str):
+        yield obj
+
+
+def test_markup_in_names_criteria_and_stages_is_drawn_as_text_in_every_chart(hostile_report):
+    """plotly reads <b>, <br> and <a href> in tick labels, legends and hover text; a candidate, criterion, interviewer
+    or stage carrying markup is drawn as written: the figure holds it escaped, and nowhere raw."""
+    from toolkit import charts
+
+    rnd, _, _ = hostile_report
+    other = toolkit.load_round(ROOT / "data" / "sample" / "manchester-data-analyst.xlsx", as_of=AS_OF)
+    both = toolkit.timelines(toolkit.Rounds([rnd, other]), as_of=AS_OF)
+    figures = {
+        "heatmap": charts.criterion_heatmap(rnd), "contributions": charts.contribution_bars(rnd),
+        "profile": charts.candidate_profile(rnd, "C1"), "own profile": charts.candidate_profile(rnd, "C1", show_selected=False),
+        "spread": charts.interviewer_spread(rnd), "spread of one": charts.interviewer_spread(rnd, "C1"),
+        "calibration": charts.interviewer_calibration_chart(rnd), "progression": charts.progression_chart(rnd, highlight=2),
+        "robustness": charts.robustness_chart(rnd), "timeline": charts.timeline_chart(both, AS_OF, include_all=True),
+        "by week": charts.timeline_by_week(both, AS_OF), "channels": charts.channel_mix(both), "overdue": charts.overdue_table(both, AS_OF),
+    }
+    for what, fig in figures.items():
+        strings = list(_figure_strings(fig.to_plotly_json()))
+        raw = [s for s in strings if any(m in s for m in MARKUP)]
+        assert not raw, f"{what} draws markup from the data: {raw[:3]}"
+    heatmap = figures["heatmap"].to_plotly_json()
+    assert html.escape("Amira <script>alert('n1')</script> Haddad", quote=False) in heatmap["layout"]["yaxis"]["categoryarray"]
+    assert html.escape("SQL <script>alert('c')</script>", quote=False) in heatmap["data"][0]["x"]
+    progression = figures["progression"].to_plotly_json()
+    assert progression["layout"]["xaxis"]["categoryarray"] == ["Panel&lt;br&gt;"]
+    assert any("without Sam &lt;em&gt;Lee&lt;/em&gt;" in s for s in _figure_strings(figures["robustness"].to_plotly_json()))
+
+
 def test_text_that_looks_like_a_formula_stays_text_in_every_workbook_written(hostile_report):
     rnd, report, path = hostile_report
     workbooks = {k: v for k, v in report.files.items() if k.endswith(".xlsx")}

@@ -118,16 +118,17 @@ def criterion_heatmap(round: HiringRound, *, top: int | None = 40, evidence_tabl
     bar = crit_info["bar"].astype("float64").reindex(crit).to_numpy(na_value=np.nan)
     head = np.array([f"{esc(c)} (criterion {int(r)}, weight {w:.0%})" for c, r, w in zip(crit, rank, np.nan_to_num(weight))], dtype=object)
     bar_txt = np.array([f"<br>Bar: {fmt_points(b)}" if not np.isnan(b) else "" for b in bar], dtype=object)
-    people = np.array([esc(x) for x in labels], dtype=object)[:, None]
+    people = np.array(style.esc_all(labels), dtype=object)[:, None]
     n_txt = np.char.mod("%d", n_int.astype(int)).astype(object)
     mean_line = np.where(assessed, "Mean " + value.astype(str) + " from " + n_txt + " interviewer(s)", "Not assessed: no interviewer scored it")
     ev_line = np.where(thin, "Thin evidence: " + why.astype(str), "Evidence sufficient")
     hover = people + "<br>" + head[None, :] + "<br>" + mean_line + bar_txt[None, :] + "<br>" + ev_line
 
     show_text = len(ids) <= TEXT_ROWS
+    xs, ys = style.esc_all(crit), people[:, 0].tolist()  # the categories as plotly draws them: markup in a name is text
     data = [
         dict(
-            type="heatmap", z=z.tolist(), x=crit, y=labels, text=text.tolist(), hovertext=hover.tolist(),
+            type="heatmap", z=z.tolist(), x=xs, y=ys, text=text.tolist(), hovertext=hover.tolist(),
             texttemplate="%{text}" if show_text else "", hovertemplate="%{hovertext}<extra></extra>",
             textfont=dict(color=style.SCORE_TEXT),
             zmin=float(round.role.scale_min), zmax=float(round.role.scale_max), colorscale=style.SCORE_SCALE,
@@ -147,9 +148,9 @@ def criterion_heatmap(round: HiringRound, *, top: int | None = 40, evidence_tabl
         "Mean score per criterion",
         subtitle="Candidates best first, criteria most important first",
         height=min(top + bottom + 20 + rows_px * len(ids), 2400), top=top, bottom=bottom,
-        xaxis=style.axis("Criteria, most important first", categoryorder="array", categoryarray=crit, side="top",
-                         tickmode="array", tickvals=crit, ticktext=ticks, tickangle=0, gridcolor="rgba(0,0,0,0)"),
-        yaxis=style.axis("Candidates, best weighted total first", categoryorder="array", categoryarray=labels,
+        xaxis=style.axis("Criteria, most important first", categoryorder="array", categoryarray=xs, side="top",
+                         tickmode="array", tickvals=xs, ticktext=ticks, tickangle=0, gridcolor="rgba(0,0,0,0)"),
+        yaxis=style.axis("Candidates, best weighted total first", categoryorder="array", categoryarray=ys,
                          autorange="reversed", showticklabels=show_text or len(ids) <= 150, gridcolor="rgba(0,0,0,0)"),
         annotations=[style.note(notes, below=10)],
     )
@@ -178,18 +179,19 @@ def contribution_bars(round: HiringRound, *, top: int | None = 30, table: pd.Dat
         return t.pivot(index="candidate_id", columns="criterion", values=column).reindex(index=ids, columns=crit).to_numpy(dtype="float64", na_value=np.nan)
 
     contrib, mean, eff = grid("contribution"), grid("mean_score"), grid("effective_weight")
+    ys = style.esc_all(labels)
     data = []
     for j, c in enumerate(crit):
         custom = np.stack([_num(mean[:, j], 2), _pct(eff[:, j])], axis=1).tolist()
         data.append(dict(
-            type="bar", orientation="h", name=f"{j + 1}. {c}", x=np.nan_to_num(contrib[:, j]).tolist(), y=labels,
+            type="bar", orientation="h", name=f"{j + 1}. {esc(c)}", x=np.nan_to_num(contrib[:, j]).tolist(), y=ys,
             customdata=custom, marker=dict(color=style.criterion_colour(j), line=dict(color="white", width=1.5)),  # segments apart
             hovertemplate=f"%{{y}}<br>{esc(c)}: mean %{{customdata[0]}} x weight %{{customdata[1]}} adds %{{x:.2f}}<extra></extra>",
         ))
     total = shown["weighted_total"].astype("float64").to_numpy(na_value=np.nan)
     cover = shown["coverage"].astype("float64").to_numpy(na_value=np.nan)
     data.append(dict(
-        type="scatter", mode="text", x=total.tolist(), y=labels, text=_num(total, 2).tolist(), textposition="middle right",
+        type="scatter", mode="text", x=total.tolist(), y=ys, text=_num(total, 2).tolist(), textposition="middle right",
         customdata=_pct(cover).tolist(), showlegend=False, name="Weighted total",
         hovertemplate="%{y}<br>Weighted total %{x:.2f} (weight assessed: %{customdata})<extra></extra>",
     ))
@@ -203,7 +205,7 @@ def contribution_bars(round: HiringRound, *, top: int | None = 30, table: pd.Dat
         height=top + bottom + 30 + style.ROW_HEIGHT * len(ids), top=top, bottom=bottom,
         barmode="stack",
         xaxis=style.axis(f"Weighted total ({_scale_text(round)} scale)", range=[0, float(round.role.scale_max) * 1.08]),
-        yaxis=style.axis("Candidate", categoryorder="array", categoryarray=labels, autorange="reversed", title_standoff=14),
+        yaxis=style.axis("Candidate", categoryorder="array", categoryarray=ys, autorange="reversed", title_standoff=14),
         annotations=[style.note(notes)],
         legend=dict(orientation="h", yanchor="bottom", y=1.01, xanchor="left", x=0, traceorder="normal"),
     )
@@ -391,7 +393,8 @@ def candidate_profile(source: HiringRound | pd.DataFrame, candidate_id: str, *, 
     why = col("evidence_reason", object, "")
     n_int = col("n_interviewers", "int64", 0)
     weight = col("weight", "float64", 0.0)
-    x = [f"{i + 1}. {c}" for i, c in enumerate(crit)]
+    numbered = [f"{i + 1}. {c}" for i, c in enumerate(crit)]
+    x = style.esc_all(numbered)
     if language == "en":
         ev_txt = np.where(thin, "Thin evidence: " + why.astype(str), "Evidence from " + np.char.mod("%d", n_int).astype(str) + " interviewers")
         ev_txt = np.where(np.isnan(mean), "Not assessed", ev_txt)
@@ -435,7 +438,7 @@ def candidate_profile(source: HiringRound | pd.DataFrame, candidate_id: str, *, 
         subtitle=(words["subtitle"] if hire_word == "selected" else words["subtitle_top"]) if show_selected else words["subtitle_own"],
         height=460 + style.NOTE_LINE * len(notes), barmode="group", bargap=0.25, top=130, bottom=80 + style.NOTE_LINE * len(notes),
         xaxis=style.axis(words["x"], categoryorder="array", categoryarray=x, tickmode="array", tickvals=x,
-                         ticktext=[style.wrap(v, 22) for v in x]),
+                         ticktext=[style.wrap(v, 22) for v in numbered]),
         yaxis=style.axis(words["y"].format(scale=scale), range=[lo, hi + (hi - lo) * 0.1]),
         annotations=[style.note(notes, below=72)] if notes else [],
         **extra,
@@ -483,6 +486,7 @@ def interviewer_spread(round: HiringRound, candidate_id: str | None = None, *, m
     """
     s = score_offsets(round)
     crit = _criteria_labels(round)
+    xs = style.esc_all(crit)
     if candidate_id is not None:
         round.candidate(candidate_id)  # raises a ToolkitError for an unknown id
         s = s[s["candidate_id"] == candidate_id]
@@ -499,19 +503,20 @@ def interviewer_spread(round: HiringRound, candidate_id: str | None = None, *, m
         part = s[s["interviewer"] == who]
         colour = style.series_colour(i)
         if candidate_id is not None:
-            custom = np.stack([part["stage"].astype(str).to_numpy(), _num(part["panel_mean"].to_numpy(dtype="float64"), 2)], axis=1).tolist()
-            data.append(dict(type="scatter", mode="markers", name=esc(who), x=part["criterion"].tolist(), y=part["score"].tolist(),
+            custom = np.stack([np.array(style.esc_all(part["stage"]), dtype=object), _num(part["panel_mean"].to_numpy(dtype="float64"), 2)],
+                              axis=1).tolist()
+            data.append(dict(type="scatter", mode="markers", name=esc(who), x=style.esc_all(part["criterion"]), y=part["score"].tolist(),
                              customdata=custom, marker=dict(size=13, color=colour, line=dict(color="white", width=1)),
                              hovertemplate=f"{esc(who)} (%{{customdata[0]}})<br>%{{x}}: %{{y}}<br>Panel mean at that stage: %{{customdata[1]}}<extra></extra>"))
         elif len(part) > BOX_POINTS_MAX:  # the box of each criterion from its statistics: no point per score in the page
             stats = _box_statistics(part, crit)
-            data.append(dict(type="box", name=esc(who), x=stats["criterion"].tolist(), q1=stats["q1"].tolist(),
+            data.append(dict(type="box", name=esc(who), x=style.esc_all(stats["criterion"]), q1=stats["q1"].tolist(),
                              median=stats["median"].tolist(), q3=stats["q3"].tolist(), lowerfence=stats["lowerfence"].tolist(),
                              upperfence=stats["upperfence"].tolist(), marker=dict(color=colour), boxpoints=False,
                              hoverinfo="x+y+name"))
             big_boxes = True
         else:
-            data.append(dict(type="box", name=esc(who), x=part["criterion"].tolist(), y=part["offset"].round(3).tolist(),
+            data.append(dict(type="box", name=esc(who), x=style.esc_all(part["criterion"]), y=part["offset"].round(3).tolist(),
                              marker=dict(color=colour), boxpoints="outliers" if len(part) > 200 else "all", jitter=0.3, pointpos=0,
                              hovertemplate=f"{esc(who)}<br>%{{x}}: %{{y:+.2f}} points from the panel<extra></extra>"))
     threshold = disagreement_threshold(round)
@@ -519,7 +524,7 @@ def interviewer_spread(round: HiringRound, candidate_id: str | None = None, *, m
         all_scores = score_offsets(round)
         mine = all_scores[all_scores["candidate_id"] == candidate_id]
         panel = mine.groupby("criterion")["score"].mean().reindex(crit)
-        data.append(dict(type="scatter", mode="markers", name="Panel mean", x=crit, y=panel.tolist(),
+        data.append(dict(type="scatter", mode="markers", name="Panel mean", x=xs, y=panel.tolist(),
                          marker=dict(symbol="line-ew-open", size=40, color=style.POOL, line=dict(width=3, color=style.POOL)),
                          hovertemplate="%{x}<br>Panel mean: %{y:.2f}<extra></extra>"))
         name = round.candidate(candidate_id)["name"]
@@ -538,8 +543,8 @@ def interviewer_spread(round: HiringRound, candidate_id: str | None = None, *, m
         if not len(s):
             notes.append("No criterion was scored by two or more interviewers at the same stage, so there is nothing to compare.")
     lay = style.layout(title, subtitle=subtitle, height=480 + style.NOTE_LINE * len(notes), top=130, bottom=80 + style.NOTE_LINE * len(notes),
-                       xaxis=style.axis("Criteria, most important first", categoryorder="array", categoryarray=crit, tickmode="array",
-                                        tickvals=crit, ticktext=[style.wrap(c, 22) for c in crit]),
+                       xaxis=style.axis("Criteria, most important first", categoryorder="array", categoryarray=xs, tickmode="array",
+                                        tickvals=xs, ticktext=[style.wrap(c, 22) for c in crit]),
                        yaxis=yaxis, annotations=[style.note(notes, below=72)] if notes else [], **extra)
     return style.figure(data, lay)
 
@@ -606,7 +611,7 @@ def progression_chart(round: HiringRound, *, highlight: int = 8, table: pd.DataF
     data = []
     notes = []
     if len(ids_present) > highlight:
-        data.append(dict(type="box", name="All candidates", x=t["stage"].tolist(), y=t["cumulative_weighted_total"].astype("float64").tolist(),
+        data.append(dict(type="box", name="All candidates", x=style.esc_all(t["stage"]), y=t["cumulative_weighted_total"].astype("float64").tolist(),
                          marker=dict(color=style.POOL), boxpoints=False, fillcolor="rgba(107,114,128,0.15)", line=dict(color=style.POOL),
                          hovertemplate="%{x}: all candidates<extra></extra>"))
         notes.append(f"Lines for the {highlight} best of {len(ids_present):,} candidates; the box shows everyone.")
@@ -615,7 +620,7 @@ def progression_chart(round: HiringRound, *, highlight: int = 8, table: pd.DataF
     for i, (cid, part) in enumerate(sorted(shown.groupby("candidate_id", sort=False), key=lambda kv: lines.index(kv[0]))):
         label = esc(label_of.get(cid, cid))
         custom = _num(part["weighted_total_at_stage"].astype("float64").to_numpy(na_value=np.nan), 2).tolist()
-        data.append(dict(type="scatter", mode="lines+markers", name=label, x=part["stage"].tolist(),
+        data.append(dict(type="scatter", mode="lines+markers", name=label, x=style.esc_all(part["stage"]),
                          y=part["cumulative_weighted_total"].astype("float64").tolist(), customdata=custom,
                          line=dict(color=style.series_colour(i), width=2), marker=dict(size=8),
                          hovertemplate=f"{label} after %{{x}}: %{{y:.2f}}<br>This stage alone: %{{customdata}}<extra></extra>"))
@@ -623,7 +628,7 @@ def progression_chart(round: HiringRound, *, highlight: int = 8, table: pd.DataF
         "How each candidate's weighted total builds up over the stages",
         subtitle="Cumulative weighted total using every score up to and including the stage",
         height=460,
-        xaxis=style.axis("Interview stage, in order", categoryorder="array", categoryarray=stages),
+        xaxis=style.axis("Interview stage, in order", categoryorder="array", categoryarray=style.esc_all(stages)),
         yaxis=style.axis(f"Cumulative weighted total ({_scale_text(round)})", range=[float(round.role.scale_min), float(round.role.scale_max)]),
         annotations=[style.note(notes)] if notes else [], top=100, bottom=80 + style.NOTE_LINE * len(notes),
         legend=dict(orientation="v", yanchor="top", y=1, xanchor="left", x=1.02),
@@ -653,20 +658,21 @@ def robustness_chart(round: HiringRound, *, top: int = 3, ranks: pd.DataFrame | 
     z = rank.to_numpy(dtype="float64", na_value=np.nan)
     base_rank = z[0] if len(z) else np.array([])
     text = np.where(np.isnan(z), "–", np.char.mod("%d", np.nan_to_num(z).astype(int)).astype(object))
-    hover = (np.array([esc(s) for s in scenarios], dtype=object)[:, None] + ": " + np.array([esc(x) for x in labels], dtype=object)[None, :]
+    xs, ys = style.esc_all(labels), style.esc_all(scenarios)
+    hover = (np.array(ys, dtype=object)[:, None] + ": " + np.array(xs, dtype=object)[None, :]
              + " ranks " + text + " (as given: " + np.char.mod("%d", np.nan_to_num(base_rank).astype(int)).astype(object)[None, :]
              + ")<br>Weighted total " + _num(total.to_numpy(dtype="float64", na_value=np.nan), 2)) if len(order) else np.zeros((len(scenarios), 0))
     base_winner = base.loc[base["rank"] == 1, "candidate_id"].head(1).tolist()
     holds = int(((r["rank"] == 1) & r["candidate_id"].isin(base_winner)).sum())  # first place, alone or tied
-    data = [dict(type="heatmap", z=np.minimum(z, top + 1).tolist(), x=labels, y=scenarios, text=text.tolist(), hovertext=hover.tolist(),
+    data = [dict(type="heatmap", z=np.minimum(z, top + 1).tolist(), x=xs, y=ys, text=text.tolist(), hovertext=hover.tolist(),
                  texttemplate="%{text}", hovertemplate="%{hovertext}<extra></extra>", zmin=1, zmax=top + 1,
                  colorscale=style.RANK_SCALE, showscale=False, xgap=3, ygap=3, name="Rank")]
     lay = style.layout(
         "Does the order hold? Rank of the leading candidates per scenario",
         subtitle=f"The winner holds in {holds} of {len(scenarios)} scenarios; columns: everyone in the top {top} of any scenario",
         height=style.row_height(len(scenarios), base=220, per_row=34, minimum=320),
-        xaxis=style.axis("Candidate, in the as-given order", categoryorder="array", categoryarray=labels, gridcolor="rgba(0,0,0,0)"),
-        yaxis=style.axis("Scenario", categoryorder="array", categoryarray=scenarios, autorange="reversed", gridcolor="rgba(0,0,0,0)"),
+        xaxis=style.axis("Candidate, in the as-given order", categoryorder="array", categoryarray=xs, gridcolor="rgba(0,0,0,0)"),
+        yaxis=style.axis("Scenario", categoryorder="array", categoryarray=ys, autorange="reversed", gridcolor="rgba(0,0,0,0)"),
         top=100,
     )
     return style.figure(data, lay)

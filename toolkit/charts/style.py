@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import html
 
+import numpy as np
+import pandas as pd
 import plotly.graph_objects as go
 
 FONT = dict(family="Inter, 'Segoe UI', Helvetica, Arial, sans-serif", size=13, color="#1f2933")
@@ -38,6 +40,17 @@ ROW_HEIGHT = 26  # pixels per candidate row in horizontal charts
 def esc(text: object) -> str:
     """Text safe to put into plotly's HTML-ish labels (names with < or &)."""
     return html.escape(str(text), quote=False)
+
+
+def esc_all(values) -> list[str]:
+    """`esc` of each value (a list, array or Series), each distinct value escaped once.
+
+    Category values (axis categories, what ``%{x}`` and ``%{y}`` show on hover) go through this too: plotly draws a
+    category as its tick label and reads its markup (``<b>``, ``<br>``, ``<a href>``), so a name or a criterion
+    carrying markup is drawn as written, never as formatting or a link.
+    """
+    codes, uniques = pd.factorize(pd.Series(values, dtype=object).astype(str), sort=False)
+    return np.array([esc(u) for u in uniques], dtype=object)[codes].tolist() if len(codes) else []
 
 
 def criterion_colour(i: int) -> str:
