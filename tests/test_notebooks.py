@@ -27,15 +27,20 @@ def test_notebook_is_stored_clean_and_has_a_parameters_cell(path):
 @pytest.mark.slow
 @pytest.mark.xdist_group("notebooks")
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_notebook_executes(path, tmp_path):
+def test_notebook_executes(path, tmp_path, monkeypatch):
     import papermill as pm
 
     out = tmp_path / path.name
+    scratch = tmp_path / "tmp"  # the kernel's temporary folder: a notebook removes what it puts there
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
     pm.execute_notebook(str(path), str(out), cwd=str(path.parent), kernel_name="python3", progress_bar=False,
                         execution_timeout=300, start_timeout=120)
     nb = json.loads(out.read_text(encoding="utf-8"))
     errors = [o for c in nb["cells"] if c["cell_type"] == "code" for o in c.get("outputs", []) if o.get("output_type") == "error"]
     assert not errors
+    left = sorted(p.name for p in scratch.iterdir())
+    assert not left, f"{path.name} leaves {left} in the temporary folder (copies of scorecards hold names)"
 
 
 # Other inputs than the sample, as an analyst passes them with papermill -p: a wide German scorecard without the
