@@ -110,6 +110,7 @@ def test_swedish_calendar_includes_midsummer_eve_and_christmas_eve():
         ("2026-03-13", 3, "GB", "2026-03-18"),  # Fri + 3: Mon, Tue, Wed
         ("2026-03-14", 3, "GB", "2026-03-18"),  # Saturday decision: the same three working days
         ("2026-03-13", 0, "GB", "2026-03-13"),  # target 0: the decision day itself
+        ("2026-03-14", 0, "GB", "2026-03-14"),  # target 0 on a Saturday: that Saturday (Sunday is still 0 days, Monday 1)
         ("2026-06-17", 2, "SE", "2026-06-22"),  # Wed + 2: Thu 18, (Midsummer Eve 19), Mon 22
         ("2026-12-23", 5, "GB", "2027-01-04"),  # across the year end: 24, 29, 30, 31 Dec, 4 Jan (1 Jan off)
     ],
@@ -118,6 +119,8 @@ def test_add_business_days_gives_the_due_day(start, n, country, expected):
     due = add_business_days(pd.Series([start]), n, country)
     assert due.iloc[0] == pd.Timestamp(expected)
     assert business_days_between(start, expected, country) == n
+    if n == 0:  # the day after a weekend decision is still on time, the next working day is not
+        assert business_days_between(start, (pd.Timestamp(start) + pd.Timedelta(days=1)).date(), country) == (pd.Timestamp(start).weekday() < 4)
 
 
 @settings(max_examples=60, deadline=None)

@@ -237,7 +237,10 @@ def add_business_days(starts: pd.Series, days: pd.Series | int, countries: pd.Se
 
     This is the inverse of the counting rule: ``business_days(start,
     add_business_days(start, n)) == n`` and the result is a working day.
-    With ``days == 0`` the result is the start itself.
+    With ``days == 0`` the result is the start itself, a weekend or holiday
+    too: a decision taken on a Saturday with a target of 0 is due that
+    Saturday, and telling on the Sunday is still on time (0 business days),
+    on the Monday late (1).
     """
     starts = pd.Series(starts)
     index = starts.index
