@@ -182,7 +182,10 @@ def timelines(
     days_to_decide, business_days_to_decide (Int64, last interview -> decision);
     channel, channel_kind, told_personally (boolean, <NA> if not told);
     days_to_tell (Int64, calendar days decision -> told),
-    business_days_to_tell (Int64, <NA> if not told),
+    business_days_to_tell (Int64, <NA> if not told; for everyone told, the
+    hire's offer and a withdrawal too: filter on ``target_status`` or the
+    rejected and pending statuses for the response-time figures, as
+    `process_health` does),
     business_days_waiting (Int64: for measured candidates not yet told,
     business days from the decision to as_of; <NA> otherwise);
     target_days (Int64), due_on (date), target_status;
