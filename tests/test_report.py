@@ -605,7 +605,9 @@ def test_the_committee_heatmap_is_also_a_table_and_links_say_where_they_go(repor
     ev = evidence(rnd)
     tobias = ev[(ev["candidate_id"] == "B07")]  # his thin 'Analyse und Reporting' is marked as in the chart
     expected = ["Tobias Schmitt"] + [f"{m:.1f}" + (" ?" if t else "") for m, t in zip(tobias["mean_score"], tobias["insufficient"])]
-    assert "<tr><td>" + "</td><td>".join(expected) + "</td></tr>" in numbers
+    # the means stand right-aligned, as numbers are read down a column; the names do not
+    assert "<tr><td>" + expected[0] + '</td><td class="num">' + '</td><td class="num">'.join(expected[1:]) + "</td></tr>" in numbers
+    assert '<th scope="col">Candidate</th><th scope="col" class="num">1. ' in numbers
     assert ' aria-label="Letter to Tobias Schmitt">letter</a>' in page and ' aria-label="Call notes for Tobias Schmitt">call notes</a>' in page
     assert 'aria-label="Open the committee report: Social-Media-Lead">open</a>' in report.files["index.html"].decode()
 

@@ -338,7 +338,8 @@ def _means_table(rnd: HiringRound, summary: pd.DataFrame, ev: pd.DataFrame, labe
              for c, k, m, t in zip(ev["candidate_id"], ev["criterion"], ev["mean_score"], ev["insufficient"].fillna(False))}
     rows = pd.DataFrame([{"name": labels.get(str(cid), n), **{f"c{i}": cells.get((str(cid), k), "–") for i, k in enumerate(crits)}}
                          for cid, n in zip(summary["candidate_id"], summary["name"])], columns=["name", *[f"c{i}" for i in range(len(crits))]])
-    return table(rows, {"name": "Candidate", **{f"c{i}": f"{i + 1}. {k}" for i, k in enumerate(crits)}})
+    return table(rows, {"name": "Candidate", **{f"c{i}": f"{i + 1}. {k}" for i, k in enumerate(crits)}},
+                 kinds={f"c{i}": "figures" for i in range(len(crits))})  # right-aligned, as numbers are read down a column
 
 
 def _committee_page(rnd, summary, totals, ev, calibration, robustness, tl, lint, letter_rows, as_of) -> str:

@@ -73,10 +73,13 @@ def _half_up(v: float) -> float:
 
 def table(df: pd.DataFrame, columns: dict[str, str], *, kinds: dict[str, str] | None = None, empty: str = "Nothing to show.",
           limit: int | None = 500, cell=None) -> Table:
-    """A Table from the columns of `df` (column -> label). `cell(row, column, text)` may return a dict for links/tags."""
+    """A Table from the columns of `df` (column -> label). `cell(row, column, text)` may return a dict for links/tags.
+
+    ``kinds``: column -> "num", "int", "share" (numbers, right-aligned) or "figures" (text already written as numbers,
+    such as "3.5 ?": right-aligned, shown as written)."""
     kinds = kinds or {}
     cols = [c for c in columns if c in df.columns]
-    headers = [{"label": columns[c], "num": kinds.get(c, "") in ("num", "int", "share") or pd.api.types.is_numeric_dtype(df[c].dtype)
+    headers = [{"label": columns[c], "num": kinds.get(c, "") in ("num", "int", "share", "figures") or pd.api.types.is_numeric_dtype(df[c].dtype)
                 and not pd.api.types.is_bool_dtype(df[c].dtype)} for c in cols]
     shown = df if limit is None else df.head(limit)
     decimals = {c: _decimals(shown[c]) for c in cols if kinds.get(c, "") in ("", "num") and pd.api.types.is_float_dtype(shown[c].dtype)}
