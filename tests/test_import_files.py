@@ -254,7 +254,7 @@ def test_an_unknown_id_in_a_wide_sheet_is_named_once_not_once_per_criterion(tmp_
     ({"layout": "sideways"}, "unknown layout"),
     ({"columns": {"Wer": "who"}}, "mapped to an unknown field"),
     ({"scale": {"source": "one to five"}}, "scale source cannot be read"),
-    ({"date_order": "year_first"}, "unknown date order"),
+    ({"date_order": "middle_first"}, "unknown date order"),
     ({"criteria": [{"rank": 1}]}, "has no criterion name"),
     ({"sheets": ["Nope"]}, "sheet 'Nope', which is not in the file"),
 ])

@@ -111,6 +111,66 @@ def test_date_rule_is_decided_per_file():
     assert rule == "month_first" and info["why"] == "given in the mapping"
 
 
+def test_two_digit_dashed_dates_are_read_year_first_when_that_keeps_them_together():
+    """A messy-workbook review: Swedish short dates (ÅÅ-MM-DD) were "proved" day-first by 26-01-26 and 26-03-10 became
+    2010-03-26, with no word said. Read with the year first they lie in 2026, with the year last in 2010-2026."""
+    rule, info = decide_day_first(["26-01-26", "26-03-10", "26-03-19"])
+    assert rule == "year_first" and "2026" in info["why"] and "2010-2026" in info["why"]
+    assert read_date("26-03-10", rule).isoformat() == "2026-03-10"
+    assert read_date("14/03/2026", rule).isoformat() == "2026-03-14"  # other forms in such a file stay day first
+    # dd-mm-yy of one round: the years (last part) lie together, the first parts do not
+    assert decide_day_first(["10-03-26", "19-03-26", "26-01-26"])[0] == "day_first"
+    # one date cannot tell: read day first, and said to be possibly year first
+    rule, info = decide_day_first(["26-03-10"])
+    assert rule == "day_first" and info["year_first_possible"] == ["26-03-10"]
+    # a date that cannot be year first (month 26) is no such case; the mapping decides above all
+    assert "year_first_possible" not in decide_day_first(["10-26-03", "10-26-04"])[1]
+    assert decide_day_first(["26-03-10", "26-03-19"], prefer="day_first")[0] == "day_first"
+
+
+def test_a_file_of_swedish_short_dates_loads_with_the_right_dates(tmp_path):
+    import datetime as dt
+
+    import openpyxl
+
+    import toolkit
+
+    wb = openpyxl.load_workbook("data/sample/stockholm-ux-designer.xlsx")
+    written = {}
+    for name in ("Candidates", "Scores"):
+        for row in wb[name].iter_rows(min_row=2):
+            for c in row:
+                if isinstance(c.value, dt.datetime):
+                    written[(name, c.coordinate)] = c.value.date()
+                    c.value = c.value.strftime("%y-%m-%d")
+    wb.save(tmp_path / "s.xlsx")
+    original = toolkit.load_round("data/sample/stockholm-ux-designer.xlsx", as_of="2026-03-20")
+    short = toolkit.load_round(tmp_path / "s.xlsx", as_of="2026-03-20")
+    assert len(written) > 50 and short.details["dates"]["rule"] == "year_first"
+    for table in ("candidates", "scores"):
+        a, b = getattr(original, table), getattr(short, table)
+        dates = [c for c in a.columns if str(a[c].dtype).startswith("datetime")]
+        assert dates and a[dates].equals(b[dates]), table
+    assert len(short.errors) == len(original.errors)
+
+
+def test_one_ambiguous_short_date_is_read_day_first_and_reported(tmp_path):
+    import openpyxl
+
+    import toolkit
+
+    wb = openpyxl.load_workbook("data/sample/stockholm-ux-designer.xlsx")
+    role = wb["Role"]
+    for row in role.iter_rows():
+        if row[0].value == "decided_on":
+            row[1].value = "26-03-10"
+    wb.save(tmp_path / "s.xlsx")
+    rnd = toolkit.load_round(tmp_path / "s.xlsx", as_of="2026-03-20")
+    warning = rnd.problems[rnd.problems["rule"] == "ambiguous_dates"]
+    assert len(warning) == 1 and "yy-mm-dd" in warning["message"].iloc[0] and "as 2010-03-26" in warning["message"].iloc[0]
+    assert 'date_order = "year_first"' in warning["hint"].iloc[0]
+
+
 @pytest.mark.parametrize("value, rule, iso", [
     ("2026-03-14", "day_first", "2026-03-14"), ("2026-03-14 09:30:00.123", "day_first", "2026-03-14"),
     ("2026-03-14T09:30:00Z", "day_first", "2026-03-14"), ("14.03.2026", "month_first", "2026-03-14"),

@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from ..schema import DEFAULT_SCALE, KEPT_WITH_BLANK, KEPT_WORDS
-from .dates import DAY_FIRST, MONTH_FIRST, decide_day_first, distinct_text, parse_dates, read_date
+from .dates import DAY_FIRST, MONTH_FIRST, RULE_WORDS, YEAR_FIRST, decide_day_first, distinct_text, parse_dates, read_date
 from .excel import SheetGrid, category_at, codes_of, factorize_cells, python_values
 from .headers import CANDIDATE_LEVEL, clean_text, clean_texts
 from .mapping import Mapping
@@ -382,12 +382,19 @@ def read_dates(frames: list[tuple[pd.DataFrame, list[str]]], mapping: Mapping, p
     if "ambiguous" in info:
         problems.append(problem("warning", sheet, "ambiguous_dates",
                                 f"dates such as {info['ambiguous'][0]!r} could be day-first or month-first; they were read "
-                                f"{'day' if rule == DAY_FIRST else 'month'}-first",
+                                f"{RULE_WORDS[rule]}",
                                 value=info["ambiguous"][0], hint='If they mean month/day, write date_order = "month_first" in a mapping file'))
+    if "year_first_possible" in info:
+        example = info["year_first_possible"][0]
+        problems.append(problem("warning", sheet, "ambiguous_dates",
+                                f"dates such as {example!r} could be year-month-day (yy-mm-dd, as Swedish short dates are "
+                                f"written) or have the year last; they were read {RULE_WORDS[rule]}, as {read_date(example, rule).isoformat()}",
+                                value=example, hint='If they mean year-month-day, write date_order = "year_first" in a mapping file; '
+                                                    "better, write the year in full (2026-03-10)"))
     if "conflict" in info:
         problems.append(problem("warning", sheet, "ambiguous_dates",
                                 f"some dates are day-first and some month-first ({', '.join(info['conflict'])}); read "
-                                f"{'day' if rule == DAY_FIRST else 'month'}-first, the others are reported as not a date",
+                                f"{RULE_WORDS[rule]}, the others are reported as not a date",
                                 hint="Write all dates one way, preferably as real dates or YYYY-MM-DD"))
     for df, cols in frames:
         for c in cols:
@@ -411,7 +418,7 @@ def role_text_dates(role: RawRole) -> dict[str, str]:
 
 
 def _rule_matters(text: str) -> bool:
-    return read_date(text, DAY_FIRST) != read_date(text, MONTH_FIRST)
+    return len({read_date(text, DAY_FIRST), read_date(text, MONTH_FIRST), read_date(text, YEAR_FIRST)}) > 1
 
 
 def settle_role_dates(role: RawRole) -> bool:

@@ -13,6 +13,13 @@ The rule for ``a/b/yyyy`` and ``a-b-yyyy`` is decided once per file
 (`decide_day_first`): a first part above 12 proves day-first, a second part
 above 12 proves month-first; with no proof the file is *ambiguous* and is read
 day-first (or as the mapping's ``date_order`` says), which is reported.
+
+Two-digit dashed dates ``26-03-10`` may also be year first (yy-mm-dd, the
+Swedish short form): a first part above 12 proves nothing there. They are read
+year first when that puts them in fewer years than the other order (the dates
+of a hiring round lie close together; read day first, ``26-01-26``,
+``26-03-10`` and ``26-03-19`` would lie in 2026, 2010 and 2019), and reported
+as ambiguous when the years do not tell.
 """
 
 from __future__ import annotations
@@ -40,10 +47,12 @@ MONTHS = {
 _ISO = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T].*)?$")
 _DOTTED = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{2}|\d{4})\.?(?:\s.*)?$")
 _AMBIG = re.compile(r"^(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})(?:[ T].*)?$")
+_SHORT_DASHED = re.compile(r"^(\d{2})-(\d{2})-(\d{2})$")  # yy-mm-dd (Swedish short form) or dd-mm-yy / mm-dd-yy
 _DAY_MONTH_NAME = re.compile(r"^(\d{1,2})\.?\s+([^\W\d_]+)\.?,?\s+(\d{4})$")
 _MONTH_NAME_DAY = re.compile(r"^([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
 
-DAY_FIRST, MONTH_FIRST = "day_first", "month_first"
+DAY_FIRST, MONTH_FIRST, YEAR_FIRST = "day_first", "month_first", "year_first"
+RULE_WORDS = {DAY_FIRST: "day-first", MONTH_FIRST: "month-first", YEAR_FIRST: "year-first (yy-mm-dd)"}
 
 
 def _year(y: str) -> int:
@@ -60,13 +69,46 @@ def _make(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
+def _years_apart(values: list[str], group: int) -> int:
+    years = [int(_SHORT_DASHED.match(v).group(group)) for v in values]
+    return max(years) - min(years)
+
+
+def _year_first(values) -> tuple[str | None, dict]:
+    """The reading of the file's two-digit dashed dates (``26-03-10``): (YEAR_FIRST, info) when read year first they lie
+    in fewer years than read with the year last; (None, info) otherwise, ``info`` naming an example that could be either
+    when the years do not tell."""
+    short = [v.strip() for v in values if isinstance(v, str) and _SHORT_DASHED.match(v.strip())]
+    if not short or any(read_date(v, YEAR_FIRST) is None for v in short):
+        return None, {}
+    first, last = _years_apart(short, 1), _years_apart(short, 3)
+    if first < last:
+        def years(group: int) -> str:
+            found = sorted({_year(_SHORT_DASHED.match(v).group(group)) for v in short})
+            return str(found[0]) if len(found) == 1 else f"{found[0]}-{found[-1]}"
+
+        return YEAR_FIRST, {"rule": YEAR_FIRST, "why": f"read year first (yy-mm-dd), {short[0]!r} and the file's other two-digit "
+                                                       f"dashed dates lie in {years(1)}; with the year last, in {years(3)}"}
+    if first == last:
+        return None, {"year_first_possible": [v for v in short if read_date(v, YEAR_FIRST) != read_date(v, DAY_FIRST)][:1]}
+    return None, {}
+
+
 def decide_day_first(values, prefer: str | None = None) -> tuple[str, dict]:
     """The file's rule for a/b/yyyy dates: (rule, info).
 
     ``info`` has ``rule``, ``why`` and, when there is something to report,
-    ``ambiguous`` (examples read by the default rule) or ``conflict``
-    (examples of both orders).
+    ``ambiguous`` (examples read by the default rule), ``conflict``
+    (examples of both orders) or ``year_first_possible`` (a two-digit dashed
+    date that could be yy-mm-dd as well).
     """
+    if not prefer:
+        rule, info = _year_first(values)
+        if rule:
+            return rule, info
+        also = info
+    else:
+        also = {}
     day_proof, month_proof, ambiguous = [], [], []
     for v in values:
         if not isinstance(v, str):
@@ -74,6 +116,8 @@ def decide_day_first(values, prefer: str | None = None) -> tuple[str, dict]:
         m = _AMBIG.match(v.strip())
         if not m:
             continue
+        if also.get("year_first_possible") and _SHORT_DASHED.match(v.strip()):
+            continue  # no proof of day or month first: it may be year first
         a, b = int(m.group(1)), int(m.group(2))
         if a > 12 and b <= 12:
             day_proof.append(v.strip())
@@ -87,6 +131,10 @@ def decide_day_first(values, prefer: str | None = None) -> tuple[str, dict]:
         if (prefer == DAY_FIRST and month_proof) or (prefer == MONTH_FIRST and day_proof):
             info["conflict"] = (month_proof if prefer == DAY_FIRST else day_proof)[:3]
         return prefer, info
+    if also.get("year_first_possible"):
+        if not (day_proof or month_proof):
+            return default, {"rule": default, "why": f"no date proves the order; read {RULE_WORDS[default]}", **also}
+        also = {}  # the file's other dates settle the order; its two-digit dashed dates are read the same way
     if day_proof and month_proof:
         return default, {"rule": default, "why": "both orders occur", "conflict": [day_proof[0], month_proof[0]]}
     if day_proof:
@@ -124,9 +172,11 @@ def read_date(v, rule: str = DAY_FIRST, *, serials: bool = True) -> dt.date | No
         return _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     if m := _DOTTED.match(t):
         return _make(_year(m.group(3)), int(m.group(2)), int(m.group(1)))
+    if rule == YEAR_FIRST and (m := _SHORT_DASHED.match(t)):
+        return _make(_year(m.group(1)), int(m.group(2)), int(m.group(3)))
     if m := _AMBIG.match(t):
         a, b, y = int(m.group(1)), int(m.group(2)), _year(m.group(3))
-        return _make(y, b, a) if rule == DAY_FIRST else _make(y, a, b)
+        return _make(y, a, b) if rule == MONTH_FIRST else _make(y, b, a)  # year-first files: other forms day first
     if m := _DAY_MONTH_NAME.match(t):
         month = MONTHS.get(m.group(2).casefold())
         return _make(int(m.group(3)), month, int(m.group(1))) if month else None

@@ -8,7 +8,7 @@ optional; see docs/importing.md for the full format. Example::
     sheets = ["Bewertungen"]      # which sheets hold the scores
     header_row = 4                # Excel row of the (last) header row
     header_rows = 2               # 2 = a two-row header ending at header_row
-    date_order = "day_first"      # or "month_first", for dates like 03/04/2026
+    date_order = "day_first"      # or "month_first", for dates like 03/04/2026; "year_first" for 26-04-03 (yy-mm-dd)
     interviewer = "Anna Berg"     # one interviewer for a sheet without an interviewer column
     job = "J018"                  # relational / ATS exports: the one job to load
 
@@ -51,7 +51,7 @@ from .headers import IMPORT_FIELDS, NOT_READ, header_key
 from .scales import WORD_SCALES, parse_scale
 
 LAYOUTS = ("canonical", "long", "wide", "per_interviewer", "relational", "greenhouse", "lever")
-DATE_ORDERS = ("day_first", "month_first")
+DATE_ORDERS = ("day_first", "month_first", "year_first")
 COLUMN_TARGETS = tuple(f for f in IMPORT_FIELDS if f not in NOT_READ) + ("criterion", "ignore")
 TOP_KEYS = ("layout", "sheets", "header_row", "header_rows", "date_order", "interviewer", "job", "columns", "scale", "role",
             "criteria", "statuses", "fields")
