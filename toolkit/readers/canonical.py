@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..schema import ROLE_FIELDS, SHEET_ALIASES, SHEETS, field_lookup, normalise_header
-from .excel import SheetColumns, SheetGrid, column_letter, read_grids
+from .excel import SheetColumns, SheetGrid, column_letter, plain_sheet, read_grids
 from .raw import RawRole, RawTable, RawWorkbook, _is_blank, table_from_columns, table_from_grid
 
 HEADER_SEARCH_ROWS = 30
@@ -231,7 +231,7 @@ class Prepared:
 def _plain_table(cols: SheetColumns | None, info: dict | None, sheet: str) -> bool:
     """True when a sheet read column-wise (``cols``; ``info`` from `scan_xlsx_sheets`) is the plain table `read_canonical`
     takes as it is: read at all, its first row in row 1, no formula errors or NaN, no merged cells, headings in row 1."""
-    if cols is None or info is None or not info["row1"] or not info["plain"] or info["merged"]:
+    if cols is None or not plain_sheet(info):
         return False
     return find_header_row(cols.grid(DETECTION_ROWS).rows, sheet) == 0
 

@@ -28,7 +28,7 @@ import pandas as pd
 from ..errors import ToolkitError
 from .canonical import DETECTION_ROWS, _plain_table, read_real_dates, xlsx_sheets
 from .detect import _ignored_by_name, detect_layout, sheet_role
-from .excel import SheetColumns, SheetGrid, pivot_sheets, read_grids, read_sheet_columns, scan_xlsx_sheets
+from .excel import SheetColumns, SheetGrid, pivot_sheets, plain_sheet, read_grids, read_sheet_columns, scan_xlsx_sheets
 from .mapping import Mapping, read_mapping
 from .raw import RawRole, RawTable, RawWorkbook, table_from_columns
 
@@ -87,7 +87,7 @@ def read_table_fast(path, mapping=None, ready=None) -> RawWorkbook | None:
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error):
             return None
     info = scan.get(scores_name)
-    if scores is None or info is None or not info["row1"] or not info["plain"] or info["merged"]:
+    if scores is None or not plain_sheet(info):
         return None
     if cand_columns is not None and not _plain_table(cand_columns, scan.get(cand_name), "Candidates"):
         cand_columns = ahead = None

@@ -181,7 +181,50 @@ _SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\b[^>]*>")
 _ATTR = re.compile(rb'([\w:]+)="([^"]*)"')
 _ODS_T = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _ODS_CALC = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
-_ODS_MARKS = (b'calcext:value-type="error"', b"number-rows-spanned", b"number-columns-spanned")
+_ODS_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_ODS_MARKS = (b'calcext:value-type="error"', b"number-rows-spanned", b"number-columns-spanned", b'value-type="percentage"',
+              b"of:=TRUE()", b"of:=FALSE()")
+_ODS_TRUTH = {"of:=TRUE()": True, "of:=FALSE()": False}  # LibreOffice saves a TRUE from a workbook as this formula, its value 1
+_NUMBER_CELL = re.compile(rb"<c\b([^>]*)>(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)?<v>([^<]*)</v>")
+_STYLE_ATTR = re.compile(rb'\bs="([0-9]+)"')
+_BUILTIN_PERCENT = {9, 10}  # 0% and 0.00%
+
+
+def percent_text(value: float) -> str:
+    """A number in a cell formatted as a percentage as a person reads it: 0.8 -> "80%" (0.825 -> "82.5%", the value kept
+    whole, not rounded as the format shows it)."""
+    return f"{round(value * 100, 9):g}%"
+
+
+def _percent_styles(zf: zipfile.ZipFile) -> set[int]:
+    """The cell styles (indexes into ``cellXfs``) of an .xlsx that show a number as a percentage."""
+    if "xl/styles.xml" not in zf.namelist():
+        return set()
+    data = zf.read("xl/styles.xml")
+    if b"%" not in data and b'numFmtId="9"' not in data and b'numFmtId="10"' not in data:
+        return set()  # most workbooks: no percentage anywhere, nothing to parse
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError:
+        return set()
+    ns = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
+    percent = set(_BUILTIN_PERCENT)
+    for fmt in root.iter(f"{ns}numFmt"):
+        code = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", fmt.get("formatCode", ""))  # quoted text, escapes and [colours] show no %
+        if "%" in code and fmt.get("numFmtId", "").isdigit():
+            percent.add(int(fmt.get("numFmtId")))
+    xfs = next(root.iter(f"{ns}cellXfs"), None)
+    if xfs is None:
+        return set()
+    return {i for i, xf in enumerate(xfs.findall(f"{ns}xf")) if xf.get("numFmtId", "0").isdigit() and int(xf.get("numFmtId", "0")) in percent}
+
+
+def _style_pattern(styles: set[int]):
+    """A search for an element of one of ``styles`` (None when there are none): a cell, or a row styled so (which only
+    sends the sheet to the grid reader, whose own search looks at the cells). A literal search, quick on a large sheet."""
+    if not styles:
+        return None
+    return re.compile(rb' s="(?:' + b"|".join(str(i).encode() for i in sorted(styles)) + rb')"')
 
 
 def _column_index(letters: bytes) -> int:
@@ -230,13 +273,23 @@ def _xlsx_shown(zf: zipfile.ZipFile, sheets: set[str] | None = None) -> dict:
     """Cells showing a formula error (t="e") or NaN, per sheet: (row, col, text shown), 0-based; and negative numbers
     as (row, col, the number as written): in a cell formatted as a date calamine reads -5 as the time 00:00:00."""
     out: dict = {}
+    percent = _percent_styles(zf)
+    percent_cell = _style_pattern(percent)
     for sheet, part in _xlsx_sheet_parts(zf).items():
         if sheets is not None and sheet not in sheets:
             continue
-        if not _part_has(zf, part, (_ERROR_MARK, _NEGATIVE_MARK), _NAN_START):
+        if not _part_has(zf, part, (_ERROR_MARK, _NEGATIVE_MARK), _NAN_START) and not (percent_cell and _part_has(zf, part, (), percent_cell)):
             continue
         data = zf.read(part)
         found = []
+        if percent_cell is not None and percent_cell.search(data):  # a number shown as 80 % is read as the text 80%
+            for m in _NUMBER_CELL.finditer(data):
+                style, kind, ref = _STYLE_ATTR.search(m.group(1)), _TYPE_ATTR.search(m.group(1)), _REF.search(m.group(1))
+                if style and int(style.group(1)) in percent and ref and (kind is None or kind.group(1) == b"n"):
+                    try:
+                        found.append((int(ref.group(2)) - 1, _column_index(ref.group(1)), percent_text(float(m.group(2)))))
+                    except ValueError:
+                        pass
         pos = data.find(_ERROR_MARK)
         while pos >= 0:
             start = data.rfind(b"<c", 0, pos)
@@ -295,8 +348,18 @@ def _ods_shown(zf: zipfile.ZipFile) -> tuple[dict, dict]:
                     el.clear()
             elif el.tag in cell_tags and event == "end":
                 repeat = int(el.get(t + "number-columns-repeated", "1"))
+                kind = el.get(_ODS_OFFICE + "value-type")
+                shown = None
                 if el.get(_ODS_CALC + "value-type") == "error":
                     shown = "".join(el.itertext()).strip() or "#ERROR"
+                elif kind == "percentage":  # calamine gives the number 0.8 of a cell showing 80 %
+                    try:
+                        shown = percent_text(float(el.get(_ODS_OFFICE + "value", "")))
+                    except ValueError:
+                        shown = None
+                elif el.get(t + "formula") in _ODS_TRUTH:  # calamine gives its value, 1.0; the .xlsx cell it came from is read as True
+                    shown = _ODS_TRUTH[el.get(t + "formula")]
+                if shown is not None:
                     cells.setdefault(sheet, []).extend((row, col + k, shown) for k in range(min(repeat, 1024)))
                 rows_spanned = int(el.get(t + "number-rows-spanned", "1"))
                 cols_spanned = int(el.get(t + "number-columns-spanned", "1"))
@@ -687,13 +750,16 @@ def scan_xlsx_sheets(path: str | os.PathLike) -> dict[str, dict]:
     and holds a value), ``plain`` (the XML uses no namespace prefixes, so the
     searches below can be trusted), ``merged`` (it has merged cells) and
     ``formula_cells`` (cells with a formula but no saved result, as
-    `formulas_without_values` finds them). Sheets in workbook order. Failed
-    formulas and NaN are seen by `read_sheet_columns` itself.
+    `formulas_without_values` finds them), ``percent`` (a cell is formatted as
+    a percentage: its number is read as the text a person sees, by the grid
+    reader). Sheets in workbook order. Failed formulas and NaN are seen by
+    `read_sheet_columns` itself.
     """
     out: dict[str, dict] = {}
     with zipfile.ZipFile(path) as zf:
+        percent_cell = _style_pattern(_percent_styles(zf))
         for name, part in _xlsx_sheet_parts(zf).items():
-            row1 = plain = formula = False
+            row1 = plain = formula = percent = False
             first, tail, last = True, b"", [b"", b""]
             with zf.open(part) as fh:
                 while chunk := fh.read(1 << 22):
@@ -707,14 +773,21 @@ def scan_xlsx_sheets(path: str | os.PathLike) -> dict[str, dict]:
                             r = _ROW_NUMBER.search(m.group(1))
                             row1 = bool(r and r.group(1) == b"1" and m.group(2) and _HAS_VALUE.search(m.group(2)))
                     formula = formula or _has_formula(block)
+                    percent = percent or bool(percent_cell and percent_cell.search(block))
                     tail = block[-64:]
             # merged ranges follow the cells (<mergeCells> after </sheetData>): look at the end only
             end = last[0] + last[1]
             after = end.rfind(b"</sheetData>")
             merged = after < 0 or b"<mergeCell " in end[after:]
             cells = _formula_cells_without_values(zf.read(part)) if formula else {}
-            out[name] = {"row1": row1, "plain": plain, "merged": merged, "formula_cells": cells}
+            out[name] = {"row1": row1, "plain": plain, "merged": merged, "formula_cells": cells, "percent": percent}
     return out
+
+
+def plain_sheet(info: dict | None) -> bool:
+    """True when `scan_xlsx_sheets` found nothing in a sheet that a column-wise read would take otherwise than a person
+    reads it: its first row is row 1, its XML is plain, no merged cells, no number shown as a percentage."""
+    return info is not None and info["row1"] and info["plain"] and not info["merged"] and not info["percent"]
 
 
 def read_sheet_columns(path: str | os.PathLike, name: str, *, visible: bool = True, kind: str = "worksheet") -> SheetColumns | None:
