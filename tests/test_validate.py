@@ -625,16 +625,16 @@ def test_a_huge_weight_is_an_error_naming_its_cell_not_an_overflow_that_zeroes_e
 
 
 def test_scores_of_a_criterion_set_aside_say_so_and_point_at_its_row(frames):
-    """A weight written "thirty" quarantines the Criteria row; its scores used to say "not on the Criteria sheet" (it is),
+    """A rank written "first" quarantines the Criteria row; its scores used to say "not on the Criteria sheet" (it is),
     and with every criterion set aside the hint was "Use one of: " and nothing."""
     role, criteria, candidates, scores = frames
-    criteria["weight"] = pd.Series(["thirty", 30, 20], dtype=object)
+    criteria["rank"] = pd.Series(["first", 2, 3], dtype=object)
     rnd = load(role, criteria, candidates, scores)
     first = criteria.loc[0, "criterion"]
     own = rnd.problems[(rnd.problems["rule"] == "unknown_criterion") & (rnd.problems["value"] == first)]
     assert len(own) and (own["message"] == "criterion belongs to a quarantined Criteria row").all()
     assert own["hint"].str.startswith("Correct that row on the Criteria sheet").all()
-    criteria["weight"] = "thirty"  # every criterion set aside
+    criteria["rank"] = "first"  # every criterion set aside
     gone = load(role, criteria, candidates, scores).problems
     assert not gone["hint"].fillna("").str.fullmatch("Use one of: ").any()
 
@@ -771,3 +771,28 @@ def test_a_formula_in_a_cell_the_timing_does_not_rest_on_keeps_the_candidate(tmp
     assert found["message"].str.endswith("it is read as blank and the row is kept").all()
     assert len(rnd.rejected_rows) == 0 and len(rnd.candidates) == 9
     assert ws["A10"].value in overdue_now(timelines(rnd, as_of="2026-03-20"))["candidate_id"].tolist()
+
+
+def test_no_value_marks_in_optional_criteria_cells_are_blank_and_a_bad_one_keeps_the_criterion(tmp_path):
+    """A messy-workbook review: "n/a" as a bar, "-" as a bar or "n/a" as must_have set the criterion aside, and with it
+    every score on it; the other criteria took its weight (the soft Teamfit went from 7 % to 33 %)."""
+    from toolkit.edit import copy_with_cells
+
+    sample = "data/sample/berlin-social-media-lead.xlsx"
+    original = toolkit.load_round(sample, as_of="2026-03-20")
+    marks = copy_with_cells(sample, tmp_path / "marks.xlsx", {"Criteria!E3": "n/a", "Criteria!E4": "-", "Criteria!D5": "n/a",
+                                                              "Criteria!E6": "—"})
+    rnd = toolkit.load_round(marks, as_of="2026-03-20")
+    assert not len(rnd.problems[rnd.problems["sheet"] == "Criteria"])
+    assert len(rnd.criteria) == 5 and len(rnd.scores) == len(original.scores)
+    assert rnd.criteria["weight"].tolist() == original.criteria["weight"].tolist()
+    by_name = rnd.criteria.set_index("criterion")
+    assert by_name["bar"].isna().sum() >= 3 and not by_name["must_have"].iloc[3]
+
+    typo = copy_with_cells(sample, tmp_path / "typo.xlsx", {"Criteria!E2": "hoch", "Criteria!D2": "vielleicht"})
+    rnd = toolkit.load_round(typo, as_of="2026-03-20")
+    errors = rnd.errors.set_index("cell")
+    assert set(errors.index) == {"E2", "D2"} and (errors["rule"] == "bad_value").all()
+    assert all("read as blank and the row is kept" in m for m in errors["message"])
+    assert len(rnd.criteria) == 5 and len(rnd.scores) == len(original.scores)  # the criterion and its scores stay
+    assert pd.isna(rnd.criteria.set_index("rank").loc[1, "bar"])

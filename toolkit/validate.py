@@ -763,6 +763,31 @@ class People:
                 and sheets == tuple(raw.sheet_names) and rid == round_id and when == parse_as_of(as_of))
 
 
+CRITERIA_OPTIONAL = frozenset({"weight", "must_have", "bar", "soft"})
+"""Criteria fields a criterion can do without: "n/a", "-" and the other marks of no value (`scales.NOT_ASSESSED`) read as
+blank in them, and a value that cannot be read is an error that reads the cell as blank and keeps the criterion. Setting
+the row aside took the criterion and every score on it out of the round, and gave the others its weight."""
+
+
+def _without_none_marks(table: RawTable, fields) -> RawTable:
+    """``table`` with the marks of no value ("n/a", "-", "—" ...) in ``fields`` as blank cells (a copy; the input stays)."""
+    from dataclasses import replace
+
+    from .readers.scales import NOT_ASSESSED
+
+    frame = table.frame
+    changed = {}
+    for f in fields:
+        if f not in frame.columns:
+            continue
+        col = frame[f]
+        text = col.map(lambda v: re.sub(r"[\s.]", "", str(v)).casefold() if isinstance(v, str) else None)
+        marks = text.isin(NOT_ASSESSED - {""}).to_numpy(dtype=bool) & col.map(lambda v: isinstance(v, str)).to_numpy(dtype=bool)
+        if marks.any():
+            changed[f] = col.astype(object).mask(marks, None)
+    return replace(table, frame=frame.assign(**changed)) if changed else table
+
+
 def check_people(file: str, raw_role: RawRole, crit_table: RawTable | None, cand_table: RawTable | None, sheet_names: list[str], *,
                  round_id: str, as_of) -> People:
     """The Role, Criteria and Candidates rules (everything but the Scores sheet), as `build_round` applies them.
@@ -784,7 +809,7 @@ def check_people(file: str, raw_role: RawRole, crit_table: RawTable | None, cand
         _missing_sheet(problems, "Criteria", sheet_names)
         criteria = _empty_table(CRITERIA_FIELDS)
     else:
-        chk = TableCheck(crit_table, CRITERIA_FIELDS, problems)
+        chk = TableCheck(_without_none_marks(crit_table, CRITERIA_OPTIONAL), CRITERIA_FIELDS, problems, kept_with_blank=CRITERIA_OPTIONAL)
         chk.convert_all()
         rank = chk.typed["rank"]
         chk.cells("error", "rank", rank.notna() & (rank < 1), "bad_value", "rank must be 1 or more", hint="1 = most important")
