@@ -796,3 +796,28 @@ def test_no_value_marks_in_optional_criteria_cells_are_blank_and_a_bad_one_keeps
     assert all("read as blank and the row is kept" in m for m in errors["message"])
     assert len(rnd.criteria) == 5 and len(rnd.scores) == len(original.scores)  # the criterion and its scores stay
     assert pd.isna(rnd.criteria.set_index("rank").loc[1, "bar"])
+
+
+def test_a_protected_characteristic_on_the_canonical_sheets_is_named_as_such(tmp_path):
+    """A review: 'Age' and 'Geschlecht' beside the candidates of a canonical workbook were only "not a Candidates field",
+    and 'Age' on the Scores sheet got "Did you mean 'stage'?", an invitation to rename it into the data."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook("data/sample/berlin-social-media-lead.xlsx")
+    for sheet, headings in (("Candidates", ["Age", "Geschlecht", "Gehaltsvorstellung", "Lieblingsfarbe"]), ("Scores", ["Age"])):
+        ws = wb[sheet]
+        first = ws.max_column + 1
+        for i, h in enumerate(headings):
+            ws.cell(1, first + i).value = h
+            for row in range(2, ws.max_row + 1):
+                ws.cell(row, first + i).value = 30 + row
+    wb.save(tmp_path / "p.xlsx")
+    rnd = toolkit.load_round(tmp_path / "p.xlsx", as_of="2026-03-20")
+    p = rnd.problems.set_index(["sheet", "column"])
+    for where in (("Candidates", "Age"), ("Candidates", "Geschlecht"), ("Scores", "Age")):
+        assert p.loc[where, "rule"] == "protected_column", where
+        assert "must not inform the decision" in p.loc[where, "message"] and "stage" not in str(p.loc[where, "hint"])
+    assert p.loc[("Candidates", "Gehaltsvorstellung"), "rule"] == "personal_column"
+    assert p.loc[("Candidates", "Lieblingsfarbe"), "rule"] == "unknown_column"
+    assert "docs/scorecard-format.md" in p.loc[("Candidates", "Lieblingsfarbe"), "hint"]
+    assert not len(rnd.errors) and "Age" not in rnd.candidates.columns

@@ -47,7 +47,9 @@ from .model import (
     Role,
     empty_problems,
 )
+from .readers.assemble import not_read_words
 from .readers.excel import EXCEL_ERRORS, category_at, small_codes
+from .readers.headers import field_for
 from .readers.raw import ROW, RawRole, RawTable, RawWorkbook, table_from_frame
 from .schema import (
     CANDIDATE_FIELDS,
@@ -415,9 +417,15 @@ class TableCheck:
                                   f"a second column is headed {h!r}; only the first, column {t.letters[twin]}, is read as {twin}", column=h,
                                   hint="Delete the other column, or give it a heading of its own")
                 continue
+            about_person = field_for(h)
+            if about_person in ("protected", "personal"):  # an age beside the candidates: said as in any other layout
+                rule, message, hint = not_read_words(h, about_person)
+                self.problems.add("warning", t.sheet_name, rule, message, column=h, value=h, hint=hint)
+                continue
             near = _closest(h, list(self.fields))
             self.problems.add("warning", t.sheet_name, "unknown_column", f"column {h!r} is not a {t.sheet} field and is ignored", column=h,
-                              hint=f"Did you mean {near!r}?" if near else None)
+                              hint=f"Did you mean {near!r}?" if near else f"Rename it to a {t.sheet} field if it should be read "
+                                                                          "(docs/scorecard-format.md lists them), or delete it")
         present = [f for f in self.fields.values() if f.name in frame.columns]
         required_of = {f.name: f.required and f.name not in BLANK_ALLOWED for f in present}
         # a typed column (read column-wise) or one of repeated texts is checked once per distinct value, and the

@@ -641,17 +641,19 @@ def not_read_column_problems(tables) -> list[dict]:
                 continue
             seen.add((t.name, c.heading))
             cell = f"{column_letter(c.index)}{t.header.excel_rows[-1]}"
-            if c.field == "protected":
-                out.append(problem("warning", t.name, "protected_column",
-                                   f"column {c.heading!r} records a protected characteristic; it is not read: it must not inform the "
-                                   "decision, and no letter or chart uses it", cell=cell, column=c.heading, value=c.heading,
-                                   hint="Remove the column from the scorecard and from copies shared with the committee"))
-            else:
-                out.append(problem("warning", t.name, "personal_column",
-                                   f"column {c.heading!r} is about the person, not a rating of a criterion; it is not read",
-                                   cell=cell, column=c.heading, value=c.heading,
-                                   hint=f'If the interviewers rated it as a criterion, say so in a mapping file: [columns] "{c.heading}" = "criterion"'))
+            rule, message, hint = not_read_words(c.heading, c.field)
+            out.append(problem("warning", t.name, rule, message, cell=cell, column=c.heading, value=c.heading, hint=hint))
     return out
+
+
+def not_read_words(heading: str, kind: str) -> tuple[str, str, str]:
+    """(rule, message, hint) of a column about the person (``kind`` "protected" or "personal", `headers.field_for`),
+    in whatever sheet and layout it stands."""
+    if kind == "protected":
+        return ("protected_column", f"column {heading!r} records a protected characteristic; it is not read: it must not inform the "
+                "decision, and no letter or chart uses it", "Remove the column from the scorecard and from copies shared with the committee")
+    return ("personal_column", f"column {heading!r} is about the person, not a rating of a criterion; it is not read",
+            f'If the interviewers rated it as a criterion, say so in a mapping file: [columns] "{heading}" = "criterion"')
 
 
 def unread_scores_problems(ignored: list[dict]) -> list[dict]:
