@@ -657,3 +657,29 @@ def test_a_formula_without_a_result_in_a_candidate_column_of_a_one_sheet_table_k
     err = rnd.errors[rnd.errors["rule"] == "formula_without_value"]
     assert err["cell"].tolist() == ["B3"] and err["message"].iloc[0].endswith("it is read as blank and the row is kept")
     assert len(rnd.scores) == 4 and len(rnd.rejected_rows) == 0
+
+
+def test_sheets_per_interviewer_with_a_mistyped_heading_or_a_name_last_name_first(tmp_path):
+    """A messy-workbook review: 'Comunity' on one interviewer's sheet became a fourth criterion with its own weight, and
+    'Becker, Sophie' a fourth candidate, both without a word."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    for i, who in enumerate(("Jonas Brandt", "Katrin Vogel", "Deniz Aydin")):
+        ws = wb.active if i == 0 else wb.create_sheet()
+        ws.title = who
+        ws.append(["Name", "Strategie", "Content", "Community"])
+        for row in (["Sophie Becker", 4, 3, 3], ["Paul Neumann", 2, 3, 2], ["Lena Hoffmann", 5, 4, 4]):
+            ws.append(row)
+    wb["Katrin Vogel"]["D1"] = "Comunity"
+    wb["Deniz Aydin"]["A2"] = "Becker, Sophie"
+    wb.save(tmp_path / "typos.xlsx")
+    rnd = toolkit.load_round(tmp_path / "typos.xlsx", as_of="2026-03-20")
+    assert sorted(rnd.candidates["name"]) == ["Lena Hoffmann", "Paul Neumann", "Sophie Becker"]
+    sophie = rnd.candidates.loc[rnd.candidates["name"] == "Sophie Becker", "candidate_id"].iloc[0]
+    assert (rnd.scores["candidate_id"] == sophie).sum() == 9  # three interviewers, three criteria
+    variants = rnd.problems[rnd.problems["rule"] == "name_variants"].set_index("value")
+    assert variants.loc["Becker, Sophie", "sheet"] == "Deniz Aydin" and variants.loc["Becker, Sophie", "cell"] == "A2"
+    assert "read as 'Sophie Becker'" in variants.loc["Becker, Sophie", "message"]
+    assert "'Comunity' on sheet 'Katrin Vogel'" in variants.loc["Comunity", "message"]
+    assert "Comunity" in set(rnd.criteria["criterion"])  # still read as written: the warning says so, the committee decides

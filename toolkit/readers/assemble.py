@@ -82,11 +82,48 @@ def _per_cell(codes: np.ndarray, values: list, index) -> pd.Series:
     return pd.Series(table[np.where(codes < 0, len(values), codes)], index=index, dtype=object)
 
 
+_LAST_FIRST = re.compile(r"^([^,\d]+?)\s*,\s*([^,\d]+)$")  # "Becker, Sophie"
+
+
+def person_key(name: str) -> str:
+    """A name as names are compared: case and runs of spaces ignored, and "Becker, Sophie" (last name first, as lists
+    and exports write it) the same as "Sophie Becker"."""
+    name = " ".join(name.split())
+    if "," in name and (m := _LAST_FIRST.match(name)):
+        name = f"{m.group(2)} {m.group(1)}"
+    return name.casefold()
+
+
 def _name_key(s: pd.Series) -> pd.Series:
-    """Names compared ignoring case, worked out once per distinct value; a TRUE or FALSE cell stays that bool (it names
-    no one: `_text` with ``flags``)."""
+    """Names compared as `person_key` compares them, worked out once per distinct value; a TRUE or FALSE cell stays that
+    bool (it names no one: `_text` with ``flags``)."""
     codes, uniques = codes_of(s)
-    return _per_cell(codes, [t.casefold() if isinstance(t, str) else t for t in _texts(uniques, flags=True)], s.index)
+    return _per_cell(codes, [person_key(t) if isinstance(t, str) else t for t in _texts(uniques, flags=True)], s.index)
+
+
+def _distinct_names(s: pd.Series) -> list[str]:
+    _codes, uniques = codes_of(s)
+    return [t for t in _texts(uniques, flags=True) if isinstance(t, str) and t]
+
+
+def last_name_first_problems(long: pd.DataFrame, candidates_table: RawTable | None) -> list[dict]:
+    """A warning per name of the scores written last name first ("Becker, Sophie") where the same person is also written
+    first name first, in the scores or on the Candidates sheet: they are read as one candidate. Names the first cell."""
+    names = _distinct_names(long["name"])
+    if not any("," in t for t in names):
+        return []
+    known = names + (_distinct_names(candidates_table.frame["name"]) if candidates_table is not None and "name" in candidates_table.frame else [])
+    plain = {person_key(t): t for t in known if "," not in t}
+    text = _text(long["name"])
+    out = []
+    for t in names:
+        if "," in t and (same := plain.get(person_key(t))) is not None:
+            at = int(np.flatnonzero((text == t).to_numpy(dtype=bool))[0])
+            sheet = str(long["_sheet"].iloc[at]) if "_sheet" in long else None
+            cell = f"{long['_letter_name'].iloc[at]}{int(long['_row'].iloc[at])}" if {"_letter_name", "_row"} <= set(long.columns) else None
+            out.append(problem("warning", sheet, "name_variants", f"{t!r} is written last name first; read as {same!r}, one candidate",
+                               column="name", value=t, cell=cell, hint="Write the name the same way everywhere if this is not the same person"))
+    return out
 
 
 def _is_flag(values: pd.Series) -> np.ndarray:
@@ -194,9 +231,41 @@ def build_criteria(long: pd.DataFrame, criteria_grid: SheetGrid | None, mapping:
             f"no Criteria sheet: the criteria are ranked by {how} ({', '.join(f'{i}. {n}' for i, n in enumerate(ranked[:6], 1))}"
             f"{' ...' if len(ranked) > 6 else ''})",
             hint="Check that the most important criterion comes first, or list the criteria in a mapping file ([[criteria]])"))
+        problems += near_criteria_problems(ranked, long)
     t = table_from_frame("Criteria", df)
     t.sheet_name = "Criteria (derived)"
     return t
+
+
+NEAR_CRITERIA = 0.85  # difflib ratio from which two criterion names read as one written twice ("Community", "Comunity")
+
+
+def near_criteria_problems(names: list[str], long: pd.DataFrame) -> list[dict]:
+    """A warning per pair of criteria found in the scores (no Criteria sheet to check them against) whose names are
+    almost alike: a heading mistyped on one interviewer's sheet makes a criterion of its own, with a rank and a weight,
+    and takes those scores from the criterion meant. Names the sheets of the rarer spelling."""
+    import difflib
+
+    out = []
+    keys = [" ".join(n.split()).casefold() for n in names]
+    for i, a in enumerate(names):
+        for j in range(i + 1, len(names)):
+            b = names[j]
+            if min(len(keys[i]), len(keys[j])) < 4 or keys[i] == keys[j]:
+                continue
+            if difflib.SequenceMatcher(None, keys[i], keys[j]).ratio() < NEAR_CRITERIA:
+                continue
+            counts = {n: int((long["criterion"].astype(object) == n).sum()) for n in (a, b)}
+            rare = min((a, b), key=lambda n: counts[n])
+            sheets = sorted({str(x) for x in long.loc[(long["criterion"].astype(object) == rare).to_numpy(dtype=bool), "_sheet"]}) \
+                if "_sheet" in long else []
+            where = f" ({rare!r} on sheet{'s' if len(sheets) > 1 else ''} {', '.join(map(repr, sheets[:3]))})" if sheets else ""
+            out.append(problem("warning", "Criteria (derived)", "name_variants",
+                               f"criteria {a!r} and {b!r} are written almost alike{where}; they are read as two criteria, each with "
+                               "its own rank and weight", column="criterion", value=rare,
+                               hint="If they are one criterion, write its name the same way everywhere (or list the criteria in a "
+                                    "mapping file: [[criteria]])"))
+    return out
 
 
 def assign_candidate_ids(long: pd.DataFrame, candidates_table: RawTable | None, problems: list[dict], details: dict) -> pd.Series:
@@ -211,6 +280,8 @@ def assign_candidate_ids(long: pd.DataFrame, candidates_table: RawTable | None, 
         details["candidate_ids"] = "from the id column"
         return ids
     keys = _name_key(long["name"]) if "name" in long else pd.Series("", index=long.index, dtype=object)
+    if "name" in long:
+        problems += last_name_first_problems(long, candidates_table)
     if candidates_table is not None and "name" in candidates_table.frame and "candidate_id" in candidates_table.frame:
         cf = candidates_table.frame
         lookup = {k: v for k, v in zip(_name_key(cf["name"]), _text(cf["candidate_id"])) if isinstance(k, str)}
