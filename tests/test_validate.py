@@ -821,3 +821,32 @@ def test_a_protected_characteristic_on_the_canonical_sheets_is_named_as_such(tmp
     assert p.loc[("Candidates", "Lieblingsfarbe"), "rule"] == "unknown_column"
     assert "docs/scorecard-format.md" in p.loc[("Candidates", "Lieblingsfarbe"), "hint"]
     assert not len(rnd.errors) and "Age" not in rnd.candidates.columns
+
+
+def test_warnings_about_one_value_name_its_cell(tmp_path):
+    """A review: among 170 score rows, "1 score is written as a percentage", "'jonas brandt' and 'Jonas Brandt'" and
+    "dates such as '06/03/2026'" named no cell, and the user had to search."""
+    from toolkit.edit import copy_with_cells
+
+    path = copy_with_cells("data/sample/berlin-social-media-lead.xlsx", tmp_path / "w.xlsx",
+                           {"Scores!D97": "60 %", "Scores!B131": "jonas brandt", "Candidates!J4": "06/03/2026"})
+    rnd = toolkit.load_round(path, as_of="2026-03-20")
+    where = rnd.problems.set_index("rule")[["sheet", "cell", "value"]]
+    assert where.loc["score_percent"].tolist() == ["Scores", "D97", "60 %"]
+    assert where.loc["name_variants"].tolist() == ["Scores", "B131", "jonas brandt"]  # the rarer spelling
+    assert where.loc["ambiguous_dates"].tolist() == ["Candidates", "J4", "06/03/2026"]
+
+
+def test_a_percentage_among_ratings_on_a_wide_sheet_names_its_cell(tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Bewertung"
+    ws.append(["Kandidat", "Interviewer", "Kommunikation", "Fachwissen"])
+    for row in (["Anna Berg", "Lea", 4, 4], ["Anna Berg", "Tom", 4, "80 %"], ["Ben Ott", "Lea", 3, 2], ["Ben Ott", "Tom", 2, 3]):
+        ws.append(row)
+    wb.save(tmp_path / "wide.xlsx")
+    rnd = toolkit.load_round(tmp_path / "wide.xlsx", as_of="2026-03-20")
+    warning = rnd.problems[rnd.problems["rule"] == "score_percent"]
+    assert warning[["sheet", "cell"]].values.tolist() == [["Bewertung", "D3"]]

@@ -707,10 +707,11 @@ def _blank_scalar(v) -> bool:
     return v is None or (isinstance(v, float) and v != v) or (isinstance(v, str) and not v.strip())
 
 
-def _name_variants(problems: Problems, sheet: str, column: str, what: str, values) -> None:
+def _name_variants(problems: Problems, sheet: str, column: str, what: str, values, table: RawTable | None = None) -> None:
     """A warning for values written two ways that differ only in case or spacing ('Yusuf Evans' and 'YUSUF  EVANS',
     'C001' and 'c001'): they are read as two people, stages or candidates, so their scores are neither merged nor
-    checked for duplicates against each other."""
+    checked for duplicates against each other. With ``table`` (the rows the values came from) the warning names the
+    first cell of the rarer spelling."""
     if values is None:
         return
     texts = (values if isinstance(values, pd.Series) else pd.Series(list(values), dtype="str")).astype("str").dropna()
@@ -727,8 +728,17 @@ def _name_variants(problems: Problems, sheet: str, column: str, what: str, value
         variants = group.tolist()
         if len(variants) > 1:
             shown = " and ".join(repr(v) for v in sorted(variants)[:3])
+            where = {"value": variants[0]}
+            if table is not None and column in table.frame and len(table.frame):
+                written = table.frame[column].astype(object).map(lambda v: v.replace("\u00a0", " ").strip() if isinstance(v, str) else v)
+                counts = {v: int((written == v).sum()) for v in variants}
+                rare = min(variants, key=lambda v: (counts[v] == 0, counts[v]))
+                if counts[rare]:
+                    at = int(np.flatnonzero((written == rare).to_numpy(dtype=bool))[0])
+                    where = {"value": rare, "cell": table.cell_at(column, at)}
+                    sheet = table.sheet_at(at)
             problems.add("warning", sheet, "name_variants", f"{what} {shown} differ only in case or spacing, so they are read as "
-                         f"{len(variants)} different ones", column=column, value=variants[0],
+                         f"{len(variants)} different ones", column=column, **where,
                          hint="Write them the same way if they are the same (then duplicates are found and scores counted once)")
 
 
@@ -907,7 +917,7 @@ def check_people(file: str, raw_role: RawRole, crit_table: RawTable | None, cand
         candidates = _finish_candidates(candidates, role, problems, cand_table.sheet_name)
     known_ids = set(candidates["candidate_id"].dropna().tolist())
     if cand_table is not None:
-        _name_variants(problems, cand_table.sheet_name, "candidate_id", "candidate ids", candidates["candidate_id"])
+        _name_variants(problems, cand_table.sheet_name, "candidate_id", "candidate ids", candidates["candidate_id"], cand_table)
     if cand_table is None:
         quarantined_ids = set()
 
@@ -1014,7 +1024,7 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
         assessed_ids = chk.present("candidate_id", where=chk.typed["score"].notna().to_numpy(dtype=bool))
         for field, what in (("interviewer", "interviewer names"), ("stage", "stage names")):
             if field in score_table.frame:
-                _name_variants(problems, score_table.sheet_name, field, what, chk.present(field))
+                _name_variants(problems, score_table.sheet_name, field, what, chk.present(field), score_table)
         rejected += rej
         counts.append(dict(sheet="Scores", read=len(score_table.frame), loaded=len(scores), quarantined=len(rej)))
     if "score_raw" not in scores:

@@ -404,7 +404,24 @@ def normalise(long: pd.DataFrame, target: tuple[float, float], mapping: Mapping,
         info["how"] = "given in the mapping" if mapping.scale_source else info.get("how")
     elif len(distinct_hints) == 1 and str(info.get("how", "")).startswith("values from") and "interviewer" in long:
         problems += _interviewers_on_other_scales(long, info, sheet)
-    return score, raw if raw.dtype == "str" else raw.astype("str"), info, problems
+    raw = raw if raw.dtype == "str" else raw.astype("str")
+    for p in problems:
+        if p.get("rule") in ("score_percent", "score_typo") and p.get("cell") is None and p.get("value") is not None:
+            p.update(_first_cell(long, raw == p["value"]))
+    return score, raw, info, problems
+
+
+def _first_cell(long: pd.DataFrame, where: pd.Series) -> dict:
+    """``sheet`` and ``cell`` of the first score row of ``long`` where ``where`` holds (a warning about a value names
+    the first cell that has it; the message says how many more); empty when no row does or the frame has no cells."""
+    hit = np.flatnonzero(where.fillna(False).to_numpy(dtype=bool))
+    if not len(hit) or not {"_letter_score", "_row"} <= set(long.columns):
+        return {}
+    at = int(hit[0])
+    out = {"cell": f"{long['_letter_score'].iloc[at]}{int(long['_row'].iloc[at])}"}
+    if "_sheet" in long:
+        out["sheet"] = str(long["_sheet"].iloc[at])
+    return out
 
 
 def _interviewers_on_other_scales(long: pd.DataFrame, info: dict, sheet) -> list[dict]:
@@ -428,9 +445,31 @@ def _interviewers_on_other_scales(long: pd.DataFrame, info: dict, sheet) -> list
                     hint=f'Put each interviewer\'s scale in the headings, or bring the scores onto one scale before loading')]
 
 
-def read_dates(frames: list[tuple[pd.DataFrame, list[str]]], mapping: Mapping, problems: list[dict], details: dict, *, sheet=None,
+def _where_written(frames: list[tuple], value: str) -> dict:
+    """``sheet`` and ``cell`` of the first date cell written ``value`` (``frames``: (frame, columns) or (frame, columns,
+    its RawTable)); empty when none can be named (the Role sheet's date, a frame without cells)."""
+    for df, cols, *table in frames:
+        table = table[0] if table else None
+        for c in cols:
+            if c not in df or df[c].dtype != object:
+                continue
+            hit = np.flatnonzero((df[c].map(lambda v: v.strip() if isinstance(v, str) else v) == value).to_numpy(dtype=bool))
+            if not len(hit):
+                continue
+            at = int(hit[0])
+            if table is not None:
+                return {"sheet": table.sheet_at(at), "cell": table.cell_at(c, at)}
+            if f"_letter_{c}" in df and "_row" in df:
+                out = {"cell": f"{df[f'_letter_{c}'].iloc[at]}{int(df['_row'].iloc[at])}"}
+                return {**out, "sheet": str(df["_sheet"].iloc[at])} if "_sheet" in df else out
+    return {}
+
+
+def read_dates(frames: list[tuple], mapping: Mapping, problems: list[dict], details: dict, *, sheet=None,
                role: RawRole | None = None) -> str:
     """Decide the file's day/month rule from all date columns and parse them in place. Returns the rule.
+
+    ``frames``: (frame, date columns), or (frame, date columns, its RawTable) so that a warning can name a cell.
 
     A typed column (a sheet read column-wise) is read once per distinct value.
     The Role's decided_on, when written as text, is one of the file's dates:
@@ -439,6 +478,8 @@ def read_dates(frames: list[tuple[pd.DataFrame, list[str]]], mapping: Mapping, p
     validation to report.
     """
     role_texts = role_text_dates(role) if role is not None else {}
+    located = list(frames)
+    frames = [(df, cols) for df, cols, *_table in frames]
     typed = []
     for df, cols in frames:
         for c in cols:
@@ -450,18 +491,26 @@ def read_dates(frames: list[tuple[pd.DataFrame, list[str]]], mapping: Mapping, p
     texts = sorted({*texts, *(v for v in role_texts.values() if _rule_matters(v))})  # those read alike either way do not decide it
     rule, info = decide_day_first(texts, mapping.date_order)
     details["dates"] = info
+
+    def at(value) -> tuple[str | None, dict]:  # the sheet, and the cell of the first date written so
+        where = _where_written(located, value)
+        return where.pop("sheet", sheet), where
+
     if "ambiguous" in info:
-        problems.append(problem("warning", sheet, "ambiguous_dates",
+        where, cell = at(info["ambiguous"][0])
+        problems.append(problem("warning", where, "ambiguous_dates",
                                 f"dates such as {info['ambiguous'][0]!r} could be day-first or month-first; they were read "
                                 f"{RULE_WORDS[rule]}",
-                                value=info["ambiguous"][0], hint='If they mean month/day, write date_order = "month_first" in a mapping file'))
+                                value=info["ambiguous"][0], hint='If they mean month/day, write date_order = "month_first" in a mapping file',
+                                **cell))
     if "year_first_possible" in info:
         example = info["year_first_possible"][0]
-        problems.append(problem("warning", sheet, "ambiguous_dates",
+        where, cell = at(example)
+        problems.append(problem("warning", where, "ambiguous_dates",
                                 f"dates such as {example!r} could be year-month-day (yy-mm-dd, as Swedish short dates are "
                                 f"written) or have the year last; they were read {RULE_WORDS[rule]}, as {read_date(example, rule).isoformat()}",
                                 value=example, hint='If they mean year-month-day, write date_order = "year_first" in a mapping file; '
-                                                    "better, write the year in full (2026-03-10)"))
+                                                    "better, write the year in full (2026-03-10)", **cell))
     if "conflict" in info:
         problems.append(problem("warning", sheet, "ambiguous_dates",
                                 f"some dates are day-first and some month-first ({', '.join(info['conflict'])}); read "

@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..schema import ROLE_FIELDS, SHEET_ALIASES, SHEETS, field_lookup, normalise_header
 from .excel import SheetColumns, SheetGrid, column_letter, plain_sheet, read_grids
-from .raw import RawRole, RawTable, RawWorkbook, _is_blank, table_from_columns, table_from_grid
+from .raw import ROW, RawRole, RawTable, RawWorkbook, _is_blank, table_from_columns, table_from_grid
 
 HEADER_SEARCH_ROWS = 30
 
@@ -180,9 +180,14 @@ def read_canonical(path, mapping=None, *, grids: list[SheetGrid] | None = None, 
         if not m.scale_source:
             info["how"] = "scores in a canonical workbook are on the round's scale"
         details["scale"] = info
+        for p in scale_problems:  # a warning about a value names the first cell holding it
+            if p.get("rule") in ("score_percent", "score_typo") and p.get("value") is not None and "score" in scores.letters:
+                hit = np.flatnonzero((scores.frame["score_raw"].astype(object) == p["value"]).to_numpy(dtype=bool))
+                if len(hit) and ROW in scores.frame:
+                    p["cell"] = f"{scores.letters['score']}{int(scores.frame[ROW].iloc[int(hit[0])])}"
         problems += scale_problems
     # dates: the rule is decided on all columns together (prepared tables: dates read already)
-    read_dates([(t.frame, [c for c in DATE_FIELDS if c in t.frame]) for t in tables.values()
+    read_dates([(t.frame, [c for c in DATE_FIELDS if c in t.frame], t) for t in tables.values()
                 if t is not None and not (prepared is not None and any(t is x for x in prepared.tables.values()))],
                m, problems, details, sheet=None, role=role)
     excluded = [e for t in tables.values() if t is not None for e in t.excluded]

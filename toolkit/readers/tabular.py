@@ -246,7 +246,7 @@ def from_plan(file: str, plan: Plan, m: Mapping, *, grids: list[SheetGrid], sour
     # dates first (derived candidates carry them)
     date_frames = [(long, [c for c in DATE_FIELDS if c in long])]
     if cand_table is not None and ahead is None:  # made ahead: its dates are read (real dates, read alike under either rule)
-        date_frames.append((cand_table.frame, [c for c in DATE_FIELDS if c in cand_table.frame]))
+        date_frames.append((cand_table.frame, [c for c in DATE_FIELDS if c in cand_table.frame], cand_table))
     read_dates(date_frames, m, problems, details, sheet=sheet_label, role=role)
     ids = assign_candidate_ids(long, cand_table, problems, details)
     if cand_table is None:
