@@ -177,6 +177,7 @@ def test_one_ambiguous_short_date_is_read_day_first_and_reported(tmp_path):
     ("14.3.26", "day_first", "2026-03-14"), ("14-03-2026", "day_first", "2026-03-14"), ("3/4/26", "day_first", "2026-04-03"),
     ("3/4/26", "month_first", "2026-03-04"), ("14. März 2026", "day_first", "2026-03-14"), ("14 mars 2026", "day_first", "2026-03-14"),
     ("March 14, 2026", "day_first", "2026-03-14"), (46095.0, "day_first", "2026-03-14"),
+    ("16-Feb-26", "day_first", "2026-02-16"), ("16-Feb-2026", "month_first", "2026-02-16"), ("3-Mär-2026", "day_first", "2026-03-03"),
 ])
 def test_dates_as_written(value, rule, iso):
     assert read_date(value, rule).isoformat() == iso

@@ -6,7 +6,8 @@ Read as dates:
   ``2026-03-14T09:30:00Z``;
 - dotted ``14.03.2026`` / ``14.3.26`` (always day first, as in German and Swedish use);
 - ``14-03-2026``, ``14/03/2026``, ``3/14/26``: day or month first by the file's rule;
-- month names: ``14 March 2026``, ``14. März 2026``, ``14 mars 2026``, ``March 14, 2026``;
+- month names: ``14 March 2026``, ``14. März 2026``, ``14 mars 2026``, ``March 14, 2026``, and Excel's
+  ``16-Feb-26`` / ``16-Feb-2026``;
 - a number between 20000 and 80000 in a date column: an Excel serial day.
 
 The rule for ``a/b/yyyy`` and ``a-b-yyyy`` is decided once per file
@@ -50,6 +51,7 @@ _AMBIG = re.compile(r"^(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})(?:[ T].*)?$")
 _SHORT_DASHED = re.compile(r"^(\d{2})-(\d{2})-(\d{2})$")  # yy-mm-dd (Swedish short form) or dd-mm-yy / mm-dd-yy
 _DAY_MONTH_NAME = re.compile(r"^(\d{1,2})\.?\s+([^\W\d_]+)\.?,?\s+(\d{4})$")
 _MONTH_NAME_DAY = re.compile(r"^([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
+_DAY_MON_YEAR = re.compile(r"^(\d{1,2})[-/ ]([^\W\d_]+)\.?[-/ ](\d{2}|\d{4})$")  # Excel's 16-Feb-26, 16-Feb-2026, 16/Mär/2026
 
 DAY_FIRST, MONTH_FIRST, YEAR_FIRST = "day_first", "month_first", "year_first"
 RULE_WORDS = {DAY_FIRST: "day-first", MONTH_FIRST: "month-first", YEAR_FIRST: "year-first (yy-mm-dd)"}
@@ -183,6 +185,9 @@ def read_date(v, rule: str = DAY_FIRST, *, serials: bool = True) -> dt.date | No
     if m := _MONTH_NAME_DAY.match(t):
         month = MONTHS.get(m.group(1).casefold())
         return _make(int(m.group(3)), month, int(m.group(2))) if month else None
+    if m := _DAY_MON_YEAR.match(t):
+        month = MONTHS.get(m.group(2).casefold())
+        return _make(_year(m.group(3)), month, int(m.group(1))) if month else None
     return None
 
 
