@@ -81,7 +81,10 @@ def test_mapping_can_fix_the_header_row():
 
 @pytest.mark.parametrize("label, total", [("Summe", True), ("Total:", True), ("Durchschnitt aller Interviewer", True), ("Ø", True),
                                           ("Summa", True), ("Medel", True), ("Average", True), ("Mean score", True),
-                                          ("Sumner Smith", False), ("Anna Berg", False), ("Overall impression", False)])
+                                          ("Sumner Smith", False), ("Anna Berg", False), ("Overall impression", False),
+                                          # Excel's Data > Subtotal rows, in German, English and Swedish Excel
+                                          ("B01 Ergebnis", True), ("B01 Total", True), ("Anna Berg Summa", True), ("Ergebnis", False),
+                                          ("Totalmente Ruiz", False)])
 def test_totals_labels(label, total):
     assert row_label_is_total(label) is total
 

@@ -119,6 +119,9 @@ TOTAL_WORDS = frozenset(
     "mean median summa totalt medel medelvärde genomsnitt snitt ø".split()
 )
 
+# The last word of the rows Excel's Data > Subtotal inserts under each group ("B01 Ergebnis"), by Excel's language.
+SUBTOTAL_LAST = frozenset({"ergebnis", "total", "summa"})
+
 # Headings that introduce notes or a legend below a table.
 NOTE_WORDS = frozenset(
     "note notes hinweis hinweise anmerkung legende legend key skala scale skalan förklaring anm obs quelle source stand "
@@ -323,6 +326,8 @@ def row_label_is_total(text: object) -> bool:
     if s.startswith(("grand total", "gesamtergebnis", "totalsumma", "summe von", "sum of", "average of", "mittelwert von")):
         return True  # pivot-table totals
     words = [w for w in re.split(r"[^\w]+", s) if w]
+    if 2 <= len(words) <= 4 and words[-1] in SUBTOTAL_LAST:
+        return True  # Excel's Data > Subtotal rows: "B01 Ergebnis", "B01 Total", "B01 Summa"
     return bool(words) and words[0] in TOTAL_WORDS and len(words) <= 4
 
 
@@ -333,7 +338,7 @@ def total_labels(values: list) -> "np.ndarray":
     (a word of `TOTAL_WORDS`; the pivot-table phrases contain one too): the
     others are decided without the per-text call, a thousand ids in a millisecond.
     """
-    return _where_possible(values, row_label_is_total, "|".join(re.escape(w) for w in sorted(TOTAL_WORDS) if w.isascii()))
+    return _where_possible(values, row_label_is_total, "|".join(re.escape(w) for w in sorted(TOTAL_WORDS | SUBTOTAL_LAST) if w.isascii()))
 
 
 def note_labels(values: list) -> "np.ndarray":
