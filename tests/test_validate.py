@@ -850,3 +850,20 @@ def test_a_percentage_among_ratings_on_a_wide_sheet_names_its_cell(tmp_path):
     rnd = toolkit.load_round(tmp_path / "wide.xlsx", as_of="2026-03-20")
     warning = rnd.problems[rnd.problems["rule"] == "score_percent"]
     assert warning[["sheet", "cell"]].values.tolist() == [["Bewertung", "D3"]]
+
+
+def test_a_role_key_given_twice_with_another_value_is_said(tmp_path):
+    """A review: 'scale 1-10' added at the bottom of the Role sheet was dropped without a word (the first wins)."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook("data/sample/berlin-social-media-lead.xlsx")
+    ws = wb["Role"]
+    ws.append(["scale", "1-10"])
+    language = next(ws[f"B{r}"].value for r in range(1, ws.max_row + 1) if ws[f"A{r}"].value == "language")
+    ws.append(["language", language])  # the same value again says nothing new
+    wb.save(tmp_path / "r.xlsx")
+    rnd = toolkit.load_round(tmp_path / "r.xlsx", as_of="2026-03-20")
+    dup = rnd.problems[rnd.problems["rule"] == "duplicate_key"]
+    assert len(dup) == 1 and dup["cell"].iloc[0] == f"B{ws.max_row - 1}" and dup["value"].iloc[0] == "1-10"
+    assert "only the first, '1-5'" in dup["message"].iloc[0]
+    assert (rnd.role.scale_min, rnd.role.scale_max) == (1, 5)

@@ -218,6 +218,13 @@ def build_role(raw: RawRole, problems: Problems, round_id: str, has_data: bool =
     for key, cell in raw.unknown_keys:
         problems.add("warning", sheet, "unknown_column", f"unknown key {key!r} is ignored", cell=cell, value=key,
                      hint=f"Known keys: {', '.join(f.name for f in ROLE_FIELDS)}")
+    for name, cell, value in raw.repeated:
+        first = raw.values.get(name)
+        if name in raw.given_in or _blank_scalar(value) or str(value).strip() == str(first).strip():
+            continue  # the mapping's value stands; a blank or the same value again says nothing new
+        problems.add("warning", sheet, "duplicate_key", f"{name} is given a second time, as {_show(value)!r}; only the first, "
+                     f"{_show(first)!r} in {raw.cells.get(name, 'an earlier row')}, is read", cell=cell, value=value,
+                     hint=f"Delete one of the two {name} rows, keeping the one that is right")
     def at(name: str) -> dict:  # where a value was given: its cell, or the mapping file that gave it
         if name in raw.given_in:
             return dict(sheet=raw.given_in[name], cell=None, location=f"{raw.given_in[name]}: [role] {name}")

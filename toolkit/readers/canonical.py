@@ -74,7 +74,7 @@ def read_role(grid: SheetGrid | None) -> RawRole:
     if grid is None:
         return RawRole(None, {}, {})
     lookup = field_lookup(ROLE_FIELDS)
-    values, cells, unknown = {}, {}, []
+    values, cells, unknown, repeated = {}, {}, [], []
     for r, row in enumerate(grid.rows):
         filled = [(c, v) for c, v in enumerate(row) if not _is_blank(v)]
         if not filled:
@@ -88,10 +88,11 @@ def read_role(grid: SheetGrid | None) -> RawRole:
                 unknown.append((str(key), f"{column_letter(kc)}{r + 1}"))
             continue
         if name in values:
+            repeated.append((name, f"{column_letter(value_cell[0])}{r + 1}", value_cell[1]))
             continue
         values[name] = value_cell[1]
         cells[name] = f"{column_letter(value_cell[0])}{r + 1}"
-    return RawRole(grid.name, values, cells, unknown)
+    return RawRole(grid.name, values, cells, unknown, repeated=repeated)
 
 
 def read_canonical(path, mapping=None, *, grids: list[SheetGrid] | None = None, columns: dict[str, SheetColumns] | None = None,

@@ -87,6 +87,7 @@ class RawRole:
     unknown_keys: list[tuple[str, str]] = field(default_factory=list)  # (key, cell)
     formula_fields: set = field(default_factory=set)  # fields whose value is a formula without a saved result (reported as such)
     given_in: dict[str, str] = field(default_factory=dict)  # field -> where its value was given instead of a cell (a mapping file)
+    repeated: list[tuple[str, str, object]] = field(default_factory=list)  # (field, key cell, value) of a key given again, not read
 
     def take_mapping(self, mapping) -> None:
         """A mapping's [role] values over the sheet's: a problem with one of them names the mapping file, not the
