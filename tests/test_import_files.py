@@ -683,3 +683,21 @@ def test_sheets_per_interviewer_with_a_mistyped_heading_or_a_name_last_name_firs
     assert "read as 'Sophie Becker'" in variants.loc["Becker, Sophie", "message"]
     assert "'Comunity' on sheet 'Katrin Vogel'" in variants.loc["Comunity", "message"]
     assert "Comunity" in set(rnd.criteria["criterion"])  # still read as written: the warning says so, the committee decides
+
+
+def test_a_bad_status_on_a_wide_sheet_names_its_cell_and_common_status_words_are_read(tmp_path):
+    """A review: an unknown status on a wide sheet was located as 'row 3', and 'Zusage' and 'avslag' were unknown."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Bewertungen"
+    ws.append(["Bewerber:in", "Interviewer:in", "Strategie", "Content", "Status"])
+    for row in (["Sophie Becker", "Jonas Brandt", 4, 3, "avslag"], ["Lena Hoffmann", "Jonas Brandt", 5, 4, "Zusage"],
+                ["Paul Neumann", "Jonas Brandt", 3, 3, "vielleicht"]):
+        ws.append(row)
+    wb.save(tmp_path / "w.xlsx")
+    rnd = toolkit.load_round(tmp_path / "w.xlsx", as_of="2026-03-20")
+    assert dict(zip(rnd.candidates["name"], rnd.candidates["status"])) == {"Sophie Becker": "rejected", "Lena Hoffmann": "offered"}
+    bad = rnd.errors[rnd.errors["rule"] == "bad_value"]
+    assert bad[["sheet", "cell", "value"]].values.tolist() == [["Bewertungen", "E4", "vielleicht"]]

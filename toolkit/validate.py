@@ -71,8 +71,9 @@ from .schema import (
 
 STATUS_SYNONYMS = {
     "hire": "hired", "eingestellt": "hired", "anställd": "hired", "accepted": "hired",
-    "offer": "offered", "angebot": "offered", "erbjuden": "offered",
-    "reject": "rejected", "abgelehnt": "rejected", "absage": "rejected", "avböjd": "rejected", "nej": "rejected",
+    "offer": "offered", "angebot": "offered", "erbjuden": "offered", "zusage": "offered", "erbjudande": "offered",
+    "reject": "rejected", "abgelehnt": "rejected", "absage": "rejected", "abgesagt": "rejected", "avböjd": "rejected",
+    "avslag": "rejected", "avslagen": "rejected", "nej": "rejected",
     "withdrew": "withdrawn", "zurückgezogen": "withdrawn", "drog sig ur": "withdrawn", "återtagen": "withdrawn",
     "open": "pending", "offen": "pending", "in progress": "pending", "väntar": "pending",
 }

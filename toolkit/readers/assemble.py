@@ -312,7 +312,7 @@ def derive_candidates(long: pd.DataFrame, ids: pd.Series, mapping: Mapping, prob
         df[c] = long[c].to_numpy()
     df[ROW] = long["_row"].to_numpy() if "_row" in long else np.arange(2, len(long) + 2)
     df["_sheet"] = long["_sheet"].to_numpy() if "_sheet" in long else ""
-    cells = [c for c in ("_letter_candidate_id", "_letter_name") if c in long]
+    cells = [c for c in ("_letter_candidate_id", "_letter_name", *(f"_letter_{c}" for c in present)) if c in long]  # each value's cell
     for c in cells:
         df[c] = long[c].to_numpy()
     df = df[(df["candidate_id"] != "").to_numpy(dtype=bool) & ~_is_flag(df["candidate_id"])]  # a TRUE id: its score rows say so
