@@ -199,7 +199,9 @@ def test_scores_of_a_quarantined_candidate_say_to_correct_that_row(frames):
     candidates.loc[1, "notified_on"] = "sometime in March"
     rnd = load(role, criteria, candidates, scores)
     unknown = rnd.errors[rnd.errors["rule"] == "unknown_candidate"]
-    assert len(unknown) == 6 and unknown["message"].eq("candidate id belongs to a quarantined Candidates row").all()
+    cid, name = candidates.loc[1, "candidate_id"], candidates.loc[1, "name"]
+    assert len(unknown) == 6 and unknown["message"].eq(f"candidate {name!r} ({cid}) is set aside for an error in their candidate "
+                                                       "row, and their scores with them").all()
     assert unknown["hint"].str.startswith("Correct that row on the Candidates sheet").all()
 
 
@@ -315,7 +317,7 @@ def test_scores_of_a_quarantined_candidate_are_quarantined_with_the_reason(frame
     candidates.loc[2, "status"] = "maybe later"
     rnd = load(role, criteria, candidates, scores)
     assert "bad_value" in rules(rnd, "error")
-    assert "quarantined" in " ".join(rnd.errors["message"])
+    assert "is set aside for an error in their candidate row" in " ".join(rnd.errors["message"])
     assert len(rnd.scores) == 12
     assert balanced(rnd)
 

@@ -715,6 +715,12 @@ def _blank_scalar(v) -> bool:
     return v is None or (isinstance(v, float) and v != v) or (isinstance(v, str) and not v.strip())
 
 
+def _set_aside_candidate(cid: str, set_aside: dict) -> str:
+    """'candidate 'Lena Hoffmann' (C02)' for a set-aside candidate with a name, else 'candidate 'C02''."""
+    name = set_aside.get(cid)
+    return f"candidate {name!r} ({cid})" if name and name != cid else f"candidate {cid!r}"
+
+
 def _name_variants(problems: Problems, sheet: str, column: str, what: str, values, table: RawTable | None = None) -> None:
     """A warning for values written two ways that differ only in case or spacing ('Yusuf Evans' and 'YUSUF  EVANS',
     'C001' and 'c001'): they are read as two people, stages or candidates, so their scores are neither merged nor
@@ -775,7 +781,7 @@ class People:
     candidates: pd.DataFrame
     criterion_names: list
     known_ids: set
-    quarantined_ids: set
+    quarantined_ids: dict  # id -> name (None when blank) of each candidate set aside for an error
     records: list[dict]  # problems, in the order found
     rejected: list[dict]
     counts: list[dict]
@@ -917,7 +923,10 @@ def check_people(file: str, raw_role: RawRole, crit_table: RawTable | None, cand
             chk.cells("warning", "email", email.notna().to_numpy() & ~chk.per_value("email", many=valid_emails),
                       "bad_email", "email is not a single valid address, so the letter draft will have no recipient",
                       hint="Write one plain address such as name@example.com (no name in front, no second address)")
-        quarantined_ids = set(chk.typed["candidate_id"][chk.bad].dropna())
+        bad = chk.bad.to_numpy(dtype=bool)
+        names = chk.typed["name"] if "name" in chk.typed else pd.Series(None, index=chk.index, dtype=object)
+        quarantined_ids = {i: (n if isinstance(n, str) else None)  # id -> name, for the scores of a candidate set aside
+                           for i, n in zip(chk.typed["candidate_id"][bad], names[bad].astype(object)) if isinstance(i, str)}
         candidates, rej = chk.result("Candidates")
         _shared_emails(problems, cand_table, candidates)
         rejected += rej
@@ -927,7 +936,7 @@ def check_people(file: str, raw_role: RawRole, crit_table: RawTable | None, cand
     if cand_table is not None:
         _name_variants(problems, cand_table.sheet_name, "candidate_id", "candidate ids", candidates["candidate_id"], cand_table)
     if cand_table is None:
-        quarantined_ids = set()
+        quarantined_ids = {}
 
     return People((raw_role, crit_table, cand_table, tuple(sheet_names), round_id, as_of), role, criteria, candidates, criterion_names,
                   known_ids, quarantined_ids, problems.records, rejected, counts, set_aside - set(criterion_names))
@@ -989,7 +998,7 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
 
             chk.cells("error", "candidate_id", unknown.fillna(False), "unknown_candidate",
                       lambda v, r: f"candidate {_show(v).strip()!r} is not on the Candidates sheet" if _show(v).strip() not in quarantined_ids
-                      else "candidate id belongs to a quarantined Candidates row",
+                      else f"{_set_aside_candidate(_show(v).strip(), quarantined_ids)} is set aside for an error in their candidate row, and their scores with them",
                       hint=lambda v, r: ("Correct that row on the Candidates sheet (its own error says what is wrong); its scores load with it"
                                          if _show(v).strip() in quarantined_ids
                                          else f"Did you mean {folded[_show(v).strip().casefold()]!r}? Ids must match exactly, capitals and leading zeros included (format an id column as text)"
