@@ -157,21 +157,29 @@ def test_a_file_of_swedish_short_dates_loads_with_the_right_dates(tmp_path):
     assert len(short.errors) == len(original.errors)
 
 
-def test_one_ambiguous_short_date_is_read_day_first_and_reported(tmp_path):
+def test_one_short_date_among_real_dates_is_read_in_their_years(tmp_path):
+    """One typed '26-03-10' cannot tell year first from year last by itself; the file's real dates (2026) can."""
+    import datetime as dt
+
     import openpyxl
 
     import toolkit
 
     wb = openpyxl.load_workbook("data/sample/stockholm-ux-designer.xlsx")
-    role = wb["Role"]
-    for row in role.iter_rows():
+    for row in wb["Role"].iter_rows():
         if row[0].value == "decided_on":
             row[1].value = "26-03-10"
     wb.save(tmp_path / "s.xlsx")
     rnd = toolkit.load_round(tmp_path / "s.xlsx", as_of="2026-03-20")
-    warning = rnd.problems[rnd.problems["rule"] == "ambiguous_dates"]
-    assert len(warning) == 1 and "yy-mm-dd" in warning["message"].iloc[0] and "as 2010-03-26" in warning["message"].iloc[0]
-    assert 'date_order = "year_first"' in warning["hint"].iloc[0]
+    assert rnd.role.decided_on == dt.date(2026, 3, 10)
+    assert rnd.details["dates"]["rule"] == "year_first" and "with the file's other dates" in rnd.details["dates"]["why"]
+    assert not (rnd.problems["rule"] == "ambiguous_dates").any()
+    # alone (no other dates to go by) it is read by the day/month rule and reported
+    rule, info = decide_day_first(["26-03-10"], other_years=lambda: set())
+    assert rule == "day_first" and info["year_first_possible"] == ["26-03-10"]
+    # other dates in the year the day-first reading gives: day first, not reported
+    rule, info = decide_day_first(["10-03-26"], other_years=lambda: {2026})
+    assert rule == "day_first" and "year_first_possible" not in info
 
 
 @pytest.mark.parametrize("value, rule, iso", [

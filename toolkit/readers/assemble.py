@@ -20,6 +20,7 @@ file (`dates`).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -489,7 +490,19 @@ def read_dates(frames: list[tuple], mapping: Mapping, problems: list[dict], deta
     frames = [(df, [c for c in cols if c in df and df[c].dtype == object]) for df, cols in frames] + [(small, [c]) for _df, c, _codes, small in typed]
     texts = distinct_text([df[c] for df, cols in frames for c in cols if c in df])
     texts = sorted({*texts, *(v for v in role_texts.values() if _rule_matters(v))})  # those read alike either way do not decide it
-    rule, info = decide_day_first(texts, mapping.date_order)
+    def other_years() -> set[int]:  # the years of the file's dates that are no two-digit text: real dates, ISO text
+        years = set()
+        for df, cols in frames:
+            for c in cols:
+                if c in df and len(df):
+                    for v in pd.unique(df[c].to_numpy(dtype=object)):
+                        d = v if isinstance(v, (dt.date, pd.Timestamp)) and not pd.isna(v) else (
+                            read_date(v) if isinstance(v, str) and len(v.strip()) >= 10 else None)
+                        if d is not None:
+                            years.add(d.year)
+        return years
+
+    rule, info = decide_day_first(texts, mapping.date_order, other_years)
     details["dates"] = info
 
     def at(value) -> tuple[str | None, dict]:  # the sheet, and the cell of the first date written so

@@ -76,14 +76,25 @@ def _years_apart(values: list[str], group: int) -> int:
     return max(years) - min(years)
 
 
-def _year_first(values) -> tuple[str | None, dict]:
+def _year_first(values, other_years=None) -> tuple[str | None, dict]:
     """The reading of the file's two-digit dashed dates (``26-03-10``): (YEAR_FIRST, info) when read year first they lie
-    in fewer years than read with the year last; (None, info) otherwise, ``info`` naming an example that could be either
-    when the years do not tell."""
+    in fewer years than read with the year last, or, when that cannot tell, in the years of the file's other dates
+    (``other_years()``, called only then) and read with the year last they do not; (None, info) otherwise, ``info``
+    naming an example that could be either when nothing tells."""
     short = [v.strip() for v in values if isinstance(v, str) and _SHORT_DASHED.match(v.strip())]
     if not short or any(read_date(v, YEAR_FIRST) is None for v in short):
         return None, {}
     first, last = _years_apart(short, 1), _years_apart(short, 3)
+    if first == last and other_years is not None and (years := set(other_years())):
+        near = set(range(min(years) - 1, max(years) + 2))
+        as_first = {_year(_SHORT_DASHED.match(v).group(1)) for v in short}
+        as_last = {_year(_SHORT_DASHED.match(v).group(3)) for v in short}
+        if as_first <= near and not as_last <= near:
+            return YEAR_FIRST, {"rule": YEAR_FIRST, "why": f"read year first (yy-mm-dd), {short[0]!r} lies in "
+                                                           f"{'-'.join(map(str, sorted({min(as_first), max(as_first)})))}, "
+                                                           f"with the file's other dates"}
+        if as_last <= near and not as_first <= near:
+            return None, {}
     if first < last:
         def years(group: int) -> str:
             found = sorted({_year(_SHORT_DASHED.match(v).group(group)) for v in short})
@@ -96,16 +107,17 @@ def _year_first(values) -> tuple[str | None, dict]:
     return None, {}
 
 
-def decide_day_first(values, prefer: str | None = None) -> tuple[str, dict]:
+def decide_day_first(values, prefer: str | None = None, other_years=None) -> tuple[str, dict]:
     """The file's rule for a/b/yyyy dates: (rule, info).
 
     ``info`` has ``rule``, ``why`` and, when there is something to report,
     ``ambiguous`` (examples read by the default rule), ``conflict``
     (examples of both orders) or ``year_first_possible`` (a two-digit dashed
-    date that could be yy-mm-dd as well).
+    date that could be yy-mm-dd as well). ``other_years``: a function giving the years of the file's dates that are
+    no such text (real dates, ISO text), asked only when two-digit dashed dates cannot tell by themselves.
     """
     if not prefer:
-        rule, info = _year_first(values)
+        rule, info = _year_first(values, other_years)
         if rule:
             return rule, info
         also = info
