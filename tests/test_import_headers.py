@@ -131,6 +131,28 @@ def test_two_digit_dashed_dates_are_read_year_first_when_that_keeps_them_togethe
     assert decide_day_first(["26-03-10", "26-03-19"], prefer="day_first")[0] == "day_first"
 
 
+@pytest.mark.parametrize("written, read, said", [
+    # a review of the first version of the rule, which decided on any difference of spans and said nothing
+    (["10-12-25", "10-01-26", "10-02-26"], ["2025-12-10", "2026-01-10", "2026-02-10"], "could be year-month-day"),  # dd-mm-yy over New Year
+    (["19-06-22", "20-03-26", "18-03-26"], ["2022-06-19", "2026-03-20", "2026-03-18"], "could be year-month-day"),  # a 2022 applicant
+    (["26-03-10", "26-03-19", "26-01-26", "26-13-01"], ["2026-03-10", "2026-03-19", "2026-01-26", None], "read year first"),  # a typo
+    (["26-03-10", "26-03-19", "26-03-12 14:00"], ["2026-03-10", "2026-03-19", "2026-03-12"], "read year first"),  # with a time
+    (["26-03-10", "26-03-19", "03/04/2026"], ["2026-03-10", "2026-03-19", "2026-04-03"], "read year first"),
+])
+def test_two_digit_dashed_dates_of_a_round(written, read, said):
+    from toolkit.readers.dates import DAY_FIRST
+
+    rule, info = decide_day_first(written)
+    got = [read_date(v, rule) for v in written]
+    assert [d.isoformat() if d else None for d in got] == read
+    if said == "read year first":
+        assert rule == "year_first" and info["year_first_read"]
+    else:
+        assert rule == DAY_FIRST and info["year_first_possible"]
+    if "03/04/2026" in written:
+        assert info["ambiguous"] == ["03/04/2026"]  # the other dates' own ambiguity is still said
+
+
 def test_a_file_of_swedish_short_dates_loads_with_the_right_dates(tmp_path):
     import datetime as dt
 
@@ -173,7 +195,9 @@ def test_one_short_date_among_real_dates_is_read_in_their_years(tmp_path):
     rnd = toolkit.load_round(tmp_path / "s.xlsx", as_of="2026-03-20")
     assert rnd.role.decided_on == dt.date(2026, 3, 10)
     assert rnd.details["dates"]["rule"] == "year_first" and "with the file's other dates" in rnd.details["dates"]["why"]
-    assert not (rnd.problems["rule"] == "ambiguous_dates").any()
+    said = rnd.problems[rnd.problems["rule"] == "ambiguous_dates"]  # inferred, so said
+    assert len(said) == 1 and "read year first" in said["message"].iloc[0]
+    assert said["message"].iloc[0].endswith("so read they lie in 2026, with the file's other dates")
     # alone (no other dates to go by) it is read by the day/month rule and reported
     rule, info = decide_day_first(["26-03-10"], other_years=lambda: set())
     assert rule == "day_first" and info["year_first_possible"] == ["26-03-10"]

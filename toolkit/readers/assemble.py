@@ -513,9 +513,17 @@ def read_dates(frames: list[tuple], mapping: Mapping, problems: list[dict], deta
         where, cell = at(info["ambiguous"][0])
         problems.append(problem("warning", where, "ambiguous_dates",
                                 f"dates such as {info['ambiguous'][0]!r} could be day-first or month-first; they were read "
-                                f"{RULE_WORDS[rule]}",
+                                f"{RULE_WORDS[DAY_FIRST if rule == YEAR_FIRST else rule]}",
                                 value=info["ambiguous"][0], hint='If they mean month/day, write date_order = "month_first" in a mapping file',
                                 **cell))
+    if "year_first_read" in info:  # inferred, not proved: said, so that a dd-mm-yy file read so is noticed
+        example = info["year_first_read"][0]
+        where, cell = at(example)
+        problems.append(problem("warning", where, "ambiguous_dates",
+                                f"two-digit dates such as {example!r} were read year first (yy-mm-dd, as Swedish short dates are "
+                                f"written), as {read_date(example, rule).isoformat()}: {info['because']}",
+                                value=example, hint='If they are day-month-year, write date_order = "day_first" in a mapping file; '
+                                                    "better, write the year in full (2026-03-10)", **cell))
     if "year_first_possible" in info:
         example = info["year_first_possible"][0]
         where, cell = at(example)
@@ -527,7 +535,7 @@ def read_dates(frames: list[tuple], mapping: Mapping, problems: list[dict], deta
     if "conflict" in info:
         problems.append(problem("warning", sheet, "ambiguous_dates",
                                 f"some dates are day-first and some month-first ({', '.join(info['conflict'])}); read "
-                                f"{RULE_WORDS[rule]}, the others are reported as not a date",
+                                f"{RULE_WORDS[DAY_FIRST if rule == YEAR_FIRST else rule]}, the others are reported as not a date",
                                 hint="Write all dates one way, preferably as real dates or YYYY-MM-DD"))
     for df, cols in frames:
         for c in cols:

@@ -48,7 +48,7 @@ MONTHS = {
 _ISO = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T].*)?$")
 _DOTTED = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{2}|\d{4})\.?(?:\s.*)?$")
 _AMBIG = re.compile(r"^(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})(?:[ T].*)?$")
-_SHORT_DASHED = re.compile(r"^(\d{2})-(\d{2})-(\d{2})$")  # yy-mm-dd (Swedish short form) or dd-mm-yy / mm-dd-yy
+_SHORT_DASHED = re.compile(r"^(\d{2})-(\d{2})-(\d{2})(?:[ T].*)?$")  # yy-mm-dd (Swedish short form) or dd-mm-yy / mm-dd-yy
 _DAY_MONTH_NAME = re.compile(r"^(\d{1,2})\.?\s+([^\W\d_]+)\.?,?\s+(\d{4})$")
 _MONTH_NAME_DAY = re.compile(r"^([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
 _DAY_MON_YEAR = re.compile(r"^(\d{1,2})[-/ ]([^\W\d_]+)\.?[-/ ](\d{2}|\d{4})$")  # Excel's 16-Feb-26, 16-Feb-2026, 16/Mär/2026
@@ -71,40 +71,54 @@ def _make(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
-def _years_apart(values: list[str], group: int) -> int:
-    years = [int(_SHORT_DASHED.match(v).group(group)) for v in values]
-    return max(years) - min(years)
+CLOSE_YEARS, SPREAD_YEARS = 1, 3
+"""Two-digit dashed dates are read year first only when, so read, they lie within CLOSE_YEARS of each other and, read
+with the year last, SPREAD_YEARS or more apart (a round's dates lie close together; the day of the month, read as a
+year, spreads them over the years); with the year last when the reverse holds; anything in between is left to the
+file's other dates, else reported."""
+
+
+def _short_parts(v: str) -> tuple[int, int, int]:
+    m = _SHORT_DASHED.match(v)
+    return int(m.group(1)), int(m.group(2)), int(m.group(3))
+
+
+def _span(years) -> str:
+    found = sorted(set(years))
+    return str(found[0]) if len(found) == 1 else f"{found[0]}-{found[-1]}"
 
 
 def _year_first(values, other_years=None) -> tuple[str | None, dict]:
-    """The reading of the file's two-digit dashed dates (``26-03-10``): (YEAR_FIRST, info) when read year first they lie
-    in fewer years than read with the year last, or, when that cannot tell, in the years of the file's other dates
-    (``other_years()``, called only then) and read with the year last they do not; (None, info) otherwise, ``info``
-    naming an example that could be either when nothing tells."""
+    """The reading of the file's two-digit dashed dates (``26-03-10``, with or without a time): (YEAR_FIRST, info) when
+    read year first they lie close together and read with the year last they do not (`CLOSE_YEARS`, `SPREAD_YEARS`),
+    or, when that cannot tell, when only the year-first reading lies in the years of the file's other dates
+    (``other_years()``, called only then); (None, {}) when the year-last reading is the one that tells, or the dates
+    cannot be year first; (None, info) naming an example that could be either when nothing tells.
+
+    A value no reading makes a date (``26-13-01``, a typo) does not count; one that only the year-last reading makes a
+    date (``10-03-45``) rules year first out."""
     short = [v.strip() for v in values if isinstance(v, str) and _SHORT_DASHED.match(v.strip())]
+    short = [v for v in short if any(read_date(v, r) is not None for r in (YEAR_FIRST, DAY_FIRST, MONTH_FIRST))]
     if not short or any(read_date(v, YEAR_FIRST) is None for v in short):
         return None, {}
-    first, last = _years_apart(short, 1), _years_apart(short, 3)
-    if first == last and other_years is not None and (years := set(other_years())):
+    as_first = [_year(f"{_short_parts(v)[0]:02d}") for v in short]
+    as_last = [_year(f"{_short_parts(v)[2]:02d}") for v in short]
+    first, last = max(as_first) - min(as_first), max(as_last) - min(as_last)
+    if first <= CLOSE_YEARS and last >= SPREAD_YEARS:
+        because = f"so read they lie in {_span(as_first)}, read with the year last in {_span(as_last)}"
+        return YEAR_FIRST, {"rule": YEAR_FIRST, "why": f"two-digit dashed dates such as {short[0]!r} read year first (yy-mm-dd): {because}",
+                            "because": because, "year_first_read": short[:1]}
+    if last <= CLOSE_YEARS and first >= SPREAD_YEARS:
+        return None, {}
+    if other_years is not None and (years := set(other_years())):
         near = set(range(min(years) - 1, max(years) + 2))
-        as_first = {_year(_SHORT_DASHED.match(v).group(1)) for v in short}
-        as_last = {_year(_SHORT_DASHED.match(v).group(3)) for v in short}
-        if as_first <= near and not as_last <= near:
-            return YEAR_FIRST, {"rule": YEAR_FIRST, "why": f"read year first (yy-mm-dd), {short[0]!r} lies in "
-                                                           f"{'-'.join(map(str, sorted({min(as_first), max(as_first)})))}, "
-                                                           f"with the file's other dates"}
-        if as_last <= near and not as_first <= near:
+        if set(as_first) <= near and not set(as_last) <= near:
+            because = f"so read they lie in {_span(as_first)}, with the file's other dates"
+            return YEAR_FIRST, {"rule": YEAR_FIRST, "why": f"two-digit dashed dates such as {short[0]!r} read year first (yy-mm-dd): "
+                                                           f"{because}", "because": because, "year_first_read": short[:1]}
+        if set(as_last) <= near and not set(as_first) <= near:
             return None, {}
-    if first < last:
-        def years(group: int) -> str:
-            found = sorted({_year(_SHORT_DASHED.match(v).group(group)) for v in short})
-            return str(found[0]) if len(found) == 1 else f"{found[0]}-{found[-1]}"
-
-        return YEAR_FIRST, {"rule": YEAR_FIRST, "why": f"read year first (yy-mm-dd), {short[0]!r} and the file's other two-digit "
-                                                       f"dashed dates lie in {years(1)}; with the year last, in {years(3)}"}
-    if first == last:
-        return None, {"year_first_possible": [v for v in short if read_date(v, YEAR_FIRST) != read_date(v, DAY_FIRST)][:1]}
-    return None, {}
+    return None, {"year_first_possible": [v for v in short if read_date(v, YEAR_FIRST) != read_date(v, DAY_FIRST)][:1] or short[:1]}
 
 
 def decide_day_first(values, prefer: str | None = None, other_years=None) -> tuple[str, dict]:
@@ -118,7 +132,12 @@ def decide_day_first(values, prefer: str | None = None, other_years=None) -> tup
     """
     if not prefer:
         rule, info = _year_first(values, other_years)
-        if rule:
+        if rule:  # the file's other a/b/yyyy dates are read day first: said when they are ambiguous or say otherwise
+            _, rest = decide_day_first([v for v in values if not (isinstance(v, str) and _SHORT_DASHED.match(v.strip()))])
+            if rest.get("ambiguous"):
+                info["ambiguous"] = rest["ambiguous"]
+            if rest["rule"] == MONTH_FIRST or "conflict" in rest:  # read day first with the year-first ones: some are not dates
+                info["conflict"] = rest.get("conflict") or [*info["year_first_read"], *rest.get("proof", [])]
             return rule, info
         also = info
     else:
@@ -152,9 +171,9 @@ def decide_day_first(values, prefer: str | None = None, other_years=None) -> tup
     if day_proof and month_proof:
         return default, {"rule": default, "why": "both orders occur", "conflict": [day_proof[0], month_proof[0]]}
     if day_proof:
-        return DAY_FIRST, {"rule": DAY_FIRST, "why": f"{day_proof[0]!r} can only be day-first"}
+        return DAY_FIRST, {"rule": DAY_FIRST, "why": f"{day_proof[0]!r} can only be day-first", "proof": day_proof[:1]}
     if month_proof:
-        return MONTH_FIRST, {"rule": MONTH_FIRST, "why": f"{month_proof[0]!r} can only be month-first"}
+        return MONTH_FIRST, {"rule": MONTH_FIRST, "why": f"{month_proof[0]!r} can only be month-first", "proof": month_proof[:1]}
     if ambiguous:
         return default, {"rule": default, "why": "no date proves the order; read day-first", "ambiguous": ambiguous[:3]}
     forms = []
