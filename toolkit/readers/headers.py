@@ -326,9 +326,17 @@ def row_label_is_total(text: object) -> bool:
     if s.startswith(("grand total", "gesamtergebnis", "totalsumma", "summe von", "sum of", "average of", "mittelwert von")):
         return True  # pivot-table totals
     words = [w for w in re.split(r"[^\w]+", s) if w]
-    if 2 <= len(words) <= 4 and words[-1] in SUBTOTAL_LAST:
-        return True  # Excel's Data > Subtotal rows: "B01 Ergebnis", "B01 Total", "B01 Summa"
     return bool(words) and words[0] in TOTAL_WORDS and len(words) <= 4
+
+
+def subtotal_group(text: object) -> str | None:
+    """The group a row label of Excel's Data > Subtotal names ("B01 Ergebnis", "B01 Total", "B01 Summa": "B01"), or None.
+    Only a subtotal when the rows above are that group's (`rows.classify_rows` checks): "Marco Summa" is a name."""
+    if not isinstance(text, str):
+        return None
+    s = clean_text(text)
+    head, _, last = s.rpartition(" ")
+    return head.strip() or None if last.casefold() in SUBTOTAL_LAST and len(s) <= 60 else None
 
 
 def total_labels(values: list) -> "np.ndarray":
@@ -338,7 +346,20 @@ def total_labels(values: list) -> "np.ndarray":
     (a word of `TOTAL_WORDS`; the pivot-table phrases contain one too): the
     others are decided without the per-text call, a thousand ids in a millisecond.
     """
-    return _where_possible(values, row_label_is_total, "|".join(re.escape(w) for w in sorted(TOTAL_WORDS | SUBTOTAL_LAST) if w.isascii()))
+    return _where_possible(values, row_label_is_total, "|".join(re.escape(w) for w in sorted(TOTAL_WORDS) if w.isascii()))
+
+
+def subtotal_labels(values: list) -> "np.ndarray":
+    """`subtotal_group` is not None, for each value (asked only where it can be)."""
+    return _where_possible(values, lambda t: subtotal_group(t) is not None, "|".join(sorted(SUBTOTAL_LAST)))
+
+
+def total_or_subtotal_labels(values: list) -> "np.ndarray":
+    """`total_labels`, or a label of Excel's Subtotal rows (`subtotal_group`), of each value: the rows that might not be
+    data, in one pass."""
+    words = sorted(TOTAL_WORDS | SUBTOTAL_LAST)
+    return _where_possible(values, lambda t: row_label_is_total(t) or subtotal_group(t) is not None,
+                           "|".join(re.escape(w) for w in words if w.isascii()))
 
 
 def note_labels(values: list) -> "np.ndarray":

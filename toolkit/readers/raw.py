@@ -224,7 +224,8 @@ def column_kinds(columns: SheetColumns, key_cols: list[int]) -> tuple[np.ndarray
     kinds = np.full(n, "data", dtype=object)
     excluded: list[dict] = []
     start = _first_row_maybe_not_data(columns, key_cols)
-    if start is not None:  # classify the rest exactly as a grid would be
+    if start is not None:  # classify the rest exactly as a grid would be (from the row above: a subtotal names its group)
+        start = max(start - 1, 0)
         width = len(columns.columns)
         block = pd.DataFrame(columns.python_rows(start, n), columns=range(width), dtype=object)
         block.index = pd.RangeIndex(start + 2, n + 2)
@@ -243,7 +244,7 @@ def _first_row_maybe_not_data(columns: SheetColumns, key_cols: list[int]) -> int
     Before the first of them there is no break (blank or totals row), so
     no row can be a note that follows one.
     """
-    from .headers import total_labels
+    from .headers import total_or_subtotal_labels
     from .rows import blank_column
 
     n = columns.n_rows
@@ -261,7 +262,7 @@ def _first_row_maybe_not_data(columns: SheetColumns, key_cols: list[int]) -> int
         if not _is_text(s):
             continue
         codes, values = codes_of(s)
-        table = np.append(total_labels(values), False)
+        table = np.append(total_or_subtotal_labels(values), False)
         label = table[np.where(codes < 0, len(values), codes)]
         maybe |= label & ((first == i) | (i in key_cols))
     hits = np.flatnonzero(maybe)

@@ -89,6 +89,7 @@ def classify_rows(block: pd.DataFrame, key_cols: list) -> pd.Series:
         other_key |= (filled[c] & ~label).to_numpy()
     if len(keys) > 1:  # "C5 | Sum Wing" or "C5 | @SUM(A1)" is candidate C5, not a totals row
         is_total &= ~other_key
+    is_total |= _subtotal_rows(block, first, filled)
     note_single = (n_filled == 1) & _per_unique(first, note_labels)
     brk = (is_blank | is_total).cummax()
     key_filled = filled[[c for c in key_cols if c in block.columns]].any(axis=1) if key_cols else n_filled > 0
@@ -96,6 +97,25 @@ def classify_rows(block: pd.DataFrame, key_cols: list) -> pd.Series:
     note_after = brk & ~is_blank & ~is_total & (~key_filled | (n_filled == 1) | explains)
     kind = np.where(is_blank, "blank", np.where(is_total, "totals", np.where(note_single | note_after, "note", "data")))
     return pd.Series(kind, index=block.index, dtype="str")
+
+
+def _subtotal_rows(block: pd.DataFrame, first: pd.Series, filled: pd.DataFrame) -> np.ndarray:
+    """The rows Excel's Data > Subtotal inserts under each group: a label "<group> Ergebnis|Total|Summa" in the column
+    where the row above holds that group ("B01" above "B01 Ergebnis"). A name such as "Marco Summa" under another
+    person's row is no subtotal."""
+    from .headers import clean_text, subtotal_group, subtotal_labels
+
+    out = np.zeros(len(block), dtype=bool)
+    for i in np.flatnonzero(_per_unique(first, subtotal_labels).to_numpy(dtype=bool)):
+        if i == 0:
+            continue
+        row, above = block.iloc[i], block.iloc[i - 1]
+        for c in block.columns:
+            group = subtotal_group(row[c]) if filled[c].iloc[i] else None
+            if group is not None and filled[c].iloc[i - 1] and clean_text(above[c]).casefold() == group.casefold():
+                out[i] = True
+                break
+    return out
 
 
 def row_text(block: pd.DataFrame, index, limit: int = 80) -> str:
