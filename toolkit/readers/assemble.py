@@ -107,24 +107,26 @@ def _distinct_names(s: pd.Series) -> list[str]:
     return [t for t in _texts(uniques, flags=True) if isinstance(t, str) and t]
 
 
-def last_name_first_problems(long: pd.DataFrame, candidates_table: RawTable | None) -> list[dict]:
-    """A warning per name of the scores written last name first ("Becker, Sophie") where the same person is also written
-    first name first, in the scores or on the Candidates sheet: they are read as one candidate. Names the first cell."""
+def last_name_first(long: pd.DataFrame, candidates_table: RawTable | None) -> tuple[list[dict], dict[str, str]]:
+    """Names of the scores written last name first ("Becker, Sophie") where the same person is also written first name
+    first, in the scores or on the Candidates sheet: (a warning each, naming the first cell; each such name -> the
+    plain spelling, which the candidate is given)."""
     names = _distinct_names(long["name"])
     if not any("," in t for t in names):
-        return []
+        return [], {}
     known = names + (_distinct_names(candidates_table.frame["name"]) if candidates_table is not None and "name" in candidates_table.frame else [])
     plain = {person_key(t): t for t in known if "," not in t}
     text = _text(long["name"])
-    out = []
+    out, renamed = [], {}
     for t in names:
         if "," in t and (same := plain.get(person_key(t))) is not None:
+            renamed[t] = same
             at = int(np.flatnonzero((text == t).to_numpy(dtype=bool))[0])
             sheet = str(long["_sheet"].iloc[at]) if "_sheet" in long else None
             cell = f"{long['_letter_name'].iloc[at]}{int(long['_row'].iloc[at])}" if {"_letter_name", "_row"} <= set(long.columns) else None
             out.append(problem("warning", sheet, "name_variants", f"{t!r} is written last name first; read as {same!r}, one candidate",
                                column="name", value=t, cell=cell, hint="Write the name the same way everywhere if this is not the same person"))
-    return out
+    return out, renamed
 
 
 def _is_flag(values: pd.Series) -> np.ndarray:
@@ -282,7 +284,11 @@ def assign_candidate_ids(long: pd.DataFrame, candidates_table: RawTable | None, 
         return ids
     keys = _name_key(long["name"]) if "name" in long else pd.Series("", index=long.index, dtype=object)
     if "name" in long:
-        problems += last_name_first_problems(long, candidates_table)
+        said, renamed = last_name_first(long, candidates_table)
+        problems += said
+        if renamed:  # the candidate is named as the warning says, whichever spelling came first
+            text = _text(long["name"])
+            long["name"] = long["name"].astype(object).where(~text.isin(list(renamed)).to_numpy(dtype=bool), text.map(renamed))
     if candidates_table is not None and "name" in candidates_table.frame and "candidate_id" in candidates_table.frame:
         cf = candidates_table.frame
         lookup = {k: v for k, v in zip(_name_key(cf["name"]), _text(cf["candidate_id"])) if isinstance(k, str)}
