@@ -701,3 +701,21 @@ def test_a_bad_status_on_a_wide_sheet_names_its_cell_and_common_status_words_are
     assert dict(zip(rnd.candidates["name"], rnd.candidates["status"])) == {"Sophie Becker": "rejected", "Lena Hoffmann": "offered"}
     bad = rnd.errors[rnd.errors["rule"] == "bad_value"]
     assert bad[["sheet", "cell", "value"]].values.tolist() == [["Bewertungen", "E4", "vielleicht"]]
+
+
+def test_criteria_alike_but_scored_side_by_side_are_not_called_a_typo(tmp_path):
+    """A review of the first version: 'Fachkompetenz' and 'Sachkompetenz', 'Kommunikation intern' and 'extern', and
+    'Frage 1' to 'Frage 8' were all reported as written almost alike."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Bewertung"
+    headings = ["Fachkompetenz", "Sachkompetenz", "Kommunikation intern", "Kommunikation extern", *(f"Frage {i}" for i in range(1, 9))]
+    ws.append(["Kandidat", "Interviewer", *headings])
+    for name in ("Anna Berg", "Ben Ott"):
+        for who in ("Lea", "Tom"):
+            ws.append([name, who, *([3, 4] * 6)])
+    wb.save(tmp_path / "alike.xlsx")
+    rnd = toolkit.load_round(tmp_path / "alike.xlsx", as_of="2026-03-20")
+    assert len(rnd.criteria) == 12 and not (rnd.problems["rule"] == "name_variants").any()

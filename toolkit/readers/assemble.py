@@ -245,29 +245,41 @@ NEAR_CRITERIA = 0.85  # difflib ratio from which two criterion names read as one
 
 def near_criteria_problems(names: list[str], long: pd.DataFrame) -> list[dict]:
     """A warning per pair of criteria found in the scores (no Criteria sheet to check them against) whose names are
-    almost alike: a heading mistyped on one interviewer's sheet makes a criterion of its own, with a rank and a weight,
-    and takes those scores from the criterion meant. Names the sheets of the rarer spelling."""
+    almost alike and that are never scored side by side: a heading mistyped on one interviewer's sheet makes a criterion
+    of its own, with a rank and a weight, and takes those scores from the criterion meant. Two criteria scored for the
+    same candidate by the same interviewer on the same sheet ("Analyse 1" and "Analyse 2", "Fachkompetenz" and
+    "Sachkompetenz") are two criteria. Names the sheets of the rarer spelling."""
     import difflib
 
-    out = []
     keys = [" ".join(n.split()).casefold() for n in names]
-    for i, a in enumerate(names):
+    pairs = []
+    for i in range(len(names)):
         for j in range(i + 1, len(names)):
-            b = names[j]
-            if min(len(keys[i]), len(keys[j])) < 4 or keys[i] == keys[j]:
-                continue
-            if difflib.SequenceMatcher(None, keys[i], keys[j]).ratio() < NEAR_CRITERIA:
-                continue
-            counts = {n: int((long["criterion"].astype(object) == n).sum()) for n in (a, b)}
-            rare = min((a, b), key=lambda n: counts[n])
-            sheets = sorted({str(x) for x in long.loc[(long["criterion"].astype(object) == rare).to_numpy(dtype=bool), "_sheet"]}) \
-                if "_sheet" in long else []
-            where = f" ({rare!r} on sheet{'s' if len(sheets) > 1 else ''} {', '.join(map(repr, sheets[:3]))})" if sheets else ""
-            out.append(problem("warning", "Criteria (derived)", "name_variants",
-                               f"criteria {a!r} and {b!r} are written almost alike{where}; they are read as two criteria, each with "
-                               "its own rank and weight", column="criterion", value=rare,
-                               hint="If they are one criterion, write its name the same way everywhere (or list the criteria in a "
-                                    "mapping file: [[criteria]])"))
+            a, b = keys[i], keys[j]
+            if min(len(a), len(b)) < 4 or a == b or re.sub(r"\d+", "#", a) == re.sub(r"\d+", "#", b):
+                continue  # short names, or names told apart by a number ("Frage 1", "Frage 2")
+            if difflib.SequenceMatcher(None, a, b).ratio() >= NEAR_CRITERIA:
+                pairs.append((names[i], names[j]))
+    if not pairs:
+        return []
+    crit = _text(long["criterion"]).to_numpy(dtype=object)
+    unit_cols = [c for c in ("_sheet", "interviewer", "candidate_id", "name") if c in long]
+    units = (long[unit_cols].astype(str).groupby(unit_cols, sort=False).ngroup().to_numpy() if unit_cols
+             else np.zeros(len(long), dtype=np.int64))
+    sheet_of = long["_sheet"].astype(str).to_numpy(dtype=object) if "_sheet" in long else None
+    rows_of = {n: np.flatnonzero(crit == n) for n in {n for pair in pairs for n in pair}}
+    out = []
+    for a, b in pairs:
+        if len(np.intersect1d(units[rows_of[a]], units[rows_of[b]])):
+            continue  # scored side by side: two criteria
+        rare = min((a, b), key=lambda n: len(rows_of[n]))
+        found = sorted(set(sheet_of[rows_of[rare]])) if sheet_of is not None else []
+        at = f" ({rare!r} on sheet{'s' if len(found) > 1 else ''} {', '.join(map(repr, found[:3]))})" if found else ""
+        out.append(problem("warning", "Criteria (derived)", "name_variants",
+                           f"criteria {a!r} and {b!r} are written almost alike and never scored side by side{at}; they are read as "
+                           "two criteria, each with its own rank and weight", column="criterion", value=rare,
+                           hint="If they are one criterion, write its name the same way everywhere (or list the criteria in a "
+                                "mapping file: [[criteria]])"))
     return out
 
 
