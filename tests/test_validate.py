@@ -869,3 +869,27 @@ def test_a_role_key_given_twice_with_another_value_is_said(tmp_path):
     assert len(dup) == 1 and dup["cell"].iloc[0] == f"B{ws.max_row - 1}" and dup["value"].iloc[0] == "1-10"
     assert "only the first, '1-5'" in dup["message"].iloc[0]
     assert (rnd.role.scale_min, rnd.role.scale_max) == (1, 5)
+
+
+def test_an_optional_criteria_cell_that_is_undecided_or_a_formula_without_a_value_keeps_the_criterion(tmp_path):
+    """A review: '?' as must_have had silently meant 'no', a weight '=30/100' saved by a script (no result stored) still
+    set the criterion aside with its scores, and a bar '-' on a must-have switched the must-have check off in silence."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook("data/sample/stockholm-ux-designer.xlsx")
+    ws = wb["Criteria"]
+    col = {c.value: c.column for c in ws[1]}
+    ws.cell(2, col["bar"]).value = "-"  # criterion 1 is a must-have
+    ws.cell(3, col["must_have"]).value = "?"
+    ws.cell(4, col["weight"]).value = "=30/100"
+    wb.save(tmp_path / "c.xlsx")
+    original = toolkit.load_round("data/sample/stockholm-ux-designer.xlsx", as_of="2026-03-20")
+    rnd = toolkit.load_round(tmp_path / "c.xlsx", as_of="2026-03-20")
+    assert len(rnd.criteria) == len(original.criteria) and len(rnd.scores) == len(original.scores)
+    p = rnd.problems.set_index("rule")
+    assert "is a must-have but has no bar" in p.loc["must_have_without_bar", "message"]
+    errors = rnd.errors.set_index("cell")
+    letter = openpyxl.utils.get_column_letter
+    assert errors.loc[f"{letter(col['must_have'])}3", "rule"] == "bad_value"
+    assert errors.loc[f"{letter(col['weight'])}4", "rule"] == "formula_without_value"
+    assert "read as blank and the row is kept" in errors.loc[f"{letter(col['weight'])}4", "message"]

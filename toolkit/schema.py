@@ -122,6 +122,17 @@ or a formula without a saved result too, or an impossible order between two of t
 blank and keeps the candidate. Setting the row aside would take
 them out of every response-time figure, the overdue list included, for a typo in stay_in_touch."""
 
+CRITERIA_OPTIONAL = frozenset({"weight", "must_have", "bar", "soft"})
+"""Criteria fields a criterion can do without: a mark of no value (`NO_VALUE_MARKS`) reads as blank in them, and a value
+that cannot be read (a formula without a saved result too) is an error that reads the cell as blank and keeps the
+criterion. Setting the row aside took the criterion and every score on it out of the round, and gave the others its
+weight."""
+
+NO_VALUE_MARKS = frozenset({"n/a", "na", "n.a", "-", "--", "–", "—", "/", "none", "ka", "k/a", "keineangabe", "keine", "entfällt",
+                            "ejtillämplig", "ingen", "saknas"})
+"""What a committee writes in an optional Criteria cell to say it has no value ("n/a", "-", "—", "k.A." ...), compared
+without spaces and dots, ignoring case. Not "?" or "tbd": those say it is not decided yet, which is no "no"."""
+
 SCORE_FIELDS = (
     _f("candidate_id", "str", True, aliases=("candidate", "id", "applicant id", "bewerber id", "kandidat id"), doc="Candidate id from the Candidates sheet"),
     _f("interviewer", "str", True, aliases=("interviewer:in", "interviewerin", "intervjuare", "rater", "assessor"), doc="Who scored"),

@@ -54,6 +54,7 @@ from .readers.raw import ROW, RawRole, RawTable, RawWorkbook, table_from_frame
 from .schema import (
     CANDIDATE_FIELDS,
     CRITERIA_FIELDS,
+    CRITERIA_OPTIONAL,
     DEFAULT_LANGUAGE,
     DEFAULT_RESPONSE_TARGET_DAYS,
     DEFAULT_SCALE,
@@ -62,6 +63,7 @@ from .schema import (
     KIND_DTYPES,
     LANGUAGES,
     MAX_WEIGHT,
+    NO_VALUE_MARKS,
     ROLE_FIELDS,
     SCORE_FIELDS,
     SHEETS,
@@ -795,17 +797,9 @@ class People:
                 and sheets == tuple(raw.sheet_names) and rid == round_id and when == parse_as_of(as_of))
 
 
-CRITERIA_OPTIONAL = frozenset({"weight", "must_have", "bar", "soft"})
-"""Criteria fields a criterion can do without: "n/a", "-" and the other marks of no value (`scales.NOT_ASSESSED`) read as
-blank in them, and a value that cannot be read is an error that reads the cell as blank and keeps the criterion. Setting
-the row aside took the criterion and every score on it out of the round, and gave the others its weight."""
-
-
 def _without_none_marks(table: RawTable, fields) -> RawTable:
     """``table`` with the marks of no value ("n/a", "-", "—" ...) in ``fields`` as blank cells (a copy; the input stays)."""
     from dataclasses import replace
-
-    from .readers.scales import NOT_ASSESSED
 
     frame = table.frame
     changed = {}
@@ -814,7 +808,7 @@ def _without_none_marks(table: RawTable, fields) -> RawTable:
             continue
         col = frame[f]
         text = col.map(lambda v: re.sub(r"[\s.]", "", str(v)).casefold() if isinstance(v, str) else None)
-        marks = text.isin(NOT_ASSESSED - {""}).to_numpy(dtype=bool) & col.map(lambda v: isinstance(v, str)).to_numpy(dtype=bool)
+        marks = text.isin(NO_VALUE_MARKS).to_numpy(dtype=bool) & col.map(lambda v: isinstance(v, str)).to_numpy(dtype=bool)
         if marks.any():
             changed[f] = col.astype(object).mask(marks, None)
     return replace(table, frame=frame.assign(**changed)) if changed else table
@@ -1183,6 +1177,11 @@ def _finish_criteria(criteria: pd.DataFrame, problems: Problems, sheet: str) -> 
         criteria["weight_source"] = "rank"
     criteria["weight_source"] = criteria["weight_source"].astype("str")
     criteria["must_have"] = criteria["must_have"].fillna(False).astype("boolean")
+    unchecked = criteria["must_have"].fillna(False).to_numpy(dtype=bool) & criteria["bar"].isna().to_numpy(dtype=bool)
+    for name in criteria.loc[unchecked, "criterion"]:
+        problems.add("warning", sheet, "must_have_without_bar", f"{name!r} is a must-have but has no bar, so whether a candidate "
+                     "meets it cannot be checked: no one is set apart for missing it", column="bar", value=name,
+                     hint="Write the lowest acceptable mean score in its bar cell, or make it no must-have")
     cols = [f.name for f in CRITERIA_FIELDS]
     cols.insert(cols.index("weight") + 1, "weight_source")
     return criteria[cols + ["source_row"]]

@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..schema import DEFAULT_SCALE, KEPT_WITH_BLANK, KEPT_WORDS
+from ..schema import CRITERIA_OPTIONAL, DEFAULT_SCALE, KEPT_WITH_BLANK, KEPT_WORDS
 from .dates import DAY_FIRST, MONTH_FIRST, RULE_WORDS, YEAR_FIRST, decide_day_first, distinct_text, parse_dates, read_date
 from .excel import SheetGrid, category_at, codes_of, factorize_cells, python_values
 from .headers import CANDIDATE_LEVEL, clean_text, clean_texts
@@ -740,7 +740,8 @@ def formula_problems(missing: dict[str, dict[str, str]], tables: list[RawTable],
                 what = (f"the {criterion} score" if criterion else f"the {field_name}" if field_name else "the cell")
                 formula = cells.get(cell, "")
                 # a candidate's cell their decision and timing do not rest on: read as blank, the candidate kept
-                kept = field_name in KEPT_WITH_BLANK  # only Candidates fields are: on a one-sheet layout the score row stays too
+                kept = field_name in KEPT_WITH_BLANK or (  # only Candidates fields are: on a one-sheet layout the score row stays too
+                    field_name in CRITERIA_OPTIONAL and all(t.sheet == "Criteria" for t in owners))  # a criterion's weight, bar ...
                 out.append(problem("error", sheet, "formula_without_value",
                                    f"{what} holds a formula whose result was never saved, so its value is unknown; "
                                    + (KEPT_WORDS if kept else "the row is set aside"),
