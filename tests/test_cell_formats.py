@@ -175,3 +175,38 @@ def test_an_ods_percentage_is_read_as_shown(tmp_path):
     first = ods.scores[ods.scores["score_raw"] == "100%"]
     assert len(first) == 1 and first["score"].iloc[0] == 5
     assert (ods.problems["rule"] == "score_percent").sum() == 1
+
+
+def test_a_percentage_in_a_sheet_whose_xml_uses_a_prefix_is_read_as_shown(tmp_path):
+    """The OpenXML SDK writes <x:c> for <c>: a review found the percentage search missed such cells (100 % read as 1)."""
+    import re
+
+    wb = openpyxl.load_workbook(SAMPLE)
+    ws = wb["Scores"]
+    cell = ws.cell(2, _score_column(ws))
+    cell.value, cell.number_format = 1.0, "0%"
+    wb.save(tmp_path / "plain.xlsx")
+    with zipfile.ZipFile(tmp_path / "plain.xlsx") as zin, zipfile.ZipFile(tmp_path / "prefixed.xlsx", "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet") and item.filename.endswith(".xml"):
+                text = data.decode().replace('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
+                                             'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"')
+                data = re.sub(r"<(/?)(?!\?)([A-Za-z]+)(?=[\s>/])", r"<\1x:\2", text).encode()
+            zout.writestr(item, data)
+    for name in ("plain", "prefixed"):
+        rnd = toolkit.load_round(tmp_path / f"{name}.xlsx", as_of=AS_OF)
+        first = rnd.scores[rnd.scores["score_raw"] == "100%"]
+        assert len(first) == 1 and first["score"].iloc[0] == 5, name
+
+
+def test_a_date_in_a_cell_formatted_as_a_percentage_stays_a_date(tmp_path):
+    """Only numbers up to 1000 % are read as the percentage shown: a date's serial day (46000 %) is the date it is."""
+    wb = openpyxl.load_workbook(SAMPLE)
+    ws = wb["Candidates"]
+    col = next(c.column for c in ws[1] if c.value == "applied_on")
+    ws.cell(2, col).number_format = "0%"
+    wb.save(tmp_path / "d.xlsx")
+    original = toolkit.load_round(SAMPLE, as_of=AS_OF)
+    rnd = toolkit.load_round(tmp_path / "d.xlsx", as_of=AS_OF)
+    assert rnd.candidates["applied_on"].equals(original.candidates["applied_on"]) and not len(rnd.errors)

@@ -607,7 +607,8 @@ def test_an_absurd_rank_is_an_error_not_a_gap_of_billions(frames):
 
 def test_a_huge_weight_is_an_error_naming_its_cell_not_an_overflow_that_zeroes_every_weight(frames):
     """1e308 + 1e308 is infinite: normalised, every weight became 0 (and every weighted total missing). A weight above
-    1000 is a typo (only proportions count): reported where it is, and its criterion set aside with its scores."""
+    1000 is a typo (only proportions count): reported where it is and read as blank; the criterion stays with its scores
+    (the weights are then derived from the ranks, and that is said)."""
     from toolkit.analytics import weighted_totals
     from toolkit.validate import MAX_WEIGHT
 
@@ -616,9 +617,11 @@ def test_a_huge_weight_is_an_error_naming_its_cell_not_an_overflow_that_zeroes_e
     rnd = load(role, criteria, candidates, scores)
     bad = rnd.errors[rnd.errors["rule"] == "bad_value"]
     assert bad["cell"].tolist() == ["E2", "E3"] and (bad["column"] == "weight").all() and (bad["value"] == "1e+308").all()
-    assert (bad["message"] == f"weight must be at most {MAX_WEIGHT}").all() and bad["hint"].str.contains("from 0 to 1000").all()
-    assert rnd.criteria["criterion"].tolist() == ["Team fit"] and rnd.criteria["weight"].tolist() == [1.0]
-    assert sorted(rnd.rejected_rows.loc[rnd.rejected_rows["sheet"] == "Criteria", "row"]) == [2, 3]
+    assert (bad["message"] == f"weight must be at most {MAX_WEIGHT}; it is read as blank and the row is kept").all()
+    assert bad["hint"].str.contains("from 0 to 1000").all()
+    assert len(rnd.criteria) == 3 and rnd.criteria["weight"].round(6).tolist() == [0.5, round(1 / 3, 6), round(1 / 6, 6)]  # by rank
+    assert (rnd.criteria["weight_source"] == "rank").all() and "weights" in set(rnd.problems["rule"])
+    assert not (rnd.rejected_rows["sheet"] == "Criteria").any()
     assert weighted_totals(rnd)["weighted_total"].notna().all()
     assert balanced(rnd)
     criteria["weight"] = [MAX_WEIGHT, 1, 0]  # the bound itself is a weight

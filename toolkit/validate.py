@@ -223,7 +223,7 @@ def build_role(raw: RawRole, problems: Problems, round_id: str, has_data: bool =
                      hint=f"Known keys: {', '.join(f.name for f in ROLE_FIELDS)}")
     for name, cell, value in raw.repeated:
         first = raw.values.get(name)
-        if name in raw.given_in or _blank_scalar(value) or str(value).strip() == str(first).strip():
+        if name in raw.given_in or _blank_scalar(value) or _show(value).strip() == _show(first).strip():
             continue  # the mapping's value stands; a blank or the same value again says nothing new
         problems.add("warning", sheet, "duplicate_key", f"{name} is given a second time, as {_show(value)!r}; only the first, "
                      f"{_show(first)!r} in {raw.cells.get(name, 'an earlier row')}, is read", cell=cell, value=value,
@@ -427,7 +427,7 @@ class TableCheck:
                                   f"a second column is headed {h!r}; only the first, column {t.letters[twin]}, is read as {twin}", column=h,
                                   hint="Delete the other column, or give it a heading of its own")
                 continue
-            about_person = field_for(h)
+            about_person = field_for(h) if t.sheet in ("Candidates", "Scores") else None
             if about_person in ("protected", "personal"):  # an age beside the candidates: said as in any other layout
                 rule, message, hint = not_read_words(h, about_person)
                 self.problems.add("warning", t.sheet_name, rule, message, column=h, value=h, hint=hint)
@@ -843,13 +843,18 @@ def check_people(file: str, raw_role: RawRole, crit_table: RawTable | None, cand
                   hint="Number the criteria 1, 2, 3 ... from most to least important")
         chk.duplicates(["criterion"], "duplicate_criterion", "criterion name")
         chk.duplicates(["rank"], "duplicate_rank", "rank")
+        def kept_blank(field, mask, rule, message, hint):  # an optional cell out of range: an error, read as blank, the criterion kept
+            mask = pd.Series(np.asarray(mask.fillna(False), dtype=bool), index=chk.index)
+            problems.add_cells("error", crit_table, field, mask, rule, lambda v, r: f"{message}; {KEPT_WORDS}", hint)
+            chk.typed[field] = chk.typed[field].mask(mask)
+
         bar = chk.typed["bar"]
-        chk.cells("error", "bar", bar.notna() & ((bar < scale_lo) | (bar > scale_hi)), "out_of_scale",
-                  f"bar is outside the scale {role.scale}", hint=f"Use a value from {role.scale}")
+        kept_blank("bar", bar.notna() & ((bar < scale_lo) | (bar > scale_hi)), "out_of_scale", f"bar is outside the scale {role.scale}",
+                   f"Use a value from {role.scale}")
         weight = chk.typed["weight"]
-        chk.cells("error", "weight", weight.notna() & (weight < 0), "bad_value", "weight cannot be negative", hint="Use 0 or a positive number")
-        chk.cells("error", "weight", weight.notna() & (weight > MAX_WEIGHT), "bad_value", f"weight must be at most {MAX_WEIGHT}",
-                  hint=f"Use a number from 0 to {MAX_WEIGHT}: only the weights' proportions count (30, 25, 20 ... or 30 %)")
+        kept_blank("weight", weight.notna() & (weight < 0), "bad_value", "weight cannot be negative", "Use 0 or a positive number")
+        kept_blank("weight", weight.notna() & (weight > MAX_WEIGHT), "bad_value", f"weight must be at most {MAX_WEIGHT}",
+                   f"Use a number from 0 to {MAX_WEIGHT}: only the weights' proportions count (30, 25, 20 ... or 30 %)")
         set_aside = frozenset(str(c).strip() for c in chk.typed["criterion"][chk.bad].dropna())
         criteria, rej = chk.result("Criteria")
         rejected += rej

@@ -185,7 +185,11 @@ _ODS_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _ODS_MARKS = (b'calcext:value-type="error"', b"number-rows-spanned", b"number-columns-spanned", b'value-type="percentage"',
               b"of:=TRUE()", b"of:=FALSE()")
 _ODS_TRUTH = {"of:=TRUE()": True, "of:=FALSE()": False}  # LibreOffice saves a TRUE from a workbook as this formula, its value 1
-_NUMBER_CELL = re.compile(rb"<c\b([^>]*)>(?:<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>)?<v>([^<]*)</v>")
+_NUMBER_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*)>(?:<(?:\w+:)?f\b[^>]*/>|<(?:\w+:)?f\b[^>]*>[^<]*</(?:\w+:)?f>)?"
+                          rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")  # a cell and its value, the XML's prefix (x:c) or none
+PERCENT_SHOWN_MAX = 10.0
+"""A number formatted as a percentage is read as the percentage it shows up to this (1000 %): a rating, a share or a
+weight. A larger one (a date's serial day in a column formatted as percentages) is left as the number it is."""
 _STYLE_ATTR = re.compile(rb'\bs="([0-9]+)"')
 _BUILTIN_PERCENT = {9, 10}  # 0% and 0.00%
 
@@ -287,9 +291,11 @@ def _xlsx_shown(zf: zipfile.ZipFile, sheets: set[str] | None = None) -> dict:
                 style, kind, ref = _STYLE_ATTR.search(m.group(1)), _TYPE_ATTR.search(m.group(1)), _REF.search(m.group(1))
                 if style and int(style.group(1)) in percent and ref and (kind is None or kind.group(1) == b"n"):
                     try:
-                        found.append((int(ref.group(2)) - 1, _column_index(ref.group(1)), percent_text(float(m.group(2)))))
+                        value = float(m.group(2))
                     except ValueError:
-                        pass
+                        continue
+                    if abs(value) <= PERCENT_SHOWN_MAX:
+                        found.append((int(ref.group(2)) - 1, _column_index(ref.group(1)), percent_text(value)))
         pos = data.find(_ERROR_MARK)
         while pos >= 0:
             start = data.rfind(b"<c", 0, pos)
