@@ -210,3 +210,12 @@ def test_a_date_in_a_cell_formatted_as_a_percentage_stays_a_date(tmp_path):
     original = toolkit.load_round(SAMPLE, as_of=AS_OF)
     rnd = toolkit.load_round(tmp_path / "d.xlsx", as_of=AS_OF)
     assert rnd.candidates["applied_on"].equals(original.candidates["applied_on"]) and not len(rnd.errors)
+
+
+def test_an_ods_date_formatted_as_a_percentage_stays_a_date(tmp_path):
+    wb = openpyxl.load_workbook(SAMPLE)
+    col = next(c.column for c in wb["Candidates"][1] if c.value == "applied_on")
+    serial = (wb["Candidates"].cell(2, col).value - dt.datetime(1899, 12, 30)).days
+    ods = toolkit.load_round(_ods_from(SAMPLE, tmp_path / "d.ods", {("Candidates", 2, col): (float(serial), "percentage")}), as_of=AS_OF)
+    original = toolkit.load_round(SAMPLE, as_of=AS_OF)
+    assert ods.candidates["applied_on"].equals(original.candidates["applied_on"]) and not len(ods.errors)

@@ -719,3 +719,26 @@ def test_criteria_alike_but_scored_side_by_side_are_not_called_a_typo(tmp_path):
     wb.save(tmp_path / "alike.xlsx")
     rnd = toolkit.load_round(tmp_path / "alike.xlsx", as_of="2026-03-20")
     assert len(rnd.criteria) == 12 and not (rnd.problems["rule"] == "name_variants").any()
+
+
+def test_a_criterion_mistyped_on_the_second_stage_form_is_reported_and_stufe_is_the_stage(tmp_path):
+    """A second review: 'Kommunikation' at the first stage and 'Komunikation' at the second, by the same interviewers
+    for the same candidates, are never scored side by side at one stage: a typo, reported. 'Stufe' is the stage column
+    (it had been ignored, and every second-stage score was a duplicate of the first)."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Bewertungen"
+    ws.append(["Kandidat", "Interviewer", "Kriterium", "Stufe", "Punkte"])
+    for name in ("Anna Berg", "Ben Ott"):
+        for who in ("Jonas", "Katrin"):
+            ws.append([name, who, "Kommunikation", "Erstgespräch", 4])
+            ws.append([name, who, "Fachwissen", "Erstgespräch", 3])
+            ws.append([name, who, "Komunikation", "Fachinterview", 5])
+            ws.append([name, who, "Fachwissen", "Fachinterview", 4])
+    wb.save(tmp_path / "stages.xlsx")
+    rnd = toolkit.load_round(tmp_path / "stages.xlsx", as_of="2026-03-20")
+    assert set(rnd.scores["stage"]) == {"Erstgespräch", "Fachinterview"} and not len(rnd.errors)
+    said = rnd.problems[rnd.problems["rule"] == "name_variants"]
+    assert len(said) == 1 and "'Kommunikation' and 'Komunikation'" in said["message"].iloc[0]

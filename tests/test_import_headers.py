@@ -102,9 +102,12 @@ def test_excel_subtotal_rows_are_totals_only_under_their_group():
         ["Jan de la Total", "Katrin", 2, 3],
         ["Anna Berg", "Jonas", 4, 4],
         ["Anna Berg Summa", "", 4, 4],
+        ["Ben Ott", "Jonas", 3, 3],
+        ["Ben Ott Mittelwert", "", 3, 3],  # a Subtotal of averages (German Excel); counts, maxima and minima alike
+        ["Grand Count", "", 7, 7],
     ], columns=[0, 1, 2, 3], dtype=object)
     kinds = classify_rows(block, key_cols=[0]).tolist()
-    assert kinds == ["data", "data", "totals", "data", "totals", "data", "data", "data", "totals"]
+    assert kinds == ["data", "data", "totals", "data", "totals", "data", "data", "data", "totals", "data", "totals", "totals"]
 
 
 def test_rows_below_a_table_totals_and_notes_and_a_candidate_without_scores():
@@ -171,6 +174,25 @@ def test_two_digit_dashed_dates_of_a_round(written, read, said):
         assert info["ambiguous"] == ["03/04/2026"]  # the other dates' own ambiguity is still said
 
 
+def test_two_digit_dashed_dates_with_the_file_s_other_dates_typos_times_and_single_digits():
+    """A second review: a Swedish file with one 26-04-31 went back to day first; dd-mm-yy dates of March 2026 beside real
+    2026 dates and a 2023 applicant were read year first as 2010-2011; '26-3-12' was read day first in a year-first file;
+    dates with a time told nothing and said nothing."""
+    swedish = ["26-01-26", "26-02-02", "26-03-10", "26-03-19", "26-03-04", "26-02-23", "26-03-03", "26-03-18", "26-04-31"]
+    rule, info = decide_day_first(swedish)
+    assert rule == "year_first" and read_date("26-04-31", rule) is None  # the typo is reported as not a date
+    assert [read_date(v, rule).isoformat() for v in swedish[:3]] == ["2026-01-26", "2026-02-02", "2026-03-10"]
+    march = ["10-03-26", "11-03-26", "11-01-23"]
+    rule, _ = decide_day_first(march, other_years=lambda: {2026})
+    assert rule == "day_first" and read_date("11-01-23", rule).isoformat() == "2023-01-11"
+    assert decide_day_first(["26-03-10", "26-03-19", "26-3-12"])[0] == "year_first"
+    assert read_date("26-3-12", "year_first").isoformat() == "2026-03-12"
+    rule, info = decide_day_first(["26-03-10 09:30", "26-03-11 13:00", "26-03-12 10:15"])
+    assert rule == "day_first" and info["year_first_possible"]  # read day first, and said
+    rule, info = decide_day_first(["26-03-10 09:30", "26-03-11 13:00", "26-03-12 10:15"], other_years=lambda: {2026})
+    assert rule == "year_first" and read_date("26-03-11 13:00", rule).isoformat() == "2026-03-11"
+
+
 def test_a_file_of_swedish_short_dates_loads_with_the_right_dates(tmp_path):
     import datetime as dt
 
@@ -215,7 +237,7 @@ def test_one_short_date_among_real_dates_is_read_in_their_years(tmp_path):
     assert rnd.details["dates"]["rule"] == "year_first" and "with the file's other dates" in rnd.details["dates"]["why"]
     said = rnd.problems[rnd.problems["rule"] == "ambiguous_dates"]  # inferred, so said
     assert len(said) == 1 and "read year first" in said["message"].iloc[0]
-    assert said["message"].iloc[0].endswith("so read they lie in 2026, with the file's other dates")
+    assert said["message"].iloc[0].endswith("so read it lies in 2026, with the file's other dates")
     # alone (no other dates to go by) it is read by the day/month rule and reported
     rule, info = decide_day_first(["26-03-10"], other_years=lambda: set())
     assert rule == "day_first" and info["year_first_possible"] == ["26-03-10"]

@@ -138,7 +138,7 @@ SCORE_FIELDS = (
     _f("interviewer", "str", True, aliases=("interviewer:in", "interviewerin", "intervjuare", "rater", "assessor"), doc="Who scored"),
     _f("criterion", "str", True, aliases=("kriterium", "kriterie", "criteria", "attribute"), doc="Criterion name from the Criteria sheet"),
     _f("score", "float", True, aliases=("rating", "bewertung", "punkte", "betyg", "poäng"), doc="Score on the round's scale; blank = not assessed (not 0)"),
-    _f("stage", "str", aliases=("round", "interview", "runde", "omgång"), doc="Interview stage"),
+    _f("stage", "str", aliases=("round", "interview", "runde", "stufe", "omgång"), doc="Interview stage"),
     _f("interviewed_on", "date", aliases=("date", "datum", "interview date"), doc="Date of the interview"),
     _f("evidence", "str", aliases=("comment", "kommentar", "anmerkung", "notes", "begründung"), doc="What the interviewer saw"),
 )

@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from ..schema import CRITERIA_OPTIONAL, DEFAULT_SCALE, KEPT_WITH_BLANK, KEPT_WORDS
-from .dates import DAY_FIRST, MONTH_FIRST, RULE_WORDS, YEAR_FIRST, decide_day_first, distinct_text, parse_dates, read_date
+from .dates import DAY_FIRST, ISO_DATE, MONTH_FIRST, RULE_WORDS, YEAR_FIRST, decide_day_first, distinct_text, parse_dates, read_date
 from .excel import SheetGrid, category_at, codes_of, factorize_cells, python_values
 from .headers import CANDIDATE_LEVEL, clean_text, clean_texts
 from .mapping import Mapping
@@ -263,7 +263,7 @@ def near_criteria_problems(names: list[str], long: pd.DataFrame) -> list[dict]:
     if not pairs:
         return []
     crit = _text(long["criterion"]).to_numpy(dtype=object)
-    unit_cols = [c for c in ("_sheet", "interviewer", "candidate_id", "name") if c in long]
+    unit_cols = [c for c in ("_sheet", "interviewer", "candidate_id", "name", "stage") if c in long]
     units = (long[unit_cols].astype(str).groupby(unit_cols, sort=False).ngroup().to_numpy() if unit_cols
              else np.zeros(len(long), dtype=np.int64))
     sheet_of = long["_sheet"].astype(str).to_numpy(dtype=object) if "_sheet" in long else None
@@ -470,9 +470,10 @@ def _where_written(frames: list[tuple], value: str) -> dict:
     for df, cols, *table in frames:
         table = table[0] if table else None
         for c in cols:
-            if c not in df or df[c].dtype != object:
-                continue
-            hit = np.flatnonzero((df[c].map(lambda v: v.strip() if isinstance(v, str) else v) == value).to_numpy(dtype=bool))
+            if c not in df or not (df[c].dtype == object or df[c].dtype == "str" or isinstance(df[c].dtype, pd.CategoricalDtype)):
+                continue  # a column of real dates holds no text
+            written = df[c].astype(object)
+            hit = np.flatnonzero((written.map(lambda v: v.strip() if isinstance(v, str) else v) == value).to_numpy(dtype=bool))
             if not len(hit):
                 continue
             at = int(hit[0])
@@ -508,14 +509,14 @@ def read_dates(frames: list[tuple], mapping: Mapping, problems: list[dict], deta
     frames = [(df, [c for c in cols if c in df and df[c].dtype == object]) for df, cols in frames] + [(small, [c]) for _df, c, _codes, small in typed]
     texts = distinct_text([df[c] for df, cols in frames for c in cols if c in df])
     texts = sorted({*texts, *(v for v in role_texts.values() if _rule_matters(v))})  # those read alike either way do not decide it
-    def other_years() -> set[int]:  # the years of the file's dates that are no two-digit text: real dates, ISO text
+    def other_years() -> set[int]:  # the years of the file's dates whose year is beyond doubt: real dates, ISO text
         years = set()
         for df, cols in frames:
             for c in cols:
                 if c in df and len(df):
                     for v in pd.unique(df[c].to_numpy(dtype=object)):
                         d = v if isinstance(v, (dt.date, pd.Timestamp)) and not pd.isna(v) else (
-                            read_date(v) if isinstance(v, str) and len(v.strip()) >= 10 else None)
+                            read_date(v) if isinstance(v, str) and ISO_DATE.match(v.strip()) else None)
                         if d is not None:
                             years.add(d.year)
         return years

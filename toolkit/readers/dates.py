@@ -46,9 +46,10 @@ MONTHS = {
 }
 
 _ISO = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T].*)?$")
+ISO_DATE = _ISO  # a date whose year is written in full and first
 _DOTTED = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{2}|\d{4})\.?(?:\s.*)?$")
 _AMBIG = re.compile(r"^(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})(?:[ T].*)?$")
-_SHORT_DASHED = re.compile(r"^(\d{2})-(\d{2})-(\d{2})(?:[ T].*)?$")  # yy-mm-dd (Swedish short form) or dd-mm-yy / mm-dd-yy
+_SHORT_DASHED = re.compile(r"^(\d{2})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")  # yy-mm-dd (Swedish short form) or dd-mm-yy / mm-dd-yy
 _DAY_MONTH_NAME = re.compile(r"^(\d{1,2})\.?\s+([^\W\d_]+)\.?,?\s+(\d{4})$")
 _MONTH_NAME_DAY = re.compile(r"^([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
 _DAY_MON_YEAR = re.compile(r"^(\d{1,2})[-/ ]([^\W\d_]+)\.?[-/ ](\d{2}|\d{4})$")  # Excel's 16-Feb-26, 16-Feb-2026, 16/Mär/2026
@@ -88,36 +89,50 @@ def _span(years) -> str:
     return str(found[0]) if len(found) == 1 else f"{found[0]}-{found[-1]}"
 
 
-def _year_first(values, other_years=None) -> tuple[str | None, dict]:
-    """The reading of the file's two-digit dashed dates (``26-03-10``, with or without a time): (YEAR_FIRST, info) when
-    read year first they lie close together and read with the year last they do not (`CLOSE_YEARS`, `SPREAD_YEARS`),
-    or, when that cannot tell, when only the year-first reading lies in the years of the file's other dates
-    (``other_years()``, called only then); (None, {}) when the year-last reading is the one that tells, or the dates
-    cannot be year first; (None, info) naming an example that could be either when nothing tells.
+TYPOS_IGNORED = 0.05
+"""Of the two-digit dashed dates, up to this share (and at least one) that only the year-last reading makes a date
+(``26-04-31``: 31 April) is taken for typos, not for proof against year first: they are reported as not a date."""
 
-    A value no reading makes a date (``26-13-01``, a typo) does not count; one that only the year-last reading makes a
-    date (``10-03-45``) rules year first out."""
+
+def _year_first(values, other_years=None) -> tuple[str | None, dict]:
+    """The reading of the file's two-digit dashed dates (``26-03-10``, ``26-3-5``, with or without a time).
+
+    The file's other dates (``other_years()``: the years of its real dates and ISO text) decide first: the reading that
+    puts more of these dates in or next to those years is taken (an applicant of an earlier year does not turn it). Else the dates themselves: year first when, so
+    read, they lie close together and read with the year last they do not (`CLOSE_YEARS`, `SPREAD_YEARS`); with the
+    year last in the reverse case. (YEAR_FIRST, info), or (None, {}) when the year last is the reading, or (None, info)
+    naming an example that could be either when nothing tells.
+
+    A value no reading makes a date (``26-13-01``) does not count, nor a few (`TYPOS_IGNORED`) that only the year-last
+    reading makes a date (``26-04-31``); more of those (``10-03-45``) rule year first out."""
     short = [v.strip() for v in values if isinstance(v, str) and _SHORT_DASHED.match(v.strip())]
     short = [v for v in short if any(read_date(v, r) is not None for r in (YEAR_FIRST, DAY_FIRST, MONTH_FIRST))]
-    if not short or any(read_date(v, YEAR_FIRST) is None for v in short):
+    if not short:
         return None, {}
+    not_year_first = [v for v in short if read_date(v, YEAR_FIRST) is None]
+    if len(not_year_first) > max(1, int(TYPOS_IGNORED * len(short))) or len(not_year_first) == len(short):
+        return None, {}
+    short = [v for v in short if v not in not_year_first]
     as_first = [_year(f"{_short_parts(v)[0]:02d}") for v in short]
     as_last = [_year(f"{_short_parts(v)[2]:02d}") for v in short]
-    first, last = max(as_first) - min(as_first), max(as_last) - min(as_last)
-    if first <= CLOSE_YEARS and last >= SPREAD_YEARS:
-        because = f"so read they lie in {_span(as_first)}, read with the year last in {_span(as_last)}"
-        return YEAR_FIRST, {"rule": YEAR_FIRST, "why": f"two-digit dashed dates such as {short[0]!r} read year first (yy-mm-dd): {because}",
-                            "because": because, "year_first_read": short[:1]}
-    if last <= CLOSE_YEARS and first >= SPREAD_YEARS:
-        return None, {}
+
+    def year_first(because: str) -> tuple[str, dict]:
+        return YEAR_FIRST, {"rule": YEAR_FIRST, "why": f"two-digit dashed dates such as {short[0]!r} read year first (yy-mm-dd): "
+                                                       f"{because}", "because": because, "year_first_read": short[:1]}
+
     if other_years is not None and (years := set(other_years())):
         near = set(range(min(years) - 1, max(years) + 2))
-        if set(as_first) <= near and not set(as_last) <= near:
-            because = f"so read they lie in {_span(as_first)}, with the file's other dates"
-            return YEAR_FIRST, {"rule": YEAR_FIRST, "why": f"two-digit dashed dates such as {short[0]!r} read year first (yy-mm-dd): "
-                                                           f"{because}", "because": because, "year_first_read": short[:1]}
-        if set(as_last) <= near and not set(as_first) <= near:
+        by_first, by_last = sum(y in near for y in as_first), sum(y in near for y in as_last)  # how many each reading puts there
+        if by_first > by_last:
+            who = "it lies" if len(short) == 1 else "they lie" if by_first == len(short) else f"{by_first} of {len(short)} lie"
+            return year_first(f"so read {who} in {_span(years)}, with the file's other dates")
+        if by_last > by_first:
             return None, {}
+    first, last = max(as_first) - min(as_first), max(as_last) - min(as_last)
+    if first <= CLOSE_YEARS and last >= SPREAD_YEARS:
+        return year_first(f"so read they lie in {_span(as_first)}, read with the year last in {_span(as_last)}")
+    if last <= CLOSE_YEARS and first >= SPREAD_YEARS:
+        return None, {}
     return None, {"year_first_possible": [v for v in short if read_date(v, YEAR_FIRST) != read_date(v, DAY_FIRST)][:1] or short[:1]}
 
 

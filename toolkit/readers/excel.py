@@ -360,9 +360,10 @@ def _ods_shown(zf: zipfile.ZipFile) -> tuple[dict, dict]:
                     shown = "".join(el.itertext()).strip() or "#ERROR"
                 elif kind == "percentage":  # calamine gives the number 0.8 of a cell showing 80 %
                     try:
-                        shown = percent_text(float(el.get(_ODS_OFFICE + "value", "")))
+                        value = float(el.get(_ODS_OFFICE + "value", ""))
                     except ValueError:
-                        shown = None
+                        value = None
+                    shown = percent_text(value) if value is not None and abs(value) <= PERCENT_SHOWN_MAX else None
                 elif el.get(t + "formula") in _ODS_TRUTH:  # calamine gives its value, 1.0; the .xlsx cell it came from is read as True
                     shown = _ODS_TRUTH[el.get(t + "formula")]
                 if shown is not None:

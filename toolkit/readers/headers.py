@@ -60,7 +60,8 @@ IMPORT_ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "stage": (
         "stage", "round", "interview round", "interview", "runde", "gesprächsrunde", "interviewrunde", "phase", "omgång",
-        "intervjuomgång", "steg", "interview stage", "interview type", "interviewtyp", "gespräch",
+        "intervjuomgång", "steg", "interview stage", "interview type", "interviewtyp", "gespräch", "stufe", "auswahlstufe",
+        "interviewstufe",
     ),
     "interviewed_on": (
         "date", "datum", "interview date", "interviewdatum", "gesprächsdatum", "intervjudatum", "interviewed on",
@@ -119,8 +120,13 @@ TOTAL_WORDS = frozenset(
     "mean median summa totalt medel medelvärde genomsnitt snitt ø".split()
 )
 
+TOTAL_LOOK = TOTAL_WORDS | {"grand"}
+"""A text can only be a totals label when it holds one of these ("grand total", "Grand Average": the last row of pivot
+tables and of Excel's Subtotal): `total_labels` asks `row_label_is_total` of no other plain-ASCII text."""
+
 # The last word of the rows Excel's Data > Subtotal inserts under each group ("B01 Ergebnis"), by Excel's language.
-SUBTOTAL_LAST = frozenset({"ergebnis", "total", "summa"})
+SUBTOTAL_LAST = frozenset({"ergebnis", "total", "summa", "average", "mittelwert", "medel", "count", "anzahl", "antal", "max", "min",
+                           "maximum", "minimum"})  # Sum, Average, Count, Max, Min in English, German and Swedish Excel
 
 # Headings that introduce notes or a legend below a table.
 NOTE_WORDS = frozenset(
@@ -323,7 +329,8 @@ def row_label_is_total(text: object) -> bool:
         return False
     if s.startswith("ø"):
         return True
-    if s.startswith(("grand total", "gesamtergebnis", "totalsumma", "summe von", "sum of", "average of", "mittelwert von")):
+    if s.startswith(("grand total", "grand average", "grand count", "grand max", "grand min", "gesamtergebnis", "gesamtmittelwert",
+                     "gesamtanzahl", "totalsumma", "totalmedel", "summe von", "sum of", "average of", "mittelwert von")):
         return True  # pivot-table totals
     words = [w for w in re.split(r"[^\w]+", s) if w]
     return bool(words) and words[0] in TOTAL_WORDS and len(words) <= 4
@@ -346,7 +353,7 @@ def total_labels(values: list) -> "np.ndarray":
     (a word of `TOTAL_WORDS`; the pivot-table phrases contain one too): the
     others are decided without the per-text call, a thousand ids in a millisecond.
     """
-    return _where_possible(values, row_label_is_total, "|".join(re.escape(w) for w in sorted(TOTAL_WORDS) if w.isascii()))
+    return _where_possible(values, row_label_is_total, "|".join(re.escape(w) for w in sorted(TOTAL_LOOK) if w.isascii()))
 
 
 def subtotal_labels(values: list) -> "np.ndarray":
@@ -357,7 +364,7 @@ def subtotal_labels(values: list) -> "np.ndarray":
 def total_or_subtotal_labels(values: list) -> "np.ndarray":
     """`total_labels`, or a label of Excel's Subtotal rows (`subtotal_group`), of each value: the rows that might not be
     data, in one pass."""
-    words = sorted(TOTAL_WORDS | SUBTOTAL_LAST)
+    words = sorted(TOTAL_LOOK | SUBTOTAL_LAST)
     return _where_possible(values, lambda t: row_label_is_total(t) or subtotal_group(t) is not None,
                            "|".join(re.escape(w) for w in words if w.isascii()))
 

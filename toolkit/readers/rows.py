@@ -100,21 +100,24 @@ def classify_rows(block: pd.DataFrame, key_cols: list) -> pd.Series:
 
 
 def _subtotal_rows(block: pd.DataFrame, first: pd.Series, filled: pd.DataFrame) -> np.ndarray:
-    """The rows Excel's Data > Subtotal inserts under each group: a label "<group> Ergebnis|Total|Summa" in the column
-    where the row above holds that group ("B01" above "B01 Ergebnis"). A name such as "Marco Summa" under another
-    person's row is no subtotal."""
+    """The rows Excel's Data > Subtotal inserts under each group: a label "<group> Ergebnis|Total|Average ..." in the row's
+    first filled column, where the row above holds that group ("B01" above "B01 Ergebnis"). A name such as "Marco
+    Summa" under another person's row is no subtotal. Python work only for labels that end so."""
     from .headers import clean_text, subtotal_group, subtotal_labels
 
     out = np.zeros(len(block), dtype=bool)
-    for i in np.flatnonzero(_per_unique(first, subtotal_labels).to_numpy(dtype=bool)):
-        if i == 0:
-            continue
-        row, above = block.iloc[i], block.iloc[i - 1]
-        for c in block.columns:
-            group = subtotal_group(row[c]) if filled[c].iloc[i] else None
-            if group is not None and filled[c].iloc[i - 1] and clean_text(above[c]).casefold() == group.casefold():
-                out[i] = True
-                break
+    maybe = np.flatnonzero(_per_unique(first, subtotal_labels).to_numpy(dtype=bool))
+    maybe = maybe[maybe > 0]
+    if not len(maybe):
+        return out
+    cells = block.to_numpy(dtype=object)
+    has = filled.to_numpy(dtype=bool)
+    column = has.argmax(axis=1)  # each row's first filled column: where its label stands
+    for i in maybe.tolist():
+        c = column[i]
+        group = subtotal_group(cells[i, c])
+        if group is not None and has[i - 1, c] and clean_text(cells[i - 1, c]).casefold() == group.casefold():
+            out[i] = True
     return out
 
 
