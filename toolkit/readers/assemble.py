@@ -524,33 +524,26 @@ def read_dates(frames: list[tuple], mapping: Mapping, problems: list[dict], deta
     rule, info = decide_day_first(texts, mapping.date_order, other_years)
     details["dates"] = info
 
-    def at(value) -> tuple[str | None, dict]:  # the sheet, and the cell of the first date written so
-        where = _where_written(located, value)
-        return where.pop("sheet", sheet), where
+    def warn(example: str, message: str, hint: str) -> None:  # at the first cell written so
+        where = _where_written(located, example)
+        problems.append(problem("warning", where.pop("sheet", sheet), "ambiguous_dates", message, value=example, hint=hint, **where))
 
+    full_year = "better, write the year in full (2026-03-10)"
     if "ambiguous" in info:
-        where, cell = at(info["ambiguous"][0])
-        problems.append(problem("warning", where, "ambiguous_dates",
-                                f"dates such as {info['ambiguous'][0]!r} could be day-first or month-first; they were read "
-                                f"{RULE_WORDS[DAY_FIRST if rule == YEAR_FIRST else rule]}",
-                                value=info["ambiguous"][0], hint='If they mean month/day, write date_order = "month_first" in a mapping file',
-                                **cell))
+        example = info["ambiguous"][0]
+        warn(example, f"dates such as {example!r} could be day-first or month-first; they were read "
+                      f"{RULE_WORDS[DAY_FIRST if rule == YEAR_FIRST else rule]}",
+             'If they mean month/day, write date_order = "month_first" in a mapping file')
     if "year_first_read" in info:  # inferred, not proved: said, so that a dd-mm-yy file read so is noticed
         example = info["year_first_read"][0]
-        where, cell = at(example)
-        problems.append(problem("warning", where, "ambiguous_dates",
-                                f"two-digit dates such as {example!r} were read year first (yy-mm-dd, as Swedish short dates are "
-                                f"written), as {read_date(example, rule).isoformat()}: {info['because']}",
-                                value=example, hint='If they are day-month-year, write date_order = "day_first" in a mapping file; '
-                                                    "better, write the year in full (2026-03-10)", **cell))
+        warn(example, f"two-digit dates such as {example!r} were read year first (yy-mm-dd, as Swedish short dates are written), "
+                      f"as {read_date(example, rule).isoformat()}: {info['because']}",
+             f'If they are day-month-year, write date_order = "day_first" in a mapping file; {full_year}')
     if "year_first_possible" in info:
         example = info["year_first_possible"][0]
-        where, cell = at(example)
-        problems.append(problem("warning", where, "ambiguous_dates",
-                                f"dates such as {example!r} could be year-month-day (yy-mm-dd, as Swedish short dates are "
-                                f"written) or have the year last; they were read {RULE_WORDS[rule]}, as {read_date(example, rule).isoformat()}",
-                                value=example, hint='If they mean year-month-day, write date_order = "year_first" in a mapping file; '
-                                                    "better, write the year in full (2026-03-10)", **cell))
+        warn(example, f"dates such as {example!r} could be year-month-day (yy-mm-dd, as Swedish short dates are written) or have "
+                      f"the year last; they were read {RULE_WORDS[rule]}, as {read_date(example, rule).isoformat()}",
+             f'If they mean year-month-day, write date_order = "year_first" in a mapping file; {full_year}')
     if "conflict" in info:
         problems.append(problem("warning", sheet, "ambiguous_dates",
                                 f"some dates are day-first and some month-first ({', '.join(info['conflict'])}); read "
