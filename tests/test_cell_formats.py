@@ -219,3 +219,14 @@ def test_an_ods_date_formatted_as_a_percentage_stays_a_date(tmp_path):
     ods = toolkit.load_round(_ods_from(SAMPLE, tmp_path / "d.ods", {("Candidates", 2, col): (float(serial), "percentage")}), as_of=AS_OF)
     original = toolkit.load_round(SAMPLE, as_of=AS_OF)
     assert ods.candidates["applied_on"].equals(original.candidates["applied_on"]) and not len(ods.errors)
+
+
+def test_an_xls_percentage_is_read_as_shown():
+    """The .xls (BIFF8) records keep a percentage as its number too: read through the cell's format, as in .xlsx."""
+    rnd = toolkit.load_round(Path(__file__).parent / "data" / "formats" / "percent-scores.xls", as_of=AS_OF)
+    original = toolkit.load_round(SAMPLE, as_of=AS_OF)
+    assert not len(rnd.errors) and len(rnd.scores) == len(original.scores)
+    shown = rnd.scores[rnd.scores["score"].notna()]
+    typed = original.scores[original.scores["score"].notna()]
+    assert sorted(shown["score_raw"]) == sorted(f"{v * 20:g}%" for v in typed["score"])
+    assert dict(zip(shown["score_raw"], shown["score"]))["100%"] == 5

@@ -439,12 +439,27 @@ def _cfb_stream(data: bytes, wanted: tuple[str, ...]) -> bytes | None:
     return None
 
 
+def _xls_rk(rk: int) -> float:
+    """An RK number of a BIFF8 record: a 30-bit integer or the top of a double, maybe divided by 100."""
+    value = float(rk >> 2 if not rk & 0x80000000 else (rk >> 2) - (1 << 30)) if rk & 2 else struct.unpack("<d", struct.pack("<Q", (rk & 0xFFFFFFFC) << 32))[0]
+    return value / 100 if rk & 1 else value
+
+
+def _xls_percent_formats(formats: dict[int, str], xfs: list[int]) -> set[int]:
+    """The XF indexes (cell styles) whose number format shows a percentage: built-in 9 and 10, or a format with a %."""
+    percent = {i for i, code in formats.items() if "%" in re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", code)} | set(_BUILTIN_PERCENT)
+    return {i for i, ifmt in enumerate(xfs) if ifmt in percent}
+
+
 def _xls_shown(data: bytes) -> dict:
-    """Cells of an .xls (BIFF8) that show a formula error, per sheet: (row, col, text), 0-based."""
+    """Cells of an .xls (BIFF8) that show a formula error, per sheet: (row, col, text), 0-based; and numbers in a cell
+    formatted as a percentage, as the text shown (0.8 -> "80%"), as `_xlsx_shown` gives them."""
     book = _cfb_stream(data, ("Workbook", "Book"))
     if not book:
         return {}
     sheets = []  # (name, offset of its BOF)
+    formats: dict[int, str] = {}
+    xfs: list[int] = []  # the number format of each XF, in order
     pos = 0
     while pos + 4 <= len(book):
         kind, length = struct.unpack_from("<HH", book, pos)
@@ -453,9 +468,20 @@ def _xls_shown(data: bytes) -> dict:
             offset, cch, high = struct.unpack_from("<I2xBB", body, 0)
             raw = body[8:8 + (cch * 2 if high & 1 else cch)]
             sheets.append((raw.decode("utf-16-le" if high & 1 else "latin-1", "replace"), offset))
+        elif kind == 0x041E and len(body) >= 5:  # FORMAT: its index and its code
+            ifmt, cch, high = struct.unpack_from("<HHB", body, 0)
+            raw = body[5:5 + (cch * 2 if high & 1 else cch)]
+            formats[ifmt] = raw.decode("utf-16-le" if high & 1 else "latin-1", "replace")
+        elif kind == 0x00E0 and len(body) >= 4:  # XF: a cell style, numbered in order
+            xfs.append(struct.unpack_from("<H", body, 2)[0])
         elif kind == 0x000A:  # EOF of the workbook globals
             break
         pos += 4 + length
+    percent = _xls_percent_formats(formats, xfs)
+
+    def shown(value: float) -> str | None:
+        return percent_text(value) if abs(value) <= PERCENT_SHOWN_MAX else None
+
     out: dict = {}
     for name, pos in sheets:
         found = []
@@ -468,6 +494,24 @@ def _xls_shown(data: bytes) -> dict:
             elif kind == 0x0205 and len(body) >= 8 and body[7] == 1:
                 row, col = struct.unpack_from("<HH", body, 0)
                 found.append((row, col, _XLS_ERRORS.get(body[6], "#ERROR")))
+            elif percent and kind == 0x0203 and len(body) >= 14:  # NUMBER
+                row, col, xf, value = struct.unpack_from("<HHHd", body, 0)
+                if xf in percent and (text := shown(value)) is not None:
+                    found.append((row, col, text))
+            elif percent and kind == 0x027E and len(body) >= 10:  # RK
+                row, col, xf, rk = struct.unpack_from("<HHHI", body, 0)
+                if xf in percent and (text := shown(_xls_rk(rk))) is not None:
+                    found.append((row, col, text))
+            elif percent and kind == 0x00BD and len(body) >= 12:  # MULRK: several RK cells of one row
+                row, first = struct.unpack_from("<HH", body, 0)
+                for k in range((len(body) - 6) // 6):
+                    xf, rk = struct.unpack_from("<HI", body, 4 + 6 * k)
+                    if xf in percent and (text := shown(_xls_rk(rk))) is not None:
+                        found.append((row, first + k, text))
+            elif percent and kind == 0x0006 and len(body) >= 14 and body[12:14] != b"\xff\xff":  # a formula's number
+                row, col, xf, value = struct.unpack_from("<HHHd", body, 0)
+                if xf in percent and (text := shown(value)) is not None:
+                    found.append((row, col, text))
             elif kind == 0x000A:
                 break
             pos += 4 + length
