@@ -607,7 +607,14 @@ def test_the_committee_heatmap_is_also_a_table_and_links_say_where_they_go(repor
     expected = ["Tobias Schmitt"] + [f"{m:.1f}" + (" ?" if t else "") for m, t in zip(tobias["mean_score"], tobias["insufficient"])]
     # the means stand right-aligned, as numbers are read down a column; the names do not
     assert "<tr><td>" + expected[0] + '</td><td class="num">' + '</td><td class="num">'.join(expected[1:]) + "</td></tr>" in numbers
-    assert '<th scope="col">Candidate</th><th scope="col" class="num">1. ' in numbers
+    # the criteria are the committee's German words on an English page: marked, so a screen reader reads them as German
+    assert '<th scope="col">Candidate</th><th scope="col" class="num" lang="de">1. ' in numbers
+    assert '<h1><span lang="de">' in page
+    thin = page[page.index("<h2>Thin evidence</h2>"):]
+    thin = thin[:thin.index("</table>")]
+    assert '<td lang="de">' in thin and "Analyse und Reporting" in thin
+    english = report.files["manchester-data-analyst/committee.html"].decode()
+    assert " lang=" not in english.replace('<html lang="en">', "")  # an English round's words need no mark
     assert ' aria-label="Letter to Tobias Schmitt">letter</a>' in page and ' aria-label="Call notes for Tobias Schmitt">call notes</a>' in page
     assert 'aria-label="Open the committee report: Social-Media-Lead">open</a>' in report.files["index.html"].decode()
 

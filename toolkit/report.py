@@ -329,7 +329,7 @@ def _build_round(rnd: HiringRound, summary: pd.DataFrame, tl: pd.DataFrame, as_o
     return {"files": files, "summary": round_summary, "candidates": cand_rows, "talent": talent, "lint": lint}
 
 
-def _means_table(rnd: HiringRound, summary: pd.DataFrame, ev: pd.DataFrame, labels: dict) -> Table:
+def _means_table(rnd: HiringRound, summary: pd.DataFrame, ev: pd.DataFrame, labels: dict, own: str | None = None) -> Table:
     """The heatmap "Candidates by criterion" in numbers, for a screen reader or a printout: a row per candidate in the
     ranking's order (``labels``: candidate id -> name as the heatmap shows it), a column per criterion most important
     first, "?" after a mean with thin evidence, "–" not assessed."""
@@ -339,7 +339,8 @@ def _means_table(rnd: HiringRound, summary: pd.DataFrame, ev: pd.DataFrame, labe
     rows = pd.DataFrame([{"name": labels.get(str(cid), n), **{f"c{i}": cells.get((str(cid), k), "–") for i, k in enumerate(crits)}}
                          for cid, n in zip(summary["candidate_id"], summary["name"])], columns=["name", *[f"c{i}" for i in range(len(crits))]])
     return table(rows, {"name": "Candidate", **{f"c{i}": f"{i + 1}. {k}" for i, k in enumerate(crits)}},
-                 kinds={f"c{i}": "figures" for i in range(len(crits))})  # right-aligned, as numbers are read down a column
+                 kinds={f"c{i}": "figures" for i in range(len(crits))},  # right-aligned, as numbers are read down a column
+                 label_lang={f"c{i}": own for i in range(len(crits))} if own else None)  # the criteria in the round's language
 
 
 def _committee_page(rnd, summary, totals, ev, calibration, robustness, tl, lint, letter_rows, as_of) -> str:
@@ -353,6 +354,9 @@ def _committee_page(rnd, summary, totals, ev, calibration, robustness, tl, lint,
         "spread": figure_div(ch.interviewer_spread(rnd), "spread"),
         "calibration": figure_div(ch.interviewer_calibration_chart(rnd), "calibration"),
     }
+    # the committee's own words (criteria, the role) are in the round's language; the page is English (WCAG 3.1.2)
+    own = None if rnd.role.language in (None, "", "en") else str(rnd.role.language)
+    in_own = (lambda *cols: {c: own for c in cols}) if own else (lambda *cols: None)
     order = {"overdue": 0, "pending": 1}
     to_tell = tl[tl["target_status"].isin(["overdue", "pending"])].copy()
     to_tell["order"] = to_tell["target_status"].map(order)
@@ -365,29 +369,30 @@ def _committee_page(rnd, summary, totals, ev, calibration, robustness, tl, lint,
     ranking_t = table(ranking, {"rank": "Rank", "name": "Candidate", "status": "Status", "weighted_total": "Weighted total",
                                 "meets_must_haves": "Meets must-haves", "criteria_below_bar": "Below the bar on",
                                 "strength": "Strongest on", "growth_area": "Growth area", "thin_evidence_on": "Thin evidence on"},
-                      kinds={"rank": "int", "weighted_total": "num"})
+                      kinds={"rank": "int", "weighted_total": "num"}, lang=in_own("criteria_below_bar", "strength", "growth_area", "thin_evidence_on"))
     rob_t = table(robustness, {"scenario": "Scenario", "top_names": "Top order", "winner_name": "Winner",
                                "winner_unchanged": "Winner unchanged", "top_order_unchanged": "Top order unchanged"})
     names = rnd.candidates.set_index("candidate_id")["name"]
     conflicts = ev[ev["spread"].astype("Float64").fillna(0) >= disagreement_threshold(rnd)].copy()
     conflicts["name"] = conflicts["candidate_id"].map(names)
     dis_t = table(conflicts, {"name": "Candidate", "criterion": "Criterion", "min_score": "Lowest", "max_score": "Highest",
-                              "spread": "Spread", "n_scores": "Scores"}, empty="No criterion had interviewers far apart.")
+                              "spread": "Spread", "n_scores": "Scores"}, empty="No criterion had interviewers far apart.", lang=in_own("criterion"))
     from .charts.comparison import _labels
 
     # each candidate as the heatmap names them: two namesakes with their ids, in its table and in the letter links
     labels = dict(zip(rnd.candidates["candidate_id"].astype("str"), _labels(rnd.candidates["name"], rnd.candidates["candidate_id"])))
-    means_t = _means_table(rnd, summary, ev, labels)
+    means_t = _means_table(rnd, summary, ev, labels, own)
     thin = ev[ev["insufficient"].fillna(False).astype(bool)].copy()
     thin["name"] = thin["candidate_id"].map(names)
     thin_t = table(thin, {"name": "Candidate", "criterion": "Criterion", "n_scores": "Scores", "reason": "Why"},
-                   empty="Every criterion of every candidate had enough evidence.")
+                   empty="Every criterion of every candidate had enough evidence.", lang=in_own("criterion"))
     cal_t = table(calibration, {"interviewer": "Interviewer", "n_scores": "Scores", "mean_offset": "Offset from panel",
                                 "share_blank": "Left blank", "halo": "Halo", "halo_reading": "Halo reading", "label": "Reading"},
                   kinds={"share_blank": "share", "mean_offset": "num", "halo": "num"})
     ru = summary[summary["is_runner_up"].fillna(False).astype(bool)]
     ru_t = table(ru, {"name": "Candidate", "rank": "Rank", "weighted_total": "Weighted total", "strength": "Strongest on",
-                      "runner_up_reason": "Why"}, empty="No candidate is close enough to the hire to count as a runner-up.")
+                      "runner_up_reason": "Why"}, empty="No candidate is close enough to the hire to count as a runner-up.",
+                 lang=in_own("strength"))
     letters_df = pd.DataFrame(letter_rows, columns=["candidate_id", "name", "language", "status", "letter", "notes"])
     letters_df["name"] = letters_df["candidate_id"].astype("str").map(labels).fillna(letters_df["name"])
     letters_t = table(letters_df, {"name": "Candidate", "status": "Status", "language": "Language", "letter": "Letter",
@@ -410,7 +415,7 @@ def _committee_page(rnd, summary, totals, ev, calibration, robustness, tl, lint,
     return render_page("committee.html", role=rnd.role, cards=cards, to_tell=to_tell_t, ranking=ranking_t, robustness=rob_t, means=means_t,
                        disagreements=dis_t, thin=thin_t, calibration=cal_t, runners_up=ru_t, letters=letters_t, lint=lint_t,
                        problems=prob_t, figures=figures, weight_note=weight_note,
-                       disagreement_points=fmt(disagreement_threshold(rnd)), as_of=as_of, plotly_js="../" + PLOTLY_ASSET)
+                       disagreement_points=fmt(disagreement_threshold(rnd)), as_of=as_of, plotly_js="../" + PLOTLY_ASSET, own_lang=own)
 
 
 # -- across rounds -------------------------------------------------------------

@@ -72,15 +72,18 @@ def _half_up(v: float) -> float:
 
 
 def table(df: pd.DataFrame, columns: dict[str, str], *, kinds: dict[str, str] | None = None, empty: str = "Nothing to show.",
-          limit: int | None = 500, cell=None) -> Table:
+          limit: int | None = 500, cell=None, lang: dict[str, str] | None = None, label_lang: dict[str, str] | None = None) -> Table:
     """A Table from the columns of `df` (column -> label). `cell(row, column, text)` may return a dict for links/tags.
 
     ``kinds``: column -> "num", "int", "share" (numbers, right-aligned) or "figures" (text already written as numbers,
-    such as "3.5 ?": right-aligned, shown as written)."""
+    such as "3.5 ?": right-aligned, shown as written).
+    ``lang`` / ``label_lang``: column -> the language (``"de"``) its cells / its heading are written in, where that is not
+    the page's: a screen reader then reads a German criterion on an English page as German (WCAG 3.1.2)."""
     kinds = kinds or {}
     cols = [c for c in columns if c in df.columns]
     headers = [{"label": columns[c], "num": kinds.get(c, "") in ("num", "int", "share", "figures") or pd.api.types.is_numeric_dtype(df[c].dtype)
-                and not pd.api.types.is_bool_dtype(df[c].dtype)} for c in cols]
+                and not pd.api.types.is_bool_dtype(df[c].dtype), "lang": (lang or {}).get(c), "label_lang": (label_lang or {}).get(c)}
+               for c in cols]
     shown = df if limit is None else df.head(limit)
     decimals = {c: _decimals(shown[c]) for c in cols if kinds.get(c, "") in ("", "num") and pd.api.types.is_float_dtype(shown[c].dtype)}
     rows = []
