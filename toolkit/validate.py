@@ -740,13 +740,15 @@ def _name_variants(problems: Problems, sheet: str, column: str, what: str, value
     twins = key.duplicated(keep=False).to_numpy(dtype=bool)
     if not twins.any():
         return
+    written = None  # the column as written, trimmed, for the cell of the rarer spelling: made once, for the first pair
     for _key, group in texts[twins].groupby(key[twins], sort=True):
         variants = group.tolist()
         if len(variants) > 1:
             shown = " and ".join(repr(v) for v in sorted(variants)[:3])
             where = {"value": variants[0]}
             if table is not None and column in table.frame and len(table.frame):
-                written = table.frame[column].astype(object).map(lambda v: v.replace("\u00a0", " ").strip() if isinstance(v, str) else v)
+                if written is None:
+                    written = table.frame[column].astype(object).map(lambda v: v.replace("\u00a0", " ").strip() if isinstance(v, str) else v)
                 counts = {v: int((written == v).sum()) for v in variants}
                 rare = min(variants, key=lambda v: (counts[v] == 0, counts[v]))
                 if counts[rare]:
@@ -807,8 +809,7 @@ def _without_none_marks(table: RawTable, fields) -> RawTable:
         if f not in frame.columns:
             continue
         col = frame[f]
-        text = col.map(lambda v: re.sub(r"[\s.]", "", str(v)).casefold() if isinstance(v, str) else None)
-        marks = text.isin(NO_VALUE_MARKS).to_numpy(dtype=bool) & col.map(lambda v: isinstance(v, str)).to_numpy(dtype=bool)
+        marks = col.map(lambda v: isinstance(v, str) and re.sub(r"[\s.]", "", v).casefold() in NO_VALUE_MARKS).to_numpy(dtype=bool)
         if marks.any():
             changed[f] = col.astype(object).mask(marks, None)
     return replace(table, frame=frame.assign(**changed)) if changed else table

@@ -121,11 +121,10 @@ def last_name_first(long: pd.DataFrame, candidates_table: RawTable | None) -> tu
     for t in names:
         if "," in t and (same := plain.get(person_key(t))) is not None:
             renamed[t] = same
-            at = int(np.flatnonzero((text == t).to_numpy(dtype=bool))[0])
-            sheet = str(long["_sheet"].iloc[at]) if "_sheet" in long else None
-            cell = f"{long['_letter_name'].iloc[at]}{int(long['_row'].iloc[at])}" if {"_letter_name", "_row"} <= set(long.columns) else None
-            out.append(problem("warning", sheet, "name_variants", f"{t!r} is written last name first; read as {same!r}, one candidate",
-                               column="name", value=t, cell=cell, hint="Write the name the same way everywhere if this is not the same person"))
+            where = first_cell(long, "name", text == t)
+            out.append(problem("warning", where.pop("sheet", None), "name_variants", f"{t!r} is written last name first; read as "
+                               f"{same!r}, one candidate", column="name", value=t, hint="Write the name the same way everywhere if this "
+                               "is not the same person", **where))
     return out, renamed
 
 
@@ -424,23 +423,35 @@ def normalise(long: pd.DataFrame, target: tuple[float, float], mapping: Mapping,
     elif len(distinct_hints) == 1 and str(info.get("how", "")).startswith("values from") and "interviewer" in long:
         problems += _interviewers_on_other_scales(long, info, sheet)
     raw = raw if raw.dtype == "str" else raw.astype("str")
-    for p in problems:
-        if p.get("rule") in ("score_percent", "score_typo") and p.get("cell") is None and p.get("value") is not None:
-            p.update(_first_cell(long, raw == p["value"]))
+    locate_value_warnings(problems, raw, long)
     return score, raw, info, problems
 
 
-def _first_cell(long: pd.DataFrame, where: pd.Series) -> dict:
-    """``sheet`` and ``cell`` of the first score row of ``long`` where ``where`` holds (a warning about a value names
-    the first cell that has it; the message says how many more); empty when no row does or the frame has no cells."""
-    hit = np.flatnonzero(where.fillna(False).to_numpy(dtype=bool))
-    if not len(hit) or not {"_letter_score", "_row"} <= set(long.columns):
+def first_cell(rows: pd.DataFrame | RawTable, column: str, where) -> dict:
+    """``sheet`` and ``cell`` of ``column`` in the first of ``rows`` where ``where`` (a mask) holds: a warning about a value
+    names the first cell that has it. ``rows``: a table (`RawTable.cell_at`), or a long frame with ``_letter_<column>``,
+    ``_row`` and maybe ``_sheet``; empty when no row holds or the frame has no cells."""
+    hit = np.flatnonzero(where.fillna(False).to_numpy(dtype=bool) if isinstance(where, pd.Series) else np.asarray(where, dtype=bool))
+    if not len(hit):
         return {}
     at = int(hit[0])
-    out = {"cell": f"{long['_letter_score'].iloc[at]}{int(long['_row'].iloc[at])}"}
-    if "_sheet" in long:
-        out["sheet"] = str(long["_sheet"].iloc[at])
-    return out
+    if isinstance(rows, RawTable):
+        return {"sheet": rows.sheet_at(at), "cell": rows.cell_at(column, at)}
+    if not {f"_letter_{column}", "_row"} <= set(rows.columns):
+        return {}
+    out = {"cell": f"{rows[f'_letter_{column}'].iloc[at]}{int(rows['_row'].iloc[at])}"}
+    return {**out, "sheet": str(rows["_sheet"].iloc[at])} if "_sheet" in rows else out
+
+
+VALUE_WARNINGS = ("score_percent", "score_typo")  # scale warnings about one written value
+
+
+def locate_value_warnings(problems: list[dict], written: pd.Series, rows: pd.DataFrame | RawTable) -> None:
+    """Give each scale warning about one value (`VALUE_WARNINGS`) the first score cell written so (``written``: each row's
+    score as written), where it has none yet."""
+    for p in problems:
+        if p.get("rule") in VALUE_WARNINGS and p.get("cell") is None and p.get("value") is not None:
+            p.update(first_cell(rows, "score", written.astype(object) == p["value"]))
 
 
 def _interviewers_on_other_scales(long: pd.DataFrame, info: dict, sheet) -> list[dict]:
@@ -468,20 +479,12 @@ def _where_written(frames: list[tuple], value: str) -> dict:
     """``sheet`` and ``cell`` of the first date cell written ``value`` (``frames``: (frame, columns) or (frame, columns,
     its RawTable)); empty when none can be named (the Role sheet's date, a frame without cells)."""
     for df, cols, *table in frames:
-        table = table[0] if table else None
         for c in cols:
             if c not in df or not (df[c].dtype == object or df[c].dtype == "str" or isinstance(df[c].dtype, pd.CategoricalDtype)):
                 continue  # a column of real dates holds no text
-            written = df[c].astype(object)
-            hit = np.flatnonzero((written.map(lambda v: v.strip() if isinstance(v, str) else v) == value).to_numpy(dtype=bool))
-            if not len(hit):
-                continue
-            at = int(hit[0])
-            if table is not None:
-                return {"sheet": table.sheet_at(at), "cell": table.cell_at(c, at)}
-            if f"_letter_{c}" in df and "_row" in df:
-                out = {"cell": f"{df[f'_letter_{c}'].iloc[at]}{int(df['_row'].iloc[at])}"}
-                return {**out, "sheet": str(df["_sheet"].iloc[at])} if "_sheet" in df else out
+            written = df[c].astype(object).map(lambda v: v.strip() if isinstance(v, str) else v)
+            if where := first_cell(table[0] if table else df, c, written == value):
+                return where
     return {}
 
 

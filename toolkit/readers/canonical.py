@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..schema import ROLE_FIELDS, SHEET_ALIASES, SHEETS, field_lookup, normalise_header
 from .excel import SheetColumns, SheetGrid, column_letter, plain_sheet, read_grids
-from .raw import ROW, RawRole, RawTable, RawWorkbook, _is_blank, table_from_columns, table_from_grid
+from .raw import RawRole, RawTable, RawWorkbook, _is_blank, table_from_columns, table_from_grid
 
 HEADER_SEARCH_ROWS = 30
 
@@ -112,7 +112,7 @@ def read_canonical(path, mapping=None, *, grids: list[SheetGrid] | None = None, 
     find, when known. ``prepared`` holds the Role and the Criteria and
     Candidates tables already made final (`_prepare_people`); they are used as they are.
     """
-    from .assemble import DATE_FIELDS, _distinct, _take, excluded_problems, formula_problems, normalise, read_dates, target_scale
+    from .assemble import DATE_FIELDS, _distinct, _take, excluded_problems, formula_problems, locate_value_warnings, normalise, read_dates, target_scale
     from .excel import formulas_without_values
     from .mapping import Mapping, read_mapping
 
@@ -181,11 +181,7 @@ def read_canonical(path, mapping=None, *, grids: list[SheetGrid] | None = None, 
         if not m.scale_source:
             info["how"] = "scores in a canonical workbook are on the round's scale"
         details["scale"] = info
-        for p in scale_problems:  # a warning about a value names the first cell holding it
-            if p.get("rule") in ("score_percent", "score_typo") and p.get("value") is not None and "score" in scores.letters:
-                hit = np.flatnonzero((scores.frame["score_raw"].astype(object) == p["value"]).to_numpy(dtype=bool))
-                if len(hit) and ROW in scores.frame:
-                    p["cell"] = f"{scores.letters['score']}{int(scores.frame[ROW].iloc[int(hit[0])])}"
+        locate_value_warnings(scale_problems, scores.frame["score_raw"], scores)  # the sheet's cells, not the distinct values'
         problems += scale_problems
     # dates: the rule is decided on all columns together (prepared tables: dates read already)
     read_dates([(t.frame, [c for c in DATE_FIELDS if c in t.frame], t) for t in tables.values()

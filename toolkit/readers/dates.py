@@ -58,11 +58,12 @@ DAY_FIRST, MONTH_FIRST, YEAR_FIRST = "day_first", "month_first", "year_first"
 RULE_WORDS = {DAY_FIRST: "day-first", MONTH_FIRST: "month-first", YEAR_FIRST: "year-first (yy-mm-dd)"}
 
 
+def _two_digit_year(n: int) -> int:
+    return 2000 + n if n < 70 else 1900 + n
+
+
 def _year(y: str) -> int:
-    n = int(y)
-    if len(y) == 2:
-        return 2000 + n if n < 70 else 1900 + n
-    return n
+    return _two_digit_year(int(y)) if len(y) == 2 else int(y)
 
 
 def _make(y: int, m: int, d: int) -> dt.date | None:
@@ -79,9 +80,10 @@ year, spreads them over the years); with the year last when the reverse holds; a
 file's other dates, else reported."""
 
 
-def _short_parts(v: str) -> tuple[int, int, int]:
+def _short_years(v: str) -> tuple[int, int]:
+    """The year of a two-digit dashed date read year first, and read with the year last (``26-03-10``: 2026, 2010)."""
     m = _SHORT_DASHED.match(v)
-    return int(m.group(1)), int(m.group(2)), int(m.group(3))
+    return _two_digit_year(int(m.group(1))), _two_digit_year(int(m.group(3)))
 
 
 def _span(years) -> str:
@@ -113,8 +115,7 @@ def _year_first(values, other_years=None) -> tuple[str | None, dict]:
     if len(not_year_first) > max(1, int(TYPOS_IGNORED * len(short))) or len(not_year_first) == len(short):
         return None, {}
     short = [v for v in short if v not in not_year_first]
-    as_first = [_year(f"{_short_parts(v)[0]:02d}") for v in short]
-    as_last = [_year(f"{_short_parts(v)[2]:02d}") for v in short]
+    as_first, as_last = (list(years) for years in zip(*map(_short_years, short)))
 
     def year_first(because: str) -> tuple[str, dict]:
         return YEAR_FIRST, {"rule": YEAR_FIRST, "why": f"two-digit dashed dates such as {short[0]!r} read year first (yy-mm-dd): "

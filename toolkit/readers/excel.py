@@ -194,10 +194,17 @@ _STYLE_ATTR = re.compile(rb'\bs="([0-9]+)"')
 _BUILTIN_PERCENT = {9, 10}  # 0% and 0.00%
 
 
-def percent_text(value: float) -> str:
+def percent_shown(value: float) -> str | None:
     """A number in a cell formatted as a percentage as a person reads it: 0.8 -> "80%" (0.825 -> "82.5%", the value kept
-    whole, not rounded as the format shows it)."""
-    return f"{round(value * 100, 9):g}%"
+    whole, not rounded as the format shows it); None above `PERCENT_SHOWN_MAX` (it stays the number it is)."""
+    return f"{round(value * 100, 9):g}%" if abs(value) <= PERCENT_SHOWN_MAX else None
+
+
+def _percent_xfs(formats: dict[int, str], xf_formats: list[int]) -> set[int]:
+    """The cell styles (XF indexes) whose number format shows a percentage: built-in 9 and 10, or a format whose code has a
+    % outside quoted text, escapes and [colours]. ``formats``: format id -> code; ``xf_formats``: each XF's format id."""
+    percent = {i for i, code in formats.items() if "%" in re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", code)} | _BUILTIN_PERCENT
+    return {i for i, ifmt in enumerate(xf_formats) if ifmt in percent}
 
 
 def _percent_styles(zf: zipfile.ZipFile) -> set[int]:
@@ -212,15 +219,11 @@ def _percent_styles(zf: zipfile.ZipFile) -> set[int]:
     except ET.ParseError:
         return set()
     ns = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
-    percent = set(_BUILTIN_PERCENT)
-    for fmt in root.iter(f"{ns}numFmt"):
-        code = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", fmt.get("formatCode", ""))  # quoted text, escapes and [colours] show no %
-        if "%" in code and fmt.get("numFmtId", "").isdigit():
-            percent.add(int(fmt.get("numFmtId")))
+    formats = {int(f.get("numFmtId")): f.get("formatCode", "") for f in root.iter(f"{ns}numFmt") if f.get("numFmtId", "").isdigit()}
     xfs = next(root.iter(f"{ns}cellXfs"), None)
     if xfs is None:
         return set()
-    return {i for i, xf in enumerate(xfs.findall(f"{ns}xf")) if xf.get("numFmtId", "0").isdigit() and int(xf.get("numFmtId", "0")) in percent}
+    return _percent_xfs(formats, [int(n) if (n := xf.get("numFmtId", "0")).isdigit() else 0 for xf in xfs.findall(f"{ns}xf")])
 
 
 def _style_pattern(styles: set[int]):
@@ -291,11 +294,11 @@ def _xlsx_shown(zf: zipfile.ZipFile, sheets: set[str] | None = None) -> dict:
                 style, kind, ref = _STYLE_ATTR.search(m.group(1)), _TYPE_ATTR.search(m.group(1)), _REF.search(m.group(1))
                 if style and int(style.group(1)) in percent and ref and (kind is None or kind.group(1) == b"n"):
                     try:
-                        value = float(m.group(2))
+                        text = percent_shown(float(m.group(2)))
                     except ValueError:
                         continue
-                    if abs(value) <= PERCENT_SHOWN_MAX:
-                        found.append((int(ref.group(2)) - 1, _column_index(ref.group(1)), percent_text(value)))
+                    if text is not None:
+                        found.append((int(ref.group(2)) - 1, _column_index(ref.group(1)), text))
         pos = data.find(_ERROR_MARK)
         while pos >= 0:
             start = data.rfind(b"<c", 0, pos)
@@ -360,10 +363,9 @@ def _ods_shown(zf: zipfile.ZipFile) -> tuple[dict, dict]:
                     shown = "".join(el.itertext()).strip() or "#ERROR"
                 elif kind == "percentage":  # calamine gives the number 0.8 of a cell showing 80 %
                     try:
-                        value = float(el.get(_ODS_OFFICE + "value", ""))
+                        shown = percent_shown(float(el.get(_ODS_OFFICE + "value", "")))
                     except ValueError:
-                        value = None
-                    shown = percent_text(value) if value is not None and abs(value) <= PERCENT_SHOWN_MAX else None
+                        shown = None
                 elif el.get(t + "formula") in _ODS_TRUTH:  # calamine gives its value, 1.0; the .xlsx cell it came from is read as True
                     shown = _ODS_TRUTH[el.get(t + "formula")]
                 if shown is not None:
@@ -445,12 +447,6 @@ def _xls_rk(rk: int) -> float:
     return value / 100 if rk & 1 else value
 
 
-def _xls_percent_formats(formats: dict[int, str], xfs: list[int]) -> set[int]:
-    """The XF indexes (cell styles) whose number format shows a percentage: built-in 9 and 10, or a format with a %."""
-    percent = {i for i, code in formats.items() if "%" in re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", code)} | set(_BUILTIN_PERCENT)
-    return {i for i, ifmt in enumerate(xfs) if ifmt in percent}
-
-
 def _xls_shown(data: bytes) -> dict:
     """Cells of an .xls (BIFF8) that show a formula error, per sheet: (row, col, text), 0-based; and numbers in a cell
     formatted as a percentage, as the text shown (0.8 -> "80%"), as `_xlsx_shown` gives them."""
@@ -477,10 +473,7 @@ def _xls_shown(data: bytes) -> dict:
         elif kind == 0x000A:  # EOF of the workbook globals
             break
         pos += 4 + length
-    percent = _xls_percent_formats(formats, xfs)
-
-    def shown(value: float) -> str | None:
-        return percent_text(value) if abs(value) <= PERCENT_SHOWN_MAX else None
+    percent = _percent_xfs(formats, xfs)
 
     out: dict = {}
     for name, pos in sheets:
@@ -494,24 +487,20 @@ def _xls_shown(data: bytes) -> dict:
             elif kind == 0x0205 and len(body) >= 8 and body[7] == 1:
                 row, col = struct.unpack_from("<HH", body, 0)
                 found.append((row, col, _XLS_ERRORS.get(body[6], "#ERROR")))
-            elif percent and kind == 0x0203 and len(body) >= 14:  # NUMBER
-                row, col, xf, value = struct.unpack_from("<HHHd", body, 0)
-                if xf in percent and (text := shown(value)) is not None:
+            elif percent and len(body) >= 14 and (kind == 0x0203 or (kind == 0x0006 and body[12:14] != b"\xff\xff")):
+                row, col, xf, value = struct.unpack_from("<HHHd", body, 0)  # NUMBER, or a formula's number
+                if xf in percent and (text := percent_shown(value)) is not None:
                     found.append((row, col, text))
             elif percent and kind == 0x027E and len(body) >= 10:  # RK
                 row, col, xf, rk = struct.unpack_from("<HHHI", body, 0)
-                if xf in percent and (text := shown(_xls_rk(rk))) is not None:
+                if xf in percent and (text := percent_shown(_xls_rk(rk))) is not None:
                     found.append((row, col, text))
             elif percent and kind == 0x00BD and len(body) >= 12:  # MULRK: several RK cells of one row
                 row, first = struct.unpack_from("<HH", body, 0)
                 for k in range((len(body) - 6) // 6):
                     xf, rk = struct.unpack_from("<HI", body, 4 + 6 * k)
-                    if xf in percent and (text := shown(_xls_rk(rk))) is not None:
+                    if xf in percent and (text := percent_shown(_xls_rk(rk))) is not None:
                         found.append((row, first + k, text))
-            elif percent and kind == 0x0006 and len(body) >= 14 and body[12:14] != b"\xff\xff":  # a formula's number
-                row, col, xf, value = struct.unpack_from("<HHHd", body, 0)
-                if xf in percent and (text := shown(value)) is not None:
-                    found.append((row, col, text))
             elif kind == 0x000A:
                 break
             pos += 4 + length

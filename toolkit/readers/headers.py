@@ -343,7 +343,7 @@ def subtotal_group(text: object) -> str | None:
         return None
     s = clean_text(text)
     head, _, last = s.rpartition(" ")
-    return head.strip() or None if last.casefold() in SUBTOTAL_LAST and len(s) <= 60 else None
+    return (head.strip() or None) if last.casefold() in SUBTOTAL_LAST and len(s) <= 60 else None
 
 
 def total_labels(values: list) -> "np.ndarray":
