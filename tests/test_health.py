@@ -91,6 +91,21 @@ def test_health_by_month_department_and_manager_over_two_rounds(berlin):
     assert (overall["n_candidates"], overall["n_told"], overall["share_within_target"]) == (12, 5, pytest.approx(4 / 8))
 
 
+def test_health_by_round_says_each_rounds_target_and_whether_the_committee_chose_it():
+    from rounds_for_timelines import berlin_frames
+    from toolkit.validate import round_from_frames
+
+    role, criteria, candidates, scores = berlin_frames()
+    no_target = round_from_frames({**role, "response_target_days": None}, criteria, candidates, scores, round_id="berlin",
+                                  as_of="2026-03-20")
+    t = timelines(Rounds((no_target, manchester_round(as_of="2026-03-20"))), as_of="2026-03-20")
+    h = process_health(t, by="round_id")
+    assert list(h.columns[:6]) == ["round_id", "role", "department", "hiring_manager", "target_days", "target_given"]
+    assert h.set_index("round_id")[["target_days", "target_given"]].to_dict("index") == {
+        "berlin": {"target_days": 3, "target_given": False}, "manchester": {"target_days": 5, "target_given": True}}
+    assert "target_given" not in process_health(t, by="department").columns  # a department's rounds may differ
+
+
 def test_missing_department_is_grouped_as_not_given(berlin_timelines):
     t = berlin_timelines.assign(department=pd.Series([None] * len(berlin_timelines), dtype="str"))
     h = process_health(t, by="department")

@@ -1002,3 +1002,30 @@ def test_a_rounds_many_rejections_without_a_date_show_as_one_counted_row_on_the_
     assert f"{n} candidate(s) are left out of these figures" in rep.files["process-health.html"].decode()
     left = list(openpyxl.load_workbook(io.BytesIO(rep.files["process-health.xlsx"]))["Left out"].values)
     assert len(left) == 1 + n
+
+
+def test_an_auditor_sees_each_rounds_target_and_which_one_is_the_default(tmp_path):
+    """'Within target' is 60 % in one round and 57 % in another: against 3 business days there and 5 here, and the 3 may
+    be only the default of a Role sheet left blank. The process-health page says each round's target, marks the
+    default, and the workbook and the round's own page say the same."""
+    src = tmp_path / "berlin.xlsx"
+    shutil.copy("data/sample/berlin-social-media-lead.xlsx", src)
+    wb = openpyxl.load_workbook(src)
+    next(r for r in wb["Role"].iter_rows() if r[0].value == "response_target_days")[1].value = None
+    wb.save(src)
+    rounds = Rounds([toolkit.load_round(src, as_of=AS_OF), toolkit.load_round("data/sample/stockholm-ux-designer.xlsx", as_of=AS_OF)])
+    rep = build_report(rounds, as_of=AS_OF)
+    page = rep.files["process-health.html"].decode()
+    by_round = page[page.index("By round</h2>"):page.index("By department</h2>")]
+    rows = {re.sub(r"<[^>]+>", "|", row).split("|")[2]: re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row)) for row in
+            re.findall(r"<tr>.*?</tr>", by_round, re.S)[1:]}
+    assert "3 business days (default)" in rows["berlin"], rows
+    assert "5 business days" in rows["stockholm-ux-designer"] and "(default)" not in rows["stockholm-ux-designer"]
+    assert "against each round's own target" in page
+    sheet = openpyxl.load_workbook(io.BytesIO(rep.files["process-health.xlsx"]))["By round"]
+    head, *body = list(sheet.values)
+    got = {r[head.index("Round id")]: (r[head.index("Target days")], r[head.index("Target given")]) for r in body}
+    assert got == {"berlin": (3, "no"), "stockholm-ux-designer": (5, "yes")}
+    committee = rep.files["berlin/committee.html"].decode()
+    assert "within 3 business days of the decision (the default: the Role sheet gives no response_target_days)" in committee
+    assert "(the default" not in rep.files["stockholm-ux-designer/committee.html"].decode()

@@ -205,6 +205,49 @@ def test_several_rounds_keep_their_own_country_and_target():
     assert t_monday.loc["U4", "business_days_waiting"] == 6
 
 
+def test_a_round_without_a_target_is_held_to_the_default_and_says_so():
+    role, criteria, candidates, scores = berlin_frames()
+    rnd = round_from_frames({**role, "response_target_days": None}, criteria, candidates, scores, as_of="2025-10-09", round_id="berlin")
+    assert (rnd.role.response_target_days, rnd.role.response_target_given) == (3, False)
+    both = Rounds((rnd, manchester_round(as_of="2026-03-20")))
+    t = timelines(both, as_of="2026-03-20")
+    given = t.groupby("round_id")[["target_days", "target_given"]].first()
+    assert given.to_dict("index") == {"berlin": {"target_days": 3, "target_given": False},
+                                      "manchester": {"target_days": 5, "target_given": True}}
+    assert str(t["target_given"].dtype) == "boolean"
+    assert str(timelines(Rounds(()), as_of="2026-03-20")["target_given"].dtype) == "boolean"
+    # the default is the target the figures use: due on the 3rd working day after Thu 2 October (Unity Day off)
+    assert by_id(t[t["round_id"] == "berlin"]).loc["C5", "due_on"] == pd.Timestamp("2025-10-08")
+
+
+def test_a_default_target_stays_a_default_when_the_round_is_rebuilt_or_written_back(tmp_path):
+    from toolkit import load_round
+    from toolkit.workbook import write_scorecard_workbook
+
+    role, criteria, candidates, scores = berlin_frames()
+    rnd = round_from_frames({**role, "response_target_days": None}, criteria, candidates, scores, as_of="2025-10-09")
+    again = round_from_frames(rnd.role, rnd.criteria, rnd.candidates, rnd.scores, as_of="2025-10-09")
+    assert (again.role.response_target_days, again.role.response_target_given) == (3, False)
+    path = write_scorecard_workbook(tmp_path / "round.xlsx", role=rnd.role, criteria=rnd.criteria, candidates=rnd.candidates,
+                                    scores=rnd.scores)
+    back = load_round(path, as_of="2025-10-09")
+    assert (back.role.response_target_days, back.role.response_target_given) == (3, False)
+    chosen = round_from_frames(role, criteria, candidates, scores, as_of="2025-10-09")  # 3 written: the committee's own 3
+    assert (chosen.role.response_target_days, chosen.role.response_target_given) == (3, True)
+    assert load_round(write_scorecard_workbook(tmp_path / "chosen.xlsx", role=chosen.role, criteria=chosen.criteria,
+                                               candidates=chosen.candidates, scores=chosen.scores),
+                      as_of="2025-10-09").role.response_target_given
+
+
+@pytest.mark.parametrize("written", ["drei", 90, -1])
+def test_a_target_that_cannot_be_used_is_an_error_that_says_the_default_is_used(written):
+    role, criteria, candidates, scores = berlin_frames()
+    rnd = round_from_frames({**role, "response_target_days": written}, criteria, candidates, scores, as_of="2025-10-09")
+    (msg,) = rnd.problems.loc[rnd.problems["column"] == "response_target_days", "message"]
+    assert msg.endswith("the default of 3 business days is used"), msg
+    assert (rnd.role.response_target_days, rnd.role.response_target_given) == (3, False)
+
+
 def test_overdue_now_lists_who_to_call_first():
     t = timelines(berlin_round(as_of="2025-10-10"), as_of="2025-10-10")
     got = overdue_now(t)

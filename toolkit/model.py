@@ -55,7 +55,7 @@ class Role:
     hiring_manager: str | None = None
     country: str | None = None
     language: str = DEFAULT_LANGUAGE
-    response_target_days: int = DEFAULT_RESPONSE_TARGET_DAYS
+    response_target_days: int | None = None
     decided_on: dt.date | None = None
     scale_min: float = DEFAULT_SCALE[0]
     scale_max: float = DEFAULT_SCALE[1]
@@ -68,6 +68,16 @@ class Role:
     sender_title_en: str | None = None
     sender_title_de: str | None = None
     sender_title_sv: str | None = None
+    response_target_given: bool | None = None
+    """Whether the round gave its response target (False: `DEFAULT_RESPONSE_TARGET_DAYS` is used); by default, whether
+    ``response_target_days`` was passed. An auditor comparing rounds sees which targets a committee chose."""
+
+    def __post_init__(self) -> None:
+        given = self.response_target_days is not None
+        if self.response_target_given is None:
+            object.__setattr__(self, "response_target_given", given)
+        if not given:
+            object.__setattr__(self, "response_target_days", DEFAULT_RESPONSE_TARGET_DAYS)
 
     def in_language(self, name: str, language: str) -> str | None:
         """``name`` ("role" or "sender_title") for a letter in ``language``: its translation on the Role sheet
@@ -85,6 +95,15 @@ class Role:
     def as_dict(self) -> dict:
         d = {k: getattr(self, k) for k in self.__dataclass_fields__}
         d["scale"] = self.scale
+        return d
+
+    def sheet_values(self) -> dict:
+        """The Role sheet that gives this role: `as_dict` with the response target left blank where the round did not
+        give one (written back as 3, it would read as chosen)."""
+        d = self.as_dict()
+        if not self.response_target_given:
+            d["response_target_days"] = None
+        del d["response_target_given"]
         return d
 
 

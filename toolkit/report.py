@@ -464,8 +464,11 @@ def _process_health_page(rounds, tl, health, as_of, anonymize) -> str:
     }
     sections = []
     for key, label in HEALTH_LABELS.items():
-        cols = {key: label.capitalize(), **HEALTH_COLUMNS}
-        sections.append({"label": label, "table": table(health["by"][key], cols, kinds=HEALTH_KINDS)})
+        frame, cols = health["by"][key], {key: label.capitalize()}
+        if key == "round_id":  # what "within target" means in each round, and whether the committee chose it
+            frame = frame.assign(target=target_words(frame["target_days"], frame["target_given"]))
+            cols["target"] = "Target"
+        sections.append({"label": label, "table": table(frame, {**cols, **HEALTH_COLUMNS}, kinds=HEALTH_KINDS)})
     missing = health["left_out"]
     overdue_t = table(health["overdue"], {"round_id": "Round", "role": "Role", "name": "Candidate",
                                           "business_days_waiting": "Business days waiting", "due_on": "Was due",
@@ -487,6 +490,13 @@ def _process_health_page(rounds, tl, health, as_of, anonymize) -> str:
     return render_page("process-health.html", cards=cards, overdue=overdue_t, left_out=left_t, n_left_out=len(missing),
                        weekends_only=weekends_only,
                        figures=figures, sections=sections, completeness=comp_t, as_of=as_of, plotly_js=PLOTLY_ASSET)
+
+
+def target_words(days: pd.Series, given: pd.Series) -> pd.Series:
+    """A round's response target as the pages say it: "3 business days", or "3 business days (default)" where the
+    round gave none."""
+    words = days.map(lambda d: "–" if pd.isna(d) else f"{int(d)} business day{'' if int(d) == 1 else 's'}").astype(object)
+    return words.where(given.fillna(True).astype(bool), words + " (default)")
 
 
 UNTIMED_LISTED = 5

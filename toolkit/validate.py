@@ -213,6 +213,9 @@ def parse_scale(value) -> tuple[float, float] | None:
 # Role
 
 
+DEFAULT_TARGET_WORDS = f"; the default of {DEFAULT_RESPONSE_TARGET_DAYS} business days is used"
+
+
 def build_role(raw: RawRole, problems: Problems, round_id: str, has_data: bool = True) -> Role:
     """The Role sheet's values; a blank template (no candidates yet) may leave the role empty."""
     sheet = raw.sheet_name or "Role"
@@ -246,7 +249,7 @@ def build_role(raw: RawRole, problems: Problems, round_id: str, has_data: bool =
         v = raw.values[f.name]
         x, is_bad = converted[f.name]
         if is_bad:
-            sev, extra = ("warning", f"; using {DEFAULT_LANGUAGE!r}") if f.name == "language" else ("error", "")
+            sev, extra = ("warning", f"; using {DEFAULT_LANGUAGE!r}") if f.name == "language" else ("error", DEFAULT_TARGET_WORDS if f.name == "response_target_days" else "")
             problems.add(sev, rule="bad_value", message=f"{f.name} cannot be read as {_kind_word(f)}{extra}", column=f.name, value=v,
                          hint=_allowed_hint(f), **at(f.name))
             continue
@@ -262,8 +265,8 @@ def build_role(raw: RawRole, problems: Problems, round_id: str, has_data: bool =
         problems.add("error", sheet, "required_value", "the role (job title) is missing", column="role", hint="Add a row: role | <job title>")
     target = vals.get("response_target_days")
     if target is not None and not (0 <= int(target) <= 60):
-        problems.add("error", rule="bad_value", message="response_target_days must be between 0 and 60 business days", **at("response_target_days"),
-                     value=target, hint="Use e.g. 3 (the default)")
+        problems.add("error", rule="bad_value", message=f"response_target_days must be between 0 and 60 business days{DEFAULT_TARGET_WORDS}", **at("response_target_days"),
+                     column="response_target_days", value=target, hint="Use e.g. 3 (the default)")
         target = None
     country = vals.get("country")
     if country and str(country).strip():
@@ -281,7 +284,7 @@ def build_role(raw: RawRole, problems: Problems, round_id: str, has_data: bool =
         hiring_manager=vals.get("hiring_manager"),
         country=str(country).upper() if country else None,
         language=vals.get("language", DEFAULT_LANGUAGE),
-        response_target_days=int(target) if target is not None else DEFAULT_RESPONSE_TARGET_DAYS,
+        response_target_days=int(target) if target is not None else None,  # None: the default, and said so (Role.response_target_given)
         decided_on=decided.date() if decided is not None else None,
         scale_min=scale[0],
         scale_max=scale[1],
@@ -1266,7 +1269,7 @@ def round_from_frames(
     in problems count as if the table were a sheet with its header in row 1.
     """
     if isinstance(role, Role):  # a loaded round's role passed back in
-        role = role.as_dict()
+        role = role.sheet_values()
     elif not isinstance(role, (dict, pd.Series)):
         raise ToolkitError(f"role is a dict of Role fields, not a {type(role).__name__}",
                            hint='Pass e.g. {"role": "Data Analyst", "country": "GB"}, or a loaded round\'s rnd.role')

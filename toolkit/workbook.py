@@ -493,7 +493,7 @@ def scorecard_workbook_bytes(
     from .model import Role
 
     if isinstance(role, Role):  # a loaded round's role: written back as its fields
-        role = role.as_dict()
+        role = role.sheet_values()
     elif isinstance(role, pd.Series):
         role = role.to_dict()
     elif role is not None and not isinstance(role, dict):

@@ -41,6 +41,8 @@ HEALTH_COLUMNS = [
     "feedback_requests", "share_feedback_answered", "median_feedback_business_days",
     "n_talent_pool", "follow_ups_overdue", "follow_ups_missing",
 ]
+ROUND_INFO = ("role", "department", "hiring_manager", "target_days", "target_given")
+"""What process health by round says of each round besides its figures: the target is what "within target" means there."""
 COMPLETENESS_COLUMNS = ["round_id", "interviewer", "n_candidates", "n_criteria", "expected_scores", "missing_scores", "share_missing"]
 
 
@@ -126,7 +128,8 @@ def process_health(
     are grouped as "(no decision date)" (`NO_DECISION`: drop that row before
     turning the column into dates). Missing departments or
     managers are grouped as "(not given)". Columns: the group column (with
-    role, department and hiring_manager when by round), then
+    role, department, hiring_manager, target_days and target_given when by
+    round: `ROUND_INFO`), then
 
     - n_candidates, n_hired, n_offered, n_rejected, n_withdrawn, n_pending;
     - n_to_tell (measured candidates), n_told, n_told_on_time;
@@ -201,9 +204,9 @@ def process_health(
     out = out.reset_index()
     out[out.columns[0]] = out[out.columns[0]].astype("str")
     if by == "round_id":
-        info = df.groupby("round_id", sort=False)[["role", "department", "hiring_manager"]].first()
+        info = df.groupby("round_id", sort=False)[list(ROUND_INFO)].first()
         out = out.merge(info.reset_index(), on="round_id", how="left")
-        out = out[["round_id", "role", "department", "hiring_manager", *[c for c in out.columns if c not in ("round_id", "role", "department", "hiring_manager")]]]
+        out = out[["round_id", *ROUND_INFO, *[c for c in out.columns if c != "round_id" and c not in ROUND_INFO]]]
     return out
 
 

@@ -77,7 +77,7 @@ TIMELINE_COLUMNS = [
     "days_to_decide", "business_days_to_decide",
     "channel", "channel_kind", "told_personally",
     "days_to_tell", "business_days_to_tell", "business_days_waiting",
-    "target_days", "due_on", "target_status",
+    "target_days", "target_given", "due_on", "target_status",
     "feedback_requested_on", "feedback_sent_on", "feedback_days", "feedback_business_days", "feedback_status",
     "stay_in_touch", "in_talent_pool", "follow_up_on", "follow_up_status", "as_of",
 ]
@@ -143,6 +143,7 @@ def _one_round(round_: HiringRound) -> pd.DataFrame:
     c["country"] = role.country
     c["calendar"] = calendar_name(role.country)
     c["target_days"] = role.response_target_days
+    c["target_given"] = bool(role.response_target_given)
     c["is_finalist"] = _finalists(round_).to_numpy()
     c["decided_on"] = decision_dates(pd.to_datetime(c["decided_on"]), pd.to_datetime(c["notified_on"]), role.decided_on)
     return c
@@ -188,7 +189,9 @@ def timelines(
     `process_health` does),
     business_days_waiting (Int64: for measured candidates not yet told,
     business days from the decision to as_of; <NA> otherwise);
-    target_days (Int64), due_on (date), target_status;
+    target_days (Int64), target_given (boolean: False where the round gave
+    no target and the default of 3 business days is used), due_on (date),
+    target_status;
     feedback_requested_on, feedback_sent_on, feedback_days,
     feedback_business_days (Int64, request -> sent), feedback_status;
     stay_in_touch (boolean as recorded, <NA> when blank), in_talent_pool
@@ -214,6 +217,7 @@ def timelines(
         df[col] = df[col].astype("str")
     df["status"] = df["status"].str.strip().str.lower()
     df["target_days"] = pd.to_numeric(df["target_days"]).astype("Int64")
+    df["target_given"] = df["target_given"].astype("boolean")
     df["is_finalist"] = df["is_finalist"].astype("boolean")
 
     decided, notified = df["decided_on"], df["notified_on"]
@@ -277,7 +281,7 @@ def _empty() -> pd.DataFrame:
     for c in ("days_to_decide", "business_days_to_decide", "days_to_tell", "business_days_to_tell",
               "business_days_waiting", "target_days", "feedback_days", "feedback_business_days"):
         dtypes[c] = "Int64"
-    for c in ("is_finalist", "told_personally", "stay_in_touch", "in_talent_pool"):
+    for c in ("is_finalist", "target_given", "told_personally", "stay_in_touch", "in_talent_pool"):
         dtypes[c] = "boolean"
     return pd.DataFrame({c: pd.Series(dtype=dtypes[c]) for c in TIMELINE_COLUMNS})
 
