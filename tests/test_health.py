@@ -181,3 +181,5 @@ def test_sample_health_per_round_equals_a_hand_count_of_the_workbooks():
     }
     for round_id, values in expected.items():
         assert h.loc[round_id, cols].astype(float).tolist() == pytest.approx(values), round_id
+    # exactly: interpolation gave 5.500000000000001, which a workbook cell and summary.json showed as it is
+    assert h.loc["berlin-social-media-lead", "p90_business_days_to_tell"] == 5.5

@@ -535,7 +535,7 @@ def test_process_health_workbook_opens_in_libreoffice_and_matches_summary(tree, 
     assert len(by_round) == 3
     for row in by_round.to_dict(orient="records"):
         fig = summary["rounds"][row["Round id"]]
-        assert row["Share within target"] == pytest.approx(fig["share_within_target"])
+        assert row["Within target"] == pytest.approx(fig["share_within_target"])
         assert row["Median business days to tell"] == pytest.approx(fig["median_business_days_to_tell"])
         assert row["Overdue now"] == fig["overdue_now"]
 
@@ -817,6 +817,8 @@ def test_numbers_on_the_pages_round_as_a_person_checking_them_by_hand_would():
     from toolkit.render.pages import fmt
 
     assert [fmt(v) for v in (3.675, 2.4, -0.0043, 4.0, 1.005)] == ["3.68", "2.4", "0", "4", "1.01"]
+    # a share at a half rounds up, as Excel shows the same cell of process-health.xlsx (1 score missing of 40: 3 %, not 2 %)
+    assert [fmt(v, "share") for v in (1 / 40, 0.125, 1 / 3, 0.6, 1.0, 0.0)] == ["3%", "13%", "33%", "60%", "100%", "0%"]
 
 
 def test_a_column_of_totals_shows_every_number_with_the_same_decimals(report):
@@ -1029,3 +1031,57 @@ def test_an_auditor_sees_each_rounds_target_and_which_one_is_the_default(tmp_pat
     committee = rep.files["berlin/committee.html"].decode()
     assert "within 3 business days of the decision (the default: the Role sheet gives no response_target_days)" in committee
     assert "(the default" not in rep.files["stockholm-ux-designer/committee.html"].decode()
+
+
+def test_the_process_health_workbook_reads_as_the_page_does(tmp_path):
+    """An auditor's review of process-health.xlsx against the page: two candidate rows without an id shared one
+    pseudonym in the anonymized workbook (one person listed twice, it seemed); an unreadable name was a cell holding ''
+    (COUNTA counted it, ISBLANK said no); the target status said "pending" beside a Status column of pending
+    candidates; the headings were column names where the page has words; a long name below row 200 was cut off."""
+    src = tmp_path / "round.xlsx"
+    shutil.copy("data/sample/berlin-social-media-lead.xlsx", src)
+    wb = openpyxl.load_workbook(src)
+    ws = wb["Candidates"]
+    ws["A4"], ws["A6"] = None, None  # two rows without an id: set aside, left out of the figures
+    wb.save(src)
+    rounds = Rounds([toolkit.load_round(src, as_of=AS_OF)])
+    for anonymize in (False, True):
+        rep = build_report(rounds, as_of=AS_OF, anonymize=anonymize, pseudonym_key=b"k" * 32)
+        book = rep.files["process-health.xlsx"]
+        left = openpyxl.load_workbook(io.BytesIO(book))["Left out"]
+        head, *rows = list(left.values)
+        assert head == ("Round id", "Candidate id", "Name", "Candidates row", "Why left out")
+        blank_ids = [r for r in rows if r[1] is None]
+        assert [r[3] for r in blank_ids] == [4, 6]  # both listed, each by its row, neither given a pseudonym
+        assert all(r[2] is None for r in blank_ids)
+        with zipfile.ZipFile(io.BytesIO(book)) as z:  # a blank cell is no cell at all, not an empty text
+            sheets = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
+        assert not any(re.search(r'<c [^>]*t="inlineStr"\s*/>', x) for x in sheets)
+    named = {r[1] for r in rows if r[1] is not None}
+    assert all(re.fullmatch(r"[0-9A-F]{8,}", i) for i in named) and len(rows) == len(blank_ids) + len(named)
+
+    books = openpyxl.load_workbook(io.BytesIO(build_report(rounds, as_of=AS_OF).files["process-health.xlsx"]))
+    by_round = books["By round"]
+    head = [c.value for c in by_round[1]]
+    assert {"To tell", "Within target", "90th percentile", "Overdue now"} <= set(head)
+    tl = books["Timelines"]
+    head = [c.value for c in tl[1]]
+    statuses = {r[head.index("Target status")] for r in tl.iter_rows(min_row=2, values_only=True)}
+    assert "pending" not in statuses and statuses <= {"on time", "late", "overdue", "within target", "not applicable"}
+    assert "within target" in statuses
+
+
+def test_workbook_columns_fit_every_row_and_show_values_as_the_cells_do():
+    from toolkit.render.xlsx import tables_workbook_bytes
+
+    names = ["Ann Lee"] * 300
+    names[250] = "Maximiliane Josephine von Hohenberg-Liebenstein"  # far below the first rows
+    df = pd.DataFrame({"name": names, "status": "rejected",
+                       "decided_on": pd.to_datetime(["2026-03-02"] * 300).astype("datetime64[s]"),
+                       "share_missing": [0.025] * 300, "days": pd.array([3] * 300, dtype="Int64")})
+    sheet = openpyxl.load_workbook(io.BytesIO(tables_workbook_bytes({"T": df})))["T"]
+    width = {c: sheet.column_dimensions[c].width for c in "ABCDE"}
+    assert width["A"] >= len(names[250]) + 2
+    assert width["C"] == len("Decided on") + 2  # a date shows as yyyy-mm-dd (10), not with 00:00:00
+    assert width["D"] == len("Share missing") + 2  # a share shows as 3 %, not 0.025
+    assert width["E"] == 8

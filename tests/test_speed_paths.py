@@ -100,6 +100,8 @@ def _openpyxl_cell_by_cell(sheets: dict) -> bytes:
             value = ", ".join(map(str, value))
         if hasattr(value, "item") and not isinstance(value, str):
             value = value.item()
+        if value == "":
+            return None  # an empty text (or an empty list) is a blank cell
         c = WriteOnlyCell(ws, value=value)
         if isinstance(value, str):
             c.data_type = "s"
@@ -120,8 +122,7 @@ def _openpyxl_cell_by_cell(sheets: dict) -> bytes:
         ws = wb.create_sheet(title=name[:31])
         columns = list(df.columns)
         for i, c in enumerate(columns, start=1):
-            sample = [str(v) for v in df[c].head(200).tolist() if v is not None]
-            ws.column_dimensions[get_column_letter(i)].width = max(min(max([len(xlsx._label(c))] + [len(s) for s in sample]) + 2, 60), 8)
+            ws.column_dimensions[get_column_letter(i)].width = xlsx.column_width(xlsx._label(c), df[c], c)
         ws.freeze_panes = "A2"
         if columns:
             ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(len(df), 1) + 1}"

@@ -28,6 +28,7 @@ from pathlib import Path
 import pandas as pd
 
 from .analytics.health import share_within_target
+from .coerce import is_blank as _blank
 from .errors import OutputError
 from .model import HiringRound, Rounds, as_rounds
 from .render.pages import Table, figure_div, fmt, render_page, table
@@ -139,10 +140,11 @@ def _anonymize(df: pd.DataFrame, pseudonyms: Pseudonyms | None) -> pd.DataFrame:
     if not pseudonyms or df.empty or "candidate_id" not in df.columns:
         return df
     df = df.copy()
-    alias = [pseudonyms(r, c) for r, c in zip(df["round_id"], df["candidate_id"])]
+    # a row without an id (set aside for it) is no one the key can name: two such rows would share one pseudonym
+    alias = [None if _blank(c) else pseudonyms(r, c) for r, c in zip(df["round_id"], df["candidate_id"])]
     if "name" in df.columns:
-        df["name"] = alias
-    df["candidate_id"] = [a.split(" ")[1] for a in alias]
+        df["name"] = pd.Series(alias, index=df.index, dtype="str")
+    df["candidate_id"] = pd.Series([a and a.split(" ")[1] for a in alias], index=df.index, dtype="str")
     for col in ("email", "notes", "evidence"):
         if col in df.columns:
             df = df.drop(columns=col)
@@ -226,7 +228,7 @@ def build_report(rounds, *, as_of=None, anonymize: bool = False, templates_dir=N
     talent = pd.concat(talent_rows, ignore_index=True) if talent_rows else pd.DataFrame()
     lint = pd.concat(lint_frames, ignore_index=True) if lint_frames else pd.DataFrame()
     health = _health_tables(rounds, tl, secret)
-    files["process-health.xlsx"] = tables_workbook_bytes(health["sheets"])
+    files["process-health.xlsx"] = tables_workbook_bytes(health["sheets"], labels=HEALTH_WORKBOOK_LABELS)
     files["process-health.html"] = _process_health_page(rounds, tl, health, as_of_text, secret).encode()
     talent_out = _anonymize(talent, secret)
     files["talent-pool.xlsx"] = tables_workbook_bytes({"Talent pool": talent_out})
@@ -435,7 +437,8 @@ def _health_tables(rounds: Rounds, tl: pd.DataFrame, anonymize: bool) -> dict:
     sheets = {
         "By round": by["round_id"], "By department": by["department"], "By hiring manager": by["hiring_manager"],
         "By month": by["month"], "Overdue now": overdue, "Left out": missing, "Scorecard completeness": completeness,
-        "Timelines": timeline_rows,
+        # in words, as the pages say it: "pending" beside a Status column of pending candidates would mean two things
+        "Timelines": timeline_rows.assign(target_status=timeline_rows["target_status"].map(lambda s: _status_tag(s)["text"])),
     }
     return {"by": by, "overdue": overdue, "left_out": missing, "completeness": completeness, "sheets": sheets,
             "timelines": timeline_rows}
@@ -448,6 +451,8 @@ HEALTH_COLUMNS = {
     "share_finalists_told_personally": "Finalists told personally", "feedback_requests": "Feedback requests",
     "share_feedback_answered": "Feedback answered", "share_scores_missing": "Scores missing",
 }
+HEALTH_WORKBOOK_LABELS = {**HEALTH_COLUMNS, "row": "Candidates row", "why": "Why left out"}
+"""process-health.xlsx's headings: the page's words where the page shows the column (other columns: their names)."""
 HEALTH_KINDS = {"share_within_target": "share", "share_finalists_told_personally": "share", "share_feedback_answered": "share",
                 "share_scores_missing": "share", "median_business_days_to_tell": "num", "p90_business_days_to_tell": "num"}
 

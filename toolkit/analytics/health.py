@@ -180,7 +180,8 @@ def process_health(
     to_tell["business_days_to_tell"] = to_tell["business_days_to_tell"].astype("float64")
     days = to_tell.groupby("_group")["business_days_to_tell"]
     out["median_business_days_to_tell"] = days.median().reindex(out.index).astype("Float64")
-    out["p90_business_days_to_tell"] = days.quantile(0.9, interpolation="linear").reindex(out.index).astype("Float64")
+    # rounded to 9 places: interpolation leaves 5.500000000000001 where the figure is 5.5 (and a workbook cell shows it)
+    out["p90_business_days_to_tell"] = days.quantile(0.9, interpolation="linear").round(9).reindex(out.index).astype("Float64")
     out["share_within_target"] = _share(out["n_told_on_time"], out["n_told"] + out["overdue_now"])
     out["share_finalists_told_personally"] = _share(out["_finalists_personal"], out["n_finalists_told"])
     out["share_feedback_answered"] = _share(out["_answered"], out["feedback_requests"])

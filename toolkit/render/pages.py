@@ -47,8 +47,8 @@ def fmt(value, kind: str = "", decimals: int | None = None) -> str:
         return value.isoformat()
     if isinstance(value, (bool,)) or type(value).__name__ == "bool_":
         return "yes" if value else "no"
-    if kind == "share":
-        return f"{float(value):.0%}"
+    if kind == "share":  # rounded at 5 upwards, as Excel shows the same share in the workbook: 2.5 % is 3 %
+        return f"{_half_up(float(value)):.0%}"
     if kind == "int":
         return f"{int(value)}"
     if isinstance(value, float) or kind == "num":

@@ -29,31 +29,6 @@ def _label(column: str) -> str:
     return column.replace("_", " ").capitalize()
 
 
-def _cell(ws, value, column: str):
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, pd.Timestamp):
-        value = value.to_pydatetime().date()
-    if isinstance(value, (bool,)):
-        return "yes" if value else "no"
-    if isinstance(value, (list, tuple)):
-        value = ", ".join(map(str, value))
-    if hasattr(value, "item") and not isinstance(value, str):
-        value = value.item()
-    cell = WriteOnlyCell(ws, value=value)
-    if isinstance(value, str):
-        cell.data_type = "s"  # never a formula
-        if len(value) > 60:
-            cell.alignment = WRAP
-    elif isinstance(value, dt.date):
-        cell.number_format = "yyyy-mm-dd"
-    elif isinstance(value, float) and column.startswith("share"):
-        cell.number_format = "0%"
-    elif isinstance(value, float):
-        cell.number_format = "0.00"
-    return cell
-
-
 def tables_workbook_bytes(sheets: dict[str, pd.DataFrame], *, labels: dict[str, str] | None = None) -> bytes:
     """One formatted sheet per DataFrame (sheet name -> table).
 
@@ -71,12 +46,8 @@ def tables_workbook_bytes(sheets: dict[str, pd.DataFrame], *, labels: dict[str, 
     for index, (name, df) in enumerate(sheets.items(), start=1):
         ws = wb.create_sheet(title=name[:31])
         columns = list(df.columns)
-        widths = []
-        for c in columns:
-            sample = [str(v) for v in df[c].head(200).tolist() if v is not None]
-            widths.append(min(max([len(labels.get(c, _label(c)))] + [len(s) for s in sample]) + 2, 60))
-        for i, w in enumerate(widths, start=1):
-            ws.column_dimensions[get_column_letter(i)].width = max(w, 8)
+        for i, c in enumerate(columns, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = column_width(labels.get(c, _label(c)), df[c], c)
         ws.freeze_panes = "A2"
         if columns:
             ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(len(df), 1) + 1}"
@@ -94,6 +65,41 @@ def tables_workbook_bytes(sheets: dict[str, pd.DataFrame], *, labels: dict[str, 
     return _deterministic_zip(buf.getvalue(), rows)
 
 
+def column_width(label: str, values: pd.Series, column: str) -> int:
+    """A column's width in characters: its heading or its widest value as the cell shows it (a date as yyyy-mm-dd, a
+    share as 25%, a number with two decimals), whichever is wider, plus a margin; at least 8, at most 60 (longer text
+    wraps). Every row counts, not a first few: a long name further down is not cut off by the next column."""
+    return max(min(max(len(label), _widest(values.dropna(), column.startswith("share"))) + 2, 60), 8)
+
+
+def _widest(values: pd.Series, share: bool) -> int:
+    if values.empty:
+        return 0
+    kind = values.dtype.kind
+    if kind == "M":
+        return 10
+    if kind == "b" or str(values.dtype) == "boolean":
+        return 3  # yes / no
+    if kind in "iuf":
+        ends = [float(values.min()), float(values.max())]
+        if share and kind == "f":
+            return max(len(f"{x:.0%}") for x in ends)
+        return max(len(f"{x:.2f}") if kind == "f" else len(str(int(x))) for x in ends)
+    if values.dtype == "str" or values.map(type).eq(str).all():  # text: measured in Arrow, not cell by cell
+        return int(values.astype("str").str.len().max())
+    return max(len(_shown(v)) for v in values)
+
+
+def _shown(value) -> str:
+    """One value of a column of mixed values as its cell shows it (for its width)."""
+    kind, v = _value(value)
+    if kind == "date":
+        return "0000-00-00"
+    if kind == "number" and isinstance(v, float):
+        return f"{v:.2f}"
+    return "" if v is None else str(v)
+
+
 # -- data rows as sheet XML, exactly as openpyxl's write-only cells would be written ----------------
 
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -102,7 +108,7 @@ _PLAIN, _WRAPPED, _DATE, _SHARE, _FLOAT = range(5)
 
 
 def _value(value):
-    """(kind, value) of one table value as `_cell` would write it; kind None for an empty cell."""
+    """(kind, value) of one table value as its cell holds it; kind None for an empty cell."""
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT:
         return None, None
     if isinstance(value, pd.Timestamp):
@@ -114,6 +120,8 @@ def _value(value):
     if hasattr(value, "item") and not isinstance(value, str):
         value = value.item()
     if isinstance(value, str):
+        if not value:
+            return None, None  # an empty text is a blank cell (ISBLANK, COUNTA), not a cell holding ""
         return "str", value[:32767]  # the most a cell holds (openpyxl cuts there too)
     if isinstance(value, dt.date):
         return "date", value
@@ -170,7 +178,7 @@ def _rows_xml(ws, df: pd.DataFrame) -> str:
 
     def date_style(value) -> str:
         # openpyxl gives a date or datetime cell its own number format when the value is set (registering it), then
-        # `_cell` sets yyyy-mm-dd: the same steps on a probe register the same formats in the same order
+        # the cell is set to yyyy-mm-dd: the same steps on a probe register the same formats in the same order
         if type(value) not in date_kinds:
             date_kinds.add(type(value))
             probe = WriteOnlyCell(ws, value=value)
@@ -189,9 +197,6 @@ def _rows_xml(ws, df: pd.DataFrame) -> str:
             ref = f"{letter}{r}"
             if kind in ("str", "yes/no"):
                 wrapped = style(_WRAPPED) if kind == "str" and len(v) > 60 else ""
-                if v == "":
-                    cells.append(f'<c r="{ref}"{wrapped} t="inlineStr" />')
-                    continue
                 stripped = v.strip()
                 space = ' xml:space="preserve"' if stripped and stripped != v else ""
                 cells.append(f'<c r="{ref}"{wrapped} t="inlineStr"><is><t{space}>{_text(v)}</t></is></c>')
