@@ -1085,3 +1085,13 @@ def test_workbook_columns_fit_every_row_and_show_values_as_the_cells_do():
     assert width["C"] == len("Decided on") + 2  # a date shows as yyyy-mm-dd (10), not with 00:00:00
     assert width["D"] == len("Share missing") + 2  # a share shows as 3 %, not 0.025
     assert width["E"] == 8
+
+
+def test_the_mail_merge_says_which_letters_are_rejections_and_which_thank_a_withdrawal(report, rounds):
+    """Whoever runs the mail merge filters on what the letter is: a "no", a thank-you to someone who withdrew."""
+    for rnd in rounds:
+        sheet = openpyxl.load_workbook(io.BytesIO(report.files[f"{rnd.round_id}/mail-merge.xlsx"]))["Mail merge"]
+        head, *rows = list(sheet.values)
+        got = {r[head.index("Candidate id")]: r[head.index("Status")] for r in rows}
+        c = rnd.candidates.set_index("candidate_id")["status"]
+        assert got == {cid: c[cid] for cid in got} and set(got.values()) == {"rejected", "withdrawn"}, rnd.round_id

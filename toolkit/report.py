@@ -284,7 +284,7 @@ def candidate_files(rnd: HiringRound, feedbacks, profiles: pd.DataFrame, *, temp
             on_files(own)
         letter_rows.append({"candidate_id": cid, "name": fb.name, "language": fb.language, "status": fb.status,
                             "letter": f"candidates/{safe_name(cid)}/letter.html", "notes": f"candidates/{safe_name(cid)}/call-notes.html"})
-        merge_rows.append({"candidate_id": cid, "name": fb.name, "email": fb.email, "language": fb.language,
+        merge_rows.append({"candidate_id": cid, "name": fb.name, "email": fb.email, "language": fb.language, "status": fb.status,
                            "subject": fb.subject, "body": text})
         if progress:
             progress(1)
@@ -308,7 +308,8 @@ def _build_round(rnd: HiringRound, summary: pd.DataFrame, tl: pd.DataFrame, as_o
     files, letter_rows, merge_rows = built["files"], built["letters"], built["merge"]
     lint = lint_round(rnd, feedbacks)
     files[f"{rid}/mail-merge.xlsx"] = tables_workbook_bytes({"Mail merge": pd.DataFrame(merge_rows, columns=[
-        "candidate_id", "name", "email", "language", "subject", "body"])})
+        "candidate_id", "name", "email", "language", "status", "subject", "body"])})  # status: a rejection, a thank-you
+    # for withdrawing or a pending draft, told apart without reading the body
     files[f"{rid}/committee.html"] = _committee_page(rnd, summary, totals, ev, calibration, robustness, tl, lint, letter_rows,
                                                      as_of).encode()
     cand_rows = summary.merge(tl[["candidate_id", "business_days_to_tell", "target_status", "channel", "channel_kind", "due_on"]],
