@@ -198,11 +198,14 @@ def test_scores_of_a_quarantined_candidate_say_to_correct_that_row(frames):
     candidates["notified_on"] = candidates["notified_on"].astype(object)
     candidates.loc[1, "notified_on"] = "sometime in March"
     rnd = load(role, criteria, candidates, scores)
-    unknown = rnd.errors[rnd.errors["rule"] == "unknown_candidate"]
+    assert "unknown_candidate" not in set(rnd.errors["rule"])
+    (said,) = rnd.errors[rnd.errors["rule"] == "candidate_set_aside"].itertuples()  # once, not once per score
     cid, name = candidates.loc[1, "candidate_id"], candidates.loc[1, "name"]
-    assert len(unknown) == 6 and unknown["message"].eq(f"candidate {name!r} ({cid}) is set aside for an error in their candidate "
-                                                       "row, and their scores with them").all()
-    assert unknown["hint"].str.startswith("Correct that row on the Candidates sheet").all()
+    first = scores.index[scores["candidate_id"] == cid][0] + 2
+    assert said.message == (f"candidate {name!r} ({cid}) is set aside for an error in their candidate row, and their 6 score rows "
+                            f"with them (Scores rows {first}-{first + 5})")
+    assert said.cell == f"A{first}" and said.hint.startswith("Correct that row on the Candidates sheet")
+    assert (rnd.rejected_rows["reason"] == "the candidate's row is set aside").sum() == 6
 
 
 def test_an_unknown_country_is_reported_as_business_days_then_count_weekends_only(frames):
@@ -405,7 +408,10 @@ def test_decided_before_last_interview_is_impossible(frames):
     assert rnd.errors.iloc[0]["location"] == "Candidates!H3" or rnd.errors.iloc[0]["column"] == "decided_on"
     # the decision date may be the wrong one (a mistyped year would be timed as months late): Ben's row is set aside,
     # and so are his six scores, each saying why; the response-time pages list him as left out
-    assert errors[1:] == ["unknown_candidate"] * 6
+    assert errors[1:] == ["candidate_set_aside"]  # said once, not once per score: the one error to fix stays in sight
+    (said,) = rnd.errors.loc[rnd.errors["rule"] == "candidate_set_aside", "message"]
+    assert said.endswith("is set aside for an error in their candidate row, and their 6 score rows with them (Scores rows 8-13)"), said
+    assert (rnd.rejected_rows["reason"] == "the candidate's row is set aside").sum() == 6
     assert balanced(rnd)
 
 
@@ -636,9 +642,13 @@ def test_scores_of_a_criterion_set_aside_say_so_and_point_at_its_row(frames):
     criteria["rank"] = pd.Series(["first", 2, 3], dtype=object)
     rnd = load(role, criteria, candidates, scores)
     first = criteria.loc[0, "criterion"]
-    own = rnd.problems[(rnd.problems["rule"] == "unknown_criterion") & (rnd.problems["value"] == first)]
-    assert len(own) and (own["message"] == "criterion belongs to a quarantined Criteria row").all()
+    assert not ((rnd.problems["rule"] == "unknown_criterion") & (rnd.problems["value"] == first)).any()
+    own = rnd.problems[(rnd.problems["rule"] == "criterion_set_aside") & (rnd.problems["value"] == first)]
+    n = int((scores["criterion"] == first).sum())
+    assert len(own) == 1 and own.iloc[0]["message"].startswith(f"criterion {first!r} is set aside for an error in its Criteria row, "
+                                                               f"and its {n} scores with it (Scores rows ")
     assert own["hint"].str.startswith("Correct that row on the Criteria sheet").all()
+    assert (rnd.rejected_rows["reason"] == "the criterion's row is set aside").sum() == n
     criteria["rank"] = "first"  # every criterion set aside
     gone = load(role, criteria, candidates, scores).problems
     assert not gone["hint"].fillna("").str.fullmatch("Use one of: ").any()

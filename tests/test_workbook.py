@@ -90,7 +90,7 @@ def test_template_drop_downs_cover_the_committee_fields():
     assert candidates["decided_on"].type == "date"
     criteria = _validations(wb["Criteria"])
     assert criteria["must_have"].formula1 == '"yes,no"'
-    # a weight the loader would refuse (above MAX_WEIGHT, or negative) is refused as it is typed
+    # a weight the loader would refuse (above MAX_WEIGHT, or negative) is questioned as it is typed
     from toolkit.schema import MAX_WEIGHT
     assert (criteria["weight"].type, criteria["weight"].formula1, criteria["weight"].formula2) == ("decimal", "0", str(MAX_WEIGHT))
     assert criteria["weight"].allow_blank  # blank everywhere = weights from the rank
@@ -99,6 +99,39 @@ def test_template_drop_downs_cover_the_committee_fields():
     assert scores["candidate_id"].formula1.startswith("Candidates!$A$2:$A$")
     assert (scores["score"].type, scores["score"].formula1, scores["score"].formula2) == ("decimal", "1", "5")
     assert scores["score"].allow_blank  # blank = not assessed
+
+
+def test_template_checks_warn_and_let_through_what_the_loader_reads(tmp_path):
+    """A committee secretary's review: every check refused a value the loader reads (ja, abgelehnt, n/a as a bar,
+    13.03.26 in an English Excel), a scale typed 1-10 in a General cell became 10 January, the bar's prompt spoke of
+    'not assessed', and a typed id 00123 lost its zeros."""
+    wb = _open(scorecard_workbook_bytes(criteria_names=["A", "B"]))
+    checks = [dv for ws in wb.worksheets for dv in ws.data_validations.dataValidation]
+    assert checks and {dv.errorStyle for dv in checks} == {"warning"}  # Excel asks "Continue?" instead of refusing
+    role = {r[0].value: r[1] for r in wb["Role"].iter_rows(min_row=2, max_col=2)}
+    assert role["scale"].number_format == "@" and role["role"].number_format == "@"
+    assert role["decided_on"].number_format == "yyyy-mm-dd"
+    bar = _validations(wb["Criteria"])["bar"]
+    assert "blank = no bar" in bar.prompt and "not assessed" not in bar.prompt
+    for sheet in ("Candidates", "Scores"):
+        assert wb[sheet].column_dimensions["A"].number_format == "@"  # candidate_id
+    assert wb["Candidates"].column_dimensions["B"].width >= 24  # name: room for a name before anyone types one
+
+
+def test_template_command_writes_the_scale_and_checks_scores_against_it(tmp_path, capsys):
+    from toolkit import load_round
+    from toolkit.cli import main
+
+    out = tmp_path / "round.xlsx"
+    assert main(["template", str(out), "--scale", "1-10", "--criteria", "A,B"]) == 0
+    wb = openpyxl.load_workbook(out)
+    score = _validations(wb["Scores"])["score"]
+    assert (score.formula1, score.formula2) == ("1", "10")
+    assert load_round(out).role.scale == "1-10"
+    with pytest.raises(SystemExit) as stop:
+        main(["template", str(tmp_path / "bad.xlsx"), "--scale", "ten"])
+    assert stop.value.code == 2 and "argument --scale: 'ten' is not a scale as lowest-highest" in capsys.readouterr().err
+    assert not (tmp_path / "bad.xlsx").exists()
 
 
 def test_score_drop_down_follows_the_role_scale():

@@ -51,7 +51,8 @@ def _cmd_template(args) -> int:
     from .workbook import write_scorecard_workbook
 
     names = [c.strip() for c in args.criteria.split(",") if c.strip()] if args.criteria else None
-    write_scorecard_workbook(args.out, criteria_names=names, overwrite=args.force)
+    role = {"scale": args.scale} if args.scale is not None else None
+    write_scorecard_workbook(args.out, role, criteria_names=names, overwrite=args.force)
     print(f"Wrote {args.out}: fill in the Role, Criteria, Candidates and Scores sheets, then run: debrief validate {args.out}")
     return 0
 
@@ -150,6 +151,15 @@ def _day(text: str) -> str:
     return text
 
 
+def _scale(text: str) -> str:
+    """--scale: lowest-highest as the loader reads a Role scale, refused here so that the message names the option."""
+    from .readers.scales import parse_scale
+
+    if parse_scale(text) is None:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a scale as lowest-highest (such as 1-5, 1-10 or 0-100)")
+    return text.strip()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="debrief", description="Hiring-committee scorecards: validate, compare, report and write feedback.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -164,6 +174,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("template", help="write a blank scorecard workbook for a committee to fill in")
     p.add_argument("out", help="the .xlsx file to write")
     p.add_argument("--criteria", help='comma-separated criteria, most important first: "A,B,C"')
+    p.add_argument("--scale", type=_scale, help="the score scale, e.g. 1-10 or 0-100 (default 1-5): the Role sheet says it and the score and bar "
+                                  "cells check against it")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
     p.set_defaults(func=_cmd_template)
 

@@ -161,6 +161,27 @@ class Problems:
             h = hint(*args) if callable(hint) else hint
             self.add(severity, sheet, rule, msg, cell=cell, column=column, row=r, value=v, hint=h)
 
+    def add_per_key(self, severity, table: RawTable, column: str, mask, keys, rule: str, message, hint) -> None:
+        """One problem per distinct key among the masked rows, at its first cell: ``message(key, n, rows)`` with the
+        number of rows and where they are ("Scores rows 32-46, 122-136"). For rows set aside because of another row's
+        error, said once there: the one error stays findable, not buried under one line per score."""
+        positions = np.flatnonzero(np.asarray(mask, dtype=bool))
+        if not len(positions):
+            return
+        keys = np.asarray(keys, dtype=object)[positions]
+        rows = table.frame[ROW].to_numpy()[positions]
+        first: dict = {}
+        for i, k in enumerate(keys):
+            first.setdefault(k, []).append(i)
+        for k, idx in first.items():
+            pos = int(positions[idx[0]])
+            by_sheet: dict[str, list[int]] = {}
+            for i in idx:
+                by_sheet.setdefault(table.sheet_at(int(positions[i])), []).append(int(rows[i]))
+            where = "; ".join(f"{sheet} {'row' if len(set(r)) == 1 else 'rows'} {_row_ranges(r)}" for sheet, r in by_sheet.items())
+            self.add(severity, table.sheet_at(pos), rule, message(k, len(idx), where), cell=table.cell_at(column, pos), column=column,
+                     row=int(rows[idx[0]]), value=k, hint=hint(k) if callable(hint) else hint)
+
     def frame(self) -> pd.DataFrame:
         if not self.records:
             return empty_problems()
@@ -170,6 +191,21 @@ class Problems:
             if c != "row":
                 df[c] = df[c].astype("str")
         return df
+
+
+def _row_ranges(rows) -> str:
+    """'32-46, 122-136' for those row numbers (each once, in order)."""
+    out, run = [], []
+    for r in sorted(set(rows)):
+        if run and r == run[-1] + 1:
+            run.append(r)
+            continue
+        if run:
+            out.append(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]))
+        run = [r]
+    if run:
+        out.append(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]))
+    return ", ".join(out)
 
 
 def _show(v) -> str:
@@ -999,27 +1035,38 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
                 hit = _closest(_show(v).strip(), names) if names else None
                 return f"Did you mean {hit!r}? " if hit else ""
 
-            chk.cells("error", "candidate_id", unknown.fillna(False), "unknown_candidate",
-                      lambda v, r: f"candidate {_show(v).strip()!r} is not on the Candidates sheet" if _show(v).strip() not in quarantined_ids
-                      else f"{_set_aside_candidate(_show(v).strip(), quarantined_ids)} is set aside for an error in their candidate row, and their scores with them",
-                      hint=lambda v, r: ("Correct that row on the Candidates sheet (its own error says what is wrong); its scores load with it"
-                                         if _show(v).strip() in quarantined_ids
-                                         else f"Did you mean {folded[_show(v).strip().casefold()]!r}? Ids must match exactly, capitals and leading zeros included (format an id column as text)"
+            unknown = unknown.fillna(False)
+            aside = unknown & cid.isin(list(quarantined_ids)).fillna(False) if quarantined_ids else pd.Series(False, index=cid.index)
+            chk.cells("error", "candidate_id", unknown & ~aside, "unknown_candidate",
+                      lambda v, r: f"candidate {_show(v).strip()!r} is not on the Candidates sheet",
+                      hint=lambda v, r: (f"Did you mean {folded[_show(v).strip().casefold()]!r}? Ids must match exactly, capitals and leading zeros included (format an id column as text)"
                                          if _show(v).strip().casefold() in folded
                                          else f"{near(v)}Add the candidate to the Candidates sheet, or correct it"),
                       reason="unknown candidate")
+            if aside.any():  # set aside for their own row's error: said once per candidate, each score row still set aside
+                chk.error_rows(aside, "the candidate's row is set aside")
+                problems.add_per_key("error", score_table, "candidate_id", aside, cid.astype(object), "candidate_set_aside",
+                                     lambda k, n, where: f"{_set_aside_candidate(k, quarantined_ids)} is set aside for an error in "
+                                                         f"their candidate row, and their {n} score row{'s' if n != 1 else ''} with them ({where})",
+                                     "Correct that row on the Candidates sheet (its own error says what is wrong); its scores load with it")
         if "criterion" in score_table.frame:
             crit = chk.typed["criterion"]
-            unknown = crit.notna() & ~chk.isin("criterion", criterion_names)
+            unknown = (crit.notna() & ~chk.isin("criterion", criterion_names)).fillna(False)
             set_aside = people.quarantined_criteria
-            chk.cells("error", "criterion", unknown.fillna(False), "unknown_criterion",
-                      lambda v, r: "criterion belongs to a quarantined Criteria row" if str(v).strip() in set_aside
-                      else "criterion is not on the Criteria sheet",
-                      hint=lambda v, r: ("Correct that row on the Criteria sheet (its own error says what is wrong)" if str(v).strip() in set_aside
-                                         else f"Did you mean {c!r}?" if (c := _closest(str(v), criterion_names))
+            aside = unknown & crit.astype(object).map(lambda v: isinstance(v, str) and v.strip() in set_aside).astype(bool) \
+                if set_aside else pd.Series(False, index=crit.index)
+            chk.cells("error", "criterion", unknown & ~aside, "unknown_criterion", "criterion is not on the Criteria sheet",
+                      hint=lambda v, r: (f"Did you mean {c!r}?" if (c := _closest(str(v), criterion_names))
                                          else f"Use one of: {', '.join(criterion_names)}" if criterion_names
                                          else "The Criteria sheet has no usable criterion: fill in its criterion and rank columns"),
                       reason="unknown criterion")
+            if aside.any():  # its Criteria row is set aside for its own error: said once per criterion
+                chk.error_rows(aside, "the criterion's row is set aside")
+                problems.add_per_key("error", score_table, "criterion", aside, crit.astype(object).map(lambda v: str(v).strip()),
+                                     "criterion_set_aside",
+                                     lambda k, n, where: f"criterion {k!r} is set aside for an error in its Criteria row, and its "
+                                                         f"{n} score{'s' if n != 1 else ''} with it ({where})",
+                                     "Correct that row on the Criteria sheet (its own error says what is wrong); its scores load with it")
         chk.duplicates(["candidate_id", "interviewer", "criterion", "stage"], "duplicate_score", "candidate, interviewer, criterion and stage",
                        at="score")
         d = chk.typed["interviewed_on"]

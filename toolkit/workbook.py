@@ -244,6 +244,7 @@ def _list_validation(options: Iterable[str], sqref: str, prompt: str) -> DataVal
         formula1='"' + ",".join(options) + '"',
         allow_blank=True,
         showErrorMessage=True,
+        errorStyle="warning",  # warns, and lets a value the loader reads through (ja, abgelehnt, n/a, 13.03.26)
         errorTitle="Not in the list",
         error="Pick a value from the drop-down list.",
         promptTitle="Choose from the list",
@@ -260,6 +261,7 @@ def _range_validation(source: str, sqref: str, prompt: str) -> DataValidation:
         formula1=source,
         allow_blank=True,
         showErrorMessage=True,
+        errorStyle="warning",  # warns, and lets a value the loader reads through (ja, abgelehnt, n/a, 13.03.26)
         errorTitle="Unknown name",
         error=f"Use a value listed in {source.split('!')[0]}.",
         promptTitle="Choose from the list",
@@ -278,6 +280,7 @@ def _date_validation(sqref: str) -> DataValidation:
         formula2=str(_EXCEL_DATE_MAX),
         allow_blank=True,
         showErrorMessage=True,
+        errorStyle="warning",  # warns, and lets a value the loader reads through (ja, abgelehnt, n/a, 13.03.26)
         errorTitle="Not a date",
         error="Type a date such as 2026-03-13.",
     )
@@ -288,7 +291,7 @@ def _date_validation(sqref: str) -> DataValidation:
 def _between(sqref: str, low: float, high: float, *, error_title: str, error: str, prompt_title: str, prompt: str) -> DataValidation:
     """Excel refuses a number outside low..high (or anything not a number) in ``sqref``; a blank cell is allowed."""
     dv = DataValidation(type="decimal", operator="between", formula1=_fmt_number(low), formula2=_fmt_number(high), allow_blank=True,
-                        showErrorMessage=True, errorTitle=error_title, error=error, promptTitle=prompt_title, prompt=prompt,
+                        showErrorMessage=True, errorStyle="warning", errorTitle=error_title, error=error, promptTitle=prompt_title, prompt=prompt,
                         showInputMessage=True)
     dv.add(sqref)
     return dv
@@ -299,6 +302,14 @@ def _score_validation(sqref: str, low: float, high: float) -> DataValidation:
     return _between(sqref, low, high, error_title="Score outside the scale",
                     error=f"Type a number from {lo} to {hi}, or leave blank when not assessed.",
                     prompt_title="Score", prompt=f"{lo} to {hi}; blank = not assessed (not 0).")
+
+
+def _bar_validation(sqref: str, low: float, high: float) -> DataValidation:
+    lo, hi = _fmt_number(low), _fmt_number(high)
+    return _between(sqref, low, high, error_title="Bar outside the scale",
+                    error=f"Type a number from {lo} to {hi}, or leave blank for no bar.",
+                    prompt_title="Bar", prompt=f"Optional: the lowest mean that still meets the criterion ({lo} to {hi}); blank = no bar. "
+                                               "A must-have needs one.")
 
 
 def _weight_validation(sqref: str) -> DataValidation:
@@ -356,6 +367,10 @@ def _rows_xml(columns: list[list], letters: list[str], date_style: int) -> str:
     return "".join(parts)
 
 
+_ROOMY = {"name": 24, "email": 28, "description": 40, "growth": 40, "evidence": 40, "notes": 40, "interviewer": 20, "criterion": 24}
+"""Columns a committee types sentences or long names into, and how wide they start in a blank template."""
+
+
 def _table_sheet(wb: Workbook, title: str, fields: tuple[Field, ...], frame: pd.DataFrame | None, validations) -> str:
     """Write one header-row sheet and return its data rows as sheet XML.
 
@@ -372,9 +387,12 @@ def _table_sheet(wb: Workbook, title: str, fields: tuple[Field, ...], frame: pd.
     ws.freeze_panes = "A2"
     for f, values in zip(fields, columns):
         dim = ws.column_dimensions[letter_of[f.name]]
-        dim.width = _width(f.name, values, ceiling=60 if f.name in ("description", "evidence", "notes") else 40)
+        dim.width = _width(f.name, values, floor=_ROOMY.get(f.name.split("_")[0] if f.name.startswith("growth_tip") else f.name, 10),
+                           ceiling=60 if f.name in ("description", "evidence", "notes") else 40)
         if f.kind == "date":
             dim.number_format = DATE_FORMAT
+        elif f.name == "candidate_id":
+            dim.number_format = "@"  # an id typed as 00123 or 25181100001 stays as typed (a number loses its zeros or digits)
     for dv in validations(letter_of, last_row):
         ws.data_validations.append(dv)
     for f in fields:
@@ -402,7 +420,7 @@ def _role_sheet(wb: Workbook, role: dict | None) -> None:
     row_of = {f.name: i for i, f in enumerate(ROLE_FIELDS, 2)}
     ws.data_validations.append(_list_validation(LANGUAGES, f"B{row_of['language']}", "Letter language: en, de or sv."))
     target = DataValidation(type="whole", operator="between", formula1="0", formula2="60", allow_blank=True,
-                            showErrorMessage=True, errorTitle="Not a number of days",
+                            showErrorMessage=True, errorStyle="warning", errorTitle="Not a number of days",
                             error="Type a whole number of business days, e.g. 3.")
     target.add(f"B{row_of['response_target_days']}")
     ws.data_validations.append(target)
@@ -416,6 +434,11 @@ def _role_sheet(wb: Workbook, role: dict | None) -> None:
             cell = WriteOnlyCell(ws, value=value)
             cell.number_format = DATE_FORMAT
             value = cell
+        elif value is None and (f.kind in ("str", "choice") or f.name == "scale" or f.kind == "date"):
+            # an empty cell formatted for what goes in it: a scale typed 1-10 stays text (General makes it 10 January),
+            # a date shows as a date
+            value = WriteOnlyCell(ws, value=None)
+            value.number_format = DATE_FORMAT if f.kind == "date" else "@"
         note = _text_cell(ws, ROLE_NOTES.get(f.name, f.doc))
         ws.append([_text_cell(ws, f.name), value, note])
 
@@ -520,7 +543,7 @@ def scorecard_workbook_bytes(
 
     def criteria_validations(letter, last):
         return [yes_no(letter["must_have"], last), yes_no(letter["soft"], last),
-                _score_validation(f"{letter['bar']}2:{letter['bar']}{last}", low, high),
+                _bar_validation(f"{letter['bar']}2:{letter['bar']}{last}", low, high),
                 _weight_validation(f"{letter['weight']}2:{letter['weight']}{last}")]
 
     def candidate_validations(letter, last):
