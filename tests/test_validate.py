@@ -901,8 +901,20 @@ def test_an_optional_criteria_cell_that_is_undecided_or_a_formula_without_a_valu
     assert len(rnd.criteria) == len(original.criteria) and len(rnd.scores) == len(original.scores)
     p = rnd.problems.set_index("rule")
     assert "is a must-have but has no bar" in p.loc["must_have_without_bar", "message"]
-    errors = rnd.errors.set_index("cell")
     letter = openpyxl.utils.get_column_letter
+    assert p.loc["must_have_without_bar", "location"] == f"Criteria!{letter(col['bar'])}2"  # its empty bar cell
+    errors = rnd.errors.set_index("cell")
     assert errors.loc[f"{letter(col['must_have'])}3", "rule"] == "bad_value"
     assert errors.loc[f"{letter(col['weight'])}4", "rule"] == "formula_without_value"
     assert "read as blank and the row is kept" in errors.loc[f"{letter(col['weight'])}4", "message"]
+
+
+def test_a_mistyped_status_or_channel_is_answered_with_the_word_meant(frames):
+    """'Copywritng' got "Did you mean 'Copywriting'?", 'rejcted' only the list of every status."""
+    role, criteria, candidates, scores = frames
+    candidates.loc[1, "status"] = "rejcted"
+    candidates["channel"] = ["phnoe", None, None]
+    rnd = load(role, criteria, candidates, scores)
+    hints = rnd.errors.set_index("value")["hint"]
+    assert hints["rejcted"].startswith("Did you mean 'rejected'? ") and "pending" in hints["rejcted"]
+    assert hints["phnoe"].startswith("Did you mean 'phone'? ")

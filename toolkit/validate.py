@@ -347,7 +347,11 @@ def _value_hint(f):
             if f.name == "status":
                 return f"The question mark says it is not decided yet: write pending until it is. {_allowed_hint(f)}"
             return f"The question mark says it is not certain: write it once it is. {_allowed_hint(f)}"
-        return (words or {}).get(" ".join(str(v).split()).casefold(), _allowed_hint(f))
+        said = (words or {}).get(" ".join(str(v).split()).casefold())
+        if said:
+            return said
+        near = _closest(str(v), list(f.choices)) if f.choices else None  # 'rejcted': a typo, named as criteria's are
+        return f"Did you mean {near!r}? {_allowed_hint(f)}" if near else _allowed_hint(f)
 
     return hint
 
@@ -906,7 +910,7 @@ def check_people(file: str, raw_role: RawRole, crit_table: RawTable | None, cand
             if skipped:
                 problems.add("warning", crit_table.sheet_name, "missing_rank", f"rank {', '.join(map(str, skipped))} is not used by any criterion",
                              column="rank", hint="Number the criteria 1, 2, 3 ... from most to least important")
-    criteria = _finish_criteria(criteria, problems, crit_table.sheet_name if crit_table is not None else "Criteria")
+    criteria = _finish_criteria(criteria, problems, crit_table.sheet_name if crit_table is not None else "Criteria", crit_table)
     criterion_names = list(criteria["criterion"])
 
     # ---- Candidates
@@ -1214,7 +1218,7 @@ def _shared_emails(problems: Problems, table: RawTable, candidates: pd.DataFrame
                           "until then neither letter draft has a recipient")
 
 
-def _finish_criteria(criteria: pd.DataFrame, problems: Problems, sheet: str) -> pd.DataFrame:
+def _finish_criteria(criteria: pd.DataFrame, problems: Problems, sheet: str, table: RawTable | None = None) -> pd.DataFrame:
     criteria = criteria.copy()
     n = len(criteria)
     given = criteria["weight"]
@@ -1234,10 +1238,12 @@ def _finish_criteria(criteria: pd.DataFrame, problems: Problems, sheet: str) -> 
     criteria["weight_source"] = criteria["weight_source"].astype("str")
     criteria["must_have"] = criteria["must_have"].fillna(False).astype("boolean")
     unchecked = criteria["must_have"].fillna(False).to_numpy(dtype=bool) & criteria["bar"].isna().to_numpy(dtype=bool)
-    for name in criteria.loc[unchecked, "criterion"]:
+    bar_letter = table.letters.get("bar") if table is not None else None
+    for name, row in zip(criteria.loc[unchecked, "criterion"], criteria.loc[unchecked, "source_row"]):
+        cell = f"{bar_letter}{int(row)}" if bar_letter and not pd.isna(row) else None  # its empty bar cell, where there is one
         problems.add("warning", sheet, "must_have_without_bar", f"{name!r} is a must-have but has no bar, so whether a candidate "
-                     "meets it cannot be checked: no one is set apart for missing it", column="bar", value=name,
-                     hint="Write the lowest acceptable mean score in its bar cell, or make it no must-have")
+                     "meets it cannot be checked: no one is set apart for missing it", column="bar", value=name, cell=cell,
+                     row=None if pd.isna(row) else int(row), hint="Write the lowest acceptable mean score in its bar cell, or make it no must-have")
     cols = [f.name for f in CRITERIA_FIELDS]
     cols.insert(cols.index("weight") + 1, "weight_source")
     return criteria[cols + ["source_row"]]
