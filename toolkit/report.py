@@ -173,9 +173,14 @@ TARGET_STATUS_WORDS = {"pending": "within target"}
 the response target reads "within target" beside a Status column of pending candidates."""
 
 
+def target_status_text(status: str) -> str:
+    """A target_status as the pages and workbooks say it ("within target", "on time")."""
+    return TARGET_STATUS_WORDS.get(status, status.replace("_", " "))
+
+
 def _status_tag(status: str) -> dict:
     cls = {"overdue": "bad", "late": "bad", "on_time": "good"}.get(status, "")
-    return {"text": TARGET_STATUS_WORDS.get(status, status.replace("_", " ")), "cls": cls}
+    return {"text": target_status_text(status), "cls": cls}
 
 
 def build_report(rounds, *, as_of=None, anonymize: bool = False, templates_dir=None, progress=None, on_files=None,
@@ -308,8 +313,7 @@ def _build_round(rnd: HiringRound, summary: pd.DataFrame, tl: pd.DataFrame, as_o
     files, letter_rows, merge_rows = built["files"], built["letters"], built["merge"]
     lint = lint_round(rnd, feedbacks)
     files[f"{rid}/mail-merge.xlsx"] = tables_workbook_bytes({"Mail merge": pd.DataFrame(merge_rows, columns=[
-        "candidate_id", "name", "email", "language", "status", "subject", "body"])})  # status: a rejection, a thank-you
-    # for withdrawing or a pending draft, told apart without reading the body
+        "candidate_id", "name", "email", "language", "status", "subject", "body"])})  # status tells a "no" from a thank-you
     files[f"{rid}/committee.html"] = _committee_page(rnd, summary, totals, ev, calibration, robustness, tl, lint, letter_rows,
                                                      as_of).encode()
     cand_rows = summary.merge(tl[["candidate_id", "business_days_to_tell", "target_status", "channel", "channel_kind", "due_on"]],
@@ -439,7 +443,7 @@ def _health_tables(rounds: Rounds, tl: pd.DataFrame, anonymize: bool) -> dict:
         "By round": by["round_id"], "By department": by["department"], "By hiring manager": by["hiring_manager"],
         "By month": by["month"], "Overdue now": overdue, "Left out": missing, "Scorecard completeness": completeness,
         # in words, as the pages say it: "pending" beside a Status column of pending candidates would mean two things
-        "Timelines": timeline_rows.assign(target_status=timeline_rows["target_status"].map(lambda s: _status_tag(s)["text"])),
+        "Timelines": timeline_rows.assign(target_status=timeline_rows["target_status"].map(target_status_text)),
     }
     return {"by": by, "overdue": overdue, "left_out": missing, "completeness": completeness, "sheets": sheets,
             "timelines": timeline_rows}

@@ -195,17 +195,10 @@ class Problems:
 
 def _row_ranges(rows) -> str:
     """'32-46, 122-136' for those row numbers (each once, in order)."""
-    out, run = [], []
-    for r in sorted(set(rows)):
-        if run and r == run[-1] + 1:
-            run.append(r)
-            continue
-        if run:
-            out.append(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]))
-        run = [r]
-    if run:
-        out.append(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]))
-    return ", ".join(out)
+    from itertools import groupby
+
+    runs = [[r for _, r in run] for _, run in groupby(enumerate(sorted(set(rows))), key=lambda ir: ir[1] - ir[0])]
+    return ", ".join(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
 
 
 def _show(v) -> str:
@@ -1040,7 +1033,7 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
                 return f"Did you mean {hit!r}? " if hit else ""
 
             unknown = unknown.fillna(False)
-            aside = unknown & cid.isin(list(quarantined_ids)).fillna(False) if quarantined_ids else pd.Series(False, index=cid.index)
+            aside = unknown & chk.isin("candidate_id", list(quarantined_ids))
             chk.cells("error", "candidate_id", unknown & ~aside, "unknown_candidate",
                       lambda v, r: f"candidate {_show(v).strip()!r} is not on the Candidates sheet",
                       hint=lambda v, r: (f"Did you mean {folded[_show(v).strip().casefold()]!r}? Ids must match exactly, capitals and leading zeros included (format an id column as text)"
@@ -1057,8 +1050,7 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
             crit = chk.typed["criterion"]
             unknown = (crit.notna() & ~chk.isin("criterion", criterion_names)).fillna(False)
             set_aside = people.quarantined_criteria
-            aside = unknown & crit.astype(object).map(lambda v: isinstance(v, str) and v.strip() in set_aside).astype(bool) \
-                if set_aside else pd.Series(False, index=crit.index)
+            aside = unknown & chk.isin("criterion", list(set_aside))
             chk.cells("error", "criterion", unknown & ~aside, "unknown_criterion", "criterion is not on the Criteria sheet",
                       hint=lambda v, r: (f"Did you mean {c!r}?" if (c := _closest(str(v), criterion_names))
                                          else f"Use one of: {', '.join(criterion_names)}" if criterion_names
@@ -1066,7 +1058,7 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
                       reason="unknown criterion")
             if aside.any():  # its Criteria row is set aside for its own error: said once per criterion
                 chk.error_rows(aside, "the criterion's row is set aside")
-                problems.add_per_key("error", score_table, "criterion", aside, crit.astype(object).map(lambda v: str(v).strip()),
+                problems.add_per_key("error", score_table, "criterion", aside, crit.astype(object),
                                      "criterion_set_aside",
                                      lambda k, n, where: f"criterion {k!r} is set aside for an error in its Criteria row, and its "
                                                          f"{n} score{'s' if n != 1 else ''} with it ({where})",

@@ -238,13 +238,17 @@ def _width(header: str, values: Iterable, floor: int = 10, ceiling: int = 50) ->
     return float(min(max(longest + 2, floor), ceiling))
 
 
+_WARN_ONLY = {"showErrorMessage": True, "errorStyle": "warning"}
+"""Every check of the template warns and asks before it lets a value through, rather than refusing it: the loader also
+reads what a German or Swedish committee types (ja, abgelehnt, Telefon), n/a for no bar, and 13.03.26."""
+
+
 def _list_validation(options: Iterable[str], sqref: str, prompt: str) -> DataValidation:
     dv = DataValidation(
         type="list",
         formula1='"' + ",".join(options) + '"',
         allow_blank=True,
-        showErrorMessage=True,
-        errorStyle="warning",  # warns, and lets a value the loader reads through (ja, abgelehnt, n/a, 13.03.26)
+        **_WARN_ONLY,
         errorTitle="Not in the list",
         error="Pick a value from the drop-down list.",
         promptTitle="Choose from the list",
@@ -260,8 +264,7 @@ def _range_validation(source: str, sqref: str, prompt: str) -> DataValidation:
         type="list",
         formula1=source,
         allow_blank=True,
-        showErrorMessage=True,
-        errorStyle="warning",  # warns, and lets a value the loader reads through (ja, abgelehnt, n/a, 13.03.26)
+        **_WARN_ONLY,
         errorTitle="Unknown name",
         error=f"Use a value listed in {source.split('!')[0]}.",
         promptTitle="Choose from the list",
@@ -279,8 +282,7 @@ def _date_validation(sqref: str) -> DataValidation:
         formula1=str(_EXCEL_DATE_MIN),
         formula2=str(_EXCEL_DATE_MAX),
         allow_blank=True,
-        showErrorMessage=True,
-        errorStyle="warning",  # warns, and lets a value the loader reads through (ja, abgelehnt, n/a, 13.03.26)
+        **_WARN_ONLY,
         errorTitle="Not a date",
         error="Type a date such as 2026-03-13.",
     )
@@ -289,9 +291,9 @@ def _date_validation(sqref: str) -> DataValidation:
 
 
 def _between(sqref: str, low: float, high: float, *, error_title: str, error: str, prompt_title: str, prompt: str) -> DataValidation:
-    """Excel refuses a number outside low..high (or anything not a number) in ``sqref``; a blank cell is allowed."""
+    """Excel questions a number outside low..high (or anything not a number) in ``sqref``; a blank cell is allowed."""
     dv = DataValidation(type="decimal", operator="between", formula1=_fmt_number(low), formula2=_fmt_number(high), allow_blank=True,
-                        showErrorMessage=True, errorStyle="warning", errorTitle=error_title, error=error, promptTitle=prompt_title, prompt=prompt,
+                        **_WARN_ONLY, errorTitle=error_title, error=error, promptTitle=prompt_title, prompt=prompt,
                         showInputMessage=True)
     dv.add(sqref)
     return dv
@@ -367,7 +369,8 @@ def _rows_xml(columns: list[list], letters: list[str], date_style: int) -> str:
     return "".join(parts)
 
 
-_ROOMY = {"name": 24, "email": 28, "description": 40, "growth": 40, "evidence": 40, "notes": 40, "interviewer": 20, "criterion": 24}
+_ROOMY = {"name": 24, "email": 28, "description": 40, "growth_tip": 40, "growth_tip_de": 40, "growth_tip_sv": 40, "evidence": 40,
+          "notes": 40, "interviewer": 20, "criterion": 24}
 """Columns a committee types sentences or long names into, and how wide they start in a blank template."""
 
 
@@ -387,7 +390,7 @@ def _table_sheet(wb: Workbook, title: str, fields: tuple[Field, ...], frame: pd.
     ws.freeze_panes = "A2"
     for f, values in zip(fields, columns):
         dim = ws.column_dimensions[letter_of[f.name]]
-        dim.width = _width(f.name, values, floor=_ROOMY.get(f.name.split("_")[0] if f.name.startswith("growth_tip") else f.name, 10),
+        dim.width = _width(f.name, values, floor=_ROOMY.get(f.name, 10),
                            ceiling=60 if f.name in ("description", "evidence", "notes") else 40)
         if f.kind == "date":
             dim.number_format = DATE_FORMAT
@@ -420,7 +423,7 @@ def _role_sheet(wb: Workbook, role: dict | None) -> None:
     row_of = {f.name: i for i, f in enumerate(ROLE_FIELDS, 2)}
     ws.data_validations.append(_list_validation(LANGUAGES, f"B{row_of['language']}", "Letter language: en, de or sv."))
     target = DataValidation(type="whole", operator="between", formula1="0", formula2="60", allow_blank=True,
-                            showErrorMessage=True, errorStyle="warning", errorTitle="Not a number of days",
+                            **_WARN_ONLY, errorTitle="Not a number of days",
                             error="Type a whole number of business days, e.g. 3.")
     target.add(f"B{row_of['response_target_days']}")
     ws.data_validations.append(target)
