@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import openpyxl
+import pandas as pd
 import pytest
 
 import toolkit
@@ -87,7 +88,7 @@ def test_template_loads_back_with_no_error_and_says_it_is_empty(tmp_path):
     assert main(["template", str(out), "--force"]) == 0
     empty = toolkit.load_round(out).problems.iloc[0]
     assert empty["message"].startswith("the workbook holds no criteria, no candidates and no scores yet")
-    assert "Criteria sheet first" in empty["hint"]
+    assert "Criteria sheet first" in empty["hint"] and empty["sheet"] == "Criteria"  # where to start, not the Candidates sheet
     # criteria written but set aside (rank 'erste') have their own errors: not "no criteria"
     assert main(["template", str(out), "--force", "--criteria", "SQL,Statistics"]) == 0
     wb = openpyxl.load_workbook(out)
@@ -95,6 +96,25 @@ def test_template_loads_back_with_no_error_and_says_it_is_empty(tmp_path):
     wb.save(out)
     problems = toolkit.load_round(out).problems.set_index("rule")
     assert "bad_value" in problems.index and problems.loc["empty_round", "message"].startswith("the workbook holds no candidates")
+    assert problems.loc["empty_round", "sheet"] == "Candidates"
+
+
+def test_a_blank_job_title_in_the_template_is_named_at_its_cell(tmp_path):
+    """The template has the role row; a committee that leaves its value blank is sent to that cell, not told to add a row."""
+    out = tmp_path / "round.xlsx"
+    assert main(["template", str(out), "--criteria", "SQL"]) == 0
+    wb = openpyxl.load_workbook(out)
+    wb["Candidates"].append(["C1", "Ann Lee", None, None, "rejected"])
+    wb["Scores"].append(["C1", "Bo", "SQL", 3])
+    wb.save(out)
+    p = toolkit.load_round(out).problems.set_index("rule").loc["required_value"]
+    assert (p["sheet"], p["cell"], p["column"]) == ("Role", "B2", "role")
+    assert p["message"] == "the role (job title) is empty" and p["hint"].startswith("Write the job title in Role!B2")
+    # no role row at all: add one
+    wb["Role"].delete_rows(2)
+    wb.save(out)
+    p = toolkit.load_round(out).problems.set_index("rule").loc["required_value"]
+    assert pd.isna(p["cell"]) and p["hint"] == "Add a row: role | <job title>"
 
 
 @pytest.mark.slow

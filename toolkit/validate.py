@@ -291,7 +291,11 @@ def build_role(raw: RawRole, problems: Problems, round_id: str, has_data: bool =
                      value=raw.values.get("scale"), hint="Write the scale as lowest-highest, e.g. 1-5 or 0-100")
         scale = DEFAULT_SCALE
     if "role" not in vals and raw.sheet_name is not None and has_data and "role" not in raw.formula_fields:
-        problems.add("error", sheet, "required_value", "the role (job title) is missing", column="role", hint="Add a row: role | <job title>")
+        if (cell := raw.cells.get("role")) is not None:  # the row is there (as in the template), its value is not
+            problems.add("error", sheet, "required_value", "the role (job title) is empty", column="role", cell=cell,
+                         hint=f"Write the job title in {sheet}!{cell}, as in the job ad")
+        else:
+            problems.add("error", sheet, "required_value", "the role (job title) is missing", column="role", hint="Add a row: role | <job title>")
     target = vals.get("response_target_days")
     if target is not None and not (0 <= int(target) <= 60):
         problems.add("error", rule="bad_value", message=f"response_target_days must be between 0 and 60 business days{DEFAULT_TARGET_WORDS}", **at("response_target_days"),
@@ -1101,7 +1105,10 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
         if not len(candidates):
             crit_raw = raw.tables.get("Criteria")
             no_criteria = crit_raw is None or not len(crit_raw.frame)  # none written (rows set aside have their own errors)
-            problems.add("warning", cand_table.sheet_name if cand_table is not None else "Candidates", "empty_round",
+            # said where to start: the Criteria sheet while it is empty, else the Candidates sheet
+            where = ((crit_raw.sheet_name if crit_raw is not None else "Criteria") if no_criteria else
+                     cand_table.sheet_name if cand_table is not None else "Candidates")
+            problems.add("warning", where, "empty_round",
                          f"the workbook holds no {'criteria, no ' if no_criteria else ''}candidates and no scores yet, so there is "
                          "nothing to compare or write letters for",
                          hint=("Write the role's selection criteria on the Criteria sheet first (about five, ranked from most to "
