@@ -63,6 +63,24 @@ def test_template_has_every_sheet_and_canonical_header(tmp_path):
     assert all(role.cell(row=i, column=3).value for i in range(2, 2 + len(ROLE_FIELDS)))  # every field explained
 
 
+def test_template_headings_explain_their_column_and_checks_reach_a_large_round():
+    """A secretary filling in row 900 of the Scores sheet still gets the drop-downs, and the meaning of a column is
+    on its heading, not only on the Instructions sheet."""
+    wb = _open(scorecard_workbook_bytes(criteria_names=["A", "B"]))
+    for sheet, fields in (("Criteria", CRITERIA_FIELDS), ("Candidates", CANDIDATE_FIELDS), ("Scores", SCORE_FIELDS)):
+        ws = wb[sheet]
+        assert [(c.value, c.comment.text if c.comment else None) for c in ws[1]] == [(f.name, f.doc) for f in fields]
+    assert wb["Candidates"]["E1"].comment.text.startswith("hired (accepted the offer), offered (offer made, not yet accepted)")
+    for sheet, rows in (("Candidates", 1000), ("Scores", 20000)):
+        for dv in wb[sheet].data_validations.dataValidation:
+            assert int(str(dv.sqref).split(":")[1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) >= rows, (sheet, dv.sqref)
+    scores = _validations(wb["Scores"])
+    assert scores["candidate_id"].formula1.endswith(f"${1 + 1000}")  # every candidate row the Candidates checks reach
+    instructions = " ".join(c.value or "" for c in wb["Instructions"]["A"])
+    for word in ("soft", "description", "offered", "form_letter", "stay_in_touch", "feedback_requested_on", "heading"):
+        assert word in instructions, word
+
+
 def test_template_loads_back_with_no_error_and_says_it_is_empty(tmp_path):
     path = write_scorecard_workbook(tmp_path / "template.xlsx")
     loaded = toolkit.load_round(path)
@@ -307,6 +325,13 @@ def test_the_format_document_lists_every_field_and_alias():
         for f in fields:
             assert f"| `{f.name}` |" in doc, f"{sheet}.{f.name} is not documented"
             assert all(f"`{alias}`" in doc for alias in f.aliases), f"an alias of {sheet}.{f.name} is not documented"
+    # the meaning column says what the template's header notes say (`Field.doc`), sheet by sheet
+    sections = doc.split("### ")
+    for sheet, fields in SHEETS.items():
+        table = next(s for s in sections if s.startswith(f"{sheet} fields"))
+        for f in fields:
+            row = next(line for line in table.splitlines() if line.startswith(f"| `{f.name}` |"))
+            assert row.endswith(f"| {f.doc} |"), f"{sheet}.{f.name}: the document's meaning is not the field's doc"
 
 
 def test_text_that_looks_like_an_xlsx_escape_survives(tmp_path):

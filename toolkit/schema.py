@@ -66,7 +66,8 @@ ROLE_FIELDS = (
     _f("hiring_manager", "str", aliases=("manager", "owner", "führungskraft", "rekryterande chef", "chef"), doc="Who owns the round"),
     _f("country", "str", aliases=("land",), doc="ISO country code for public holidays (DE, SE, GB, ...)"),
     _f("language", "choice", choices=LANGUAGES, aliases=("sprache", "språk"), doc="Default letter language"),
-    _f("response_target_days", "int", aliases=("target days", "sla", "response target"), doc="Business days from decision to telling the candidate (default 3)"),
+    _f("response_target_days", "int", aliases=("target days", "sla", "response target"), doc="Business days from decision to telling the candidate (default 3; a round that gives none is marked "
+                                                                                "'(default)' in the report and `response_target_given` is False)"),
     _f("decided_on", "date", aliases=("decision date", "entscheidung", "beslut"), doc="Date the committee decided"),
     _f("scale", "str", aliases=("skala", "score scale"), doc="Score scale such as 1-5 (default)"),
     _f("company", "str", aliases=("firma", "unternehmen", "företag"), doc="Company name used in letters"),
@@ -79,39 +80,39 @@ ROLE_FIELDS = (
 )
 
 CRITERIA_FIELDS = (
-    _f("criterion", "str", True, aliases=("criteria", "kriterium", "kriterien", "kriterie", "name"), doc="Criterion name, unique"),
-    _f("rank", "int", True, aliases=("rang", "priority", "priorität", "prioritet"), doc="1 = most important; unique"),
-    _f("weight", "float", aliases=("gewicht", "gewichtung", "vikt"), doc="Relative weight; blank = derived from rank"),
-    _f("must_have", "bool", aliases=("must", "muss", "musskriterium", "krav", "ska krav"), doc="yes/no"),
-    _f("bar", "float", aliases=("minimum", "threshold", "schwelle", "mindestwert", "lägstanivå"), doc="Lowest acceptable score"),
+    _f("criterion", "str", True, aliases=("criteria", "kriterium", "kriterien", "kriterie", "name"), doc="The criterion's name as the committee uses it; each name once"),
+    _f("rank", "int", True, aliases=("rang", "priority", "priorität", "prioritet"), doc="1 = most important, then 2, 3 ...; each rank once, ideally set before the interviews"),
+    _f("weight", "float", aliases=("gewicht", "gewichtung", "vikt"), doc="Relative weight from 0 to 1000 (3, 0.3 or 30 %); blank in every row = derived from the rank"),
+    _f("must_have", "bool", aliases=("must", "muss", "musskriterium", "krav", "ska krav"), doc="yes = a candidate below the bar cannot get the offer (needs a bar); blank = no"),
+    _f("bar", "float", aliases=("minimum", "threshold", "schwelle", "mindestwert", "lägstanivå"), doc="The lowest acceptable score on the round's scale; blank = no bar"),
     _f("soft", "bool", aliases=("soft criterion", "weiches kriterium", "mjukt kriterium", "mjuk"),
        doc="yes = how someone works with others (team fit, values), not a skill: letters never give it as the reason; "
            "blank = from the name"),
-    _f("description", "str", aliases=("beschreibung", "beskrivning"), doc="What the criterion means"),
-    _f("growth_tip", "str", aliases=("tip", "growth tip en"), doc="Concrete advice (English)"),
-    _f("growth_tip_de", "str", aliases=("tipp", "entwicklungstipp"), doc="Concrete advice (German)"),
-    _f("growth_tip_sv", "str", aliases=("tips", "utvecklingstips"), doc="Concrete advice (Swedish)"),
+    _f("description", "str", aliases=("beschreibung", "beskrivning"), doc="What the criterion means, for the interviewers (not used in letters)"),
+    _f("growth_tip", "str", aliases=("tip", "growth tip en"), doc="One concrete way to grow in this criterion, quoted in English letters that name it"),
+    _f("growth_tip_de", "str", aliases=("tipp", "entwicklungstipp"), doc="The same advice for German letters"),
+    _f("growth_tip_sv", "str", aliases=("tips", "utvecklingstips"), doc="The same advice for Swedish letters"),
     *(_f(f"criterion_{lang}", "str", aliases=_in_language(("criterion", "kriterium", "kriterie", "name", "namn"), lang),
          doc=f"The criterion's name in {LANGUAGE_NAMES[lang][0].capitalize()} letters; blank = as written") for lang in LANGUAGES),
 )
 
 CANDIDATE_FIELDS = (
-    _f("candidate_id", "str", True, aliases=("id", "candidate", "applicant id", "bewerber id", "kandidat id", "sökande id"), doc="Unique id"),
-    _f("name", "str", True, aliases=("candidate name", "full name", "bewerber", "bewerber:in", "bewerberin", "kandidat", "kandidatin", "sökande", "namn"), doc="Full name"),
-    _f("email", "str", aliases=("e-mail", "mail", "e-post", "epost"), doc="Email address"),
+    _f("candidate_id", "str", True, aliases=("id", "candidate", "applicant id", "bewerber id", "kandidat id", "sökande id"), doc="The candidate's id, unique in the round (as in your applicant tracking system)"),
+    _f("name", "str", True, aliases=("candidate name", "full name", "bewerber", "bewerber:in", "bewerberin", "kandidat", "kandidatin", "sökande", "namn"), doc="Full name, as the letter addresses them"),
+    _f("email", "str", aliases=("e-mail", "mail", "e-post", "epost"), doc="One plain address (name@example.com): the letter draft's recipient"),
     _f("language", "choice", choices=LANGUAGES, aliases=("sprache", "språk"), doc="Letter language; blank = the round's"),
-    _f("status", "choice", True, choices=STATUSES, aliases=("state", "outcome"), doc="hired, offered, rejected, withdrawn, pending"),
-    _f("stage_reached", "str", aliases=("stage", "round reached", "final stage"), doc="Last interview stage reached"),
+    _f("status", "choice", True, choices=STATUSES, aliases=("state", "outcome"), doc="hired (accepted the offer), offered (offer made, not yet accepted), rejected, withdrawn (they withdrew), pending (not decided yet)"),
+    _f("stage_reached", "str", aliases=("stage", "round reached", "final stage"), doc="The last interview stage they reached, as written on the Scores sheet"),
     _f("applied_on", "date", aliases=("applied", "application date", "beworben am"), doc="Date of application"),
     _f("last_interview_on", "date", aliases=("last interview", "letztes gespräch"), doc="Date of the last interview"),
-    _f("decided_on", "date", aliases=("decision date", "decided"), doc="Decision date; blank = the round's"),
-    _f("notified_on", "date", aliases=("told on", "notified", "informed on", "benachrichtigt am", "meddelad"), doc="When the candidate was told"),
-    _f("channel", "choice", choices=CHANNELS, aliases=("how told", "kanal"), doc="How the candidate was told"),
-    _f("feedback_requested_on", "date", aliases=("feedback requested",), doc="When the candidate asked for feedback"),
-    _f("feedback_sent_on", "date", aliases=("feedback sent",), doc="When feedback was sent"),
-    _f("stay_in_touch", "bool", aliases=("keep in touch", "talent pool"), doc="yes/no; blank = decide from scores"),
-    _f("follow_up_on", "date", aliases=("follow up", "follow-up date"), doc="Date promised for the next contact"),
-    _f("notes", "str", aliases=("note", "comment", "notizen", "anmerkung", "anteckningar"), doc="Internal notes"),
+    _f("decided_on", "date", aliases=("decision date", "decided"), doc="The day the committee decided on this candidate; blank = the round's decided_on (Role sheet)"),
+    _f("notified_on", "date", aliases=("told on", "notified", "informed on", "benachrichtigt am", "meddelad"), doc="The day the candidate was told the decision; blank = not told yet"),
+    _f("channel", "choice", choices=CHANNELS, aliases=("how told", "kanal"), doc="How they were told: phone, video or in_person (personal), email or letter (written), form_letter (a standard text)"),
+    _f("feedback_requested_on", "date", aliases=("feedback requested",), doc="The day the candidate asked for feedback; blank = they did not"),
+    _f("feedback_sent_on", "date", aliases=("feedback sent",), doc="The day the feedback they asked for was given"),
+    _f("stay_in_touch", "bool", aliases=("keep in touch", "talent pool"), doc="yes = they agreed to stay in touch (talent pool), no = they did not; blank = not asked yet (a runner-up's letter offers it)"),
+    _f("follow_up_on", "date", aliases=("follow up", "follow-up date"), doc="The day promised for the next contact (a talent-pool follow-up)"),
+    _f("notes", "str", aliases=("note", "comment", "notizen", "anmerkung", "anteckningar"), doc="Internal notes (never in letters)"),
 )
 
 KEPT_WORDS = "it is read as blank and the row is kept"  # what a problem in such a field says happened
@@ -134,13 +135,13 @@ NO_VALUE_MARKS = frozenset({"n/a", "na", "n.a", "-", "--", "–", "—", "/", "n
 without spaces and dots, ignoring case. Not "?" or "tbd": those say it is not decided yet, which is no "no"."""
 
 SCORE_FIELDS = (
-    _f("candidate_id", "str", True, aliases=("candidate", "id", "applicant id", "bewerber id", "kandidat id"), doc="Candidate id from the Candidates sheet"),
-    _f("interviewer", "str", True, aliases=("interviewer:in", "interviewerin", "intervjuare", "rater", "assessor"), doc="Who scored"),
-    _f("criterion", "str", True, aliases=("kriterium", "kriterie", "criteria", "attribute"), doc="Criterion name from the Criteria sheet"),
+    _f("candidate_id", "str", True, aliases=("candidate", "id", "applicant id", "bewerber id", "kandidat id"), doc="The candidate's id from the Candidates sheet"),
+    _f("interviewer", "str", True, aliases=("interviewer:in", "interviewerin", "intervjuare", "rater", "assessor"), doc="Who scored, written the same way in every row"),
+    _f("criterion", "str", True, aliases=("kriterium", "kriterie", "criteria", "attribute"), doc="The criterion's name from the Criteria sheet"),
     _f("score", "float", True, aliases=("rating", "bewertung", "punkte", "betyg", "poäng"), doc="Score on the round's scale; blank = not assessed (not 0)"),
-    _f("stage", "str", aliases=("round", "interview", "runde", "stufe", "omgång"), doc="Interview stage"),
-    _f("interviewed_on", "date", aliases=("date", "datum", "interview date"), doc="Date of the interview"),
-    _f("evidence", "str", aliases=("comment", "kommentar", "anmerkung", "notes", "begründung"), doc="What the interviewer saw"),
+    _f("stage", "str", aliases=("round", "interview", "runde", "stufe", "omgång"), doc="The interview stage (e.g. first interview, final); blank when there is one"),
+    _f("interviewed_on", "date", aliases=("date", "datum", "interview date"), doc="The day of the interview"),
+    _f("evidence", "str", aliases=("comment", "kommentar", "anmerkung", "notes", "begründung"), doc="What the interviewer saw or heard: facts, not impressions (never in letters)"),
 )
 
 SHEETS = {

@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -56,7 +57,9 @@ FIXED_TIMESTAMP = dt.datetime(2026, 1, 1, 0, 0, 0)
 _ZIP_TIME = (2026, 1, 1, 0, 0, 0)
 
 # How many rows the drop-downs cover beyond the data (room for the committee to add rows).
-_SPARE_ROWS = {"Criteria": 50, "Candidates": 200, "Scores": 2000}
+_SPARE_ROWS = {"Criteria": 50, "Candidates": 1000, "Scores": 20000}
+"""Rows below the data that the drop-downs and checks cover: room for a large round (1,000 candidates; 20,000 score rows
+are 1,000 candidates x 2 interviewers x 5 criteria x 2 stages). A range costs a few bytes whatever its length."""
 _EXCEL_DATE_MIN = 36526  # 2000-01-01
 _EXCEL_DATE_MAX = 73050  # 2099-12-31
 
@@ -90,13 +93,21 @@ INSTRUCTIONS = (
     "the score scale and the response target). Column C explains each line.",
     "Criteria: the selection criteria that really decide, about five. Rank them: 1 = most important, "
     "each rank once. Weight is optional; leave it blank everywhere and it is derived from the rank. "
-    "must_have = yes when missing it rules a candidate out; bar = the lowest acceptable score. "
+    "must_have = yes when missing it rules a candidate out; bar = the lowest acceptable score (a must-have needs one). "
+    "soft = yes for how someone works with others (team fit, values): letters never give a soft criterion as "
+    "the reason for a no. description = what the criterion means, for the interviewers; it is not used in letters. "
     "growth_tip (English), growth_tip_de (German) and growth_tip_sv (Swedish) are concrete advice "
     "quoted in feedback letters. criterion_en, criterion_de and criterion_sv are the criterion's name in "
     "letters in that language, for candidates who get their letter in another language than the round's "
     "(blank = the name as written, quoted).",
-    "Candidates: one row per candidate with a unique candidate_id. Record the decision date, the date "
-    "the candidate was told and how (channel), and any feedback request.",
+    "Candidates: one row per candidate with a unique candidate_id. status: hired once the offer is accepted, "
+    "offered while it is open, rejected, withdrawn when the candidate stepped back, pending until the committee "
+    "has decided. Record the decision date (blank = the round's, on the Role sheet), the date the candidate was "
+    "told and how (channel: phone, video or in_person are personal and preferred for finalists; email or letter "
+    "are written; form_letter is a standard text). feedback_requested_on and feedback_sent_on: when the candidate "
+    "asked for feedback and when they got it. stay_in_touch: yes once the candidate agreed to hear about other "
+    "roles (talent pool), no if they declined, blank until asked; follow_up_on is the day promised for the next "
+    "contact. notes are internal and never appear in letters.",
     "Scores: one row per interviewer, candidate, criterion and stage. Leave score blank when the "
     "criterion was not assessed: blank means 'not assessed', which is not the same as 0. "
     "evidence = what the interviewer saw or heard (facts, not impressions).",
@@ -104,7 +115,9 @@ INSTRUCTIONS = (
     "Dates: type real dates (e.g. 2026-03-13), not text. The date columns are formatted for dates.",
     "Drop-downs: status, channel, language and yes/no columns on Candidates and Criteria; "
     "criterion and candidate_id on Scores list the names from the Criteria and Candidates sheets; "
-    "score accepts only numbers within the scale.",
+    "score and bar question a number outside the scale. The checks warn and let you go on, because "
+    "Debrief reads more than the drop-downs offer (ja, abgelehnt, Telefon ...); debrief validate has the last word.",
+    "Rest the pointer on a column heading (row 1) to see what goes in the column.",
     "Keep the header row (row 1) as it is; add data from row 2. Do not rename the sheets.",
     "Check the workbook with:  debrief validate THIS_FILE.xlsx",
 )
@@ -220,10 +233,14 @@ def _text_cell(ws, value: str) -> WriteOnlyCell:
     return cell
 
 
-def _header_cell(ws, text: str) -> WriteOnlyCell:
+def _header_cell(ws, text: str, note: str | None = None) -> WriteOnlyCell:
+    """A header cell; ``note`` (the field's `Field.doc`) shows when the pointer rests on it, so that the meaning of a
+    column is where it is filled in, not only on the Instructions sheet."""
     cell = _text_cell(ws, text)
     cell.font = _HEADER_FONT
     cell.fill = _HEADER_FILL
+    if note:
+        cell.comment = Comment(note, "Debrief", width=260, height=20 + 16 * math.ceil(len(note) / 38))
     return cell
 
 
@@ -406,7 +423,7 @@ def _table_sheet(wb: Workbook, title: str, fields: tuple[Field, ...], frame: pd.
     probe = WriteOnlyCell(ws)
     probe.number_format = DATE_FORMAT
     date_style = probe.style_id  # registers the date style in the workbook
-    ws.append([_header_cell(ws, f.name) for f in fields])
+    ws.append([_header_cell(ws, f.name, f.doc) for f in fields])
     return _rows_xml(columns, list(letter_of.values()), date_style)
 
 
