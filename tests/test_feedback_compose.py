@@ -609,3 +609,15 @@ def test_a_letter_date_is_read_by_the_rule_every_other_function_uses_and_a_wrong
         compose(rnd, "R", summary=weighted_totals(rnd), as_of="2026-03-20")
     with pytest.raises(ToolkitError, match="unknown status 'Rejected'"):
         compose_round(rnd, statuses=("Rejected",), as_of="2026-03-20")
+
+
+def test_a_letter_composed_again_sees_a_table_changed_in_place():
+    """An analyst reported it: compose B05, give B01 the same address in the notebook (rnd.candidates.loc[...]),
+    compose again, and the draft was still addressed to that address, which now two candidates share."""
+    rnd = make_round("en")
+    first = compose(rnd, "R", as_of="2026-03-20")
+    assert first.email == "r@example.com"
+    other = next(c for c in rnd.candidates["candidate_id"] if c != "R")
+    rnd.candidates.loc[rnd.candidates["candidate_id"] == other, "email"] = "r@example.com"
+    again = compose(rnd, "R", as_of="2026-03-20")
+    assert again.email is None and any("r@example.com" in n for n in again.notes)  # neither draft is addressed

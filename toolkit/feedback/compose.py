@@ -249,10 +249,12 @@ def _criteria_origin(round: HiringRound) -> str:
     return "mapping" if source == "mapping" else "derived" if source.startswith("derived") else "sheet"
 
 
-def _facts(round: HiringRound, profiles: pd.DataFrame | None = None) -> _RoundFacts:
-    """Per-round facts every letter needs, computed once per round object (``profiles``: its `criterion_profiles`, if at hand)."""
+def _facts(round: HiringRound, profiles: pd.DataFrame | None = None, *, reuse: bool = True) -> _RoundFacts:
+    """Per-round facts every letter needs, computed once per round object (``profiles``: its `criterion_profiles`, if at hand).
+    ``reuse=False`` works them out again: a table of the round may have been changed in place since (a notebook's
+    ``rnd.candidates.loc[...] = ...``), which the round object does not show."""
     hit = _FACTS.get(id(round))
-    if hit is not None and hit[0] is round:
+    if reuse and hit is not None and hit[0] is round:
         return hit[1]
     from ..analytics.timelines import final_stage
 
@@ -406,7 +408,11 @@ def compose(
     English; an unknown language gives English and a note). ``summary`` is
     `toolkit.analytics.candidate_summary` of the round, computed here when
     not given (pass it when composing many letters). ``as_of`` is the letter
-    date (default today).
+    date (default today). Without ``summary`` everything is worked out from
+    the round as it is now, so a table changed in place (``rnd.candidates.loc
+    [...] = ...``) is seen; with it, the round is taken as unchanged since the
+    summary was made (change rounds with ``rnd.with_(...)``, which gives a new
+    round).
 
     Raises `ToolkitError` for an unknown candidate, and for a candidate with
     status hired or offered (they get no rejection letter). A candidate whose
@@ -426,13 +432,14 @@ def compose(
             hint="Check the status column; the hired candidate is told in person, not by this letter",
         )
     letter_date = parse_as_of(as_of).date()  # as everywhere: 2026-03-20 or a date; "04/03/2026" is refused, not guessed
+    given = summary is not None  # letters composed one by one with the round's summary: the round is taken as unchanged
     if summary is None:
         from ..analytics import candidate_summary
 
         summary = candidate_summary(round)
     _check_summary(round, summary)
     row = _summary_row(round, candidate_id, summary)
-    return _compose(round, cand, row, _facts(round), language=language, letter_date=letter_date)
+    return _compose(round, cand, row, _facts(round, reuse=given), language=language, letter_date=letter_date)
 
 
 @takes_round
