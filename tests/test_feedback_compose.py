@@ -621,3 +621,26 @@ def test_a_letter_composed_again_sees_a_table_changed_in_place():
     rnd.candidates.loc[rnd.candidates["candidate_id"] == other, "email"] = "r@example.com"
     again = compose(rnd, "R", as_of="2026-03-20")
     assert again.email is None and any("r@example.com" in n for n in again.notes)  # neither draft is addressed
+
+
+def test_a_status_the_loader_never_gives_is_refused_not_written_a_rejection():
+    """The analyst set the hire's status to 'Hired' with rnd.with_(...): compose wrote them a rejection letter."""
+    import toolkit
+
+    rnd = make_round("en")
+    cands = rnd.candidates.copy()
+    cands.loc[cands["candidate_id"] == "H", "status"] = "Hired"
+    cands.loc[cands["candidate_id"] == "R", "status"] = "declined"
+    edited = rnd.with_(candidates=cands)
+    with pytest.raises(ToolkitError, match="'H' has the status 'Hired'") as e:
+        compose(edited, "H")
+    assert "round_from_frames" in str(e.value) and "hired, offered, rejected, withdrawn, pending" in str(e.value)
+    with pytest.raises(ToolkitError, match="'Hired'"):  # the whole round: refused at the first such row, not skipped
+        compose_round(edited)
+    with pytest.raises(ToolkitError, match="'declined'"):
+        compose(edited, "R")
+    # read as the loader reads it, 'Hired' is hired: no rejection letter
+    cands.loc[cands["candidate_id"] == "R", "status"] = "rejected"
+    rebuilt = toolkit.round_from_frames(rnd.role, rnd.criteria, cands, rnd.scores)
+    with pytest.raises(ToolkitError, match="no rejection letter for a candidate with status 'hired'"):
+        compose(rebuilt, "H")

@@ -62,7 +62,7 @@ from ..coerce import parse_as_of, valid_email
 from ..validate import shared_emails
 from ..errors import ToolkitError
 from ..model import HiringRound, takes_round
-from ..schema import LANGUAGES, normalise_header
+from ..schema import LANGUAGES, STATUSES, normalise_header
 from . import phrases
 from .language import as_date, choose_language, format_date, format_number
 
@@ -421,7 +421,7 @@ def compose(
     """
     candidate_id = str(candidate_id)
     cand = round.candidate(candidate_id)
-    status = str(cand["status"]) if not _blank(cand["status"]) else ""
+    status = _status(round, cand)
     if status in NO_LETTER_STATUSES:
         raise ToolkitError(
             f"no rejection letter for a candidate with status {status!r}",
@@ -475,7 +475,7 @@ def compose_round(
     by_id = {str(r["candidate_id"]): r for r in summary.to_dict("records") if str(r.get("round_id", round.round_id)) == round.round_id}
     out = []
     for cand in round.candidates.to_dict("records"):
-        status = str(cand["status"]) if not _blank(cand["status"]) else ""
+        status = _status(round, cand)
         if status in NO_LETTER_STATUSES or status not in statuses:
             continue
         cid = str(cand["candidate_id"])
@@ -486,12 +486,27 @@ def compose_round(
     return out
 
 
+def _status(round: HiringRound, cand) -> str:
+    """The candidate's status as the loader reads it (blank: pending). A table changed in pandas can hold what the
+    loader never gives ("Hired", "declined"): refused, so that the hire never gets a rejection letter."""
+    status = cand["status"]
+    if _blank(status):
+        return "pending"
+    if status not in STATUSES:
+        raise ToolkitError(f"candidate {str(cand['candidate_id'])!r} has the status {str(status)!r}, which is not one the "
+                           "letters know", file=round.source, sheet="Candidates", column="status", value=status,
+                           allowed=", ".join(STATUSES),
+                           hint="Write the status as the loader gives it (lower case), or build the round with "
+                                "toolkit.round_from_frames, which reads 'Hired', 'abgelehnt' ... as the loader does")
+    return str(status)
+
+
 def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, letter_date: dt.date) -> Feedback:
     """One letter from the candidate's row and summary row (each a pandas Series or a dict of the same)."""
     role = round.role
     notes: list[str] = []
     cid = str(cand["candidate_id"])
-    status = str(cand["status"]) if not _blank(cand["status"]) else "pending"
+    status = _status(round, cand)
     withdrawn = status == "withdrawn"
 
     lang, language_note = choose_language(language, cand.get("language"), role.language)
