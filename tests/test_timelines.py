@@ -327,3 +327,25 @@ def test_sample_overdue_list_names_the_people_the_story_says_are_overdue():
     assert t.loc[t["name"] == "Kwame Mensah", ["business_days_to_tell", "target_status"]].values.tolist() == [[3, "on_time"]]
     late = set(t.loc[t["target_status"] == "late", "name"])
     assert late == {"Tobias Schmitt", "Oskar Lindberg", "Daniel Kowalski", "Jack Thompson", "Harriet Clarke"}
+
+
+def test_timelines_default_to_the_day_the_rounds_were_loaded_for_and_save_to_parquet(tmp_path):
+    """An analyst loaded the samples for 2026-03-20 and asked for the timelines: they came out as of today (other
+    overdue candidates), and tl.to_parquet failed inside pandas on the date kept in attrs."""
+    import toolkit
+
+    rounds = toolkit.load_rounds("data/sample", as_of="2026-03-20")
+    tl = timelines(rounds)
+    assert set(tl["as_of"]) == {pd.Timestamp("2026-03-20")} and tl.attrs["as_of"] == "2026-03-20"
+    assert tl.equals(timelines(rounds, as_of="2026-03-20"))
+    assert len(overdue_now(tl)) == len(overdue_now(timelines(rounds, as_of="2026-03-20")))
+    # a date given to timelines wins; rounds loaded for different days give today, as before
+    assert set(timelines(rounds, as_of="2026-04-01")["as_of"]) == {pd.Timestamp("2026-04-01")}
+    other = toolkit.load_round("data/sample/berlin-social-media-lead.xlsx", as_of="2026-03-25")
+    mixed = Rounds((rounds[0], other)) if rounds[0].round_id != other.round_id else Rounds((rounds[1], other))
+    assert set(timelines(mixed)["as_of"]) == {pd.Timestamp(dt.date.today())}
+    path = tmp_path / "tl.parquet"
+    overdue_now(tl).to_parquet(path)
+    tl.to_parquet(path)
+    back = pd.read_parquet(path)
+    assert len(back) == len(tl) and back.attrs["as_of"] == "2026-03-20"

@@ -196,14 +196,17 @@ def timelines(
     feedback_business_days (Int64, request -> sent), feedback_status;
     stay_in_touch (boolean as recorded, <NA> when blank), in_talent_pool
     (boolean), follow_up_on, follow_up_status;
-    as_of (date, the same on every row).
+    as_of (date, the same on every row). Without ``as_of``: the day the
+    rounds were loaded for (``load_rounds(..., as_of=...)``) when they agree,
+    else today.
 
     ``runners_up`` (optional) is a set of (round_id, candidate_id): where
     ``stay_in_touch`` is blank, runners-up count as in the talent pool and
     the others as not (``in_talent_pool``; ``stay_in_touch`` stays blank).
     """
-    day = parse_as_of(as_of)
-    frames = [_one_round(r) for r in as_rounds(rounds)]
+    rounds = as_rounds(rounds)
+    day = parse_as_of(as_of if as_of is not None else loaded_as_of(rounds))
+    frames = [_one_round(r) for r in rounds]
     frames = [f for f in frames if len(f)]
     if not frames:
         return _empty()
@@ -270,8 +273,15 @@ def timelines(
     df["follow_up_status"] = pd.Series(fu, index=df.index, dtype="str")
     df["as_of"] = as_of_col
     out = df[TIMELINE_COLUMNS].reset_index(drop=True)
-    out.attrs["as_of"] = day.date()
+    out.attrs["as_of"] = day.date().isoformat()  # text: pandas writes attrs into a Parquet file as JSON
     return out
+
+
+def loaded_as_of(rounds) -> str | None:
+    """The as-of day the rounds were loaded (validated) for, when every round was loaded for the same one; else None
+    (today). A notebook that loads for 2026-03-20 and asks for the timelines gets those of 2026-03-20, not of today."""
+    days = {r.details.get("as_of") for r in rounds}
+    return days.pop() if len(days) == 1 else None
 
 
 def _empty() -> pd.DataFrame:
