@@ -918,3 +918,19 @@ def test_a_mistyped_status_or_channel_is_answered_with_the_word_meant(frames):
     hints = rnd.errors.set_index("value")["hint"]
     assert hints["rejcted"].startswith("Did you mean 'rejected'? ") and "pending" in hints["rejcted"]
     assert hints["phnoe"].startswith("Did you mean 'phone'? ")
+
+
+def test_a_hire_set_aside_for_a_typo_is_said_so_not_no_hire(tmp_path):
+    """An analyst typed the hire's notified_on a day before the decision: the row and its scores were set aside (either
+    date may be the wrong one), and the warning said "no candidate has status 'hired'" though the hire is on the sheet."""
+    from toolkit.analytics import selected_candidate
+    from toolkit.edit import copy_with_cells
+
+    path = copy_with_cells("data/sample/berlin-social-media-lead.xlsx", tmp_path / "w.xlsx", {"Candidates!J4": "2026-03-05"})
+    rnd = toolkit.load_round(path, as_of="2026-03-20")
+    p = rnd.problems.set_index("rule")
+    assert p.loc["date_order", "cell"] == "J4"
+    hired = p.loc["hired_count"]
+    assert hired["message"].startswith("the hired candidate 'Lena Hoffmann' (B03) is set aside for an error in their candidate row")
+    assert "no candidate has status" not in hired["message"] and "Correct the error" in hired["hint"]
+    assert selected_candidate(rnd)[1] == "top-ranked"  # what the message warns of

@@ -830,6 +830,7 @@ class People:
     rejected: list[dict]
     counts: list[dict]
     quarantined_criteria: frozenset = frozenset()  # names on Criteria rows set aside for an error (not in criterion_names)
+    set_aside_hired: tuple = ()  # ids of candidates with status hired whose row is set aside for an error
 
     def made_from(self, raw: RawWorkbook, round_id: str, as_of) -> bool:
         role, crit, cand, sheets, rid, when = self.inputs
@@ -967,6 +968,8 @@ def check_people(file: str, raw_role: RawRole, crit_table: RawTable | None, cand
         names = chk.typed["name"] if "name" in chk.typed else pd.Series(None, index=chk.index, dtype=object)
         quarantined_ids = {i: (n if isinstance(n, str) else None)  # id -> name, for the scores of a candidate set aside
                            for i, n in zip(chk.typed["candidate_id"][bad], names[bad].astype(object)) if isinstance(i, str)}
+        hired_aside = tuple(i for i, st in zip(chk.typed["candidate_id"][bad], chk.typed["status"][bad].astype(object))
+                            if isinstance(i, str) and st == "hired")
         candidates, rej = chk.result("Candidates")
         _shared_emails(problems, cand_table, candidates)
         rejected += rej
@@ -976,10 +979,10 @@ def check_people(file: str, raw_role: RawRole, crit_table: RawTable | None, cand
     if cand_table is not None:
         _name_variants(problems, cand_table.sheet_name, "candidate_id", "candidate ids", candidates["candidate_id"], cand_table)
     if cand_table is None:
-        quarantined_ids = {}
+        quarantined_ids, hired_aside = {}, ()
 
     return People((raw_role, crit_table, cand_table, tuple(sheet_names), round_id, as_of), role, criteria, candidates, criterion_names,
-                  known_ids, quarantined_ids, problems.records, rejected, counts, set_aside - set(criterion_names))
+                  known_ids, quarantined_ids, problems.records, rejected, counts, set_aside - set(criterion_names), hired_aside)
 
 
 def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = False, people: "People | None" = None) -> HiringRound:
@@ -1121,7 +1124,14 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
     if len(candidates):
         sheet = cand_table.sheet_name if cand_table is not None else "Candidates"
         n_hired = int((candidates["status"] == "hired").sum())
-        if n_hired != 1:
+        if n_hired == 0 and people.set_aside_hired:  # the hire is there, but their row is set aside: say that, not "no hire"
+            who = " and ".join(_set_aside_candidate(c, people.quarantined_ids) for c in people.set_aside_hired)
+            problems.add("warning", sheet, "hired_count",
+                         f"the hired {who} is set aside for an error in their candidate row, so until it is corrected the "
+                         "others are compared with another candidate (the one offered the job, else the top-ranked) and "
+                         "their letters may say so", column="status",
+                         hint="Correct the error in the hired candidate's row (it is listed among the errors) and validate again")
+        elif n_hired != 1:
             what = "no candidate has status 'hired'" if n_hired == 0 else f"{n_hired} candidates have status 'hired'"
             problems.add("warning", sheet, "hired_count", what, column="status",
                          hint="One person gets the offer: mark exactly one candidate as hired (or 'offered' while the offer is open)")
