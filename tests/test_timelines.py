@@ -349,3 +349,20 @@ def test_timelines_default_to_the_day_the_rounds_were_loaded_for_and_save_to_par
     tl.to_parquet(path)
     back = pd.read_parquet(path)
     assert len(back) == len(tl) and back.attrs["as_of"] == "2026-03-20"
+
+
+def test_a_timelines_table_read_back_from_csv_is_refused_with_the_way_back(tmp_path):
+    """process_health(pd.read_csv('tl.csv'), by='month') failed inside pandas ("Can only use .dt accessor")."""
+    from toolkit.analytics.health import process_health
+
+    tl = timelines(berlin_round(), as_of="2026-03-20")
+    tl.to_csv(tmp_path / "tl.csv", index=False)
+    back = pd.read_csv(tmp_path / "tl.csv")
+    with pytest.raises(ToolkitError, match="needs the timelines' dates as dates, and the column 'last_interview_on'") as e:
+        process_health(back, by="month")
+    assert "parse_dates=['last_interview_on', 'decided_on'" in str(e.value) and "to_parquet" in str(e.value)
+    with pytest.raises(ToolkitError, match="needs the timelines' dates"):
+        overdue_now(back)
+    dated = [c for c in back.columns if c.endswith("_on") or c == "as_of"]
+    fixed = pd.read_csv(tmp_path / "tl.csv", parse_dates=dated)
+    assert process_health(fixed, by="month")["n_told"].sum() == process_health(tl, by="month")["n_told"].sum()

@@ -934,3 +934,13 @@ def test_a_hire_set_aside_for_a_typo_is_said_so_not_no_hire(tmp_path):
     assert hired["message"].startswith("the hired candidate 'Lena Hoffmann' (B03) is set aside for an error in their candidate row")
     assert "no candidate has status" not in hired["message"] and "Correct the error" in hired["hint"]
     assert selected_candidate(rnd)[1] == "top-ranked"  # what the message warns of
+
+
+def test_two_criteria_of_one_rank_are_told_to_renumber_not_to_delete_a_row(tmp_path):
+    """'Row 2 has the same rank; keep one of them' sent the committee to delete a criterion."""
+    from toolkit.edit import copy_with_cells
+
+    path = copy_with_cells("data/sample/berlin-social-media-lead.xlsx", tmp_path / "w.xlsx", {"Criteria!B3": 1})
+    p = toolkit.load_round(path, as_of="2026-03-20").problems.set_index("rule").loc["duplicate_rank"]
+    assert (p["cell"], p["message"]) == ("B3", "rank 1 is also the rank of row 2: each criterion needs a rank of its own")
+    assert p["hint"].startswith("Rank the criteria 1, 2, 3") and "keep one" not in p["hint"]

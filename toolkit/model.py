@@ -340,6 +340,20 @@ def takes_timelines(func=None, *, also: str | None = None):
                 if not isinstance(timelines_df, pd.DataFrame) else "a table without the timelines' columns"
             raise ToolkitError(f"{func.__name__}() takes the table timelines() returns, not {what}",
                                hint="tl = toolkit.timelines(rounds, as_of=...); then " + f"{func.__name__}(tl)")
+        # the table read back from a CSV file: its dates are text, and pandas would fail deep inside on the first of them
+        text_dates = [c for c in timelines_df.columns if (str(c).endswith("_on") or c == "as_of")
+                      and not pd.api.types.is_datetime64_any_dtype(timelines_df[c])
+                      and timelines_df[c].notna().any()]
+        if text_dates:
+            from .errors import ToolkitError
+
+            raise ToolkitError(f"{func.__name__}() needs the timelines' dates as dates, and the column {text_dates[0]!r} "
+                               f"holds {timelines_df[text_dates[0]].dtype} values such as "
+                               f"{timelines_df[text_dates[0]].dropna().iloc[0]!r}", column=str(text_dates[0]),
+                               allowed="datetime64 columns, as timelines() returns them",
+                               hint="Make the table with toolkit.timelines(rounds, as_of=...) again, or keep it as Parquet "
+                                    "(tl.to_parquet / pd.read_parquet keep the types); from a CSV file, read it with "
+                                    f"pd.read_csv(..., parse_dates={text_dates!r})")
         return func(timelines_df, *args, **kwargs)
 
     return checked

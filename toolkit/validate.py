@@ -524,9 +524,11 @@ class TableCheck:
                            reason=f"{f.name} is empty")
             self.typed[f.name] = typed
 
-    def duplicates(self, keys: list[str], rule: str, what: str, *, at: str | None = None) -> None:
+    def duplicates(self, keys: list[str], rule: str, what: str, *, at: str | None = None, said=None) -> None:
         """Rows whose ``keys`` repeat an earlier row's are errors (the first is kept). ``at``: the field whose cell the
-        error names (the last key by default), whose values of the two rows the message compares."""
+        error names (the last key by default), whose values of the two rows the message compares. ``said``: (message,
+        hint), each a function of (value, row, the earlier row), where the generic words ("keep one of them") would
+        send the user the wrong way."""
         if any(k not in self.table.frame.columns for k in keys if self.fields[k].required):
             return
         required = [k for k in keys if self.fields[k].required]
@@ -590,10 +592,10 @@ class TableCheck:
             return
         first_by_row = dict(zip(rows[dup_np].tolist(), rows.to_numpy()[first_pos].tolist()))
         column = next((k for k in reversed(keys) if k in self.table.letters), keys[0])
-        self.cells("error", column, dup, rule,
-                   lambda v, r: f"{what} repeats an earlier row",
-                   hint=lambda v, r: f"Row {first_by_row[r]} has the same {what}; keep one of them",
-                   reason=f"duplicate {what}")
+        message, hint = said or (lambda v, r, first: f"{what} repeats an earlier row",
+                                 lambda v, r, first: f"Row {first} has the same {what}; keep one of them")
+        self.cells("error", column, dup, rule, lambda v, r: message(v, r, first_by_row[r]),
+                   hint=lambda v, r: hint(v, r, first_by_row[r]), reason=f"duplicate {what}")
 
     def shortened_ids(self, field: str = "candidate_id", *, report: bool = True, among: np.ndarray | None = None) -> np.ndarray:
         """Ids a spreadsheet wrote in scientific notation ('2.51811E+10' for 25181083003: Excel shows a long number so,
@@ -884,7 +886,10 @@ def check_people(file: str, raw_role: RawRole, crit_table: RawTable | None, cand
         chk.cells("error", "rank", rank.notna() & (rank > MAX_RANK), "bad_value", f"rank must be at most {MAX_RANK}",
                   hint="Number the criteria 1, 2, 3 ... from most to least important")
         chk.duplicates(["criterion"], "duplicate_criterion", "criterion name")
-        chk.duplicates(["rank"], "duplicate_rank", "rank")
+        chk.duplicates(["rank"], "duplicate_rank", "rank", said=(  # two criteria of one rank: renumber, not delete one
+            lambda v, r, first: f"rank {_show(v)} is also the rank of row {first}: each criterion needs a rank of its own",
+            lambda v, r, first: "Rank the criteria 1, 2, 3 ... from most to least important, each rank once; if two "
+                                "matter equally, decide which comes first"))
         def kept_blank(field, mask, rule, message, hint):  # an optional cell out of range: an error, read as blank, the criterion kept
             mask = pd.Series(np.asarray(mask.fillna(False), dtype=bool), index=chk.index)
             problems.add_cells("error", crit_table, field, mask, rule, lambda v, r: f"{message}; {KEPT_WORDS}", hint)
