@@ -61,6 +61,19 @@ def test_a_loaded_rounds_role_can_be_passed_back_in(rounds):
     rnd = rounds[0]
     again = toolkit.round_from_frames(rnd.role, rnd.criteria, rnd.candidates, rnd.scores, round_id=rnd.round_id, as_of=AS_OF)
     assert again.role.role == rnd.role.role and again.role.decided_on == rnd.role.decided_on
+    # the loaded tables are read as the sheets they came from: nothing said about the loader's own columns, the same
+    # weights (derived from the ranks again where they were), the same totals
+    assert not again.problems["rule"].isin(["unknown_column"]).any(), again.problems
+    assert again.problems["rule"].tolist() == rnd.problems["rule"].tolist()
+    assert again.criteria["weight_source"].tolist() == rnd.criteria["weight_source"].tolist()
+    assert again.criteria["weight"].tolist() == rnd.criteria["weight"].tolist()
+    totals = toolkit.weighted_totals
+    assert totals(again)["weighted_total"].tolist() == totals(rnd)["weighted_total"].tolist()
+    # a criterion taken out gives its derived weight to the others, as on the sheet
+    fewer = toolkit.round_from_frames(rnd.role, rnd.criteria.iloc[:-1], rnd.candidates,
+                                      rnd.scores[rnd.scores["criterion"] != rnd.criteria["criterion"].iloc[-1]], as_of=AS_OF)
+    assert (rnd.criteria["weight_source"] == "rank").all()  # the sample's weights come from its ranks
+    assert abs(fewer.criteria["weight"].sum() - 1) < 1e-9 and (fewer.criteria["weight_source"] == "rank").all()
     assert toolkit.load_round(_write(rnd), as_of=AS_OF).role.role == rnd.role.role
     with pytest.raises(ToolkitError, match="role is a dict of Role fields, not a str"):
         toolkit.round_from_frames("Data Analyst", rnd.criteria, rnd.candidates, rnd.scores)

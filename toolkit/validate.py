@@ -1318,6 +1318,23 @@ def _finish_candidates(candidates: pd.DataFrame, role: Role, problems: Problems,
 # From DataFrames (tests, notebooks, importers)
 
 
+def _without_loaded_columns(sheet: str, df):
+    """A loaded round's table passed back in, without the columns the loader added: round_id (one round's), source_row,
+    score_raw (the score as written; ``score`` is what it was read as) and weight_source, with the weights when they
+    were derived from the ranks (derived again, so that a criterion taken out gives its weight to the others). A table
+    of several rounds keeps its round_id, which is then reported as a column the sheet does not have."""
+    if not isinstance(df, pd.DataFrame):
+        return df
+    drop = [c for c in ("source_row", "score_raw") if c in df.columns]
+    if "round_id" in df.columns and df["round_id"].nunique(dropna=True) <= 1:
+        drop.append("round_id")
+    if sheet == "Criteria" and "weight_source" in df.columns:
+        drop.append("weight_source")
+        if "weight" in df.columns and len(df) and (df["weight_source"].astype("str") == "rank").all():
+            drop.append("weight")
+    return df.drop(columns=drop) if drop else df
+
+
 def round_from_frames(
     role: dict,
     criteria: pd.DataFrame,
@@ -1334,6 +1351,10 @@ def round_from_frames(
     ``role`` is a dict of Role fields (``{"role": "Data Analyst", "country": "GB", ...}``).
     The tables use the canonical column names (aliases work too). Row numbers
     in problems count as if the table were a sheet with its header in row 1.
+    A loaded round's own tables (``rnd.criteria``, ``rnd.candidates``,
+    ``rnd.scores``, changed or not) are read as the sheets they came from: the
+    columns the loader added are left out, and weights it derived from the
+    ranks are derived again.
     """
     if isinstance(role, Role):  # a loaded round's role passed back in
         role = role.sheet_values()
@@ -1341,6 +1362,7 @@ def round_from_frames(
         raise ToolkitError(f"role is a dict of Role fields, not a {type(role).__name__}",
                            hint='Pass e.g. {"role": "Data Analyst", "country": "GB"}, or a loaded round\'s rnd.role')
     raw_role = RawRole("Role", dict(role), {k: f"B{i + 1}" for i, k in enumerate(role)})
-    tables = {name: table_from_frame(name, df) for name, df in (("Criteria", criteria), ("Candidates", candidates), ("Scores", scores))}
+    tables = {name: table_from_frame(name, _without_loaded_columns(name, df))
+              for name, df in (("Criteria", criteria), ("Candidates", candidates), ("Scores", scores))}
     raw = RawWorkbook(file=source, role=raw_role, tables=tables, sheet_names=list(SHEETS), details={"layout": "frames"})
     return build_round(raw, round_id=round_id, as_of=as_of, strict=strict)
