@@ -251,8 +251,11 @@ def test_a_target_that_cannot_be_used_is_an_error_that_says_the_default_is_used(
 def test_overdue_now_lists_who_to_call_first():
     t = timelines(berlin_round(as_of="2025-10-10"), as_of="2025-10-10")
     got = overdue_now(t)
-    assert list(got.columns) == ["round_id", "role", "candidate_id", "name", "business_days_waiting", "decided_on", "due_on", "hiring_manager"]
-    assert got[["name", "business_days_waiting"]].values.tolist() == [["Emma Wolf", 5], ["Sara Klein", 5], ["Tim Koch", 4]]
+    assert list(got.columns) == ["round_id", "role", "candidate_id", "name", "status", "business_days_waiting", "decided_on", "due_on",
+                                 "hiring_manager"]
+    # Sara Klein is still pending after the round decided: the list says so, so HR decides on her as well as telling her
+    assert got[["name", "status", "business_days_waiting"]].values.tolist() == [["Emma Wolf", "rejected", 5], ["Sara Klein", "pending", 5],
+                                                                               ["Tim Koch", "rejected", 4]]
     assert set(got["hiring_manager"]) == {"Jana Becker"}
     assert got["role"].unique().tolist() == ["Social Media Lead"]
 

@@ -480,7 +480,7 @@ def _process_health_page(rounds, tl, health, as_of, anonymize) -> str:
             cols["target"] = "Target"
         sections.append({"label": label, "table": table(frame, {**cols, **HEALTH_COLUMNS}, kinds=HEALTH_KINDS)})
     missing = health["left_out"]
-    overdue_t = table(health["overdue"], {"round_id": "Round", "role": "Role", "name": "Candidate",
+    overdue_t = table(health["overdue"], {"round_id": "Round", "role": "Role", "name": "Candidate", "status": "Status",
                                           "business_days_waiting": "Business days waiting", "due_on": "Was due",
                                           "hiring_manager": "Owner"}, kinds={"business_days_waiting": "int"},
                       empty=(f"Nobody else is overdue among the candidates these figures can see; {len(missing)} candidate(s) "
@@ -566,7 +566,7 @@ def _index_page(rounds, tl, round_summaries, as_of, anonymize, unreadable=(), n_
                     cell=lambda r, c, t: {"href": t, "text": "open", "label": f"Open the committee report: {r['role']}"}
                     if c == "committee" else t)
     overdue = _anonymize(overdue_now(tl), anonymize)
-    overdue_t = table(overdue, {"role": "Role", "name": "Candidate", "business_days_waiting": "Business days waiting",
+    overdue_t = table(overdue, {"role": "Role", "name": "Candidate", "status": "Status", "business_days_waiting": "Business days waiting",
                                 "due_on": "Was due", "hiring_manager": "Owner"}, kinds={"business_days_waiting": "int"})
     probs = rounds.problems
     if anonymize:  # a message quotes cells, and a cell can be a name (scores keyed by name): the kind of problem only

@@ -147,8 +147,10 @@ def generate_round(
     ``n_candidates * n_interviewers * n_criteria * len(stages)`` rows (about 3 % with a
     blank score = not assessed). Scores come from a latent ability per candidate and
     criterion, plus an interviewer leniency offset and noise, rounded onto the 1-5 scale.
-    The best-scoring candidate who did not withdraw is ``hired``; about 8 % withdrew,
-    about 10 % are ``pending`` (no decision yet), the rest ``rejected``. The decision
+    The candidate of the highest latent ability (weighted by the ranks) who did not withdraw is ``hired``: as in
+    life, not always the one with the best observed scores. About 8 % withdrew, about 10 % are ``pending`` (not
+    decided on; once the round has decided they count as waiting to be told, `toolkit.analytics.timelines`), the
+    rest ``rejected``. The decision
     falls between mid-January and 2026-03-06 and no past event is after
     `GENERATED_AS_OF` (2026-03-20). Of those told, most hear within 3 business days,
     some after 4-10, and about 15 % are not told yet;

@@ -101,7 +101,7 @@ CANDIDATE_FIELDS = (
     _f("name", "str", True, aliases=("candidate name", "full name", "bewerber", "bewerber:in", "bewerberin", "kandidat", "kandidatin", "sökande", "namn"), doc="Full name, as the letter addresses them"),
     _f("email", "str", aliases=("e-mail", "mail", "e-post", "epost"), doc="One plain address (name@example.com): the letter draft's recipient"),
     _f("language", "choice", choices=LANGUAGES, aliases=("sprache", "språk"), doc="Letter language; blank = the round's"),
-    _f("status", "choice", True, choices=STATUSES, aliases=("state", "outcome"), doc="hired (accepted the offer), offered (offer made, not yet accepted), rejected, withdrawn (they withdrew), pending (not decided yet)"),
+    _f("status", "choice", True, choices=STATUSES, aliases=("state", "outcome"), doc="hired (accepted the offer), offered (offer made, not yet accepted), rejected, withdrawn (they withdrew), pending (not decided on yet; once the round has decided, they count as waiting to be told)"),
     _f("stage_reached", "str", aliases=("stage", "round reached", "final stage"), doc="The last interview stage they reached, as written on the Scores sheet"),
     _f("applied_on", "date", aliases=("applied", "application date", "beworben am"), doc="Date of application"),
     _f("last_interview_on", "date", aliases=("last interview", "letztes gespräch"), doc="Date of the last interview"),

@@ -102,7 +102,7 @@ INSTRUCTIONS = (
     "(blank = the name as written, quoted).",
     "Candidates: one row per candidate with a unique candidate_id. status: hired once the offer is accepted, "
     "offered while it is open, rejected, withdrawn when the candidate stepped back, pending until the committee "
-    "has decided. Record the decision date (blank = the round's, on the Role sheet), the date the candidate was "
+    "has decided on them (once the round's decision is made, a pending candidate counts as waiting to be told). Record the decision date (blank = the round's, on the Role sheet), the date the candidate was "
     "told and how (channel: phone, video or in_person are personal and preferred for finalists; email or letter "
     "are written; form_letter is a standard text). feedback_requested_on and feedback_sent_on: when the candidate "
     "asked for feedback and when they got it. stay_in_touch: yes once the candidate agreed to hear about other "

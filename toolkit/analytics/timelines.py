@@ -83,7 +83,7 @@ TIMELINE_COLUMNS = [
 ]
 
 OVERDUE_COLUMNS = [
-    "round_id", "role", "candidate_id", "name", "business_days_waiting", "decided_on", "due_on", "hiring_manager",
+    "round_id", "role", "candidate_id", "name", "status", "business_days_waiting", "decided_on", "due_on", "hiring_manager",
 ]
 
 _DATE_COLUMNS = ("last_interview_on", "decided_on", "notified_on", "feedback_requested_on", "feedback_sent_on", "follow_up_on")
@@ -300,9 +300,10 @@ def _empty() -> pd.DataFrame:
 def overdue_now(timelines_df: pd.DataFrame) -> pd.DataFrame:
     """The list HR acts on today: every candidate whose target has passed without being told.
 
-    Columns: round_id, role, candidate_id, name, business_days_waiting,
-    decided_on, due_on, hiring_manager (who owns the round). Sorted longest
-    waiting first, then by due date and name.
+    Columns: round_id, role, candidate_id, name, status (rejected, or
+    pending: the round has decided and they have heard nothing),
+    business_days_waiting, decided_on, due_on, hiring_manager (who owns the
+    round). Sorted longest waiting first, then by due date and name.
     """
     rows = timelines_df[timelines_df["target_status"] == "overdue"]
     rows = rows.sort_values(["business_days_waiting", "due_on", "name"], ascending=[False, True, True], kind="stable")
