@@ -225,8 +225,8 @@ def test_names_in_the_scores_are_looked_up_on_a_candidates_sheet(tmp_path):
 
 def test_a_misspelt_name_in_scores_keyed_by_name_is_one_error_at_its_cell_with_the_name_meant(tmp_path):
     """A DPO review's repro: 'Hanna Schulz' for 'Hannah Schulz' gave one error at the Candidates sheet (no cell) and, for
-    the cell that holds the name, 'candidate_id is empty' once per criterion column. Now: one error per row, at the name's
-    cell, with the name as written and the one meant."""
+    the cell that holds the name, 'candidate_id is empty' once per criterion column. Now: one error per name, at its first
+    cell, with the name as written, the one meant, and the scores it takes out."""
     cands = [["candidate_id", "name", "status"], ["K-1", "Alice Moore", "rejected"], ["K-2", "Ben Carter", "hired"]]
     rows = [["Candidate", "Interviewer", "SQL", "Communication", "Python"], ["Alice Moore", "Tom Baker", 4, 3, 4],
             ["Alice Mor", "Ann Lee", 3, 4, 4], ["Ben Carter", "Tom Baker", 5, 5, 4], ["Ben Carter", "Ann Lee", 4, 5, 5]]
@@ -234,7 +234,7 @@ def test_a_misspelt_name_in_scores_keyed_by_name_is_one_error_at_its_cell_with_t
     rnd = toolkit.load_round(path, as_of=AS_OF)
     errors = rnd.errors[["rule", "location", "value", "message", "hint"]].to_dict(orient="records")
     assert errors == [{"rule": "unknown_candidate", "location": "Scores!A3", "value": "Alice Mor",
-                       "message": "candidate 'Alice Mor' is not on the Candidates sheet",
+                       "message": "candidate 'Alice Mor' is not on the Candidates sheet, so their 3 scores are set aside (Scores row 3)",
                        "hint": "Did you mean 'Alice Moore'? Add the candidate to the Candidates sheet, or correct it"}]
     assert rnd.row_counts.set_index("sheet").loc["Scores", "quarantined"] == 3  # the row's three scores, none lost unseen
 
@@ -246,7 +246,7 @@ def test_an_unknown_id_in_a_wide_sheet_is_named_once_not_once_per_criterion(tmp_
     path = _workbook(tmp_path / "round.xlsx", {"Candidates": cands, "Scores": rows})
     rnd = toolkit.load_round(path, as_of=AS_OF)
     assert rnd.errors[["rule", "location", "message"]].values.tolist() == [
-        ["unknown_candidate", "Scores!A3", "candidate 'K-3' is not on the Candidates sheet"]]
+        ["unknown_candidate", "Scores!A3", "candidate 'K-3' is not on the Candidates sheet, so their 3 scores are set aside (Scores row 3)"]]
 
 
 @pytest.mark.parametrize("mapping, message", [

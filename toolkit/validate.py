@@ -1046,12 +1046,16 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
 
             unknown = unknown.fillna(False)
             aside = unknown & chk.isin("candidate_id", list(quarantined_ids))
-            chk.cells("error", "candidate_id", unknown & ~aside, "unknown_candidate",
-                      lambda v, r: f"candidate {_show(v).strip()!r} is not on the Candidates sheet",
-                      hint=lambda v, r: (f"Did you mean {folded[_show(v).strip().casefold()]!r}? Ids must match exactly, capitals and leading zeros included (format an id column as text)"
-                                         if _show(v).strip().casefold() in folded
-                                         else f"{near(v)}Add the candidate to the Candidates sheet, or correct it"),
-                      reason="unknown candidate")
+            # said once per id, at its first score (one mistake, such as an id typed twice on the Candidates sheet, is one
+            # error, not one per score); every such row is set aside all the same
+            chk.error_rows(unknown & ~aside, "unknown candidate")
+            problems.add_per_key("error", score_table, "candidate_id", unknown & ~aside, cid.astype(object).map(
+                                     lambda v: _show(v).strip() if not _blank_scalar(v) else v), "unknown_candidate",
+                                 lambda k, n, where: f"candidate {k!r} is not on the Candidates sheet, so "
+                                                     f"{'its score is' if n == 1 else f'their {n} scores are'} set aside ({where})",
+                                 lambda k: (f"Did you mean {folded[k.casefold()]!r}? Ids must match exactly, capitals and leading zeros "
+                                            "included (format an id column as text)" if k.casefold() in folded
+                                            else f"{near(k)}Add the candidate to the Candidates sheet, or correct it"))
             if aside.any():  # set aside for their own row's error: said once per candidate, each score row still set aside
                 chk.error_rows(aside, "the candidate's row is set aside")
                 problems.add_per_key("error", score_table, "candidate_id", aside, cid.astype(object), "candidate_set_aside",
