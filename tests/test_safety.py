@@ -181,6 +181,8 @@ def test_text_that_looks_like_a_formula_stays_text_in_every_workbook_written(hos
                 texts.add(cell.value)
                 if cell.value[:1] in "=+-@":
                     assert cell.data_type in ("s", "inlineStr"), f"{name} {sheet}!{cell.coordinate}"
+                    # and it stays text when someone edits it: Excel's quote prefix (a ' in the formula bar)
+                    assert cell.quotePrefix, f"{name} {sheet}!{cell.coordinate} {cell.value!r} has no quote prefix"
     for payload in (FORMULAS[0], FORMULAS[1], FORMULAS[3], "=Ops", "=1+1"):  # kept, as text, not dropped
         assert payload in texts, payload
     assert not [k for k in report.files if k.lower().endswith((".csv", ".tsv"))]  # tables go out as workbooks only

@@ -107,6 +107,8 @@ def _openpyxl_cell_by_cell(sheets: dict) -> bytes:
             c.data_type = "s"
             if len(value) > 60:
                 c.alignment = xlsx.WRAP
+            if value.startswith(("=", "+", "-", "@")):
+                c.quotePrefix = True
         elif isinstance(value, dt.date):
             c.number_format = "yyyy-mm-dd"
         elif isinstance(value, float) and column.startswith("share"):
@@ -159,7 +161,9 @@ def test_table_workbooks_are_byte_identical_to_openpyxl_cell_by_cell(sample_roun
         "when": [dt.date(2026, 3, 1), None, dt.datetime(2026, 3, 1, 12, 0), None, None, None, None, None, None],
     })
     tl = timelines(toolkit.Rounds(tuple(sample_rounds)), as_of=AS_OF)
-    sheets = {"Odd values": odd, "Empty": odd.iloc[0:0], "Timelines": tl,
+    # text a formula could be made of once the cell is edited: quote-prefixed, wrapped or not
+    formulas = pd.DataFrame({"note": ["=HYPERLINK(\"x\")", "-" + "x" * 70, "@SUM(1)", "+49 30 1234", "a=b", "- fine"]})
+    sheets = {"Odd values": odd, "Formulas": formulas, "Empty": odd.iloc[0:0], "Timelines": tl,
               **{r.round_id[:20]: r.candidates for r in sample_rounds}}
     assert tables_workbook_bytes(sheets) == _openpyxl_cell_by_cell(sheets)
 

@@ -37,6 +37,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.writer.excel import ExcelWriter
 
 from .errors import OutputError, ToolkitError
+from .render.xlsx import FORMULA_STARTS
 from .schema import (
     CANDIDATE_FIELDS,
     CHANNELS,
@@ -230,6 +231,8 @@ def _column_values(frame: pd.DataFrame | None, f: Field, n: int) -> list:
 def _text_cell(ws, value: str) -> WriteOnlyCell:
     cell = WriteOnlyCell(ws, value=value)
     cell.data_type = "s"  # never a formula, whatever the text starts with
+    if value.startswith(FORMULA_STARTS):
+        cell.quotePrefix = True  # and still text when someone edits the cell
     return cell
 
 
@@ -363,25 +366,27 @@ def _xml_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _cell_xml(ref: str, value: Any, date_style: int) -> str:
-    """One data cell as sheet XML: text is always an inline string (never a formula)."""
+def _cell_xml(ref: str, value: Any, date_style: int, quote_style: int) -> str:
+    """One data cell as sheet XML: text is always an inline string (never a formula), and text that begins like a
+    formula carries the quote prefix (``quote_style``), so that it stays text when someone edits the cell."""
     if value is None:
         return ""
     if isinstance(value, str):
         space = ' xml:space="preserve"' if value != value.strip() else ""
-        return f'<c r="{ref}" t="inlineStr"><is><t{space}>{_xml_text(value)}</t></is></c>'
+        quoted = f' s="{quote_style}"' if value.startswith(FORMULA_STARTS) else ""
+        return f'<c r="{ref}"{quoted} t="inlineStr"><is><t{space}>{_xml_text(value)}</t></is></c>'
     if isinstance(value, dt.date):
         return f'<c r="{ref}" s="{date_style}" t="n"><v>{(value - _EXCEL_EPOCH).days}</v></c>'
     if isinstance(value, float) and not math.isfinite(value):
-        return _cell_xml(ref, str(value), date_style)
+        return _cell_xml(ref, str(value), date_style, quote_style)
     return f'<c r="{ref}" t="n"><v>{value!r}</v></c>'
 
 
-def _rows_xml(columns: list[list], letters: list[str], date_style: int) -> str:
+def _rows_xml(columns: list[list], letters: list[str], date_style: int, quote_style: int) -> str:
     """Data rows 2.. as sheet XML. Built as strings: openpyxl's per-cell writer is ~10x slower."""
     parts = []
     for r, row in enumerate(zip(*columns), 2):
-        cells = "".join(_cell_xml(f"{letter}{r}", v, date_style) for letter, v in zip(letters, row) if v is not None)
+        cells = "".join(_cell_xml(f"{letter}{r}", v, date_style, quote_style) for letter, v in zip(letters, row) if v is not None)
         parts.append(f'<row r="{r}">{cells}</row>')
     return "".join(parts)
 
@@ -423,8 +428,11 @@ def _table_sheet(wb: Workbook, title: str, fields: tuple[Field, ...], frame: pd.
     probe = WriteOnlyCell(ws)
     probe.number_format = DATE_FORMAT
     date_style = probe.style_id  # registers the date style in the workbook
+    probe = WriteOnlyCell(ws)
+    probe.quotePrefix = True
+    quote_style = probe.style_id
     ws.append([_header_cell(ws, f.name, f.doc) for f in fields])
-    return _rows_xml(columns, list(letter_of.values()), date_style)
+    return _rows_xml(columns, list(letter_of.values()), date_style, quote_style)
 
 
 def _role_sheet(wb: Workbook, role: dict | None) -> None:

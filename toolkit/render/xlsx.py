@@ -3,7 +3,8 @@
 Every sheet gets a bold header, frozen header row, an autofilter, column
 widths that fit, real dates, percentages for ``share_*`` columns. Text from
 users is always written as a text cell: a note starting with ``=``, ``+``,
-``-`` or ``@`` stays text and never becomes a formula.
+``-`` or ``@`` stays text and never becomes a formula, and carries the quote
+prefix, so it stays text when someone edits the cell too.
 """
 
 from __future__ import annotations
@@ -104,7 +105,10 @@ def _shown(value) -> str:
 
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _NUMBER_TYPES = (int, float)
-_PLAIN, _WRAPPED, _DATE, _SHARE, _FLOAT = range(5)
+_PLAIN, _WRAPPED, _DATE, _SHARE, _FLOAT, _QUOTED, _WRAPPED_QUOTED = range(7)
+FORMULA_STARTS = ("=", "+", "-", "@")
+"""A text beginning with one of these would become a formula once someone edits the cell and presses Enter: such
+cells carry Excel's quote prefix (shown as a leading ' in the formula bar), so an edit keeps them text."""
 
 
 def _value(value):
@@ -167,11 +171,13 @@ def _rows_xml(ws, df: pd.DataFrame) -> str:
     def style(kind: int) -> str:
         if kind not in styles:
             probe = WriteOnlyCell(ws)
-            if kind == _WRAPPED:
+            if kind in (_WRAPPED, _WRAPPED_QUOTED):
                 probe.alignment = WRAP
+            if kind in (_QUOTED, _WRAPPED_QUOTED):
+                probe.quotePrefix = True
             elif kind == _SHARE:
                 probe.number_format = "0%"
-            else:
+            elif kind == _FLOAT:
                 probe.number_format = "0.00"
             styles[kind] = f' s="{probe.style_id}"'  # registers the style now, in order of first use
         return styles[kind]
@@ -196,7 +202,8 @@ def _rows_xml(ws, df: pd.DataFrame) -> str:
                 continue
             ref = f"{letter}{r}"
             if kind in ("str", "yes/no"):
-                wrapped = style(_WRAPPED) if kind == "str" and len(v) > 60 else ""
+                wrap, quote = kind == "str" and len(v) > 60, v.startswith(FORMULA_STARTS)
+                wrapped = style(_WRAPPED_QUOTED if wrap and quote else _WRAPPED if wrap else _QUOTED) if wrap or quote else ""
                 stripped = v.strip()
                 space = ' xml:space="preserve"' if stripped and stripped != v else ""
                 cells.append(f'<c r="{ref}"{wrapped} t="inlineStr"><is><t{space}>{_text(v)}</t></is></c>')
