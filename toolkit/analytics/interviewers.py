@@ -14,7 +14,8 @@
   candidates scored on both and scores that vary; <NA> otherwise. The halo
   reading says "criteria move together" from 0.7 on (a strong correlation:
   worth asking whether the criteria were judged one by one), "criteria
-  scored apart" below, "not enough data" without a halo.
+  partly move together" from 0.4 (a moderate one), "criteria scored apart"
+  below, "not enough data" without a halo.
 - **Label**: "lenient" when the mean offset is +0.3 points or more on a 1-5
   scale (7.5% of the range on other scales), "severe" at -0.3 or less, "in
   line" between, "too few scores" with fewer than 3 compared scores.
@@ -38,6 +39,8 @@ MIN_HALO_CANDIDATES = 3
 
 HALO_HIGH = 0.7
 """A halo of this or more reads "criteria move together"."""
+HALO_SOME = 0.4
+"""A halo from this up to HALO_HIGH reads "criteria partly move together"; below it, "criteria scored apart"."""
 
 
 @takes_round
@@ -80,7 +83,7 @@ def interviewer_calibration(round: HiringRound) -> pd.DataFrame:
     n_compared (Int64, scores that had a panel to compare with), mean_offset
     (Float64; positive = scores above the panel = lenient), share_blank
     (Float64, 0-1), halo (Float64, -1..1, <NA> when too few data),
-    halo_reading ("criteria move together", "criteria scored apart" or "not
+    halo_reading ("criteria move together", "criteria partly move together", "criteria scored apart" or "not
     enough data"), label ("lenient", "severe", "in line" or "too few
     scores"). Sorted by
     mean_offset, most lenient first.
@@ -117,9 +120,10 @@ def interviewer_calibration(round: HiringRound) -> pd.DataFrame:
             "mean_offset": pd.array(off, dtype="Float64"),
             "share_blank": pd.array(np.asarray(share_blank, dtype="float64"), dtype="Float64"),
             "halo": pd.array(halo.to_numpy(dtype="float64"), dtype="Float64"),
-            "halo_reading": pd.Series(np.where(halo.isna().to_numpy(), "not enough data",
-                                               np.where(np.round(halo.to_numpy(dtype="float64"), 9) >= HALO_HIGH,
-                                                        "criteria move together", "criteria scored apart")), dtype="str"),
+            "halo_reading": pd.Series(np.select(
+                [halo.isna().to_numpy(), np.round(halo.to_numpy(dtype="float64", na_value=np.nan), 9) >= HALO_HIGH,
+                 np.round(halo.to_numpy(dtype="float64", na_value=np.nan), 9) >= HALO_SOME],
+                ["not enough data", "criteria move together", "criteria partly move together"], "criteria scored apart"), dtype="str"),
             "label": pd.Series(label, dtype="str"),
         }
     )
