@@ -324,6 +324,34 @@ def takes_round(func):
     return checked
 
 
+def each_round(func):
+    """`takes_round` for a function whose table starts with round_id, which also takes several rounds (a `Rounds`, or a
+    list of rounds): the tables of each round, one after another. An argument that is about one round (a table such as
+    ``totals``) cannot be given with several. A column that is an ordered categorical in each round's table (the
+    criterion, in the round's rank order) becomes text when the rounds' categories differ."""
+    one = takes_round(func)
+
+    @functools.wraps(func)
+    def checked(round, *args, **kwargs):
+        several = isinstance(round, Rounds) or (isinstance(round, (list, tuple)) and round and all(isinstance(r, HiringRound) for r in round))
+        if not several or len(round) == 1:
+            return one(round[0] if several else round, *args, **kwargs)
+        about_one = [name for name, v in kwargs.items() if isinstance(v, pd.DataFrame)] or (["a positional argument"] if args else [])
+        if about_one:
+            from .errors import ToolkitError
+
+            raise ToolkitError(f"{func.__name__}() of several rounds cannot take {about_one[0]}, which is about one round",
+                               hint=f"Leave it out (each round's is worked out), or call {func.__name__}(rnd, ...) round by round")
+        parts = [func(r, **kwargs) for r in round]
+        out = pd.concat(parts, ignore_index=True)
+        for c in out.columns:  # categories that differ between rounds: text, not object
+            if isinstance(parts[0][c].dtype, pd.CategoricalDtype) and not isinstance(out[c].dtype, pd.CategoricalDtype):
+                out[c] = out[c].astype("str")
+        return out
+
+    return checked
+
+
 def takes_timelines(func=None, *, also: str | None = None):
     """A public function whose first argument is `analytics.timelines` output: a round or another table is a ToolkitError.
     ``also``: a column that marks another table the function takes as well (`overdue_now`'s output for `overdue_table`)."""

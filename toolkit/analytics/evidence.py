@@ -23,7 +23,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..model import HiringRound, takes_round
+from ..model import HiringRound, each_round
 from .scoring import _positions, _score_cells, _scored_rows, _texts, criterion_matrix, factorize_text, scale_points
 
 MIN_INTERVIEWERS = 2
@@ -114,7 +114,7 @@ def _n_interviewers(round: HiringRound) -> int:
     return int(round.scores["interviewer"].nunique(dropna=True)) if len(round.scores) else 0
 
 
-@takes_round
+@each_round
 def evidence(round: HiringRound) -> pd.DataFrame:
     """Per candidate and criterion: is the evidence sufficient, and if not, why.
 

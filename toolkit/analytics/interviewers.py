@@ -26,7 +26,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..model import HiringRound, takes_round
+from ..model import HiringRound, each_round
 from .scoring import _scored_rows, scale_points, scale_range
 
 OFFSET_POINTS = 0.3
@@ -43,7 +43,7 @@ HALO_SOME = 0.4
 """A halo from this up to HALO_HIGH reads "criteria partly move together"; below it, "criteria scored apart"."""
 
 
-@takes_round
+@each_round
 def score_offsets(round: HiringRound) -> pd.DataFrame:
     """Every non-blank score next to its panel mean.
 
@@ -75,7 +75,7 @@ def _halo(s: pd.DataFrame) -> pd.Series:
     return pd.Series(out, dtype="float64")
 
 
-@takes_round
+@each_round
 def interviewer_calibration(round: HiringRound) -> pd.DataFrame:
     """One row per interviewer: leniency, blanks and halo (rules in the module docstring).
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..model import HiringRound, takes_round
+from ..model import HiringRound, each_round
 from .scoring import _means_wide, _stage_labels, _totals, _weights, stage_order
 
 
-@takes_round
+@each_round
 def progression(round: HiringRound) -> pd.DataFrame:
     """Per candidate and stage (interview order): the weighted total at and up to that stage.
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..model import HiringRound, takes_round
+from ..model import HiringRound, each_round
 from .scoring import _means_wide, _rank, _totals, _weights
 
 AS_GIVEN = "as given"
@@ -41,7 +41,7 @@ def _scenarios(round: HiringRound):
         yield f"without {name}", "interviewer left out", _means_wide(round, round.scores[(who != name).to_numpy()]), given
 
 
-@takes_round
+@each_round
 def scenario_ranks(round: HiringRound) -> pd.DataFrame:
     """Every candidate's total and rank in every scenario (see the module docstring).
 
@@ -71,7 +71,7 @@ def scenario_ranks(round: HiringRound) -> pd.DataFrame:
     return out
 
 
-@takes_round
+@each_round
 def rank_robustness(round: HiringRound, top: int = 3) -> pd.DataFrame:
     """Per scenario: the top candidates in order, and whether the winner and the order hold.
 

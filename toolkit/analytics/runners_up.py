@@ -28,7 +28,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..model import HiringRound, takes_round
+from ..model import HiringRound, each_round
 from .evidence import fmt_points, n_points
 from .scoring import scale_points, scale_range, selected_candidate, weighted_totals
 
@@ -39,7 +39,7 @@ NEXT_BEST_MARGIN_POINTS = 0.75
 """The next best candidate qualifies within this many points (1-5 scale)."""
 
 
-@takes_round
+@each_round
 def runner_up_assessment(round: HiringRound, totals: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every candidate, with whether they are a runner-up and why.
 
@@ -132,7 +132,7 @@ def runner_up_assessment(round: HiringRound, totals: pd.DataFrame | None = None)
     return out.reset_index(drop=True)
 
 
-@takes_round
+@each_round
 def runners_up(round: HiringRound) -> pd.DataFrame:
     """The runners-up only (same columns as `runner_up_assessment`), best rank first."""
     a = runner_up_assessment(round)

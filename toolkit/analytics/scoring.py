@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..model import HiringRound, takes_round
+from ..model import HiringRound, each_round, takes_round
 
 NO_STAGE = "(no stage)"
 """Stage label used for scores whose stage is blank."""
@@ -215,7 +215,7 @@ def _aggregate(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return out
 
 
-@takes_round
+@each_round
 def criterion_matrix(round: HiringRound, by_stage: bool = False) -> pd.DataFrame:
     """Each candidate's mean score per criterion, with the evidence behind it.
 
@@ -352,7 +352,7 @@ def _must_have_check(means: np.ndarray, round: HiringRound) -> tuple[pd.Series, 
     return pd.Series(meets), below_txt
 
 
-@takes_round
+@each_round
 def weighted_totals(round: HiringRound) -> pd.DataFrame:
     """One row per candidate, best first: the weighted total, rank and bar checks.
 
@@ -411,7 +411,7 @@ def selected_candidate(round: HiringRound, totals: pd.DataFrame | None = None) -
     return None, "none"
 
 
-@takes_round
+@each_round
 def contributions(round: HiringRound) -> pd.DataFrame:
     """How much each criterion adds to each candidate's weighted total (for stacked bars).
 
@@ -445,7 +445,7 @@ def contributions(round: HiringRound) -> pd.DataFrame:
     return out
 
 
-@takes_round
+@each_round
 def gaps(round: HiringRound, totals: pd.DataFrame | None = None) -> pd.DataFrame:
     """Each candidate's distance to the selected candidate and to the bar, per criterion.
 

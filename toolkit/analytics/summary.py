@@ -34,7 +34,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..model import HiringRound, takes_round
+from ..model import HiringRound, each_round
 from ..schema import LANGUAGES
 from .evidence import _each, evidence, fmt_points, fmt_points_each, n_points, n_points_each
 from .runners_up import runner_up_assessment
@@ -44,7 +44,7 @@ MATERIAL_SHORTFALL_POINTS = 1.0
 """A shortfall against the selected candidate matters from this many points (1-5 scale; scaled)."""
 
 
-@takes_round
+@each_round
 def criterion_profiles(round: HiringRound) -> pd.DataFrame:
     """Per candidate and criterion: their mean next to the selected candidate, the pool and the bar.
 
@@ -142,7 +142,7 @@ def _first_per_candidate(candidate: np.ndarray, mask: np.ndarray, keys: list[np.
     return pick
 
 
-@takes_round
+@each_round
 def candidate_summary(round: HiringRound) -> pd.DataFrame:
     """One row per candidate (best rank first): what the committee and the letters say about them.
 
