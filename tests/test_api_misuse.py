@@ -91,11 +91,24 @@ def test_a_loaded_rounds_role_can_be_passed_back_in(rounds):
     assert again.criteria["weight"].tolist() == rnd.criteria["weight"].tolist()
     totals = toolkit.weighted_totals
     assert totals(again)["weighted_total"].tolist() == totals(rnd)["weighted_total"].tolist()
-    # a criterion taken out gives its derived weight to the others, as on the sheet
+    # a criterion taken out gives its derived weight to the others, as on the sheet; one added without a weight too
     fewer = toolkit.round_from_frames(rnd.role, rnd.criteria.iloc[:-1], rnd.candidates,
                                       rnd.scores[rnd.scores["criterion"] != rnd.criteria["criterion"].iloc[-1]], as_of=AS_OF)
     assert (rnd.criteria["weight_source"] == "rank").all()  # the sample's weights come from its ranks
-    assert abs(fewer.criteria["weight"].sum() - 1) < 1e-9 and (fewer.criteria["weight_source"] == "rank").all()
+    n = len(rnd.criteria) - 1
+    assert fewer.criteria["weight"].tolist() == pytest.approx([(n - i) / (n * (n + 1) / 2) for i in range(n)])
+    assert (fewer.criteria["weight_source"] == "rank").all() and "weights" not in fewer.problems["rule"].tolist()
+    more = pd.concat([rnd.criteria, pd.DataFrame({"criterion": ["Deutsch"], "rank": [len(rnd.criteria) + 1]})], ignore_index=True)
+    added = toolkit.round_from_frames(rnd.role, more, rnd.candidates, rnd.scores, as_of=AS_OF)
+    assert (added.criteria["weight_source"] == "rank").all() and "weights" not in added.problems["rule"].tolist()
+    # a weight changed by hand is the committee's: kept, not derived again
+    edited = rnd.criteria.copy()
+    edited.loc[edited.index[-1], "weight"] = 0.5
+    mine = toolkit.round_from_frames(rnd.role, edited, rnd.candidates, rnd.scores, as_of=AS_OF).criteria
+    assert (mine["weight_source"] == "given").all()
+    assert mine["weight"].tolist() == pytest.approx((edited["weight"] / edited["weight"].sum()).tolist())
+    even = rnd.criteria.assign(weight=1.0)
+    assert toolkit.round_from_frames(rnd.role, even, rnd.candidates, rnd.scores, as_of=AS_OF).criteria["weight"].nunique() == 1
     assert toolkit.load_round(_write(rnd), as_of=AS_OF).role.role == rnd.role.role
     with pytest.raises(ToolkitError, match="role is a dict of Role fields, not a str"):
         toolkit.round_from_frames("Data Analyst", rnd.criteria, rnd.candidates, rnd.scores)

@@ -621,6 +621,16 @@ def test_a_letter_composed_again_sees_a_table_changed_in_place():
     rnd.candidates.loc[rnd.candidates["candidate_id"] == other, "email"] = "r@example.com"
     again = compose(rnd, "R", as_of="2026-03-20")
     assert again.email is None and any("r@example.com" in n for n in again.notes)  # neither draft is addressed
+    # the same for the whole round, and for letters composed one by one with a summary made after the change
+    from toolkit.analytics import candidate_summary
+
+    rnd = make_round("en")
+    summary = candidate_summary(rnd)
+    assert {f.candidate_id: f.email for f in compose_round(rnd, as_of="2026-03-20")}["R"] == "r@example.com"
+    assert compose(rnd, "R", as_of="2026-03-20", summary=summary).email == "r@example.com"
+    rnd.candidates.loc[rnd.candidates["candidate_id"] == other, "email"] = "r@example.com"
+    assert {f.candidate_id: f.email for f in compose_round(rnd, as_of="2026-03-20")}["R"] is None
+    assert compose(rnd, "R", as_of="2026-03-20", summary=candidate_summary(rnd)).email is None
 
 
 def test_a_status_the_loader_never_gives_is_refused_not_written_a_rejection():
@@ -637,8 +647,12 @@ def test_a_status_the_loader_never_gives_is_refused_not_written_a_rejection():
     assert "round_from_frames" in str(e.value) and "hired, offered, rejected, withdrawn, pending" in str(e.value)
     with pytest.raises(ToolkitError, match="'Hired'"):  # the whole round: refused at the first such row, not skipped
         compose_round(edited)
-    with pytest.raises(ToolkitError, match="'declined'"):
-        compose(edited, "R")
+    with pytest.raises(ToolkitError, match="'H' has the status 'Hired'"):
+        compose(edited, "T")  # another candidate's status: every letter would compare with the wrong person
+    only_r = rnd.candidates.copy()
+    only_r.loc[only_r["candidate_id"] == "R", "status"] = "declined"
+    with pytest.raises(ToolkitError, match="'R' has the status 'declined'"):
+        compose(rnd.with_(candidates=only_r), "R")
     # read as the loader reads it, 'Hired' is hired: no rejection letter
     cands.loc[cands["candidate_id"] == "R", "status"] = "rejected"
     rebuilt = toolkit.round_from_frames(rnd.role, rnd.criteria, cands, rnd.scores)

@@ -197,8 +197,9 @@ def test_overdue_table_lists_names_longest_waiting_first():
     table = fig.data[0]
     assert isinstance(table, go.Table)
     assert list(table.cells.values[1]) == ["Emma Wolf", "Sara Klein", "Tim Koch"]
-    assert list(table.cells.values[2]) == ["5", "5", "4"]
-    assert list(table.cells.values[5]) == ["Jana Becker"] * 3
+    assert list(table.cells.values[2]) == ["rejected", "pending", "rejected"]  # Sara Klein: the round decided, she is pending
+    assert list(table.cells.values[3]) == ["5", "5", "4"]
+    assert list(table.cells.values[6]) == ["Jana Becker"] * 3
     assert fig.layout.title.text == "Not told yet and past the target as of 10 Oct 2025: 3 candidates"
 
 

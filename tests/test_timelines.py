@@ -342,11 +342,16 @@ def test_timelines_default_to_the_day_the_rounds_were_loaded_for_and_save_to_par
     assert set(tl["as_of"]) == {pd.Timestamp("2026-03-20")} and tl.attrs["as_of"] == "2026-03-20"
     assert tl.equals(timelines(rounds, as_of="2026-03-20"))
     assert len(overdue_now(tl)) == len(overdue_now(timelines(rounds, as_of="2026-03-20")))
-    # a date given to timelines wins; rounds loaded for different days give today, as before
+    # a date given to timelines wins; rounds loaded for different days ask for one; rounds loaded without a day: today
     assert set(timelines(rounds, as_of="2026-04-01")["as_of"]) == {pd.Timestamp("2026-04-01")}
     other = toolkit.load_round("data/sample/berlin-social-media-lead.xlsx", as_of="2026-03-25")
     mixed = Rounds((rounds[0], other)) if rounds[0].round_id != other.round_id else Rounds((rounds[1], other))
-    assert set(timelines(mixed)["as_of"]) == {pd.Timestamp(dt.date.today())}
+    with pytest.raises(ToolkitError, match=r"loaded for different days \(2026-03-20, 2026-03-25\).*timelines\(rounds, as_of=\.\.\.\)"):
+        timelines(mixed)
+    assert set(timelines(mixed, as_of="2026-03-25")["as_of"]) == {pd.Timestamp("2026-03-25")}
+    plain = toolkit.load_round("data/sample/berlin-social-media-lead.xlsx")
+    assert set(timelines(Rounds((plain, rounds[1])))["as_of"]) == {pd.Timestamp("2026-03-20")}  # the one day asked for
+    assert set(timelines(plain)["as_of"]) == {pd.Timestamp(dt.date.today())}
     path = tmp_path / "tl.parquet"
     overdue_now(tl).to_parquet(path)
     tl.to_parquet(path)

@@ -945,3 +945,19 @@ def test_two_criteria_of_one_rank_are_told_to_renumber_not_to_delete_a_row(tmp_p
     p = toolkit.load_round(path, as_of="2026-03-20").problems.set_index("rule").loc["duplicate_rank"]
     assert (p["cell"], p["message"]) == ("B3", "rank 1 is also the rank of row 2: each criterion needs a rank of its own")
     assert p["hint"].startswith("Rank the criteria 1, 2, 3") and "keep one" not in p["hint"]
+
+
+def test_a_hire_set_aside_without_an_id_and_two_hires_set_aside_are_named_too(tmp_path):
+    """The review of the hire-set-aside warning: a blank id on the hire's row still read 'no candidate has status hired',
+    and two hires set aside read 'is set aside ... until it is corrected'."""
+    from toolkit.edit import copy_with_cells
+
+    path = copy_with_cells("data/sample/berlin-social-media-lead.xlsx", tmp_path / "a.xlsx", {"Candidates!A4": None})
+    msg = toolkit.load_round(path, as_of="2026-03-20").problems.set_index("rule").loc["hired_count", "message"]
+    assert msg.startswith("the hired candidate 'Lena Hoffmann' in Candidates row 4 is set aside"), msg
+    path = copy_with_cells("data/sample/berlin-social-media-lead.xlsx", tmp_path / "b.xlsx",
+                           {"Candidates!E6": "hired", "Candidates!J4": "2026-01-01", "Candidates!J6": "2026-01-01"})
+    msg = toolkit.load_round(path, as_of="2026-03-20").problems.set_index("rule").loc["hired_count", "message"]
+    assert msg.startswith("the hired candidate 'Lena Hoffmann' (B03) and candidate 'Murat Yılmaz' (B05) are set aside for an "
+                          "error in each candidate row, so until they are corrected"), msg
+    assert msg.endswith("only one candidate can be hired")

@@ -83,7 +83,7 @@ CRITERIA_FIELDS = (
     _f("criterion", "str", True, aliases=("criteria", "kriterium", "kriterien", "kriterie", "name"), doc="The criterion's name as the committee uses it; each name once"),
     _f("rank", "int", True, aliases=("rang", "priority", "priorität", "prioritet"), doc="1 = most important, then 2, 3 ...; each rank once, ideally set before the interviews"),
     _f("weight", "float", aliases=("gewicht", "gewichtung", "vikt"), doc="Relative weight from 0 to 1000 (3, 0.3 or 30 %); blank in every row = derived from the rank"),
-    _f("must_have", "bool", aliases=("must", "muss", "musskriterium", "krav", "ska krav"), doc="yes = a candidate below the bar cannot get the offer (needs a bar); blank = no"),
+    _f("must_have", "bool", aliases=("must", "muss", "musskriterium", "krav", "ska krav"), doc="yes = missing its bar rules a candidate out (the comparison flags who is below it); needs a bar; blank = no"),
     _f("bar", "float", aliases=("minimum", "threshold", "schwelle", "mindestwert", "lägstanivå"), doc="The lowest acceptable score on the round's scale; blank = no bar"),
     _f("soft", "bool", aliases=("soft criterion", "weiches kriterium", "mjukt kriterium", "mjuk"),
        doc="yes = how someone works with others (team fit, values), not a skill: letters never give it as the reason; "
@@ -110,7 +110,7 @@ CANDIDATE_FIELDS = (
     _f("channel", "choice", choices=CHANNELS, aliases=("how told", "kanal"), doc="How they were told: phone, video or in_person (personal), email or letter (written), form_letter (a standard text)"),
     _f("feedback_requested_on", "date", aliases=("feedback requested",), doc="The day the candidate asked for feedback; blank = they did not"),
     _f("feedback_sent_on", "date", aliases=("feedback sent",), doc="The day the feedback they asked for was given"),
-    _f("stay_in_touch", "bool", aliases=("keep in touch", "talent pool"), doc="yes = they agreed to stay in touch (talent pool), no = they did not; blank = not asked yet (a runner-up's letter offers it)"),
+    _f("stay_in_touch", "bool", aliases=("keep in touch", "talent pool"), doc="yes = they agreed to stay in touch (talent pool), no = they declined; blank = not recorded: the scores decide whether the letter offers it (runners-up)"),
     _f("follow_up_on", "date", aliases=("follow up", "follow-up date"), doc="The day promised for the next contact (a talent-pool follow-up)"),
     _f("notes", "str", aliases=("note", "comment", "notizen", "anmerkung", "anteckningar"), doc="Internal notes (never in letters)"),
 )

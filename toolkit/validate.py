@@ -832,7 +832,7 @@ class People:
     rejected: list[dict]
     counts: list[dict]
     quarantined_criteria: frozenset = frozenset()  # names on Criteria rows set aside for an error (not in criterion_names)
-    set_aside_hired: tuple = ()  # ids of candidates with status hired whose row is set aside for an error
+    set_aside_hired: tuple = ()  # each candidate with status hired whose row is set aside for an error, named for a message
 
     def made_from(self, raw: RawWorkbook, round_id: str, as_of) -> bool:
         role, crit, cand, sheets, rid, when = self.inputs
@@ -973,8 +973,12 @@ def check_people(file: str, raw_role: RawRole, crit_table: RawTable | None, cand
         names = chk.typed["name"] if "name" in chk.typed else pd.Series(None, index=chk.index, dtype=object)
         quarantined_ids = {i: (n if isinstance(n, str) else None)  # id -> name, for the scores of a candidate set aside
                            for i, n in zip(chk.typed["candidate_id"][bad], names[bad].astype(object)) if isinstance(i, str)}
-        hired_aside = tuple(i for i, st in zip(chk.typed["candidate_id"][bad], chk.typed["status"][bad].astype(object))
-                            if isinstance(i, str) and st == "hired")
+        hired_aside = tuple(  # how to name each hired candidate whose row is set aside (an id may be what is wrong)
+            _set_aside_candidate(i, {i: n if isinstance(n, str) else None}) if isinstance(i, str)
+            else f"{f'candidate {n!r}' if isinstance(n, str) else 'candidate'} in Candidates row {int(row)}"
+            for i, n, st, row in zip(chk.typed["candidate_id"][bad].astype(object), names[bad].astype(object),
+                                     chk.typed["status"][bad].astype(object), cand_table.frame[ROW][bad])
+            if st == "hired")
         candidates, rej = chk.result("Candidates")
         _shared_emails(problems, cand_table, candidates)
         rejected += rej
@@ -997,6 +1001,7 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
     when it was run ahead (while the Scores sheet was still being read); it is
     used only if it was made from these very tables, otherwise it is run here.
     """
+    as_of_given = as_of is not None  # a day asked for (kept for timelines), not today by default
     as_of = parse_as_of(as_of)
     problems = Problems(raw.file)
     for p in raw.problems:
@@ -1134,12 +1139,16 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
         sheet = cand_table.sheet_name if cand_table is not None else "Candidates"
         n_hired = int((candidates["status"] == "hired").sum())
         if n_hired == 0 and people.set_aside_hired:  # the hire is there, but their row is set aside: say that, not "no hire"
-            who = " and ".join(_set_aside_candidate(c, people.quarantined_ids) for c in people.set_aside_hired)
+            aside = people.set_aside_hired
+            who = aside[0] if len(aside) == 1 else ", ".join(aside[:-1]) + " and " + aside[-1]
+            one = len(aside) == 1
             problems.add("warning", sheet, "hired_count",
-                         f"the hired {who} is set aside for an error in their candidate row, so until it is corrected the "
-                         "others are compared with another candidate (the one offered the job, else the top-ranked) and "
-                         "their letters may say so", column="status",
-                         hint="Correct the error in the hired candidate's row (it is listed among the errors) and validate again")
+                         f"the hired {who} {'is' if one else 'are'} set aside for an error in {'their' if one else 'each'} "
+                         f"candidate row, so until {'it is' if one else 'they are'} corrected the others are compared with "
+                         "another candidate (the one offered the job, else the top-ranked) and their letters may say so"
+                         + ("" if one else "; and only one candidate can be hired"), column="status",
+                         hint="Correct the error in the hired candidate's row (it is listed among the errors) and validate again"
+                              if one else "Correct those rows, and mark only the candidate who took the job as hired")
         elif n_hired != 1:
             what = "no candidate has status 'hired'" if n_hired == 0 else f"{n_hired} candidates have status 'hired'"
             problems.add("warning", sheet, "hired_count", what, column="status",
@@ -1199,7 +1208,7 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
         problems=with_round(problems.frame()),
         rejected_rows=with_round(rejected_df),
         row_counts=with_round(counts_df),
-        details={**raw.details, "as_of": as_of.date().isoformat()},
+        details={**raw.details, "as_of": as_of.date().isoformat(), "as_of_given": as_of_given},
     )
     if strict and not rnd.ok:
         raise ScorecardError(f"{len(rnd.errors)} error(s) in the workbook", problems=rnd.problems[rnd.problems["severity"] == "error"], file=raw.file)
@@ -1334,9 +1343,32 @@ def _without_loaded_columns(sheet: str, df):
         drop.append("round_id")
     if sheet == "Criteria" and "weight_source" in df.columns:
         drop.append("weight_source")
-        if "weight" in df.columns and len(df) and (df["weight_source"].astype("str") == "rank").all():
+        if "weight" in df.columns and "rank" in df.columns and _still_rank_weights(df):
             drop.append("weight")
     return df.drop(columns=drop) if drop else df
+
+
+def _still_rank_weights(df: pd.DataFrame) -> bool:
+    """True when every weight of a loaded Criteria table is still one the loader derived from the ranks: (N + 1 - p) / S
+    for the criterion's place p among N criteria (S = 1 + ... + N), N the criteria it was loaded with (those with a
+    weight, or more when rows were taken out), in rank order; a row added without a weight does not count. A weight changed by hand is
+    none of these, and is kept."""
+    rows = df[["weight", "rank"]].apply(pd.to_numeric, errors="coerce").astype("float64")
+    weighted = rows["weight"].notna().to_numpy()
+    if not (df["weight_source"].astype("str").to_numpy()[weighted] == "rank").all():
+        return False
+    rows = rows[weighted].sort_values("rank", kind="stable")
+    if rows["rank"].isna().any() or (rows["weight"] <= 0).any():
+        return False
+    if rows.empty:
+        return True
+    w = rows["weight"].to_numpy()
+    for total in range(len(w), len(w) + 100):  # the criteria it was loaded with: those weighted, or more taken out since
+        units = w * total * (total + 1) / 2
+        places = np.round(units)
+        if (np.abs(units - places) < 1e-6).all() and (places >= 1).all() and (places <= total).all() and (np.diff(places) < 0).all():
+            return True
+    return False
 
 
 def round_from_frames(
@@ -1354,7 +1386,9 @@ def round_from_frames(
 
     ``role`` is a dict of Role fields (``{"role": "Data Analyst", "country": "GB", ...}``).
     The tables use the canonical column names (aliases work too). Row numbers
-    in problems count as if the table were a sheet with its header in row 1.
+    in problems count as if the table were a sheet with its header in row 1,
+    and the role's keys as the rows of a Role sheet from row 2, in the order
+    given (a blank ``role`` first in the dict is Role!B2, as in the template).
     A loaded round's own tables (``rnd.criteria``, ``rnd.candidates``,
     ``rnd.scores``, changed or not) are read as the sheets they came from: the
     columns the loader added are left out, and weights it derived from the
@@ -1365,7 +1399,7 @@ def round_from_frames(
     elif not isinstance(role, (dict, pd.Series)):
         raise ToolkitError(f"role is a dict of Role fields, not a {type(role).__name__}",
                            hint='Pass e.g. {"role": "Data Analyst", "country": "GB"}, or a loaded round\'s rnd.role')
-    raw_role = RawRole("Role", dict(role), {k: f"B{i + 1}" for i, k in enumerate(role)})
+    raw_role = RawRole("Role", dict(role), {k: f"B{i + 2}" for i, k in enumerate(role)})  # key | value rows from row 2
     tables = {name: table_from_frame(name, _without_loaded_columns(name, df))
               for name, df in (("Criteria", criteria), ("Candidates", candidates), ("Scores", scores))}
     raw = RawWorkbook(file=source, role=raw_role, tables=tables, sheet_names=list(SHEETS), details={"layout": "frames"})

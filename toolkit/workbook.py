@@ -107,7 +107,8 @@ INSTRUCTIONS = (
     "told and how (channel: phone, video or in_person are personal and preferred for finalists; email or letter "
     "are written; form_letter is a standard text). feedback_requested_on and feedback_sent_on: when the candidate "
     "asked for feedback and when they got it. stay_in_touch: yes once the candidate agreed to hear about other "
-    "roles (talent pool), no if they declined, blank until asked; follow_up_on is the day promised for the next "
+    "roles (talent pool), no if they declined, blank while not recorded (the scores then decide whether the letter "
+    "offers it); follow_up_on is the day promised for the next "
     "contact. notes are internal and never appear in letters.",
     "Scores: one row per interviewer, candidate, criterion and stage. Leave score blank when the "
     "criterion was not assessed: blank means 'not assessed', which is not the same as 0. "
@@ -580,7 +581,8 @@ def scorecard_workbook_bytes(
             _list_validation(CHANNELS, f"{letter['channel']}2:{letter['channel']}{last}", "How the candidate was told."),
             _list_validation(LANGUAGES, f"{letter['language']}2:{letter['language']}{last}", "Blank = the round's language."),
             _list_validation(("yes", "no"), f"{letter['stay_in_touch']}2:{letter['stay_in_touch']}{last}",
-                             "yes, no, or blank = decide from the scores."),
+                             "yes = agreed to stay in touch, no = declined, blank = not recorded (the scores decide "
+                             "whether the letter offers it)."),
         ]
 
     def score_validations(letter, last):

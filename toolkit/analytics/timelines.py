@@ -4,7 +4,7 @@
 interview -> decision -> told -> feedback requested -> feedback sent, the
 days in between (calendar and business days, see
 `toolkit.analytics.business_days` for the counting rule), the response
-target, and where the candidate stands *as of* a date (default today).
+target, and where the candidate stands *as of* a date (default: the day the rounds were loaded for, else today).
 
 Rules (the README section "Response times" says the same for people):
 
@@ -197,8 +197,8 @@ def timelines(
     stay_in_touch (boolean as recorded, <NA> when blank), in_talent_pool
     (boolean), follow_up_on, follow_up_status;
     as_of (date, the same on every row). Without ``as_of``: the day the
-    rounds were loaded for (``load_rounds(..., as_of=...)``) when they agree,
-    else today.
+    rounds were loaded for (``load_rounds(..., as_of=...)``), else today; rounds
+    loaded for different days ask for it.
 
     ``runners_up`` (optional) is a set of (round_id, candidate_id): where
     ``stay_in_touch`` is blank, runners-up count as in the talent pool and
@@ -278,10 +278,14 @@ def timelines(
 
 
 def loaded_as_of(rounds) -> str | None:
-    """The as-of day the rounds were loaded (validated) for, when every round was loaded for the same one; else None
-    (today). A notebook that loads for 2026-03-20 and asks for the timelines gets those of 2026-03-20, not of today."""
-    days = {r.details.get("as_of") for r in rounds}
-    return days.pop() if len(days) == 1 else None
+    """The as-of day the rounds were loaded (validated) for, when it was asked for (``load_rounds(..., as_of=...)``):
+    a notebook that loads for 2026-03-20 and asks for the timelines gets those of 2026-03-20, not of today. None (today)
+    when no round was loaded for a given day; rounds loaded for different days are a ToolkitError that asks for one."""
+    days = {r.details.get("as_of") for r in rounds if r.details.get("as_of_given")}
+    if len(days) > 1:
+        raise ToolkitError(f"the rounds were loaded for different days ({', '.join(sorted(days))}), so which day the "
+                           "timelines speak for is not known", allowed="one day", hint="Pass it: timelines(rounds, as_of=...)")
+    return days.pop() if days else None
 
 
 def _empty() -> pd.DataFrame:

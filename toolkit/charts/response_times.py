@@ -439,29 +439,30 @@ def channel_mix(timelines_df: pd.DataFrame, by: str = "round_id") -> go.Figure:
 
 @takes_timelines(also="business_days_waiting")
 def overdue_table(timelines_df: pd.DataFrame, as_of: dt.date | str | None = None) -> go.Figure:
-    """A table of who is overdue now: role, candidate, business days waiting, due date, decision date, owner.
+    """A table of who is overdue now: role, candidate, status, business days waiting, due date, decision date, owner.
 
     Accepts a timelines table or the output of `overdue_now`. Longest
     waiting first. When nobody is overdue the table says so.
     """
     day = _as_of(timelines_df, as_of)
     rows = timelines_df if "target_status" not in timelines_df.columns else overdue_now(timelines_df)
-    header = ["Role", "Candidate", "Business days waiting", "Due on", "Decided on", "Owner"]
+    header = ["Role", "Candidate", "Status", "Business days waiting", "Due on", "Decided on", "Owner"]
     if len(rows):
         cells = [
             rows["role"].fillna(rows["round_id"]).map(esc).tolist(),
             rows["name"].map(esc).tolist(),
+            rows["status"].astype("str").map(esc).tolist(),  # pending: the round has decided, this candidate not yet
             rows["business_days_waiting"].astype("Int64").astype("str").tolist(),
             rows["due_on"].map(_fmt_day).tolist(),
             rows["decided_on"].map(_fmt_day).tolist(),
             rows["hiring_manager"].fillna("(not given)").map(esc).tolist(),
         ]
     else:
-        cells = [["Nobody is overdue"], [""], [""], [""], [""], [""]]
+        cells = [["Nobody is overdue"], [""], [""], [""], [""], [""], [""]]
     fig = go.Figure(go.Table(
         header=dict(values=[f"<b>{h}</b>" for h in header], fill_color="#f1f3f5", align="left", height=30),
         cells=dict(values=cells, align="left", fill_color="white", height=28),  # the figure's height counts 28 a row: no clipped text
-        columnwidth=[3, 3, 2, 2, 2, 2],
+        columnwidth=[3, 3, 2, 2, 2, 2, 2],
     ))
     when = f" as of {_fmt_day(day)}" if day is not None else ""
     fig.update_layout(style.layout(

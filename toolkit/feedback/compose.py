@@ -239,7 +239,7 @@ class _RoundFacts:
     shared_email: frozenset = frozenset()  # candidates whose address another candidate of the round has too (`validate.shared_emails`)
 
 
-_FACTS: dict[int, tuple[HiringRound, _RoundFacts]] = {}
+_FACTS: dict[int, tuple[HiringRound, object, _RoundFacts]] = {}  # id of the round -> (round, the summary given with it, facts)
 
 
 def _criteria_origin(round: HiringRound) -> str:
@@ -249,13 +249,14 @@ def _criteria_origin(round: HiringRound) -> str:
     return "mapping" if source == "mapping" else "derived" if source.startswith("derived") else "sheet"
 
 
-def _facts(round: HiringRound, profiles: pd.DataFrame | None = None, *, reuse: bool = True) -> _RoundFacts:
-    """Per-round facts every letter needs, computed once per round object (``profiles``: its `criterion_profiles`, if at hand).
-    ``reuse=False`` works them out again: a table of the round may have been changed in place since (a notebook's
-    ``rnd.candidates.loc[...] = ...``), which the round object does not show."""
+def _facts(round: HiringRound, profiles: pd.DataFrame | None = None, *, summary=None) -> _RoundFacts:
+    """Per-round facts every letter needs (``profiles``: its `criterion_profiles`, if at hand). Kept for letters composed
+    one by one with the same ``summary`` object (`compose(..., summary=...)`); anything else works them out again, since
+    a table of the round may have been changed in place (a notebook's ``rnd.candidates.loc[...] = ...``), which the
+    round object does not show, and a new summary says the round may have changed."""
     hit = _FACTS.get(id(round))
-    if reuse and hit is not None and hit[0] is round:
-        return hit[1]
+    if summary is not None and hit is not None and hit[0] is round and hit[1] is summary:
+        return hit[2]
     from ..analytics.timelines import final_stage
 
     scores = round.scores
@@ -286,9 +287,10 @@ def _facts(round: HiringRound, profiles: pd.DataFrame | None = None, *, reuse: b
                         scale_points(round, SMALL_GAP_POINTS),
                         len(round.errors), int(weighted_totals(round)["rank"].notna().sum()),
                         frozenset(round.candidates["candidate_id"].astype("str")[shared_emails(round.candidates)]))
-    if len(_FACTS) >= 16:
-        _FACTS.pop(next(iter(_FACTS)))
-    _FACTS[id(round)] = (round, facts)
+    if summary is not None:
+        if len(_FACTS) >= 16:
+            _FACTS.pop(next(iter(_FACTS)))
+        _FACTS[id(round)] = (round, summary, facts)
     return facts
 
 
@@ -410,9 +412,10 @@ def compose(
     not given (pass it when composing many letters). ``as_of`` is the letter
     date (default today). Without ``summary`` everything is worked out from
     the round as it is now, so a table changed in place (``rnd.candidates.loc
-    [...] = ...``) is seen; with it, the round is taken as unchanged since the
-    summary was made (change rounds with ``rnd.with_(...)``, which gives a new
-    round).
+    [...] = ...``) is seen; with it, what the letters share is worked out once
+    per summary object, so make a new summary after changing a table (or
+    change rounds with ``rnd.with_(...)``, which gives a new round).
+    `compose_round` always works from the round as it is.
 
     Raises `ToolkitError` for an unknown candidate, and for a candidate with
     status hired or offered (they get no rejection letter). A candidate whose
@@ -421,6 +424,7 @@ def compose(
     """
     candidate_id = str(candidate_id)
     cand = round.candidate(candidate_id)
+    _check_statuses(round)
     status = _status(round, cand)
     if status in NO_LETTER_STATUSES:
         raise ToolkitError(
@@ -432,14 +436,14 @@ def compose(
             hint="Check the status column; the hired candidate is told in person, not by this letter",
         )
     letter_date = parse_as_of(as_of).date()  # as everywhere: 2026-03-20 or a date; "04/03/2026" is refused, not guessed
-    given = summary is not None  # letters composed one by one with the round's summary: the round is taken as unchanged
+    given = summary  # letters composed one by one with the round's summary: the round is taken as unchanged since it was made
     if summary is None:
         from ..analytics import candidate_summary
 
         summary = candidate_summary(round)
     _check_summary(round, summary)
     row = _summary_row(round, candidate_id, summary)
-    return _compose(round, cand, row, _facts(round, reuse=given), language=language, letter_date=letter_date)
+    return _compose(round, cand, row, _facts(round, summary=given), language=language, letter_date=letter_date)
 
 
 @takes_round
@@ -470,7 +474,7 @@ def compose_round(
 
         summary = candidate_summary(round)
     _check_summary(round, summary)
-    facts = _facts(round, profiles)
+    facts = _facts(round, profiles)  # worked out for this call: the round as it is now
     # rows as plain dicts: a pandas Series per row costs more than composing the letter from it
     by_id = {str(r["candidate_id"]): r for r in summary.to_dict("records") if str(r.get("round_id", round.round_id)) == round.round_id}
     out = []
@@ -484,6 +488,13 @@ def compose_round(
             row = _summary_row(round, cid, summary)
         out.append(_compose(round, cand, row, facts, language=language, letter_date=letter_date))
     return out
+
+
+def _check_statuses(round: HiringRound) -> None:
+    """Every candidate's status is one the loader gives (or blank): another row's 'Hired' would make every letter compare
+    with the wrong person, so it is refused before any letter is written (`_status` says what is wrong)."""
+    for cand in round.candidates[["candidate_id", "status"]].to_dict("records"):
+        _status(round, cand)
 
 
 def _status(round: HiringRound, cand) -> str:
