@@ -1055,8 +1055,9 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
             # error, not one per score); every such row is set aside all the same
             chk.error_rows(unknown & ~aside, "unknown candidate")
             problems.add_per_key("error", score_table, "candidate_id", unknown & ~aside, cid.astype(object).map(
-                                     lambda v: _show(v).strip() if not _blank_scalar(v) else v), "unknown_candidate",
-                                 lambda k, n, where: f"candidate {k!r} is not on the Candidates sheet, so "
+                                     lambda v: (v.strip() if isinstance(v, str) else _show(v)) if not _blank_scalar(v) else v),
+                                 "unknown_candidate",
+                                 lambda k, n, where: f"candidate {_show(k)!r} is not on the Candidates sheet, so "
                                                      f"{'its score is' if n == 1 else f'their {n} scores are'} set aside ({where})",
                                  lambda k: (f"Did you mean {folded[k.casefold()]!r}? Ids must match exactly, capitals and leading zeros "
                                             "included (format an id column as text)" if k.casefold() in folded
