@@ -493,8 +493,10 @@ def compose_round(
 def _check_statuses(round: HiringRound) -> None:
     """Every candidate's status is one the loader gives (or blank): another row's 'Hired' would make every letter compare
     with the wrong person, so it is refused before any letter is written (`_status` says what is wrong)."""
-    for cand in round.candidates[["candidate_id", "status"]].to_dict("records"):
-        _status(round, cand)
+    status = round.candidates["status"].astype("object")
+    odd = status.notna().to_numpy(dtype=bool) & ~status.isin(STATUSES).to_numpy(dtype=bool)
+    for cand in round.candidates.loc[odd, ["candidate_id", "status"]].to_dict("records"):  # usually none
+        _status(round, cand)  # a blank (spaces) counts as pending; the first other value is said, with its candidate
 
 
 def _status(round: HiringRound, cand) -> str:
