@@ -183,3 +183,29 @@ def test_sample_health_per_round_equals_a_hand_count_of_the_workbooks():
         assert h.loc[round_id, cols].astype(float).tolist() == pytest.approx(values), round_id
     # exactly: interpolation gave 5.500000000000001, which a workbook cell and summary.json showed as it is
     assert h.loc["berlin-social-media-lead", "p90_business_days_to_tell"] == 5.5
+
+
+@pytest.mark.parametrize("by", ["channel_kind", "channel", "status", "country", "role", "stage_reached"])
+def test_health_by_a_candidate_grouping_splits_the_candidates_and_counts_each_group_as_its_own(berlin_timelines, by):
+    """An analyst asked for 'share within target by channel' and did it by hand: process_health refused by='channel'."""
+    tl = berlin_timelines
+    h = process_health(tl, by=by).set_index(by)
+    assert h["n_candidates"].sum() == len(tl)
+    for group, row in h.iterrows():
+        if by in ("channel", "channel_kind") and group == "(not told)":
+            part = tl[tl["notified_on"].isna()]
+        else:
+            part = tl[tl[by].astype("object").fillna("(not given)") == group]
+        assert row["n_candidates"] == len(part)
+        assert row["overdue_now"] == (part["target_status"] == "overdue").sum()
+        due = part["target_status"].isin(["on_time", "late", "overdue"]).sum()
+        expected = (part["target_status"] == "on_time").sum() / due if due else None
+        assert (pd.isna(row["share_within_target"]) and expected is None) or row["share_within_target"] == pytest.approx(expected)
+    with pytest.raises(ToolkitError, match=f"cannot be split by {by}"):
+        process_health(tl, by=by, scores=pd.DataFrame({"round_id": ["r"], "expected_scores": [1], "missing_scores": [0]}))
+
+
+def test_health_by_channel_kind_says_who_was_not_told_yet(berlin_timelines):
+    h = process_health(berlin_timelines, by="channel_kind").set_index("channel_kind")
+    assert set(h.index) == {"personal", "written", "form_letter", "(not told)"}
+    assert h.loc["(not told)", "n_told"] == 0 and h.loc["(not told)", "overdue_now"] == 2  # C5 and C7

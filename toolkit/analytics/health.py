@@ -23,15 +23,21 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 from ..errors import ToolkitError
 from ..model import HiringRound, Rounds, as_rounds, takes_timelines
 from ..schema import STATUSES
 
-GROUPINGS = ("round_id", "department", "hiring_manager", "month", "week", "all")
+ROUND_GROUPINGS = ("round_id", "department", "hiring_manager", "month", "week", "all")
+CANDIDATE_GROUPINGS = ("status", "channel", "channel_kind", "country", "role", "stage_reached")
+"""Groupings of candidates rather than of rounds (how each was told, what they reached): a round's scorecard
+completeness belongs to no one of these groups, so ``scores`` is refused with them."""
+GROUPINGS = ROUND_GROUPINGS + CANDIDATE_GROUPINGS
 NOT_GIVEN = "(not given)"
 NO_DECISION = "(no decision date)"
+NOT_TOLD = "(not told)"
 
 HEALTH_COLUMNS = [
     "n_candidates", *[f"n_{s}" for s in STATUSES],
@@ -100,6 +106,10 @@ def _group_keys(df: pd.DataFrame, by: str) -> pd.Series:
     if by == "week":
         monday = df["decided_on"].dt.normalize() - pd.to_timedelta(df["decided_on"].dt.day_of_week, unit="D")
         return monday.dt.strftime("%Y-%m-%d").fillna(NO_DECISION).astype("str")
+    if by in ("channel", "channel_kind"):  # blank for everyone not told yet: said so, not "(not given)"
+        told = df["notified_on"].notna().to_numpy(dtype=bool)
+        values = df[by].astype("object").where(df[by].notna(), None)
+        return pd.Series(np.where(values.notna().to_numpy(), values, np.where(told, NOT_GIVEN, NOT_TOLD)), index=df.index, dtype="str")
     return df[by].fillna(NOT_GIVEN).astype("str")
 
 
@@ -121,13 +131,15 @@ def process_health(
     by: str = "round_id",
     scores: HiringRound | Rounds | pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """One row per group (``by``: "round_id", "department", "hiring_manager", "month", "week" or "all").
+    """One row per group (``by``: "round_id", "department", "hiring_manager", "month", "week" or "all"; or of candidates:
+    "status", "channel", "channel_kind" (personal, written, form_letter), "country", "role" or "stage_reached").
 
     "month" is the month of the decision (YYYY-MM), "week" the Monday of the
     week of the decision (YYYY-MM-DD); candidates without a decision date
     are grouped as "(no decision date)" (`NO_DECISION`: drop that row before
     turning the column into dates). Missing departments or
-    managers are grouped as "(not given)". Columns: the group column (with
+    managers are grouped as "(not given)"; by channel, candidates not told
+    yet as "(not told)". Columns: the group column (with
     role, department, hiring_manager, target_days and target_given when by
     round: `ROUND_INFO`), then
 
@@ -151,6 +163,10 @@ def process_health(
             allowed=", ".join(GROUPINGS),
             hint="Pass by='round_id' (one row per round) or another of the allowed groupings",
         )
+    if scores is not None and by in CANDIDATE_GROUPINGS:
+        raise ToolkitError(f"scorecard completeness is a round's, and cannot be split by {by}", value=by,
+                           allowed=", ".join(ROUND_GROUPINGS),
+                           hint=f"Leave scores out for by={by!r}, or group by one of the allowed groupings")
     df = timelines_df.copy()
     df["_group"] = _group_keys(df, by)
     measured = df["target_status"] != "not_applicable"
