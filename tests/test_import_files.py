@@ -742,3 +742,14 @@ def test_a_criterion_mistyped_on_the_second_stage_form_is_reported_and_stufe_is_
     assert set(rnd.scores["stage"]) == {"Erstgespräch", "Fachinterview"} and not len(rnd.errors)
     said = rnd.problems[rnd.problems["rule"] == "name_variants"]
     assert len(said) == 1 and "'Kommunikation' and 'Komunikation'" in said["message"].iloc[0]
+
+
+def test_a_written_mapping_says_a_wide_sheets_comment_goes_into_the_notes(tmp_path):
+    """A newcomer: inspect said 'general comment (into the candidate's notes)', the written mapping 'Kommentar = "evidence"'."""
+    rows = [["Kandidat", "Interviewer", "SQL", "Kommunikation", "Kommentar"], ["Alice Moore", "Tom Baker", 4, 3, "ruhig"],
+            ["Ben Carter", "Tom Baker", 2, 5, "sehr gut"]]
+    path = _workbook(tmp_path / "round.xlsx", {"Bewertung": rows})
+    text = mapping_text(inspect_path(path))
+    assert 'Kommentar = "evidence"' in text and "general comment: it is read into the candidate's notes" in text
+    plain = _workbook(tmp_path / "plain.xlsx", {"Bewertung": [r[:4] for r in rows]})
+    assert "candidate's notes" not in mapping_text(inspect_path(plain))

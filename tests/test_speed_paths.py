@@ -8,6 +8,7 @@ samples and a generated round) and asserts they are identical.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import plotly.graph_objects as go
 import pytest
@@ -1115,3 +1116,20 @@ def test_a_criterion_headed_by_a_number_cell_is_named_as_written(tmp_path):
     fast, slow = _load_both(tmp_path / "round.xlsx")
     _assert_same_round(fast, slow)
     assert fast.criterion_order == toolkit.load_round(tmp_path / "round.csv", as_of=AS_OF).criterion_order == ["2026", "Communication"]
+
+
+def test_a_benchmark_task_reports_its_own_peak_memory_not_its_runners():
+    """make bench on a fresh machine writes its datasets in the runner first; each task, started from it, reported the
+    runner's 1.6 GB as its own peak (ru_maxrss survives the start of a new program; VmHWM does not)."""
+    import subprocess
+    import sys
+
+    import numpy as np
+
+    big = np.ones(300_000_000 // 8)  # 300 MB held by this process while it starts the task
+    big += 1
+    code = "from benchmarks.tasks import peak_rss_mb; print(peak_rss_mb())"
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=str(root))
+    assert float(out.stdout) < 250, out.stdout  # Python alone: tens of MB, not this process's 300 MB
+    del big

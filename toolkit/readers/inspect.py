@@ -209,6 +209,10 @@ def mapping_text(info: dict) -> str:
     comment = (f"Mapping for {info['path']}, written by `debrief inspect`.\n"
                "Edit what was detected wrongly (criteria order, scale, column fields), then load with\n"
                "load_round(path, mapping=\"this-file.toml\"). Fields: see docs/importing.md.")
+    if any(c["field"] == "evidence" for r in info.get("rounds") or [] for t in (r.get("details") or {}).get("tables") or []
+           if t.get("kind") in ("wide", "per_interviewer") for c in t["columns"]):  # as the inspection says it
+        comment += ("\nOn a sheet of one column per criterion, \"evidence\" is a general comment: it is read into the "
+                    "candidate's notes.")
     return mapping_toml(info["mapping"] if "mapping" in info else mapping_for(info), comment=comment)
 
 
