@@ -257,3 +257,7 @@ def test_the_numbers_in_the_heatmap_are_readable_on_every_cell_colour():
     worst = min(_contrast(style.SCORE_TEXT, c) for c in colours)
     assert worst >= 4.5, worst
     assert all(t.marker.line.color == "white" and t.marker.line.width >= 1 for t in contribution_bars(rnd).data if t.type == "bar")
+    # another colour scale: the dark text would vanish on its dark end, so plotly picks dark or light by the cell
+    other = criterion_heatmap(rnd, colorscale="Viridis").data[0]
+    assert other.textfont.color is None and other.colorscale[0][1] == "#440154"  # Viridis' dark purple
+    assert other.z == cell.z and other.text == cell.text

@@ -83,13 +83,17 @@ def _pct(values: np.ndarray) -> np.ndarray:
 
 @takes_round
 def criterion_heatmap(round: HiringRound, *, top: int | None = 40, evidence_table: pd.DataFrame | None = None,
-                      totals: pd.DataFrame | None = None) -> go.Figure:
+                      totals: pd.DataFrame | None = None, colorscale=None) -> go.Figure:
     """Candidates (rows, best weighted total on top) x criteria (columns, most important first).
 
     Cells show the mean score; "?" marks thin evidence (too few scores or
     interviewers 2+ points apart on a 1-5 scale) and "–" not assessed; the
     hover says why. One heatmap trace whatever the number of candidates; with
     more than ``top`` candidates only the best ``top`` are shown (with a note).
+    ``colorscale``: another plotly colour scale ("Viridis", or a list of
+    [position, colour]); the numbers then take plotly's dark or light by the
+    cell, since the dark text chosen for the house scale (`style.SCORE_TEXT`)
+    would vanish on its dark end.
     """
     totals = weighted_totals(round) if totals is None else totals
     ev = evidence(round) if evidence_table is None else evidence_table
@@ -130,8 +134,9 @@ def criterion_heatmap(round: HiringRound, *, top: int | None = 40, evidence_tabl
         dict(
             type="heatmap", z=z.tolist(), x=xs, y=ys, text=text.tolist(), hovertext=hover.tolist(),
             texttemplate="%{text}" if show_text else "", hovertemplate="%{hovertext}<extra></extra>",
-            textfont=dict(color=style.SCORE_TEXT),
-            zmin=float(round.role.scale_min), zmax=float(round.role.scale_max), colorscale=style.SCORE_SCALE,
+            textfont=dict(color=style.SCORE_TEXT) if colorscale is None else {},
+            zmin=float(round.role.scale_min), zmax=float(round.role.scale_max),
+            colorscale=style.SCORE_SCALE if colorscale is None else colorscale,
             colorbar=dict(title=dict(text=f"Mean score ({_scale_text(round)})")), xgap=2, ygap=2, hoverongaps=True,
             name="Mean score",
         )
