@@ -128,7 +128,7 @@ def _openpyxl_cell_by_cell(sheets: dict) -> bytes:
             ws.column_dimensions[get_column_letter(i)].width = xlsx.column_width(xlsx._label(c), df[c], c)
         ws.freeze_panes = "A2"
         if columns:
-            ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(len(df), 1) + 1}"
+            ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(df) + 1}"
         header = []
         for c in columns:
             h = WriteOnlyCell(ws, value=xlsx._label(c))
@@ -1133,3 +1133,18 @@ def test_a_benchmark_task_reports_its_own_peak_memory_not_its_runners():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=str(root))
     assert float(out.stdout) < 250, out.stdout  # Python alone: tens of MB, not this process's 300 MB
     del big
+
+
+def test_an_empty_tables_filter_covers_its_header_only():
+    """An auditor: the empty 'Left out' sheet had a filter over a blank row below its header."""
+    import io
+
+    import openpyxl
+    import pandas as pd
+
+    from toolkit.render.xlsx import tables_workbook_bytes
+
+    data = tables_workbook_bytes({"Left out": pd.DataFrame(columns=["round_id", "candidate_id", "name", "row", "why"]),
+                                  "Two": pd.DataFrame({"a": [1, 2]})})
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    assert wb["Left out"].auto_filter.ref == "A1:E1" and wb["Two"].auto_filter.ref == "A1:A3"

@@ -51,7 +51,7 @@ def tables_workbook_bytes(sheets: dict[str, pd.DataFrame], *, labels: dict[str, 
             ws.column_dimensions[get_column_letter(i)].width = column_width(labels.get(c, _label(c)), df[c], c)
         ws.freeze_panes = "A2"
         if columns:
-            ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(len(df), 1) + 1}"
+            ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(df) + 1}"  # an empty table: the header alone
         header = []
         for c in columns:
             cell = WriteOnlyCell(ws, value=labels.get(c, _label(c)))
