@@ -36,6 +36,24 @@ def test_words_stars_fractions_and_percentages(values, expected):
     assert got == expected
 
 
+def test_a_fraction_over_no_scale_is_not_read_and_does_not_stop_the_load():
+    """The property test of corrupted CSV exports found '0/0' in a score cell: a division by zero inside the scale
+    mapping, and no round at all. Such a cell is not read (reported as any value off its scale), its neighbours are."""
+    got, _ = scores(["0/0", "1/1", "3/5", "4"])
+    assert got[:2] == ["0/0", "1/1"] and got[2] == 3.0  # handed on as written: validation says it is no score
+
+
+def test_a_round_with_a_fraction_over_no_scale_loads_with_that_cell_named(tmp_path):
+    import toolkit
+
+    path = tmp_path / "round.csv"
+    path.write_text("candidate,interviewer,criterion,score\nAnn Lee,Bo,SQL,0/0\nAnn Lee,Bo,Python,3/5\nCy Ho,Bo,SQL,4/5\n",
+                    encoding="utf-8")
+    rnd = toolkit.load_round(path, as_of="2026-03-20")
+    bad = rnd.errors[rnd.errors["column"] == "score"]
+    assert bad["value"].tolist() == ["0/0"] and len(rnd.scores) == 2
+
+
 def test_lever_hire_scale_is_1_to_4_put_linearly_on_1_to_5():
     got, res = scores(["1 - Strong No Hire", "2 - No Hire", "3 - Hire", "4 - Strong Hire", "null"])
     # 1 + (v - 1) * 4/3

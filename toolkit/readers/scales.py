@@ -294,7 +294,8 @@ def normalise_scores(
             kinds.add("percent")
         elif r.kind == "fraction":
             sc = (0.0, r.scale[1]) if r.scale[1] in zero_based else r.scale
-            x = _onto(r.value, sc, target) if sc[0] <= r.value <= sc[1] else None
+            # "0/0" or "1/1" (a corrupted export) is no scale to put a score on: not read, as a value outside its scale
+            x = _onto(r.value, sc, target) if sc[0] <= r.value <= sc[1] and sc[0] < sc[1] else None
             kinds.add("fractions")
         elif r.kind == "stars":
             x = _onto(r.value, r.scale, target)
