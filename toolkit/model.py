@@ -38,6 +38,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
+from .errors import ToolkitError, UnknownRoundError
 from .schema import DEFAULT_LANGUAGE, DEFAULT_RESPONSE_TARGET_DAYS, DEFAULT_SCALE
 
 PROBLEM_COLUMNS = ["severity", "file", "sheet", "cell", "column", "row", "value", "rule", "message", "hint", "location"]
@@ -155,8 +156,6 @@ class HiringRound:
     def candidate(self, candidate_id: str) -> pd.Series:
         rows = self.candidates[self.candidates["candidate_id"] == candidate_id]
         if rows.empty:
-            from .errors import ToolkitError
-
             raise ToolkitError(
                 "unknown candidate id",
                 file=self.source,
@@ -199,8 +198,6 @@ class Rounds:
             for r in self.rounds:
                 if r.round_id == key:
                     return r
-            from .errors import UnknownRoundError
-
             raise UnknownRoundError(f"no round {key!r} among these rounds", value=key, allowed=", ".join(self.round_ids[:10]) or "none",
                                     hint="Round ids come from the file names (round_id_for): see rounds.round_ids")
         return self.rounds[key]
@@ -283,8 +280,6 @@ def as_rounds(obj: "HiringRound | Rounds | list[HiringRound]") -> Rounds:
 def _not_a_round(obj, what: str | None, *, several: bool = False):
     """The ToolkitError for something passed where a loaded round (or rounds) belongs: says what it was and what to do.
     ``what``: the function ("weighted_totals()"); None for wherever rounds are expected."""
-    from .errors import ToolkitError
-
     wanted = "loaded rounds" if several else "one loaded round (a HiringRound)"
     what = what + " takes" if what else "expected"
     if isinstance(obj, (str, os.PathLike)):
@@ -302,8 +297,6 @@ def top_count(top, *, what: str, none_means_all: bool = False):
     if top is None and none_means_all:
         return None
     if isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1:
-        from .errors import ToolkitError
-
         raise ToolkitError(f"{what}: top must be a whole number of candidates, 1 or more", value=top,
                            allowed="1, 2, 3 ..." + (" or None for all" if none_means_all else ""), hint="Pass e.g. top=3")
     return int(top)
@@ -338,8 +331,6 @@ def each_round(func):
             return one(round[0] if several else round, *args, **kwargs)
         about_one = [name for name, v in kwargs.items() if isinstance(v, pd.DataFrame)] or (["a positional argument"] if args else [])
         if about_one:
-            from .errors import ToolkitError
-
             raise ToolkitError(f"{func.__name__}() of several rounds cannot take {about_one[0]}, which is about one round",
                                hint=f"Leave it out (each round's is worked out), or call {func.__name__}(rnd, ...) round by round")
         parts = [func(r, **kwargs) for r in round]
@@ -362,8 +353,6 @@ def takes_timelines(func=None, *, also: str | None = None):
     def checked(timelines_df, *args, **kwargs):
         if not isinstance(timelines_df, pd.DataFrame) or not ("target_status" in timelines_df.columns
                                                              or (also is not None and also in timelines_df.columns)):
-            from .errors import ToolkitError
-
             what = "a round" if isinstance(timelines_df, (HiringRound, Rounds)) else f"a {type(timelines_df).__name__}" \
                 if not isinstance(timelines_df, pd.DataFrame) else "a table without the timelines' columns"
             raise ToolkitError(f"{func.__name__}() takes the table timelines() returns, not {what}",
@@ -373,8 +362,6 @@ def takes_timelines(func=None, *, also: str | None = None):
                       and not pd.api.types.is_datetime64_any_dtype(timelines_df[c])
                       and timelines_df[c].notna().any()]
         if text_dates:
-            from .errors import ToolkitError
-
             raise ToolkitError(f"{func.__name__}() needs the timelines' dates as dates, and the column {text_dates[0]!r} "
                                f"holds {timelines_df[text_dates[0]].dtype} values such as "
                                f"{timelines_df[text_dates[0]].dropna().iloc[0]!r}", column=str(text_dates[0]),

@@ -974,7 +974,7 @@ def check_people(file: str, raw_role: RawRole, crit_table: RawTable | None, cand
         quarantined_ids = {i: (n if isinstance(n, str) else None)  # id -> name, for the scores of a candidate set aside
                            for i, n in zip(chk.typed["candidate_id"][bad], names[bad].astype(object)) if isinstance(i, str)}
         hired_aside = tuple(  # how to name each hired candidate whose row is set aside (an id may be what is wrong)
-            _set_aside_candidate(i, {i: n if isinstance(n, str) else None}) if isinstance(i, str)
+            _set_aside_candidate(i, quarantined_ids) if isinstance(i, str)
             else f"{f'candidate {n!r}' if isinstance(n, str) else 'candidate'} in Candidates row {int(row)}"
             for i, n, st, row in zip(chk.typed["candidate_id"][bad].astype(object), names[bad].astype(object),
                                      chk.typed["status"][bad].astype(object), cand_table.frame[ROW][bad])

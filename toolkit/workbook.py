@@ -103,13 +103,13 @@ INSTRUCTIONS = (
     "(blank = the name as written, quoted).",
     "Candidates: one row per candidate with a unique candidate_id. status: hired once the offer is accepted, "
     "offered while it is open, rejected, withdrawn when the candidate stepped back, pending until the committee "
-    "has decided on them (once the round's decision is made, a pending candidate counts as waiting to be told). Record the decision date (blank = the round's, on the Role sheet), the date the candidate was "
+    "has decided on them (once the round's decision is made, a pending candidate counts as waiting to be told). "
+    "Record the decision date (blank = the round's, on the Role sheet), the date the candidate was "
     "told and how (channel: phone, video or in_person are personal and preferred for finalists; email or letter "
     "are written; form_letter is a standard text). feedback_requested_on and feedback_sent_on: when the candidate "
     "asked for feedback and when they got it. stay_in_touch: yes once the candidate agreed to hear about other "
     "roles (talent pool), no if they declined, blank while not recorded (the scores then decide whether the letter "
-    "offers it); follow_up_on is the day promised for the next "
-    "contact. notes are internal and never appear in letters.",
+    "offers it); follow_up_on is the day promised for the next contact. notes are internal and never appear in letters.",
     "Scores: one row per interviewer, candidate, criterion and stage. Leave score blank when the "
     "criterion was not assessed: blank means 'not assessed', which is not the same as 0. "
     "evidence = what the interviewer saw or heard (facts, not impressions).",

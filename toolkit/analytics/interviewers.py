@@ -121,8 +121,7 @@ def interviewer_calibration(round: HiringRound) -> pd.DataFrame:
             "share_blank": pd.array(np.asarray(share_blank, dtype="float64"), dtype="Float64"),
             "halo": pd.array(halo.to_numpy(dtype="float64"), dtype="Float64"),
             "halo_reading": pd.Series(np.select(
-                [halo.isna().to_numpy(), np.round(halo.to_numpy(dtype="float64", na_value=np.nan), 9) >= HALO_HIGH,
-                 np.round(halo.to_numpy(dtype="float64", na_value=np.nan), 9) >= HALO_SOME],
+                [np.isnan(h := np.round(halo.to_numpy(dtype="float64", na_value=np.nan), 9)), h >= HALO_HIGH, h >= HALO_SOME],
                 ["not enough data", "criteria move together", "criteria partly move together"], "criteria scored apart"), dtype="str"),
             "label": pd.Series(label, dtype="str"),
         }

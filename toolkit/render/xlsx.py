@@ -106,6 +106,8 @@ def _shown(value) -> str:
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _NUMBER_TYPES = (int, float)
 _PLAIN, _WRAPPED, _DATE, _SHARE, _FLOAT, _QUOTED, _WRAPPED_QUOTED = range(7)
+_TEXT_STYLES = {(False, False): _PLAIN, (True, False): _WRAPPED, (False, True): _QUOTED, (True, True): _WRAPPED_QUOTED}
+"""A text cell's style by (wrapped: longer than 60 characters, quoted: begins like a formula)."""
 FORMULA_STARTS = ("=", "+", "-", "@")
 """A text beginning with one of these would become a formula once someone edits the cell and presses Enter: such
 cells carry Excel's quote prefix (shown as a leading ' in the formula bar), so an edit keeps them text."""
@@ -175,9 +177,9 @@ def _rows_xml(ws, df: pd.DataFrame) -> str:
                 probe.alignment = WRAP
             if kind in (_QUOTED, _WRAPPED_QUOTED):
                 probe.quotePrefix = True
-            elif kind == _SHARE:
+            if kind == _SHARE:
                 probe.number_format = "0%"
-            elif kind == _FLOAT:
+            if kind == _FLOAT:
                 probe.number_format = "0.00"
             styles[kind] = f' s="{probe.style_id}"'  # registers the style now, in order of first use
         return styles[kind]
@@ -202,8 +204,8 @@ def _rows_xml(ws, df: pd.DataFrame) -> str:
                 continue
             ref = f"{letter}{r}"
             if kind in ("str", "yes/no"):
-                wrap, quote = kind == "str" and len(v) > 60, v.startswith(FORMULA_STARTS)
-                wrapped = style(_WRAPPED_QUOTED if wrap and quote else _WRAPPED if wrap else _QUOTED) if wrap or quote else ""
+                look = _TEXT_STYLES[kind == "str" and len(v) > 60, v.startswith(FORMULA_STARTS)]  # (wrapped, quoted)
+                wrapped = style(look) if look != _PLAIN else ""
                 stripped = v.strip()
                 space = ' xml:space="preserve"' if stripped and stripped != v else ""
                 cells.append(f'<c r="{ref}"{wrapped} t="inlineStr"><is><t{space}>{_text(v)}</t></is></c>')
