@@ -161,14 +161,19 @@ class Problems:
             h = hint(*args) if callable(hint) else hint
             self.add(severity, sheet, rule, msg, cell=cell, column=column, row=r, value=v, hint=h)
 
-    def add_per_key(self, severity, table: RawTable, column: str, mask, keys, rule: str, message, hint) -> None:
+    def add_per_key(self, severity, table: RawTable, column: str, mask, keys, rule: str, message, hint, key=None) -> None:
         """One problem per distinct key among the masked rows, at its first cell: ``message(key, n, rows)`` with the
         number of rows and where they are ("Scores rows 32-46, 122-136"). For rows set aside because of another row's
-        error, said once there: the one error stays findable, not buried under one line per score."""
+        error, said once there: the one error stays findable, not buried under one line per score.
+
+        ``keys`` is a Series beside the table's rows; ``key``, when given, makes each masked row's key from its value
+        (it is called for the masked rows only: a clean sheet of 100,000 rows costs nothing here)."""
         positions = np.flatnonzero(np.asarray(mask, dtype=bool))
         if not len(positions):
             return
-        keys = np.asarray(keys, dtype=object)[positions]
+        keys = keys.iloc[positions].astype(object).to_numpy()
+        if key is not None:
+            keys = [key(k) for k in keys]
         rows = table.frame[ROW].to_numpy()[positions]
         first: dict = {}
         for i, k in enumerate(keys):
@@ -1054,17 +1059,16 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
             # said once per id, at its first score (one mistake, such as an id typed twice on the Candidates sheet, is one
             # error, not one per score); every such row is set aside all the same
             chk.error_rows(unknown & ~aside, "unknown candidate")
-            problems.add_per_key("error", score_table, "candidate_id", unknown & ~aside, cid.astype(object).map(
-                                     lambda v: (v.strip() if isinstance(v, str) else _show(v)) if not _blank_scalar(v) else v),
-                                 "unknown_candidate",
+            problems.add_per_key("error", score_table, "candidate_id", unknown & ~aside, cid, "unknown_candidate",
                                  lambda k, n, where: f"candidate {_show(k)!r} is not on the Candidates sheet, so "
                                                      f"{'its score is' if n == 1 else f'their {n} scores are'} set aside ({where})",
                                  lambda k: (f"Did you mean {folded[k.casefold()]!r}? Ids must match exactly, capitals and leading zeros "
                                             "included (format an id column as text)" if k.casefold() in folded
-                                            else f"{near(k)}Add the candidate to the Candidates sheet, or correct it"))
+                                            else f"{near(k)}Add the candidate to the Candidates sheet, or correct it"),
+                                 key=lambda v: (v.strip() if isinstance(v, str) else _show(v)) if not _blank_scalar(v) else v)
             if aside.any():  # set aside for their own row's error: said once per candidate, each score row still set aside
                 chk.error_rows(aside, "the candidate's row is set aside")
-                problems.add_per_key("error", score_table, "candidate_id", aside, cid.astype(object), "candidate_set_aside",
+                problems.add_per_key("error", score_table, "candidate_id", aside, cid, "candidate_set_aside",
                                      lambda k, n, where: f"{_set_aside_candidate(k, quarantined_ids)} is set aside for an error in "
                                                          f"their candidate row, and their {n} score row{'s' if n != 1 else ''} with them ({where})",
                                      "Correct that row on the Candidates sheet (its own error says what is wrong); its scores load with it")
@@ -1080,7 +1084,7 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
                       reason="unknown criterion")
             if aside.any():  # its Criteria row is set aside for its own error: said once per criterion
                 chk.error_rows(aside, "the criterion's row is set aside")
-                problems.add_per_key("error", score_table, "criterion", aside, crit.astype(object),
+                problems.add_per_key("error", score_table, "criterion", aside, crit,
                                      "criterion_set_aside",
                                      lambda k, n, where: f"criterion {k!r} is set aside for an error in its Criteria row, and its "
                                                          f"{n} score{'s' if n != 1 else ''} with it ({where})",
