@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from .errors import ToolkitError
+from .schema import LANGUAGES
 
 
 def _cmd_validate(args) -> int:
@@ -52,7 +53,7 @@ def _cmd_template(args) -> int:
 
     names = [c.strip() for c in args.criteria.split(",") if c.strip()] if args.criteria else None
     role = {"scale": args.scale} if args.scale is not None else None
-    write_scorecard_workbook(args.out, role, criteria_names=names, overwrite=args.force)
+    write_scorecard_workbook(args.out, role, criteria_names=names, overwrite=args.force, language=args.language)
     print(f"Wrote {args.out}: fill in the Role, Criteria, Candidates and Scores sheets, then run: debrief validate {args.out}")
     return 0
 
@@ -176,6 +177,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--criteria", help='comma-separated criteria, most important first: "A,B,C"')
     p.add_argument("--scale", type=_scale, help="the score scale, e.g. 1-10 or 0-100 (default 1-5): the Role sheet says it and the score and bar "
                                   "cells check against it")
+    p.add_argument("--language", choices=LANGUAGES, default="en",
+                   help="the language of the instructions, notes and prompts (default en); headings and drop-down values stay the "
+                        "format's words; de or sv also makes it the letters' language on the Role sheet")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
     p.set_defaults(func=_cmd_template)
 

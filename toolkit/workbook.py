@@ -1,6 +1,7 @@
 """Write scorecard workbooks: the blank template a committee fills in, or a filled round.
 
-The workbook has the canonical layout of `toolkit.schema` (sheets ``Instructions``,
+The workbook has the canonical layout of `toolkit.schema` (sheets ``Instructions``
+(``Anleitung``, ``Instruktioner`` in a German or Swedish template, `toolkit.template_text`),
 ``Role``, ``Criteria``, ``Candidates``, ``Scores``), so `toolkit.load_round` reads
 it back without any mapping. Layout per sheet:
 
@@ -43,7 +44,6 @@ from .schema import (
     CHANNELS,
     CRITERIA_FIELDS,
     DEFAULT_SCALE,
-    LANGUAGE_NAMES,
     LANGUAGES,
     MAX_WEIGHT,
     ROLE_FIELDS,
@@ -51,6 +51,7 @@ from .schema import (
     STATUSES,
     Field,
 )
+from .template_text import CHECKS, INSTRUCTIONS, INSTRUCTIONS_SHEET, ROLE_NOTES, TEMPLATE_LANGUAGES, field_note
 
 DATE_FORMAT = "yyyy-mm-dd"
 # Fixed document timestamps so the same input gives the same bytes.
@@ -67,63 +68,6 @@ _EXCEL_DATE_MAX = 73050  # 2099-12-31
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDE5F0")
 _WRAP = Alignment(wrap_text=True, vertical="top")
-
-ROLE_NOTES = {
-    "role": "Job title, as in the job ad (required).",
-    "requisition": "Requisition or job id from your applicant tracking system.",
-    "department": "Department or team the role belongs to.",
-    "hiring_manager": "The person who owns the round.",
-    "country": "Two-letter country code (DE, SE, GB, ...). Used for public holidays when counting business days.",
-    "language": "Default letter language: en, de or sv (drop-down).",
-    "response_target_days": "Business days from decision to telling a candidate. Blank = 3.",
-    "decided_on": "Date the committee decided. Used for candidates whose own decided_on is blank.",
-    "scale": "Score scale, lowest-highest, e.g. 1-5 (blank = 1-5).",
-    "company": "Company name used in letters.",
-    "sender_name": "Who signs the letters.",
-    "sender_title": "The signer's job title.",
-    **{f"role_{lang}": f"The job title in letters in {LANGUAGE_NAMES[lang][0].capitalize()}, if the role above is written in "
-                       "another language (blank = as written)." for lang in LANGUAGES},
-    **{f"sender_title_{lang}": f"The signer's job title in letters in {LANGUAGE_NAMES[lang][0].capitalize()}, if sender_title is "
-                               "written in another language (blank = as written)." for lang in LANGUAGES},
-}
-
-INSTRUCTIONS = (
-    "Debrief scorecard: one workbook per hiring round",
-    "",
-    "Role: one value per line in column B (what the round is for, who signs the letters, "
-    "the score scale and the response target). Column C explains each line.",
-    "Criteria: the selection criteria that really decide, about five. Rank them: 1 = most important, "
-    "each rank once. Weight is optional; leave it blank everywhere and it is derived from the rank. "
-    "must_have = yes when missing it rules a candidate out; bar = the lowest acceptable score (a must-have needs one). "
-    "soft = yes for how someone works with others (team fit, values): letters never give a soft criterion as "
-    "the reason for a no. description = what the criterion means, for the interviewers; it is not used in letters. "
-    "growth_tip (English), growth_tip_de (German) and growth_tip_sv (Swedish) are concrete advice "
-    "quoted in feedback letters. criterion_en, criterion_de and criterion_sv are the criterion's name in "
-    "letters in that language, for candidates who get their letter in another language than the round's "
-    "(blank = the name as written, quoted).",
-    "Candidates: one row per candidate with a unique candidate_id. status: hired once the offer is accepted, "
-    "offered while it is open, rejected, withdrawn when the candidate stepped back, pending until the committee "
-    "has decided on them (once the round's decision is made, a pending candidate counts as waiting to be told). "
-    "Record the decision date (blank = the round's, on the Role sheet), the date the candidate was "
-    "told and how (channel: phone, video or in_person are personal and preferred for finalists; email or letter "
-    "are written; form_letter is a standard text). feedback_requested_on and feedback_sent_on: when the candidate "
-    "asked for feedback and when they got it. stay_in_touch: yes once the candidate agreed to hear about other "
-    "roles (talent pool), no if they declined, blank while not recorded (the scores then decide whether the letter "
-    "offers it); follow_up_on is the day promised for the next contact. notes are internal and never appear in letters.",
-    "Scores: one row per interviewer, candidate, criterion and stage. Leave score blank when the "
-    "criterion was not assessed: blank means 'not assessed', which is not the same as 0. "
-    "evidence = what the interviewer saw or heard (facts, not impressions).",
-    "",
-    "Dates: type real dates (e.g. 2026-03-13), not text. The date columns are formatted for dates.",
-    "Drop-downs: status, channel, language and yes/no columns on Candidates and Criteria; "
-    "criterion and candidate_id on Scores list the names from the Criteria and Candidates sheets; "
-    "score and bar question a number outside the scale. The checks warn and let you go on, because "
-    "Debrief reads more than the drop-downs offer (ja, abgelehnt, Telefon ...); debrief validate has the last word.",
-    "Rest the pointer on a column heading (row 1) to see what goes in the column.",
-    "Keep the header row (row 1) as it is; add data from row 2. Do not rename the sheets.",
-    "Check the workbook with:  debrief validate THIS_FILE.xlsx",
-)
-
 
 # -- value conversion ----------------------------------------------------------
 
@@ -264,15 +208,15 @@ _WARN_ONLY = {"showErrorMessage": True, "errorStyle": "warning"}
 reads what a German or Swedish committee types (ja, abgelehnt, Telefon), n/a for no bar, and 13.03.26."""
 
 
-def _list_validation(options: Iterable[str], sqref: str, prompt: str) -> DataValidation:
+def _list_validation(options: Iterable[str], sqref: str, prompt: str, t: dict[str, str]) -> DataValidation:
     dv = DataValidation(
         type="list",
         formula1='"' + ",".join(options) + '"',
         allow_blank=True,
         **_WARN_ONLY,
-        errorTitle="Not in the list",
-        error="Pick a value from the drop-down list.",
-        promptTitle="Choose from the list",
+        errorTitle=t["list_title"],
+        error=t["list_error"],
+        promptTitle=t["choose_title"],
         prompt=prompt,
         showInputMessage=True,
     )
@@ -280,15 +224,15 @@ def _list_validation(options: Iterable[str], sqref: str, prompt: str) -> DataVal
     return dv
 
 
-def _range_validation(source: str, sqref: str, prompt: str) -> DataValidation:
+def _range_validation(source: str, sqref: str, prompt: str, t: dict[str, str]) -> DataValidation:
     dv = DataValidation(
         type="list",
         formula1=source,
         allow_blank=True,
         **_WARN_ONLY,
-        errorTitle="Unknown name",
-        error=f"Use a value listed in {source.split('!')[0]}.",
-        promptTitle="Choose from the list",
+        errorTitle=t["name_title"],
+        error=t["name_error"].format(sheet=source.split("!")[0]),
+        promptTitle=t["choose_title"],
         prompt=prompt,
         showInputMessage=True,
     )
@@ -296,7 +240,7 @@ def _range_validation(source: str, sqref: str, prompt: str) -> DataValidation:
     return dv
 
 
-def _date_validation(sqref: str) -> DataValidation:
+def _date_validation(sqref: str, t: dict[str, str]) -> DataValidation:
     dv = DataValidation(
         type="date",
         operator="between",
@@ -304,42 +248,26 @@ def _date_validation(sqref: str) -> DataValidation:
         formula2=str(_EXCEL_DATE_MAX),
         allow_blank=True,
         **_WARN_ONLY,
-        errorTitle="Not a date",
-        error="Type a date such as 2026-03-13.",
+        errorTitle=t["date_title"],
+        error=t["date_error"],
     )
     dv.add(sqref)
     return dv
 
 
-def _between(sqref: str, low: float, high: float, *, error_title: str, error: str, prompt_title: str, prompt: str) -> DataValidation:
-    """Excel questions a number outside low..high (or anything not a number) in ``sqref``; a blank cell is allowed."""
-    dv = DataValidation(type="decimal", operator="between", formula1=_fmt_number(low), formula2=_fmt_number(high), allow_blank=True,
-                        **_WARN_ONLY, errorTitle=error_title, error=error, promptTitle=prompt_title, prompt=prompt,
-                        showInputMessage=True)
+def _between(sqref: str, low: float, high: float, t: dict[str, str], what: str) -> DataValidation:
+    """Excel questions a number outside low..high (or anything not a number) in ``sqref``; a blank cell is allowed. The
+    texts are ``t``'s ``<what>_title``, ``<what>_error``, ``<what>_prompt_title`` and ``<what>_prompt``."""
+    lo, hi = _fmt_number(low), _fmt_number(high)
+
+    def text(key):
+        return t[f"{what}_{key}"].format(lo=lo, hi=hi, max=MAX_WEIGHT)
+
+    dv = DataValidation(type="decimal", operator="between", formula1=lo, formula2=hi, allow_blank=True,
+                        **_WARN_ONLY, errorTitle=text("title"), error=text("error"), promptTitle=text("prompt_title"),
+                        prompt=text("prompt"), showInputMessage=True)
     dv.add(sqref)
     return dv
-
-
-def _score_validation(sqref: str, low: float, high: float) -> DataValidation:
-    lo, hi = _fmt_number(low), _fmt_number(high)
-    return _between(sqref, low, high, error_title="Score outside the scale",
-                    error=f"Type a number from {lo} to {hi}, or leave blank when not assessed.",
-                    prompt_title="Score", prompt=f"{lo} to {hi}; blank = not assessed (not 0).")
-
-
-def _bar_validation(sqref: str, low: float, high: float) -> DataValidation:
-    lo, hi = _fmt_number(low), _fmt_number(high)
-    return _between(sqref, low, high, error_title="Bar outside the scale",
-                    error=f"Type a number from {lo} to {hi}, or leave blank for no bar.",
-                    prompt_title="Bar", prompt=f"Optional: the lowest mean that still meets the criterion ({lo} to {hi}); blank = no bar. "
-                                               "A must-have needs one.")
-
-
-def _weight_validation(sqref: str) -> DataValidation:
-    return _between(sqref, 0, MAX_WEIGHT, error_title="Weight out of range",
-                    error=f"Type a number from 0 to {MAX_WEIGHT} (or a percentage), or leave it blank to derive the weights from the rank.",
-                    prompt_title="Weight",
-                    prompt="Optional. Only the proportions count (30, 25, 20 ... or 30 %); blank everywhere = derived from the rank.")
 
 
 def _fmt_number(x: float) -> str:
@@ -397,7 +325,7 @@ _ROOMY = {"name": 24, "email": 28, "description": 40, "growth_tip": 40, "growth_
 """Columns a committee types sentences or long names into, and how wide they start in a blank template."""
 
 
-def _table_sheet(wb: Workbook, title: str, fields: tuple[Field, ...], frame: pd.DataFrame | None, validations) -> str:
+def _table_sheet(wb: Workbook, title: str, fields: tuple[Field, ...], frame: pd.DataFrame | None, validations, language: str) -> str:
     """Write one header-row sheet and return its data rows as sheet XML.
 
     openpyxl writes the header, column widths, frozen pane and drop-downs
@@ -424,7 +352,7 @@ def _table_sheet(wb: Workbook, title: str, fields: tuple[Field, ...], frame: pd.
     for f in fields:
         if f.kind == "date":
             col = letter_of[f.name]
-            ws.data_validations.append(_date_validation(f"{col}2:{col}{last_row}"))
+            ws.data_validations.append(_date_validation(f"{col}2:{col}{last_row}", CHECKS[language]))
 
     probe = WriteOnlyCell(ws)
     probe.number_format = DATE_FORMAT
@@ -432,11 +360,12 @@ def _table_sheet(wb: Workbook, title: str, fields: tuple[Field, ...], frame: pd.
     probe = WriteOnlyCell(ws)
     probe.quotePrefix = True
     quote_style = probe.style_id
-    ws.append([_header_cell(ws, f.name, f.doc) for f in fields])
+    ws.append([_header_cell(ws, f.name, field_note(language, title, f.name)) for f in fields])
     return _rows_xml(columns, list(letter_of.values()), date_style, quote_style)
 
 
-def _role_sheet(wb: Workbook, role: dict | None) -> None:
+def _role_sheet(wb: Workbook, role: dict | None, language: str) -> None:
+    t = CHECKS[language]
     ws = wb.create_sheet("Role")
     role = dict(role or {})
     if "scale" not in role and "scale_min" in role and "scale_max" in role:
@@ -447,13 +376,12 @@ def _role_sheet(wb: Workbook, role: dict | None) -> None:
     ws.column_dimensions["B"].width = _width("value", values, floor=30, ceiling=50)
     ws.column_dimensions["C"].width = 90
     row_of = {f.name: i for i, f in enumerate(ROLE_FIELDS, 2)}
-    ws.data_validations.append(_list_validation(LANGUAGES, f"B{row_of['language']}", "Letter language: en, de or sv."))
+    ws.data_validations.append(_list_validation(LANGUAGES, f"B{row_of['language']}", t["role_language_prompt"], t))
     target = DataValidation(type="whole", operator="between", formula1="0", formula2="60", allow_blank=True,
-                            **_WARN_ONLY, errorTitle="Not a number of days",
-                            error="Type a whole number of business days, e.g. 3.")
+                            **_WARN_ONLY, errorTitle=t["target_title"], error=t["target_error"])
     target.add(f"B{row_of['response_target_days']}")
     ws.data_validations.append(target)
-    ws.data_validations.append(_date_validation(f"B{row_of['decided_on']}"))
+    ws.data_validations.append(_date_validation(f"B{row_of['decided_on']}", t))
 
     ws.append([_header_cell(ws, "field"), _header_cell(ws, "value"), _header_cell(ws, "note")])
     for f, value in zip(ROLE_FIELDS, values):
@@ -468,14 +396,14 @@ def _role_sheet(wb: Workbook, role: dict | None) -> None:
             # a date shows as a date
             value = WriteOnlyCell(ws, value=None)
             value.number_format = DATE_FORMAT if f.kind == "date" else "@"
-        note = _text_cell(ws, ROLE_NOTES.get(f.name, f.doc))
+        note = _text_cell(ws, ROLE_NOTES[language].get(f.name, f.doc))
         ws.append([_text_cell(ws, f.name), value, note])
 
 
-def _instructions_sheet(wb: Workbook) -> None:
-    ws = wb.create_sheet("Instructions")
+def _instructions_sheet(wb: Workbook, language: str) -> None:
+    ws = wb.create_sheet(INSTRUCTIONS_SHEET[language])
     ws.column_dimensions["A"].width = 110
-    for i, line in enumerate(INSTRUCTIONS):
+    for i, line in enumerate(INSTRUCTIONS[language]):
         cell = _text_cell(ws, line)
         cell.alignment = _WRAP
         if i == 0:
@@ -532,11 +460,19 @@ def scorecard_workbook_bytes(
     scores: pd.DataFrame | None = None,
     *,
     criteria_names: list[str] | None = None,
+    language: str = "en",
 ) -> bytes:
     """Return the .xlsx bytes of a scorecard workbook in the canonical layout.
 
     With no arguments this is the blank template a committee fills in;
     ``criteria_names`` prefills the Criteria sheet with those names ranked 1..n.
+    ``language`` (en, de or sv) is the language of what the workbook explains:
+    the Instructions sheet, the notes on the Role sheet and on the column
+    headings, the prompts and warnings of the drop-downs and checks
+    (`toolkit.template_text`). Sheet names, headings and drop-down values are
+    the format's words in every language, so every template reads back alike.
+    In German or Swedish the Role sheet's letter language is that language,
+    unless ``role`` gives one.
     Frames may be plain tables (columns named as in `toolkit.schema`) or the
     tables of a loaded `HiringRound`; columns not in the schema are ignored and
     missing ones are left blank. Values are written as given: dates become Excel
@@ -549,10 +485,14 @@ def scorecard_workbook_bytes(
     elif isinstance(role, pd.Series):
         role = role.to_dict()
     elif role is not None and not isinstance(role, dict):
-        from .errors import ToolkitError
-
         raise ToolkitError(f"role is a dict of Role fields, not a {type(role).__name__}",
                            hint='Pass e.g. {"role": "Data Analyst", "country": "GB"}, or a loaded round\'s rnd.role')
+    if language not in TEMPLATE_LANGUAGES:
+        raise ToolkitError(f"the template has no language {language!r}", value=language, allowed=", ".join(TEMPLATE_LANGUAGES),
+                           hint='Pass language="de" for German or "sv" for Swedish (debrief template --language de)')
+    if language != "en" and _is_missing((role or {}).get("language")):
+        role = {**(role or {}), "language": language}  # a German template: German letters unless the committee says otherwise
+    t = CHECKS[language]
     wb = Workbook(write_only=True)
     wb.properties.creator = "Debrief"
     wb.properties.created = FIXED_TIMESTAMP
@@ -568,39 +508,36 @@ def scorecard_workbook_bytes(
     candidates_last = n_candidates + 1 + _SPARE_ROWS["Candidates"]
 
     def yes_no(col, last):
-        return _list_validation(("yes", "no"), f"{col}2:{col}{last}", "yes or no")
+        return _list_validation(("yes", "no"), f"{col}2:{col}{last}", t["yes_no_prompt"], t)
 
     def criteria_validations(letter, last):
         return [yes_no(letter["must_have"], last), yes_no(letter["soft"], last),
-                _bar_validation(f"{letter['bar']}2:{letter['bar']}{last}", low, high),
-                _weight_validation(f"{letter['weight']}2:{letter['weight']}{last}")]
+                _between(f"{letter['bar']}2:{letter['bar']}{last}", low, high, t, "bar"),
+                _between(f"{letter['weight']}2:{letter['weight']}{last}", 0, MAX_WEIGHT, t, "weight")]
 
     def candidate_validations(letter, last):
         return [
-            _list_validation(STATUSES, f"{letter['status']}2:{letter['status']}{last}", ", ".join(STATUSES)),
-            _list_validation(CHANNELS, f"{letter['channel']}2:{letter['channel']}{last}", "How the candidate was told."),
-            _list_validation(LANGUAGES, f"{letter['language']}2:{letter['language']}{last}", "Blank = the round's language."),
-            _list_validation(("yes", "no"), f"{letter['stay_in_touch']}2:{letter['stay_in_touch']}{last}",
-                             "yes = agreed to stay in touch, no = declined, blank = not recorded (the scores decide "
-                             "whether the letter offers it)."),
+            _list_validation(STATUSES, f"{letter['status']}2:{letter['status']}{last}", t["status_prompt"], t),
+            _list_validation(CHANNELS, f"{letter['channel']}2:{letter['channel']}{last}", t["channel_prompt"], t),
+            _list_validation(LANGUAGES, f"{letter['language']}2:{letter['language']}{last}", t["language_prompt"], t),
+            _list_validation(("yes", "no"), f"{letter['stay_in_touch']}2:{letter['stay_in_touch']}{last}", t["stay_in_touch_prompt"], t),
         ]
 
     def score_validations(letter, last):
         return [
             _range_validation(f"Criteria!$A$2:$A${criteria_last}", f"{letter['criterion']}2:{letter['criterion']}{last}",
-                              "A criterion from the Criteria sheet."),
+                              t["criterion_prompt"], t),
             _range_validation(f"Candidates!$A$2:$A${candidates_last}",
-                              f"{letter['candidate_id']}2:{letter['candidate_id']}{last}",
-                              "A candidate_id from the Candidates sheet."),
-            _score_validation(f"{letter['score']}2:{letter['score']}{last}", low, high),
+                              f"{letter['candidate_id']}2:{letter['candidate_id']}{last}", t["candidate_prompt"], t),
+            _between(f"{letter['score']}2:{letter['score']}{last}", low, high, t, "score"),
         ]
 
-    _instructions_sheet(wb)
-    _role_sheet(wb, role)
+    _instructions_sheet(wb, language)
+    _role_sheet(wb, role, language)
     rows = {
-        "Criteria": _table_sheet(wb, "Criteria", CRITERIA_FIELDS, criteria_frame, criteria_validations),
-        "Candidates": _table_sheet(wb, "Candidates", CANDIDATE_FIELDS, candidates, candidate_validations),
-        "Scores": _table_sheet(wb, "Scores", SCORE_FIELDS, scores, score_validations),
+        "Criteria": _table_sheet(wb, "Criteria", CRITERIA_FIELDS, criteria_frame, criteria_validations, language),
+        "Candidates": _table_sheet(wb, "Candidates", CANDIDATE_FIELDS, candidates, candidate_validations, language),
+        "Scores": _table_sheet(wb, "Scores", SCORE_FIELDS, scores, score_validations, language),
     }
     # openpyxl stores the n-th sheet as xl/worksheets/sheet<n>.xml
     rows_by_part = {f"xl/worksheets/sheet{i}.xml": rows[ws.title]
@@ -627,8 +564,9 @@ def write_scorecard_workbook(
     *,
     criteria_names: list[str] | None = None,
     overwrite: bool = False,
+    language: str = "en",
 ) -> Path:
-    """Write a scorecard workbook to ``path`` atomically and return the path.
+    """Write a scorecard workbook to ``path`` atomically and return the path (``language``: as for `scorecard_workbook_bytes`).
 
     Refuses to replace an existing file unless ``overwrite=True`` (raises `OutputError`).
     """
@@ -641,7 +579,7 @@ def write_scorecard_workbook(
                           hint="Choose a new file name, or replace it: overwrite=True (debrief template --force)")
     if not target.parent.is_dir():
         raise OutputError("the folder does not exist", file=str(target), hint=f"Create {target.parent} first")
-    data = scorecard_workbook_bytes(role, criteria, candidates, scores, criteria_names=criteria_names)
+    data = scorecard_workbook_bytes(role, criteria, candidates, scores, criteria_names=criteria_names, language=language)
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
