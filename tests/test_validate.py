@@ -208,6 +208,26 @@ def test_scores_of_a_quarantined_candidate_say_to_correct_that_row(frames):
     assert (rnd.rejected_rows["reason"] == "the candidate's row is set aside").sum() == 6
 
 
+def test_a_name_column_left_empty_is_one_error_and_the_scores_it_takes_out_one_more(frames):
+    """A heading over nothing (the committee never filled in the names) is one mistake: it was said once per candidate,
+    and then once more per candidate for their scores; in a round of 500 candidates, 1,000 errors for one column."""
+    role, criteria, candidates, scores = frames
+    candidates["name"] = ""
+    rnd = load(role, criteria, candidates, scores)
+    assert rnd.errors[["rule", "location", "message"]].values.tolist() == [
+        ["required_value", "Candidates, column 'name'", "name is empty in every row (Candidates rows 2-4), so no row can be loaded"],
+        ["candidate_set_aside", "Scores!A2", f"no candidate could be loaded (Candidates has an error in every row), so all {len(scores)} "
+                                             f"of their score rows are set aside with them (Scores rows 2-{len(scores) + 1})"]]
+    assert rnd.row_counts.set_index("sheet")["quarantined"].to_dict() == {"Criteria": 0, "Candidates": 3, "Scores": len(scores)}
+    assert set(rnd.rejected_rows.loc[rnd.rejected_rows["sheet"] == "Candidates", "reason"]) == {"name is empty"}
+    # one name missing among others is that row's error, as always
+    candidates["name"] = ["Amira Haddad", "", "Cleo Berg"]
+    one = load(role, criteria, candidates, scores)
+    assert one.errors.loc[one.errors["rule"] == "required_value", "location"].tolist() == ["Candidates!B3"]
+    assert one.errors["rule"].tolist().count("candidate_set_aside") == 1 and len(one.candidates) == 2
+    assert balanced(rnd) and balanced(one)
+
+
 def test_an_unknown_country_is_reported_as_business_days_then_count_weekends_only(frames):
     role, criteria, candidates, scores = frames
     for country, warned in (("XX", True), ("49", True), ("de-by", False), ("Sweden", False), ("GB", False)):

@@ -525,8 +525,19 @@ class TableCheck:
             if required:
                 if f.name in self.formula_cells:
                     missing = missing & ~self.formula_cells[f.name]
-                self.cells("error", f.name, missing, "required_value", f"{f.name} is empty", hint=f"Fill in {f.name}; it is required",
-                           reason=f"{f.name} is empty")
+                if len(missing) > 1 and bool(np.asarray(missing, dtype=bool).all()):
+                    # a heading over nothing (or no such column: a derived table): one mistake, said once for the column
+                    # rather than once per row; every row is set aside all the same
+                    if not self.table.sheet_name.endswith("(derived)"):  # a table made from the scores: the reader said why
+                        rows = self.table.frame[ROW].to_numpy()
+                        where = f"{self.table.sheet_name} rows {_row_ranges([int(r) for r in rows])}"
+                        self.problems.add("error", self.table.sheet_name, "required_value",
+                                          f"{f.name} is empty in every row ({where}), so no row can be loaded", column=f.name,
+                                          hint=f"Fill in {f.name}; it is required")
+                    self.error_rows(missing, f"{f.name} is empty")
+                else:
+                    self.cells("error", f.name, missing, "required_value", f"{f.name} is empty", hint=f"Fill in {f.name}; it is required",
+                               reason=f"{f.name} is empty")
             self.typed[f.name] = typed
 
     def duplicates(self, keys: list[str], rule: str, what: str, *, at: str | None = None, said=None) -> None:
@@ -1066,7 +1077,20 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
                                             "included (format an id column as text)" if k.casefold() in folded
                                             else f"{near(k)}Add the candidate to the Candidates sheet, or correct it"),
                                  key=lambda v: (v.strip() if isinstance(v, str) else _show(v)) if not _blank_scalar(v) else v)
-            if aside.any():  # set aside for their own row's error: said once per candidate, each score row still set aside
+            if aside.any() and candidates.empty:  # no candidate could be loaded: one error for the sheet, not one per candidate
+                chk.error_rows(aside, "the candidate's row is set aside")
+                positions = np.flatnonzero(aside.to_numpy(dtype=bool))
+                rows = score_table.frame[ROW].to_numpy()[positions]
+                sheets = dict.fromkeys(score_table.sheet_at(int(p)) for p in positions)
+                where = "; ".join(f"{sh} rows {_row_ranges([int(r) for r, p in zip(rows, positions) if score_table.sheet_at(int(p)) == sh])}"
+                                  for sh in sheets)
+                cand_sheet = cand_table.sheet_name if cand_table is not None else "Candidates"
+                problems.add("error", score_table.sheet_at(int(positions[0])), "candidate_set_aside",
+                             f"no candidate could be loaded ({cand_sheet} has an error in every row), so all {len(positions)} of "
+                             f"their score rows are set aside with them ({where})",
+                             cell=score_table.cell_at("candidate_id", int(positions[0])), column="candidate_id", row=int(rows[0]),
+                             hint=f"Correct what the errors of {cand_sheet} say; the scores load with the candidates")
+            elif aside.any():  # set aside for their own row's error: said once per candidate, each score row still set aside
                 chk.error_rows(aside, "the candidate's row is set aside")
                 problems.add_per_key("error", score_table, "candidate_id", aside, cid, "candidate_set_aside",
                                      lambda k, n, where: f"{_set_aside_candidate(k, quarantined_ids)} is set aside for an error in "
