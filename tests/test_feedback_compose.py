@@ -14,7 +14,7 @@ import re
 
 import pytest
 
-from test_feedback_rounds import CRITERIA, NAMES, SCORES, TIPS, make_round
+from test_feedback_rounds import CRITERIA, NAMES, SCORES, STATUS, TIPS, make_round
 from toolkit.errors import ToolkitError
 from toolkit.feedback import Feedback, compose, compose_round, format_date, format_number
 from toolkit.feedback.phrases import RANK_NP, TEXTS, criterion_text, quote, sentence_case, short_company
@@ -658,3 +658,26 @@ def test_a_status_the_loader_never_gives_is_refused_not_written_a_rejection():
     rebuilt = toolkit.round_from_frames(rnd.role, rnd.criteria, cands, rnd.scores)
     with pytest.raises(ToolkitError, match="no rejection letter for a candidate with status 'hired'"):
         compose(rebuilt, "H")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_candidate_told_already_or_waiting_for_feedback_is_pointed_out_to_whoever_sends_the_letter(lang):
+    """A German secretary's review: Jörg, told on 9 March by email, got a fresh rejection in the mail merge and call
+    notes that said "tell them the decision first"; a feedback request still open appeared nowhere in the notes."""
+    told = {"notified_on": "2026-03-09", "channel": "email", "feedback_requested_on": "2026-03-10"}
+    rejected = [cid for cid, s in STATUS.items() if s == "rejected"]
+    withdrawn = next(cid for cid, s in STATUS.items() if s == "withdrawn")
+    first, second = rejected[:2]
+    rnd = make_round(lang, candidates={first: told, second: {**told, "channel": None, "feedback_sent_on": "2026-03-12"},
+                                       withdrawn: {"notified_on": "2026-03-09"}})
+    fbs = {fb.candidate_id: fb for fb in compose_round(rnd, as_of=AS_OF)}
+    day, day_asked = format_date(dt.date(2026, 3, 9), lang), format_date(dt.date(2026, 3, 10), lang)
+    assert (fbs[first].told_on, fbs[first].told_by) == (dt.date(2026, 3, 9), "email")
+    assert [n for n in fbs[first].notes if day in n] == [TEXTS[lang]["note_told"].format(date=day, how=" (email)")]
+    assert [n for n in fbs[first].notes if day_asked in n] == [TEXTS[lang]["note_feedback_open"].format(date=day_asked)]
+    assert TEXTS[lang]["note_told"].format(date=day, how="") in fbs[second].notes  # no channel recorded
+    assert not any(day_asked in n for n in fbs[second].notes)  # the feedback asked for was given
+    untold = [cid for cid in rejected[2:]]
+    assert untold and all(fbs[cid].told_on is None and not any("Told on" in n for n in fbs[cid].notes) for cid in untold)
+    # a withdrawal was never a decision to tell: its thank-you is not called the written feedback of one
+    assert fbs[withdrawn].told_on == dt.date(2026, 3, 9) and not any("Told on" in n for n in fbs[withdrawn].notes)

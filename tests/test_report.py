@@ -1095,3 +1095,10 @@ def test_the_mail_merge_says_which_letters_are_rejections_and_which_thank_a_with
         got = {r[head.index("Candidate id")]: r[head.index("Status")] for r in rows}
         c = rnd.candidates.set_index("candidate_id")["status"]
         assert got == {cid: c[cid] for cid in got} and set(got.values()) == {"rejected", "withdrawn"}, rnd.round_id
+        # and who was told already, when and how: their letter is the written feedback, not a second "no" (a German
+        # secretary's review: the merge would have sent it again)
+        told = {r[head.index("Candidate id")]: (r[head.index("Told on")], r[head.index("Told by")]) for r in rows}
+        cands = rnd.candidates.set_index("candidate_id")
+        expected = {cid: (None if pd.isna(cands.at[cid, "notified_on"]) else cands.at[cid, "notified_on"].to_pydatetime(),
+                          None if pd.isna(cands.at[cid, "channel"]) else cands.at[cid, "channel"]) for cid in told}
+        assert told == expected and any(d for d, _ in told.values()) and not all(d for d, _ in told.values()), rnd.round_id

@@ -290,7 +290,7 @@ def candidate_files(rnd: HiringRound, feedbacks, profiles: pd.DataFrame, *, temp
         letter_rows.append({"candidate_id": cid, "name": fb.name, "language": fb.language, "status": fb.status,
                             "letter": f"candidates/{safe_name(cid)}/letter.html", "notes": f"candidates/{safe_name(cid)}/call-notes.html"})
         merge_rows.append({"candidate_id": cid, "name": fb.name, "email": fb.email, "language": fb.language, "status": fb.status,
-                           "subject": fb.subject, "body": text})
+                           "told_on": fb.told_on, "told_by": fb.told_by, "subject": fb.subject, "body": text})
         if progress:
             progress(1)
     return {"files": files, "letters": letter_rows, "merge": merge_rows}
@@ -313,7 +313,8 @@ def _build_round(rnd: HiringRound, summary: pd.DataFrame, tl: pd.DataFrame, as_o
     files, letter_rows, merge_rows = built["files"], built["letters"], built["merge"]
     lint = lint_round(rnd, feedbacks)
     files[f"{rid}/mail-merge.xlsx"] = tables_workbook_bytes({"Mail merge": pd.DataFrame(merge_rows, columns=[
-        "candidate_id", "name", "email", "language", "status", "subject", "body"])})  # status tells a "no" from a thank-you
+        "candidate_id", "name", "email", "language", "status", "told_on", "told_by", "subject", "body"])})
+    # status tells a "no" from a thank-you; told_on, who was told already (their letter is the written feedback, not the news)
     files[f"{rid}/committee.html"] = _committee_page(rnd, summary, totals, ev, calibration, robustness, tl, lint, letter_rows,
                                                      as_of).encode()
     cand_rows = summary.merge(tl[["candidate_id", "business_days_to_tell", "target_status", "channel", "channel_kind", "due_on"]],

@@ -157,6 +157,11 @@ class Feedback:
     talking_points: tuple[str, ...] = ()
     phrases_to_avoid: tuple[str, ...] = ()
     notes: tuple[str, ...] = field(default_factory=tuple)
+    told_on: dt.date | None = None
+    """The day the candidate was told the decision (``notified_on``), when they have been: the letter is then the written
+    feedback, not the news (a note says so, and the mail merge has it)."""
+    told_by: str | None = None
+    """How they were told (``channel``), when recorded."""
     draft_mark: str | None = None
     """For a candidate whose status is pending: "DRAFT - no decision yet, do not send" in the letter's language, at the
     top of the letter and in front of the subject, so that the draft cannot go out unnoticed before the decision is
@@ -570,6 +575,13 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, let
         notes.append(t("note_round_errors", n=facts.n_errors))
     if status == "pending":
         notes.append(t("note_pending"))
+    told_on, told_by = as_date(cand.get("notified_on")), cand.get("channel")
+    told_by = None if _blank(told_by) else str(told_by)
+    if told_on is not None and status == "rejected":  # told already: the letter is the written feedback, not the news again
+        notes.append(t("note_told", date=format_date(told_on, lang), how=f" ({told_by})" if told_by else ""))
+    asked_on = as_date(cand.get("feedback_requested_on"))
+    if asked_on is not None and as_date(cand.get("feedback_sent_on")) is None:
+        notes.append(t("note_feedback_open", date=format_date(asked_on, lang)))
     if language_note:
         notes.append(language_note)
     raw_email = cand.get("email")
@@ -789,6 +801,8 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, let
         follow_up=follow_up,
         talking_points=tuple(points),
         phrases_to_avoid=tuple(avoid),
+        told_on=told_on,
+        told_by=told_by,
         draft_mark=draft_mark,
         notes=tuple(notes),
     )
