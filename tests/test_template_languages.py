@@ -150,3 +150,33 @@ def test_the_words_the_instructions_say_are_read_are_read(tmp_path, language, ty
     for column in typed:
         assert loaded.candidates[column].astype(object).where(loaded.candidates[column].notna(), None).tolist() == \
             expected[column].astype(object).where(expected[column].notna(), None).tolist(), column
+
+
+def _glosses(prompt: str) -> dict[str, str]:
+    """{'rejected': 'abgelehnt', ...} from a prompt such as "Wie ...: phone = Telefon, ..., rejected = abgelehnt (...)"."""
+    import re
+
+    body = prompt.split(": ", 1)[-1].rstrip(".")
+    return {code.strip(): re.sub(r"\s*\(.*?\)", "", word).strip() for code, word in (p.split(" = ", 1) for p in body.split(", "))}
+
+
+@pytest.mark.parametrize("language", OTHER)
+def test_typing_the_word_the_template_explains_a_value_with_reads_as_that_value(tmp_path, language):
+    """A German secretary's review: the channel prompt said 'in_person = Gespräch vor Ort' and typing that was an error;
+    and 'rejected = abgesagt' taught a word that also means the candidate withdrew."""
+    status, channel = _glosses(CHECKS[language]["status_prompt"]), _glosses(CHECKS[language]["channel_prompt"])
+    assert set(status) == {"hired", "offered", "rejected", "withdrawn", "pending"}
+    assert set(channel) == {"phone", "video", "in_person", "email", "letter", "form_letter"}
+    tables = curated_rounds()["berlin-social-media-lead"]
+    candidates = tables["candidates"].astype({"status": object, "channel": object})
+    candidates["status"] = candidates["status"].map(status)
+    words = list(channel.values())
+    candidates["channel"] = [words[i % len(words)] if not pd.isna(c) else c for i, c in enumerate(candidates["channel"])]
+    loaded = toolkit.load_round(write_scorecard_workbook(tmp_path / "round.xlsx", **{**tables, "candidates": candidates},
+                                                         language=language), as_of="2026-03-20")
+    bad = loaded.problems[loaded.problems["column"].isin(["status", "channel"])]
+    assert bad.empty, bad[["location", "message"]].values.tolist()
+    assert loaded.candidates["status"].tolist() == tables["candidates"]["status"].tolist()
+    back = {w: c for c, w in channel.items()}
+    assert [back.get(w) for w in candidates["channel"].dropna()] == loaded.candidates["channel"].dropna().tolist()
+    assert "abgesagt" not in " ".join([*INSTRUCTIONS["de"], *CHECKS["de"].values(), *FIELD_NOTES["de"]["Candidates"].values()])

@@ -492,6 +492,27 @@ def test_a_declined_status_is_refused_with_a_hint_saying_which_status_to_write(f
     assert candidates.loc[1, "candidate_id"] not in set(rnd.candidates["candidate_id"])
     candidates.loc[1, "status"] = "ghosted"  # any other unknown word still gets the list
     assert "Use one of" in load(role, criteria, candidates, scores).errors.iloc[0]["hint"]
+    # German 'abgesagt' is the same trap ('wir haben abgesagt', rejected; 'die Person hat abgesagt', withdrew)
+    candidates.loc[1, "status"] = "Abgesagt"
+    err = load(role, criteria, candidates, scores).errors.iloc[0]
+    assert err["location"] == "Candidates!D3" and "rejected (abgelehnt)" in err["hint"] and "withdrawn (zurückgezogen)" in err["hint"]
+
+
+def test_a_channel_that_cannot_be_read_is_one_error_not_also_a_channel_left_empty(frames):
+    """A German secretary's review: 'Gespräch vor Ort'-like words the loader could not read gave an error, and then a
+    warning that the channel was empty, named by column and showing the candidate id as the value found."""
+    role, criteria, candidates, scores = frames
+    told = candidates.index[candidates["notified_on"].notna()]
+    assert len(told) >= 2
+    candidates["channel"] = candidates["channel"].astype(object)
+    candidates.loc[told[0], "channel"] = "carrier pigeon"
+    candidates.loc[told[1], "channel"] = None
+    rnd = load(role, criteria, candidates, scores)
+    bad = rnd.problems[rnd.problems["column"] == "channel"]
+    letter = bad.iloc[0]["cell"].rstrip("0123456789")
+    assert bad[["rule", "location"]].values.tolist() == [["bad_value", f"Candidates!{letter}{told[0] + 2}"],
+                                                          ["missing_channel", f"Candidates!{letter}{told[1] + 2}"]]
+    assert bad.iloc[1]["value"] in (None, "None", "nan") or pd.isna(bad.iloc[1]["value"])
 
 
 @pytest.mark.parametrize("written, hint", [

@@ -37,7 +37,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .coerce import _typed, blank_mask, by_distinct, convert, expand, parse_as_of, per_distinct, valid_emails
+from .coerce import _typed, blank_mask, by_distinct, convert, expand, is_blank, parse_as_of, per_distinct, valid_emails
 from .errors import ScorecardError, ToolkitError
 from .model import (
     PROBLEM_COLUMNS,
@@ -74,15 +74,21 @@ from .schema import (
 STATUS_SYNONYMS = {
     "hire": "hired", "eingestellt": "hired", "anställd": "hired", "accepted": "hired",
     "offer": "offered", "angebot": "offered", "erbjuden": "offered", "zusage": "offered", "erbjudande": "offered",
-    "reject": "rejected", "abgelehnt": "rejected", "absage": "rejected", "abgesagt": "rejected", "avböjd": "rejected",
+    "angebot offen": "offered", "erbjudande lämnat": "offered",
+    "reject": "rejected", "abgelehnt": "rejected", "absage": "rejected", "avböjd": "rejected",
     "avslag": "rejected", "avslagen": "rejected", "nej": "rejected",
-    "withdrew": "withdrawn", "zurückgezogen": "withdrawn", "drog sig ur": "withdrawn", "återtagen": "withdrawn",
-    "open": "pending", "offen": "pending", "in progress": "pending", "väntar": "pending",
+    "withdrew": "withdrawn", "zurückgezogen": "withdrawn", "bewerbung zurückgezogen": "withdrawn", "drog sig ur": "withdrawn",
+    "återtagen": "withdrawn",
+    "open": "pending", "offen": "pending", "in progress": "pending", "väntar": "pending", "noch nicht entschieden": "pending",
+    "inte beslutat": "pending", "inte beslutat än": "pending",
 }
+"""Status words a committee types, read as the format's ones; among them the words the German and Swedish templates use
+to explain each status (`template_text`), so that typing the explanation is not an error."""
 CHANNEL_SYNONYMS = {
     "telephone": "phone", "call": "phone", "phone call": "phone", "telefon": "phone", "anruf": "phone", "samtal": "phone",
     "video call": "video", "videocall": "video", "teams": "video", "zoom": "video", "videomöte": "video",
     "in person": "in_person", "face to face": "in_person", "persönlich": "in_person", "personligen": "in_person", "meeting": "in_person",
+    "gespräch vor ort": "in_person", "videosamtal": "video", "standardschreiben": "form_letter",
     "e-mail": "email", "mail": "email", "e-post": "email",
     "post": "letter", "brief": "letter", "brev": "letter",
     "form letter": "form_letter", "template": "form_letter", "serienbrief": "form_letter", "standardbrev": "form_letter", "ats": "form_letter",
@@ -98,7 +104,10 @@ SYNONYMS = {"status": STATUS_SYNONYMS, "channel": CHANNEL_SYNONYMS, "language": 
 # "declined" is "we declined them" to some and "they declined (our offer)" to others, and the two get opposite letters.
 # (Swedish tells them apart: "avböjd" is the candidate turned down, rejected; they declined is "avböjde" / "tackade nej".)
 AMBIGUOUS = {"status": {"declined": "'declined' can mean either: write rejected if the committee turned the candidate down, "
-                                    "withdrawn if the candidate declined (an offer too)"}}
+                                    "withdrawn if the candidate declined (an offer too)",
+                        # German "abgesagt": "wir haben abgesagt" (rejected) or "die Person hat abgesagt" (withdrew)
+                        "abgesagt": "'abgesagt' can mean either: write rejected (abgelehnt) if the committee turned the candidate "
+                                    "down, withdrawn (zurückgezogen) if the candidate cancelled"}}
 
 # A rank above this is a typo (and a gap of billions cannot be listed): an error, not a criterion.
 MAX_RANK = 1000
@@ -999,7 +1008,7 @@ def check_people(file: str, raw_role: RawRole, crit_table: RawTable | None, cand
         _shared_emails(problems, cand_table, candidates)
         rejected += rej
         counts.append(dict(sheet="Candidates", read=len(cand_table.frame), loaded=len(candidates), quarantined=len(rej)))
-        candidates = _finish_candidates(candidates, role, problems, cand_table.sheet_name)
+        candidates = _finish_candidates(candidates, role, problems, cand_table)
     known_ids = set(candidates["candidate_id"].dropna().tolist())
     if cand_table is not None:
         _name_variants(problems, cand_table.sheet_name, "candidate_id", "candidate ids", candidates["candidate_id"], cand_table)
@@ -1346,13 +1355,21 @@ def _weights_follow_ranks(criteria: pd.DataFrame, problems: Problems, sheet: str
             return
 
 
-def _finish_candidates(candidates: pd.DataFrame, role: Role, problems: Problems, sheet: str) -> pd.DataFrame:
+def _finish_candidates(candidates: pd.DataFrame, role: Role, problems: Problems, table: RawTable) -> pd.DataFrame:
     c = candidates.copy()
     c["language"] = c["language"].fillna(role.language).astype("str")
     told_no_channel = c["notified_on"].notna() & c["channel"].isna()
-    for cid, row in zip(c.loc[told_no_channel, "candidate_id"], c.loc[told_no_channel, "source_row"]):
-        problems.add("warning", sheet, "missing_channel", f"candidate {cid} was told but the channel is empty", column="channel", row=int(row),
-                     value=cid, hint="Record how they were told: phone, video, in_person, email, letter or form_letter")
+    if told_no_channel.any():
+        written = {}  # Excel row -> the channel cell as written, for the rows in question
+        if "channel" in table.frame:
+            wanted = set(c.loc[told_no_channel, "source_row"].astype(int))
+            written = {int(r): v for r, v in zip(table.frame[ROW], table.frame["channel"]) if not pd.isna(r) and int(r) in wanted}
+        for cid, row in zip(c.loc[told_no_channel, "candidate_id"], c.loc[told_no_channel, "source_row"]):
+            if not is_blank(written.get(int(row))):
+                continue  # a channel that cannot be read: its own error says so (and that it is read as blank)
+            problems.add("warning", table.sheet_name, "missing_channel", f"candidate {cid} was told but the channel is empty",
+                         column="channel", row=int(row), cell=table.cell("channel", int(row)) if "channel" in table.letters else None,
+                         hint="Record how they were told: phone, video, in_person, email, letter or form_letter")
     return c
 
 

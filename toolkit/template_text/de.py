@@ -17,7 +17,7 @@ INSTRUCTIONS = (
     "für Bewerbende, die ihren Brief in einer anderen Sprache erhalten als der des Verfahrens (leer = der Name wie "
     "eingetragen, in Anführungszeichen).",
     "Candidates (Bewerbende): eine Zeile pro Person mit einer eindeutigen candidate_id. status: hired, sobald das "
-    "Angebot angenommen ist; offered, solange es noch offen ist; rejected (abgesagt), sobald sich das Auswahlteam gegen die Person entschieden hat (auch vor der Benachrichtigung); withdrawn, wenn die Person "
+    "Angebot angenommen ist; offered, solange es noch offen ist; rejected (abgelehnt), sobald sich das Auswahlteam gegen die Person entschieden hat (auch vor der Benachrichtigung); withdrawn, wenn die Person "
     "ihre Bewerbung zurückgezogen hat; pending, bis das Auswahlteam über sie entschieden hat (steht die Entscheidung "
     "im Verfahren fest, gilt eine Person mit pending als noch zu benachrichtigen). Tragen Sie das Datum der "
     "Entscheidung ein (decided_on; leer = das des Verfahrens aus dem Blatt „Role“), den Tag, an dem die Person "
@@ -101,13 +101,13 @@ CHECKS = {
     "target_title": "Keine ganze Zahl von Tagen",
     "target_error": "Geben Sie eine ganze Zahl von Arbeitstagen ein, z. B. 3.",
     "yes_no_prompt": "yes (ja) oder no (nein)",
-    "status_prompt": "hired = eingestellt (Angebot angenommen), offered = Angebot offen, rejected = abgesagt, "
+    "status_prompt": "hired = eingestellt (Angebot angenommen), offered = Angebot offen, rejected = abgelehnt, "
                      "withdrawn = Bewerbung zurückgezogen, pending = noch nicht entschieden",
     "channel_prompt": "Wie die Person informiert wurde: phone = Telefon, video = Videocall, in_person = Gespräch vor Ort, "
                       "email = E-Mail, letter = Brief, form_letter = Standardschreiben.",
     "language_prompt": "en = Englisch, de = Deutsch, sv = Schwedisch; leer = Sprache des Verfahrens.",
     "role_language_prompt": "Sprache der Briefe: en (Englisch), de (Deutsch) oder sv (Schwedisch).",
-    "stay_in_touch_prompt": "yes = mit weiterem Kontakt einverstanden, no = abgelehnt, leer = nicht vermerkt (dann "
+    "stay_in_touch_prompt": "yes (ja) = mit weiterem Kontakt einverstanden, no (nein) = nicht gewünscht, leer = nicht vermerkt (dann "
                             "entscheiden die Bewertungen, ob der Brief weiteren Kontakt anbietet).",
     "criterion_prompt": "Ein Kriterium aus dem Blatt „Criteria“.",
     "candidate_prompt": "Eine candidate_id aus dem Blatt „Candidates“.",
@@ -137,7 +137,7 @@ FIELD_NOTES = {
         "name": "Vollständiger Name, so wie der Brief die Person anspricht",
         "email": "Eine einzelne Adresse (name@example.com): Empfänger des Briefentwurfs",
         "language": "Sprache des Briefs; leer = die des Verfahrens",
-        "status": "hired (Angebot angenommen), offered (Angebot gemacht, noch nicht angenommen), rejected (abgesagt), "
+        "status": "hired (Angebot angenommen), offered (Angebot gemacht, noch nicht angenommen), rejected (abgelehnt), "
                   "withdrawn (Bewerbung zurückgezogen), pending (noch nicht entschieden; steht die Entscheidung im "
                   "Verfahren fest, gilt die Person als noch zu benachrichtigen)",
         "stage_reached": "Die letzte erreichte Gesprächsrunde, so geschrieben wie im Blatt „Scores“",
@@ -150,7 +150,7 @@ FIELD_NOTES = {
                    "(schriftlich), form_letter (Standardschreiben)",
         "feedback_requested_on": "Tag, an dem die Person um Feedback gebeten hat; leer = keine Anfrage",
         "feedback_sent_on": "Tag, an dem die Person das erbetene Feedback erhalten hat",
-        "stay_in_touch": "yes = mit weiterem Kontakt einverstanden (Talentpool), no = abgelehnt; leer = nicht "
+        "stay_in_touch": "yes = mit weiterem Kontakt einverstanden (Talentpool), no = nicht gewünscht; leer = nicht "
                          "vermerkt: Die Bewertungen entscheiden, ob der Brief Kontakt anbietet (bei knapp unterlegenen Bewerbenden)",
         "follow_up_on": "Zugesagter Termin für den nächsten Kontakt (Nachfassen im Talentpool)",
         "notes": "Interne Notizen (nie in Briefen)",

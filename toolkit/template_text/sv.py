@@ -100,7 +100,7 @@ CHECKS = {
                       "email = e-post, letter = brev, form_letter = standardbrev.",
     "language_prompt": "Tomt = rekryteringens språk.",
     "role_language_prompt": "Brevens språk: en (engelska), de (tyska) eller sv (svenska).",
-    "stay_in_touch_prompt": "yes = har tackat ja till att hålla kontakten, no = tackade nej, tomt = inte noterat "
+    "stay_in_touch_prompt": "yes (ja) = har tackat ja till att hålla kontakten, no (nej) = har tackat nej, tomt = inte noterat "
                             "(då avgör poängen om brevet erbjuder det).",
     "criterion_prompt": "Ett kriterium från bladet Criteria.",
     "candidate_prompt": "Ett candidate_id från bladet Candidates.",
