@@ -18,7 +18,7 @@ import toolkit
 from toolkit.errors import ToolkitError
 from toolkit.sample import curated_rounds
 from toolkit.schema import ROLE_FIELDS, SHEETS
-from toolkit.template_text import CHECKS, FIELD_NOTES, INSTRUCTIONS, INSTRUCTIONS_SHEET, ROLE_NOTES, TEMPLATE_LANGUAGES, field_note
+from toolkit.template_text import CHECKS, DATE_DISPLAY, FIELD_NOTES, INSTRUCTIONS, INSTRUCTIONS_SHEET, ROLE_NOTES, TEMPLATE_LANGUAGES, field_note
 from toolkit.workbook import scorecard_workbook_bytes, write_scorecard_workbook
 
 TABLE_SHEETS = ("Criteria", "Candidates", "Scores")
@@ -69,6 +69,10 @@ def test_a_template_explains_itself_in_its_language_within_what_excel_shows(lang
     for dv in checks:  # Excel cuts a longer title or text
         assert all(len(t or "") <= 32 for t in (dv.promptTitle, dv.errorTitle)), (dv.promptTitle, dv.errorTitle)
         assert all(len(t or "") <= 255 for t in (dv.prompt, dv.error)), (dv.prompt, dv.error)
+    # dates show as the committee writes them (13.03.2026 in German), and stay real dates
+    role = {r[0].value: r[1] for r in wb["Role"].iter_rows(min_row=2, max_col=2)}
+    assert role["decided_on"].number_format == DATE_DISPLAY[language] == ("dd.mm.yyyy" if language == "de" else "yyyy-mm-dd")
+    assert wb["Candidates"].column_dimensions["I"].number_format == DATE_DISPLAY[language]  # decided_on
     statuses = next(dv for dv in wb["Candidates"].data_validations.dataValidation if dv.prompt == CHECKS[language]["status_prompt"])
     assert statuses.formula1 == '"hired,offered,rejected,withdrawn,pending"'  # the values a committee picks stay the format's
 

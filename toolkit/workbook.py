@@ -51,9 +51,8 @@ from .schema import (
     STATUSES,
     Field,
 )
-from .template_text import CHECKS, INSTRUCTIONS, INSTRUCTIONS_SHEET, ROLE_NOTES, TEMPLATE_LANGUAGES, field_note
+from .template_text import CHECKS, DATE_DISPLAY, INSTRUCTIONS, INSTRUCTIONS_SHEET, ROLE_NOTES, TEMPLATE_LANGUAGES, field_note
 
-DATE_FORMAT = "yyyy-mm-dd"
 # Fixed document timestamps so the same input gives the same bytes.
 FIXED_TIMESTAMP = dt.datetime(2026, 1, 1, 0, 0, 0)
 _ZIP_TIME = (2026, 1, 1, 0, 0, 0)
@@ -344,7 +343,7 @@ def _table_sheet(wb: Workbook, title: str, fields: tuple[Field, ...], frame: pd.
         dim.width = _width(f.name, values, floor=_ROOMY.get(f.name, 10),
                            ceiling=60 if f.name in ("description", "evidence", "notes") else 40)
         if f.kind == "date":
-            dim.number_format = DATE_FORMAT
+            dim.number_format = DATE_DISPLAY[language]
         elif f.name == "candidate_id":
             dim.number_format = "@"  # an id typed as 00123 or 25181100001 stays as typed (a number loses its zeros or digits)
     for dv in validations(letter_of, last_row):
@@ -355,7 +354,7 @@ def _table_sheet(wb: Workbook, title: str, fields: tuple[Field, ...], frame: pd.
             ws.data_validations.append(_date_validation(f"{col}2:{col}{last_row}", CHECKS[language]))
 
     probe = WriteOnlyCell(ws)
-    probe.number_format = DATE_FORMAT
+    probe.number_format = DATE_DISPLAY[language]
     date_style = probe.style_id  # registers the date style in the workbook
     probe = WriteOnlyCell(ws)
     probe.quotePrefix = True
@@ -389,13 +388,13 @@ def _role_sheet(wb: Workbook, role: dict | None, language: str) -> None:
             value = _text_cell(ws, value)  # e.g. scale "1-5" must stay text
         elif isinstance(value, dt.date):
             cell = WriteOnlyCell(ws, value=value)
-            cell.number_format = DATE_FORMAT
+            cell.number_format = DATE_DISPLAY[language]
             value = cell
         elif value is None and (f.kind in ("str", "choice") or f.name == "scale" or f.kind == "date"):
             # an empty cell formatted for what goes in it: a scale typed 1-10 stays text (General makes it 10 January),
             # a date shows as a date
             value = WriteOnlyCell(ws, value=None)
-            value.number_format = DATE_FORMAT if f.kind == "date" else "@"
+            value.number_format = DATE_DISPLAY[language] if f.kind == "date" else "@"
         note = _text_cell(ws, ROLE_NOTES[language].get(f.name, f.doc))
         ws.append([_text_cell(ws, f.name), value, note])
 

@@ -23,6 +23,10 @@ from . import de, sv
 
 TEMPLATE_LANGUAGES = LANGUAGES
 
+DATE_DISPLAY = {"en": "yyyy-mm-dd", "de": "dd.mm.yyyy", "sv": "yyyy-mm-dd"}
+"""How the template's date cells show a date: as a German writes it (13.03.2026), else ISO (2026-03-13, as in Sweden).
+Only the display: the cell holds a real date, read the same whatever the format."""
+
 INSTRUCTIONS_SHEET = {"en": "Instructions", "de": "Anleitung", "sv": "Instruktioner"}
 """The name of the sheet that explains the workbook (a name the loader passes over, `readers.detect.IGNORED_SHEET_WORDS`)."""
 
