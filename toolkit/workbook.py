@@ -8,7 +8,8 @@ it back without any mapping. Layout per sheet:
 - ``Role``: one row per Role field in schema order; columns ``field | value | note``
   (row 1 is that header row).
 - ``Criteria``, ``Candidates``, ``Scores``: row 1 holds the canonical field names
-  in schema order, data starts in row 2.
+  in schema order (a German or Swedish template puts the growth tip in its language
+  first among the tips), data starts in row 2.
 
 Every cell written from user text stays text (a name like ``+49 30 1234`` or a note
 like ``=HYPERLINK(...)`` is never turned into a formula), dates are real Excel dates,
@@ -399,6 +400,18 @@ def _role_sheet(wb: Workbook, role: dict | None, language: str) -> None:
         ws.append([_text_cell(ws, f.name), value, note])
 
 
+def _tips_first(fields: tuple[Field, ...], language: str) -> tuple[Field, ...]:
+    """The Criteria columns with the growth tip in the template's language first among the tips: a German committee
+    typed its German tips into growth_tip, the first tip column, which is the English one (a German secretary's review).
+    The loader reads columns by their headings, so the order is the template's own."""
+    if language == "en":
+        return fields
+    own = next(f for f in fields if f.name == f"growth_tip_{language}")
+    rest = [f for f in fields if f is not own]
+    at = next(i for i, f in enumerate(rest) if f.name == "growth_tip")
+    return (*rest[:at], own, *rest[at:])
+
+
 def _instructions_sheet(wb: Workbook, language: str) -> None:
     ws = wb.create_sheet(INSTRUCTIONS_SHEET[language])
     ws.column_dimensions["A"].width = 110
@@ -534,7 +547,7 @@ def scorecard_workbook_bytes(
     _instructions_sheet(wb, language)
     _role_sheet(wb, role, language)
     rows = {
-        "Criteria": _table_sheet(wb, "Criteria", CRITERIA_FIELDS, criteria_frame, criteria_validations, language),
+        "Criteria": _table_sheet(wb, "Criteria", _tips_first(CRITERIA_FIELDS, language), criteria_frame, criteria_validations, language),
         "Candidates": _table_sheet(wb, "Candidates", CANDIDATE_FIELDS, candidates, candidate_validations, language),
         "Scores": _table_sheet(wb, "Scores", SCORE_FIELDS, scores, score_validations, language),
     }
