@@ -1090,9 +1090,10 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
                 chk.error_rows(aside, "the candidate's row is set aside")
                 positions = np.flatnonzero(aside.to_numpy(dtype=bool))
                 rows = score_table.frame[ROW].to_numpy()[positions]
-                sheets = dict.fromkeys(score_table.sheet_at(int(p)) for p in positions)
-                where = "; ".join(f"{sh} rows {_row_ranges([int(r) for r, p in zip(rows, positions) if score_table.sheet_at(int(p)) == sh])}"
-                                  for sh in sheets)
+                by_sheet: dict[str, list[int]] = {}  # each row's sheet looked up once (one sheet per interviewer: several)
+                for r, p in zip(rows, positions):
+                    by_sheet.setdefault(score_table.sheet_at(int(p)), []).append(int(r))
+                where = "; ".join(f"{sh} rows {_row_ranges(rs)}" for sh, rs in by_sheet.items())
                 cand_sheet = cand_table.sheet_name if cand_table is not None else "Candidates"
                 problems.add("error", score_table.sheet_at(int(positions[0])), "candidate_set_aside",
                              f"no candidate could be loaded ({cand_sheet} has an error in every row), so all {len(positions)} of "
