@@ -224,3 +224,24 @@ def test_templates_exist_for_every_language():
     root = Path(__file__).resolve().parents[1] / "toolkit" / "templates" / "letters"
     for lang in ("en", "de", "sv"):
         assert {p.name for p in (root / lang).iterdir()} >= {"letter.html", "letter.txt", "subject.txt", "call-notes.html"}
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "sv"])
+def test_the_letter_says_how_to_reach_the_signer_who_offers_to_answer_questions(lang, tmp_path):
+    """A German secretary's review: every letter says 'get in touch with me, by phone or email' and gave neither. The
+    Role sheet's sender_email and sender_phone go under the signature (text and print), and the address is the draft's
+    sender; without them the letter is as before."""
+    contact = {"sender_name": "Katrin Vogel", "sender_email": " k.vogel@example.com ", "sender_phone": "+49 30 555 0142"}
+    fb = compose(make_round(lang, role=contact), "R", as_of=AS_OF)
+    assert (fb.sender_email, fb.sender_phone) == ("k.vogel@example.com", "+49 30 555 0142")
+    assert fb.signature[-2:] == ("+49 30 555 0142", "k.vogel@example.com")
+    assert render_letter_text(fb).rstrip().endswith("+49 30 555 0142\nk.vogel@example.com")
+    assert "+49 30 555 0142<br>k.vogel@example.com</p>" in render_letter_html(fb)
+    assert parse(render_eml(fb, from_address=fb.sender_email))["From"] == "Katrin Vogel <k.vogel@example.com>"
+    plain = compose(make_round(lang, role={"sender_name": "Katrin Vogel"}), "R", as_of=AS_OF)
+    assert plain.sender_email is None and not any("@" in line for line in plain.signature)
+    # an address that is not one plain address is said once, at its Role cell, and never printed or used as the sender
+    rnd = make_round(lang, role={**contact, "sender_email": "Katrin Vogel <k.vogel@example.com>; hr@example.com"})
+    warned = rnd.problems[rnd.problems["column"] == "sender_email"]
+    assert warned[["severity", "rule"]].values.tolist() == [["warning", "bad_email"]] and warned.iloc[0]["sheet"] == "Role"
+    assert rnd.role.sender_email is None and compose(rnd, "R", as_of=AS_OF).sender_email is None

@@ -63,6 +63,8 @@ class Role:
     company: str | None = None
     sender_name: str | None = None
     sender_title: str | None = None
+    sender_email: str | None = None
+    sender_phone: str | None = None
     role_en: str | None = None
     role_de: str | None = None
     role_sv: str | None = None

@@ -280,7 +280,7 @@ def candidate_files(rnd: HiringRound, feedbacks, profiles: pd.DataFrame, *, temp
         own = {
             f"{folder}/letter.html": rl.render_letter_html(fb, templates_dir=templates_dir).encode(),
             f"{folder}/letter.txt": text.encode(),
-            f"{folder}/letter.eml": rl.render_eml(fb, templates_dir=templates_dir, body=text).encode(),
+            f"{folder}/letter.eml": rl.render_eml(fb, templates_dir=templates_dir, body=text, from_address=fb.sender_email).encode(),
             f"{folder}/call-notes.html": rl.render_call_notes_html(fb, profile_div, plotly_js=js_from_candidate, templates_dir=templates_dir,
                                                                    figure_table=profile_divs.table(cid, fb.language)).encode(),
         }

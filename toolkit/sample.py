@@ -311,7 +311,8 @@ _BERLIN = {
         "hiring_manager": "Katrin Vogel", "country": "DE", "language": "de", "response_target_days": 3,
         "decided_on": "2026-03-06", "scale": "1-5", "company": "Havelberg Naturkost GmbH",
         "sender_name": "Katrin Vogel", "sender_title": "Leiterin Marketing und Kommunikation", "role_en": "Social Media Lead",
-        "sender_title_en": "Head of Marketing and Communications",
+        "sender_title_en": "Head of Marketing and Communications", "sender_email": "katrin.vogel@example.com",
+        "sender_phone": "+49 30 555 0142",
     },
     # the names in English letters (Emily Carter applied in English): criterion_en on the Criteria sheet
     "criterion_names": {"en": {"Social-Media-Strategie": "Social media strategy", "Content und Storytelling": "Content and storytelling",

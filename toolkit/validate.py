@@ -37,7 +37,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .coerce import _typed, blank_mask, by_distinct, convert, expand, is_blank, parse_as_of, per_distinct, valid_emails
+from .coerce import _typed, blank_mask, by_distinct, convert, expand, is_blank, parse_as_of, per_distinct, valid_email, valid_emails
 from .errors import ScorecardError, ToolkitError
 from .model import (
     PROBLEM_COLUMNS,
@@ -323,6 +323,12 @@ def build_role(raw: RawRole, problems: Problems, round_id: str, has_data: bool =
             problems.add("warning", rule="unknown_country", message=f"country {str(country).strip()!r} is not one whose public holidays "
                          "are known, so business days count weekends only", **at("country"), column="country",
                          value=country, hint="Write an ISO country code such as GB, DE or SE (a region too: DE-BY, GB-SCT)")
+    sender_email = vals.get("sender_email")
+    if sender_email is not None and valid_email(sender_email) is None:  # the letters would print it and the draft send from it
+        problems.add("warning", rule="bad_email", message="sender_email is not a single valid address, so the letters give none",
+                     **at("sender_email"), column="sender_email", value=sender_email,
+                     hint="Write one plain address such as name@example.com (no name in front, no second address)")
+        sender_email = None
     decided = vals.get("decided_on")
     return Role(
         role=str(vals.get("role", round_id)),
@@ -338,6 +344,8 @@ def build_role(raw: RawRole, problems: Problems, round_id: str, has_data: bool =
         company=vals.get("company"),
         sender_name=vals.get("sender_name"),
         sender_title=vals.get("sender_title"),
+        sender_email=valid_email(sender_email) if sender_email is not None else None,
+        sender_phone=vals.get("sender_phone"),
         **{f"{name}_{lang}": vals.get(f"{name}_{lang}") for name in ("role", "sender_title") for lang in LANGUAGES},
     )
 

@@ -149,6 +149,10 @@ class Feedback:
     growth_area: str | None
     growth_kind: str
     thin_evidence_on: str | None
+    sender_email: str | None = None
+    """The signer's address (Role ``sender_email``): under the signature, and the .eml draft's sender."""
+    sender_phone: str | None = None
+    """The signer's phone number (Role ``sender_phone``), under the signature."""
     stage_reached: str | None = None
     weighted_total_text: str | None = None
     scale_text: str | None = None
@@ -183,8 +187,10 @@ class Feedback:
 
     @property
     def signature(self) -> tuple[str, ...]:
-        """Sign-off, sender, title and company, one line each (blank parts left out)."""
-        lines = [self.sign_off, self.sender_name, self.sender_title or "", self.company or ""]
+        """Sign-off, sender, title, company, phone and email, one line each (blank parts left out): the letter offers to
+        answer questions, so it says how to reach the one who offers."""
+        lines = [self.sign_off, self.sender_name, self.sender_title or "", self.company or "", self.sender_phone or "",
+                 self.sender_email or ""]
         seen: list[str] = []
         for line in lines:
             if line and line not in seen:
@@ -788,6 +794,8 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, let
         sign_off=phrases.text(lang, "sign_off"),
         sender_name=sender,
         sender_title=sender_title,
+        sender_email=_clean(role.sender_email),
+        sender_phone=_clean(role.sender_phone),
         reason_kind=reason_kind,
         is_close_runner_up=close,
         strength_criterion=strength_c,

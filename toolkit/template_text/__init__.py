@@ -43,6 +43,8 @@ ROLE_NOTES: dict[str, dict[str, str]] = {"en": {
     "company": "Company name used in letters.",
     "sender_name": "Who signs the letters.",
     "sender_title": "The signer's job title.",
+    "sender_email": "The signer's email address: printed under the signature for questions, and the sender of the email drafts.",
+    "sender_phone": "The signer's phone number, printed under the signature for questions.",
     **{f"role_{lang}": f"The job title in letters in {LANGUAGE_NAMES[lang][0].capitalize()}, if the role above is written in "
                        "another language (blank = as written)." for lang in LANGUAGES},
     **{f"sender_title_{lang}": f"The signer's job title in letters in {LANGUAGE_NAMES[lang][0].capitalize()}, if sender_title is "

@@ -57,6 +57,8 @@ ROLE_NOTES = {
     "company": "Företagsnamnet som används i breven.",
     "sender_name": "Den som skriver under breven.",
     "sender_title": "Titeln för den som skriver under.",
+    "sender_email": "E-postadressen till den som skriver under: står under underskriften för frågor och är avsändare av e-postutkasten.",
+    "sender_phone": "Telefonnumret till den som skriver under: står under underskriften för frågor.",
     "role_en": "Tjänstens titel i brev på engelska, om role ovan är skriven på ett annat språk (tomt = som den är skriven).",
     "role_de": "Tjänstens titel i brev på tyska, om role ovan är skriven på ett annat språk (tomt = som den är skriven).",
     "role_sv": "Tjänstens titel i brev på svenska, om role ovan är skriven på ett annat språk (tomt = som den är skriven).",
