@@ -79,6 +79,11 @@ def test_a_template_explains_itself_in_its_language_within_what_excel_shows(lang
     role = {r[0].value: r[1] for r in wb["Role"].iter_rows(min_row=2, max_col=2)}
     assert role["decided_on"].number_format == DATE_DISPLAY[language] == ("dd.mm.yyyy" if language == "de" else "yyyy-mm-dd")
     assert wb["Candidates"].column_dimensions["I"].number_format == DATE_DISPLAY[language]  # decided_on
+    # a check says what it checks: the candidate id list names its sheet (it said "Unknown name" for an id), the target its range
+    ids = next(dv for dv in wb["Scores"].data_validations.dataValidation if dv.formula1.startswith("Candidates!"))
+    assert ids.errorTitle == CHECKS[language]["name_title"].format(sheet="Candidates") and "Candidates" in ids.errorTitle
+    target = next(dv for dv in wb["Role"].data_validations.dataValidation if dv.type == "whole")
+    assert (target.formula1, target.formula2) == ("0", "60") and "60" in target.errorTitle and "60" in target.error
     statuses = next(dv for dv in wb["Candidates"].data_validations.dataValidation if dv.prompt == CHECKS[language]["status_prompt"])
     assert statuses.formula1 == '"hired,offered,rejected,withdrawn,pending"'  # the values a committee picks stay the format's
 

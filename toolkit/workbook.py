@@ -230,7 +230,7 @@ def _range_validation(source: str, sqref: str, prompt: str, t: dict[str, str]) -
         formula1=source,
         allow_blank=True,
         **_WARN_ONLY,
-        errorTitle=t["name_title"],
+        errorTitle=t["name_title"].format(sheet=source.split("!")[0]),
         error=t["name_error"].format(sheet=source.split("!")[0]),
         promptTitle=t["choose_title"],
         prompt=prompt,

@@ -93,7 +93,7 @@ CHECKS: dict[str, dict[str, str]] = {"en": {
     "list_title": "Not in the list",
     "list_error": "Pick a value from the drop-down list.",
     "choose_title": "Choose from the list",
-    "name_title": "Unknown name",
+    "name_title": "Not on the {sheet} sheet",
     "name_error": "Use a value listed in {sheet}.",
     "date_title": "Not a date",
     "date_error": "Type a date such as 2026-03-13.",
@@ -109,8 +109,8 @@ CHECKS: dict[str, dict[str, str]] = {"en": {
     "weight_error": "Type a number from 0 to {max} (or a percentage), or leave it blank to derive the weights from the rank.",
     "weight_prompt_title": "Weight",
     "weight_prompt": "Optional. Only the proportions count (30, 25, 20 ... or 30 %); blank everywhere = derived from the rank.",
-    "target_title": "Not a number of days",
-    "target_error": "Type a whole number of business days, e.g. 3.",
+    "target_title": "Not 0 to 60 business days",
+    "target_error": "Type a whole number of business days from 0 to 60, e.g. 3.",
     "yes_no_prompt": "yes or no",
     "status_prompt": "hired, offered, rejected, withdrawn, pending",
     "channel_prompt": "How the candidate was told.",
@@ -122,7 +122,7 @@ CHECKS: dict[str, dict[str, str]] = {"en": {
     "candidate_prompt": "A candidate_id from the Candidates sheet.",
 }}
 """The titles, prompts and warnings of the template's drop-downs and checks, by language ({lo}, {hi}: the scale's ends;
-{max}: the largest weight; {sheet}: the sheet a list comes from)."""
+{max}: the largest weight; {sheet}: the sheet a list comes from, such as Candidates)."""
 
 FIELD_NOTES: dict[str, dict[str, dict[str, str]]] = {}
 """The note on each column heading of the Criteria, Candidates and Scores sheets in German and Swedish (English:

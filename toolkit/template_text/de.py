@@ -79,7 +79,7 @@ CHECKS = {
     "list_title": "Nicht in der Liste",
     "list_error": "Bitte wählen Sie einen Wert aus der Auswahlliste.",
     "choose_title": "Aus der Liste wählen",
-    "name_title": "Unbekannter Name",
+    "name_title": "Nicht im Blatt „{sheet}“",
     "name_error": "Verwenden Sie einen Wert aus dem Blatt „{sheet}“.",
     "date_title": "Kein Datum",
     "date_error": "Geben Sie ein Datum wie 13.03.2026 ein.",
@@ -100,8 +100,8 @@ CHECKS = {
     "weight_prompt_title": "Gewichtung",
     "weight_prompt": "Optional. Es zählt nur das Verhältnis (30, 25, 20 … oder 30 %); überall leer = aus dem Rang "
                      "abgeleitet.",
-    "target_title": "Keine ganze Zahl von Tagen",
-    "target_error": "Geben Sie eine ganze Zahl von Arbeitstagen ein, z. B. 3.",
+    "target_title": "Nicht 0 bis 60 Arbeitstage",
+    "target_error": "Geben Sie eine ganze Zahl von Arbeitstagen zwischen 0 und 60 ein, z. B. 3.",
     "yes_no_prompt": "yes (ja) oder no (nein)",
     "status_prompt": "hired = eingestellt (Angebot angenommen), offered = Angebot offen, rejected = abgelehnt, "
                      "withdrawn = Bewerbung zurückgezogen, pending = noch nicht entschieden",

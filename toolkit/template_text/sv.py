@@ -74,7 +74,7 @@ CHECKS = {
     "list_title": "Finns inte i listan",
     "list_error": "Välj ett värde i listrutan.",
     "choose_title": "Välj i listan",
-    "name_title": "Okänt namn",
+    "name_title": "Finns inte på bladet {sheet}",
     "name_error": "Använd ett värde från bladet {sheet}.",
     "date_title": "Inte ett datum",
     "date_error": "Skriv ett datum, t.ex. 2026-03-13.",
@@ -93,8 +93,8 @@ CHECKS = {
     "weight_prompt_title": "Vikt",
     "weight_prompt": "Frivilligt. Bara förhållandet mellan vikterna räknas (30, 25, 20 … eller 30 %); "
                      "tomt på alla rader = räknas fram ur rangordningen.",
-    "target_title": "Ogiltigt antal dagar",
-    "target_error": "Skriv antalet arbetsdagar som ett heltal, t.ex. 3.",
+    "target_title": "Inte 0–60 arbetsdagar",
+    "target_error": "Skriv antalet arbetsdagar som ett heltal från 0 till 60, t.ex. 3.",
     "yes_no_prompt": "yes (ja) eller no (nej)",
     "status_prompt": "hired = anställd (har tackat ja), offered = erbjudande lämnat, rejected = avböjd (fick nej), "
                      "withdrawn = drog sig ur, pending = inte beslutat än",
