@@ -202,3 +202,34 @@ def test_committee_notes_and_talking_points_are_in_the_letters_language(rendered
             if fb.language != "en":
                 for line in (*fb.notes, *fb.talking_points, *fb.phrases_to_avoid):
                     assert not any(w in f" {line} " for w in english_only), (fb.candidate_id, line)
+
+
+def test_the_call_notes_say_why_the_reason_is_that_criterion_and_not_a_larger_gap(rendered):
+    """A German secretary's review: the letter named the most important criterion, 1 point behind the selected candidate,
+    while the caller's table showed a gap of 1.8 elsewhere, and nothing said why. The notes now give the weighted gap, and
+    a criterion further behind that weighs less, worked out here from the scores themselves."""
+    from toolkit.feedback.language import format_number
+    from toolkit.feedback.phrases import TEXTS, quote
+
+    seen = 0
+    for rnd, _summary, letters in rendered:
+        means = rnd.scores.groupby(["candidate_id", "criterion"], observed=True)["score"].mean()
+        hired = rnd.candidates.loc[rnd.candidates["status"] == "hired", "candidate_id"].iloc[0]
+        weight = dict(zip(rnd.criteria["criterion"].astype(str), rnd.criteria["weight"].astype(float)))
+        for fb, _ in letters:
+            if fb.reason_kind != "shortfall":
+                continue
+            lang, focus = fb.language, fb.growth_area
+            gap = {c: float(means[hired, c] - means[fb.candidate_id, c]) for c in weight
+                   if (fb.candidate_id, c) in means.index and (hired, c) in means.index}
+            pct = {c: f"{format_number(100 * w, lang, 0)}{'%' if lang == 'en' else ' %'}" for c, w in weight.items()}
+            expected = TEXTS[lang]["note_why_shortfall"].format(crit=quote(focus, lang), gap=format_number(gap[focus], lang),
+                                                                weight=pct[focus])
+            explained = [c for c in gap if gap[c] > gap[focus] + 1e-9 and weight[c] * gap[c] < weight[focus] * gap[focus]]
+            if explained:
+                other = max(explained, key=gap.get)
+                expected += " " + TEXTS[lang]["note_why_not_other"].format(crit=quote(other, lang), gap=format_number(gap[other], lang),
+                                                                           weight=pct[other])
+            assert [n for n in fb.notes if n.startswith(expected.split(":")[0])] == [expected], fb.candidate_id
+            seen += 1
+    assert seen >= 3

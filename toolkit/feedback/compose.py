@@ -213,6 +213,34 @@ class Feedback:
 
 
 
+def _why_shortfall(focus: str, standing: dict, criteria: dict, lang: str) -> str | None:
+    """For the call notes: why ``focus`` is the reason (its gap to the selected candidate times its weight is the largest),
+    and, when another criterion is further behind, that it weighs less. None when a number is missing."""
+    def gap(c):
+        mean, _, _, hire_mean = standing.get(c, (float("nan"),) * 4)
+        return hire_mean - mean
+
+    def w_of(c):
+        return (criteria.get(c) or {}).get("weight")
+
+    def weight(c):
+        return f"{format_number(100 * w_of(c), lang, 0)}{'%' if lang == 'en' else ' %'}"
+
+    here = gap(focus)
+    if not here == here or w_of(focus) is None:
+        return None
+    text = phrases.text(lang, "note_why_shortfall", crit=phrases.quote(focus, lang), gap=format_number(here, lang), weight=weight(focus))
+    # further behind, and behind less once weighted: what the weights explain (a criterion left out for thin evidence,
+    # or as the strength, is not one of them)
+    others = [c for c in standing if c != focus and gap(c) == gap(c) and gap(c) - here > 1e-9 and w_of(c) is not None
+              and w_of(c) * gap(c) < w_of(focus) * here - 1e-9]
+    if others:
+        other = max(others, key=gap)
+        text += " " + phrases.text(lang, "note_why_not_other", crit=phrases.quote(other, lang), gap=format_number(gap(other), lang),
+                                weight=weight(other))
+    return text
+
+
 def _clean(value: object) -> str | None:
     """A one-line string (line breaks and control characters become spaces) or None for blanks."""
     if _blank(value):
@@ -285,6 +313,7 @@ def _facts(round: HiringRound, profiles: pd.DataFrame | None = None, *, summary=
     for row in round.criteria.itertuples(index=False):
         crit[str(row.criterion)] = {
             "rank": int(row.rank),
+            "weight": float(row.weight) if not _blank(row.weight) else None,  # normalised (the totals' weight)
             "must_have": bool(row.must_have) if not _blank(row.must_have) else False,
             "soft": _is_soft(row),
             "en": _clean(getattr(row, "growth_tip", None)),
@@ -661,6 +690,9 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, let
         mean, _, _, hire_mean = facts.standing.get(cid, {}).get(focus, (float("nan"),) * 4)
         a_little = not hire_mean - mean - facts.small_gap > 1e-9  # at most small_gap behind (or unknown): "just a little more"
         reason = t(("reason_shortfall_close" if close and a_little else "reason_shortfall") + plain, **values)
+        why = _why_shortfall(focus, facts.standing.get(cid, {}), facts.criteria, lang)
+        if why:  # the caller is asked "why that one?": the weighted gap decides, and a larger gap elsewhere weighs less
+            notes.append(why)
     elif reason_kind == "thin_evidence":
         reason = t("reason_thin" + plain, **values)
     elif reason_kind == "overall":
