@@ -59,8 +59,8 @@ ROLE_NOTES = {
     "company": "Firmenname, wie er in den Briefen steht.",
     "sender_name": "Wer die Briefe unterschreibt.",
     "sender_title": "Funktionsbezeichnung der unterzeichnenden Person.",
-    "sender_email": "E-Mail-Adresse der unterzeichnenden Person: steht für Rückfragen unter der Unterschrift und ist Absender der E-Mail-Entwürfe.",
-    "sender_phone": "Telefonnummer der unterzeichnenden Person: steht für Rückfragen unter der Unterschrift.",
+    "sender_email": "E-Mail-Adresse der unterzeichnenden Person: wird für Rückfragen unter der Unterschrift angegeben und dient als Absenderadresse der E-Mail-Entwürfe.",
+    "sender_phone": "Telefonnummer der unterzeichnenden Person: wird für Rückfragen unter der Unterschrift angegeben.",
     "role_en": "Die Stellenbezeichnung für englische Briefe, falls sie oben (role) in einer anderen Sprache steht "
                "(leer = wie eingetragen).",
     "role_de": "Die Stellenbezeichnung für deutsche Briefe, falls sie oben (role) in einer anderen Sprache steht "
