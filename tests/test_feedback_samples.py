@@ -208,6 +208,8 @@ def test_the_call_notes_say_why_the_reason_is_that_criterion_and_not_a_larger_ga
     """A German secretary's review: the letter named the most important criterion, 1 point behind the selected candidate,
     while the caller's table showed a gap of 1.8 elsewhere, and nothing said why. The notes now give the weighted gap, and
     a criterion further behind that weighs less, worked out here from the scores themselves."""
+    from babel.numbers import format_percent
+
     from toolkit.feedback.language import format_number
     from toolkit.feedback.phrases import TEXTS, quote
 
@@ -222,7 +224,7 @@ def test_the_call_notes_say_why_the_reason_is_that_criterion_and_not_a_larger_ga
             lang, focus = fb.language, fb.growth_area
             gap = {c: float(means[hired, c] - means[fb.candidate_id, c]) for c in weight
                    if (fb.candidate_id, c) in means.index and (hired, c) in means.index}
-            pct = {c: f"{format_number(100 * w, lang, 0)}{'%' if lang == 'en' else ' %'}" for c, w in weight.items()}
+            pct = {c: format_percent(w, locale=lang) for c, w in weight.items()}  # as the notes' table beside it
             expected = TEXTS[lang]["note_why_shortfall"].format(crit=quote(focus, lang), gap=format_number(gap[focus], lang),
                                                                 weight=pct[focus])
             explained = [c for c in gap if gap[c] > gap[focus] + 1e-9 and weight[c] * gap[c] < weight[focus] * gap[focus]]

@@ -323,12 +323,12 @@ def build_role(raw: RawRole, problems: Problems, round_id: str, has_data: bool =
             problems.add("warning", rule="unknown_country", message=f"country {str(country).strip()!r} is not one whose public holidays "
                          "are known, so business days count weekends only", **at("country"), column="country",
                          value=country, hint="Write an ISO country code such as GB, DE or SE (a region too: DE-BY, GB-SCT)")
-    sender_email = vals.get("sender_email")
-    if sender_email is not None and valid_email(sender_email) is None:  # the letters would print it and the draft send from it
+    written_email = vals.get("sender_email")
+    sender_email = valid_email(written_email) if written_email is not None else None
+    if written_email is not None and sender_email is None:  # the letters would print it and the draft send from it
         problems.add("warning", rule="bad_email", message="sender_email is not a single valid address, so the letters give none",
-                     **at("sender_email"), column="sender_email", value=sender_email,
+                     **at("sender_email"), column="sender_email", value=written_email,
                      hint="Write one plain address such as name@example.com (no name in front, no second address)")
-        sender_email = None
     decided = vals.get("decided_on")
     return Role(
         role=str(vals.get("role", round_id)),
@@ -344,7 +344,7 @@ def build_role(raw: RawRole, problems: Problems, round_id: str, has_data: bool =
         company=vals.get("company"),
         sender_name=vals.get("sender_name"),
         sender_title=vals.get("sender_title"),
-        sender_email=valid_email(sender_email) if sender_email is not None else None,
+        sender_email=sender_email,
         sender_phone=vals.get("sender_phone"),
         **{f"{name}_{lang}": vals.get(f"{name}_{lang}") for name in ("role", "sender_title") for lang in LANGUAGES},
     )
@@ -1094,20 +1094,14 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
                                             "included (format an id column as text)" if k.casefold() in folded
                                             else f"{near(k)}Add the candidate to the Candidates sheet, or correct it"),
                                  key=lambda v: (v.strip() if isinstance(v, str) else _show(v)) if not _blank_scalar(v) else v)
-            if aside.any() and candidates.empty:  # no candidate could be loaded: one error for the sheet, not one per candidate
+            if aside.any() and candidates.empty:  # no candidate could be loaded: one error for all their scores (one key)
                 chk.error_rows(aside, "the candidate's row is set aside")
-                positions = np.flatnonzero(aside.to_numpy(dtype=bool))
-                rows = score_table.frame[ROW].to_numpy()[positions]
-                by_sheet: dict[str, list[int]] = {}  # each row's sheet looked up once (one sheet per interviewer: several)
-                for r, p in zip(rows, positions):
-                    by_sheet.setdefault(score_table.sheet_at(int(p)), []).append(int(r))
-                where = "; ".join(f"{sh} rows {_row_ranges(rs)}" for sh, rs in by_sheet.items())
                 cand_sheet = cand_table.sheet_name if cand_table is not None else "Candidates"
-                problems.add("error", score_table.sheet_at(int(positions[0])), "candidate_set_aside",
-                             f"no candidate could be loaded ({cand_sheet} has an error in every row), so all {len(positions)} of "
-                             f"their score rows are set aside with them ({where})",
-                             cell=score_table.cell_at("candidate_id", int(positions[0])), column="candidate_id", row=int(rows[0]),
-                             hint=f"Correct what the errors of {cand_sheet} say; the scores load with the candidates")
+                problems.add_per_key("error", score_table, "candidate_id", aside, cid, "candidate_set_aside",
+                                     lambda k, n, where: f"no candidate could be loaded ({cand_sheet} has an error in every row), so "
+                                                         f"all {n} of their score rows are set aside with them ({where})",
+                                     f"Correct what the errors of {cand_sheet} say; the scores load with the candidates",
+                                     key=lambda v: None)
             elif aside.any():  # set aside for their own row's error: said once per candidate, each score row still set aside
                 chk.error_rows(aside, "the candidate's row is set aside")
                 problems.add_per_key("error", score_table, "candidate_id", aside, cid, "candidate_set_aside",

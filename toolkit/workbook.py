@@ -182,8 +182,8 @@ def _text_cell(ws, value: str) -> WriteOnlyCell:
 
 
 def _header_cell(ws, text: str, note: str | None = None) -> WriteOnlyCell:
-    """A header cell; ``note`` (the field's `Field.doc`) shows when the pointer rests on it, so that the meaning of a
-    column is where it is filled in, not only on the Instructions sheet."""
+    """A header cell; ``note`` (the field's note in the template's language, `template_text.field_note`) shows when the
+    pointer rests on it, so that the meaning of a column is where it is filled in, not only on the Instructions sheet."""
     cell = _text_cell(ws, text)
     cell.font = _HEADER_FONT
     cell.fill = _HEADER_FILL
@@ -225,13 +225,14 @@ def _list_validation(options: Iterable[str], sqref: str, prompt: str, t: dict[st
 
 
 def _range_validation(source: str, sqref: str, prompt: str, t: dict[str, str]) -> DataValidation:
+    sheet = source.split("!")[0]
     dv = DataValidation(
         type="list",
         formula1=source,
         allow_blank=True,
         **_WARN_ONLY,
-        errorTitle=t["name_title"].format(sheet=source.split("!")[0]),
-        error=t["name_error"].format(sheet=source.split("!")[0]),
+        errorTitle=t["name_title"].format(sheet=sheet),
+        error=t["name_error"].format(sheet=sheet),
         promptTitle=t["choose_title"],
         prompt=prompt,
         showInputMessage=True,

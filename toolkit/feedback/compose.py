@@ -220,11 +220,13 @@ def _why_shortfall(focus: str, standing: dict, criteria: dict, lang: str) -> str
         mean, _, _, hire_mean = standing.get(c, (float("nan"),) * 4)
         return hire_mean - mean
 
+    from babel.numbers import format_percent
+
     def w_of(c):
         return (criteria.get(c) or {}).get("weight")
 
-    def weight(c):
-        return f"{format_number(100 * w_of(c), lang, 0)}{'%' if lang == 'en' else ' %'}"
+    def weight(c):  # as the call notes' table beside it writes a weight (33%, 33 %)
+        return format_percent(w_of(c), locale=lang)
 
     here = gap(focus)
     if not here == here or w_of(focus) is None:
