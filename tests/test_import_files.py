@@ -107,22 +107,21 @@ def test_an_interviewer_whose_scores_never_pass_5_in_a_1_to_10_file_is_named(tmp
     assert "scale_mixed" not in set(toolkit.load_round(path, as_of=AS_OF).problems["rule"])
 
 
-def test_an_export_of_ids_without_names_says_so_once_and_sets_every_row_aside_once(tmp_path):
-    """An ATS export with ids only (and a separator closing every line, as some exports write): the round cannot be
-    loaded without names, which was said once, then once per candidate ('name is empty') and once more per candidate for
-    their scores. Now one error says why and one says what it took out; every row is still accounted for."""
+def test_an_export_of_ids_without_names_loads_and_says_so_once(tmp_path):
+    """An ATS export with ids only (and a separator closing every line, as some exports write), as an analyst gets it
+    when names are taken out for privacy. It could not be loaded at all; now every row loads, the candidates are shown
+    by id, and one warning says why and what it means for letters."""
     rows = ["candidate_id;interviewer;criterion;score;"]
     for cid in ("A-17", "A-18", "A-19", "A-20"):
         rows += [f"{cid};Ivan;SQL;4;", f"{cid};Ivan;Communication;3;", f"{cid};Jana;SQL;5;"]
     path = tmp_path / "export.csv"
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     rnd = toolkit.load_round(path, as_of=AS_OF)
-    assert rnd.errors[["rule", "location"]].values.tolist() == [["name_missing", "Candidates (derived), column 'name'"],
-                                                                ["candidate_set_aside", "export!A2"]]
-    assert "all 12 of their score rows are set aside with them (export rows 2-13)" in rnd.errors.iloc[1]["message"]
-    counts = rnd.row_counts.set_index("sheet")
-    assert counts.loc["Scores", "quarantined"] == 12 and counts.loc["Candidates", "quarantined"] == 4
-    assert len(rnd.rejected_rows) == 16 and "unknown_column" not in set(rnd.problems["rule"])  # the empty last column is no column
+    assert rnd.errors.empty and len(rnd.candidates) == 4 and len(rnd.scores) == 12
+    (said,) = rnd.problems[rnd.problems["rule"] == "missing_name"].itertuples()
+    assert said.location == "Candidates (derived), column 'name'" and "no name column" in said.message
+    assert toolkit.candidate_summary(rnd)["name"].tolist() == ["A-17", "A-18", "A-19", "A-20"]
+    assert "unknown_column" not in set(rnd.problems["rule"])  # the empty last column is no column
 
 
 def test_an_xls_that_is_csv_is_read_by_content_and_reported(tmp_path):

@@ -1038,7 +1038,7 @@ def test_a_category_of_texts_is_taken_as_it_is_as_its_texts_would_be(texts, blan
 
 
 def test_an_empty_required_cell_among_spaces_is_shown_as_empty(tmp_path):
-    """A required name that is blank is reported with an empty value whether the cell holds spaces or nothing at all,
+    """A name that is blank is reported (a warning) with an empty value whether the cell holds spaces or nothing at all,
     and the values handed on for texts with a missing one among them are '' for it, never 'nan'."""
     import openpyxl
     import pandas as pd
@@ -1060,8 +1060,8 @@ def test_an_empty_required_cell_among_spaces_is_shown_as_empty(tmp_path):
             ws.append(row)
     wb.save(path)
     rnd = toolkit.load_round(path, as_of="2026-03-20")
-    blank = rnd.problems[rnd.problems["rule"] == "required_value"]
-    assert blank["cell"].tolist() == ["B2", "B3", "B4"]
+    blank = rnd.problems[rnd.problems["rule"] == "missing_name"]
+    assert blank["cell"].tolist() == ["B2", "B3", "B4"] and len(rnd.candidates) == 4
     assert blank["value"].fillna("").str.strip().tolist() == ["", "", ""]
 
 

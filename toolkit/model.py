@@ -255,6 +255,18 @@ class Rounds:
         return all(r.ok for r in self.rounds)
 
 
+def shown_names(candidates: pd.DataFrame) -> pd.Series:
+    """Each candidate's name as tables and charts show it: the name, or the candidate id where none is given (an export
+    for analysis may hold ids alone; the loader warns). Text, on the candidates' index. Letters greet a candidate
+    without a name instead (`toolkit.feedback`)."""
+    ids = candidates["candidate_id"].astype("str")
+    if "name" not in candidates.columns:
+        return ids
+    names = candidates["name"].astype("str")
+    blank = names.isna() | (names.str.strip() == "")
+    return names.mask(blank, ids)
+
+
 @functools.cache
 def _empty_round() -> HiringRound:
     """A round of no candidates and no scores: the tables' columns and types for `Rounds` of no round."""

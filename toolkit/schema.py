@@ -102,7 +102,7 @@ CRITERIA_FIELDS = (
 
 CANDIDATE_FIELDS = (
     _f("candidate_id", "str", True, aliases=("id", "candidate", "applicant id", "bewerber id", "kandidat id", "sökande id"), doc="The candidate's id, unique in the round (as in your applicant tracking system)"),
-    _f("name", "str", True, aliases=("candidate name", "full name", "bewerber", "bewerber:in", "bewerberin", "kandidat", "kandidatin", "sökande", "namn"), doc="Full name, as the letter addresses them"),
+    _f("name", "str", aliases=("candidate name", "full name", "bewerber", "bewerber:in", "bewerberin", "kandidat", "kandidatin", "sökande", "namn"), doc="Full name, as the letter addresses them; blank = shown by the id, and the letter greets them without a name"),
     _f("email", "str", aliases=("e-mail", "mail", "e-post", "epost"), doc="One plain address (name@example.com): the letter draft's recipient"),
     _f("language", "choice", choices=LANGUAGES, aliases=("sprache", "språk"), doc="Letter language; blank = the round's"),
     _f("status", "choice", True, choices=STATUSES, aliases=("state", "outcome"), doc="hired (accepted the offer), offered (offer made, not yet accepted), rejected, withdrawn (they withdrew), pending (not decided on yet; once the round has decided, they count as waiting to be told)"),

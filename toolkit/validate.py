@@ -956,6 +956,7 @@ def check_people(file: str, raw_role: RawRole, crit_table: RawTable | None, cand
     else:
         chk = TableCheck(cand_table, CANDIDATE_FIELDS, problems, kept_with_blank=KEPT_WITH_BLANK)
         chk.convert_all()
+        _missing_names(problems, cand_table, chk)
         chk.shortened_ids(report=not cand_table.sheet_name.endswith("(derived)"))
         # A blank decided_on means the round's decision date (Role sheet). The table keeps what
         # was written; the order checks below judge the effective date.
@@ -1356,6 +1357,38 @@ def _weights_follow_ranks(criteria: pd.DataFrame, problems: Problems, sheet: str
                          "while letters call a criterion important by its rank", column="weight", value=f"{weights[i]:.0%}",
                          hint="Rank the criteria in the order of their weights, or change the weights")
             return
+
+
+def _missing_names(problems: Problems, table: RawTable, chk: "TableCheck") -> None:
+    """A candidate without a name is loaded all the same (an export for analysis may hold ids alone): shown by id, and
+    greeted without a name in the letter. Said once for the column when no row has a name, else at each blank cell."""
+    what = "shown by their id in tables and charts, and their letters greet them without a name"
+    derived = table.sheet_name.endswith("(derived)")  # candidates made from the scores' rows
+    blank = (chk.typed["name"].isna() & ~chk.bad).to_numpy(dtype=bool) if "name" in table.frame.columns else None
+    if derived and blank is not None and len(blank) and bool((blank | chk.bad.to_numpy(dtype=bool)).all()):
+        problems.add("warning", table.sheet_name, "missing_name", f"there is no Candidates sheet and no name column, so candidates are {what}",
+                     column="name", hint="Add a Name column to the scores, or a Candidates sheet (candidate_id, name, status ...), before "
+                                         "letters are sent; for analysis by id alone nothing needs doing")
+        return
+    if "name" not in table.frame.columns:
+        near = _closest("name", table.unmapped)
+        problems.add("warning", table.sheet_name, "missing_name", f"there is no column 'name', so candidates are {what}", column="name",
+                     hint=f"Did you mean the column {near!r}? Rename it to 'name'" if near else
+                     "Add a column headed 'name' with each candidate's full name before letters are sent; for analysis by id "
+                     "alone nothing needs doing")
+        return
+    if not blank.any():
+        return
+    if len(blank) > 1 and bool((blank | chk.bad.to_numpy(dtype=bool)).all()):
+        rows = table.frame[ROW].to_numpy()[blank]
+        problems.add("warning", table.sheet_name, "missing_name",
+                     f"name is empty in every row ({table.sheet_name} rows {_row_ranges([int(r) for r in rows])}), so candidates are "
+                     f"{what}", column="name",
+                     hint="Fill in each candidate's full name before letters are sent; for analysis by id alone nothing needs doing")
+        return
+    problems.add_cells("warning", table, "name", pd.Series(blank, index=chk.index), "missing_name",
+                       f"name is empty, so this candidate is {what.replace('their letters greet them', 'the letter greets them')}",
+                       "Fill in the candidate's full name")
 
 
 def _finish_candidates(candidates: pd.DataFrame, role: Role, problems: Problems, table: RawTable) -> pd.DataFrame:

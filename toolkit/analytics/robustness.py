@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..model import HiringRound, each_round
+from ..model import HiringRound, each_round, shown_names
 from .scoring import _means_wide, _rank, _totals, _weights
 
 AS_GIVEN = "as given"
@@ -52,7 +52,7 @@ def scenario_ranks(round: HiringRound) -> pd.DataFrame:
     """
     c = round.candidates
     ids = c["candidate_id"].astype("str").to_numpy()
-    names = c["name"].astype("str").to_numpy()
+    names = shown_names(c).to_numpy()
     frames = []
     for scenario, kind, means, weights in _scenarios(round):
         total, _ = _totals(means, weights)

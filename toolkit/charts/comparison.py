@@ -24,7 +24,7 @@ from ..analytics.robustness import AS_GIVEN, scenario_ranks
 from ..analytics.scoring import contributions, scale_points, stage_order, weighted_totals
 from ..analytics.summary import criterion_profiles
 from ..errors import ToolkitError
-from ..model import HiringRound, takes_round
+from ..model import HiringRound, shown_names, takes_round
 from . import style
 from .style import esc
 
@@ -532,7 +532,8 @@ def interviewer_spread(round: HiringRound, candidate_id: str | None = None, *, m
         data.append(dict(type="scatter", mode="markers", name="Panel mean", x=xs, y=panel.tolist(),
                          marker=dict(symbol="line-ew-open", size=40, color=style.POOL, line=dict(width=3, color=style.POOL)),
                          hovertemplate="%{x}<br>Panel mean: %{y:.2f}<extra></extra>"))
-        name = round.candidate(candidate_id)["name"]
+        round.candidate(candidate_id)  # an unknown id is said here
+        name = shown_names(round.candidates)[(round.candidates["candidate_id"] == candidate_id).to_numpy()].iloc[0]
         title, subtitle = f"{name}: each interviewer's scores per criterion", (
             f"Scores {fmt_points(threshold)} or more points apart count as conflicting evidence")
         yaxis = style.axis(f"Score ({_scale_text(round)})", range=[float(round.role.scale_min) - 0.2, float(round.role.scale_max) + 0.2])

@@ -99,6 +99,10 @@ decides where a name does not say."""
 class Feedback:
     """Everything one candidate is told, and what the caller needs, in one language.
 
+    ``name`` and ``first_name`` are None for a candidate without a name (an
+    export of ids): the letter greets them without one, and the notes use
+    the id and say so.
+
     Letter parts (plain text, already in the letter's language; None when
     left out): ``greeting``, ``thanks``, ``strength``, ``withdrawn_ack``,
     ``decision``, ``reason``, ``tip``, ``stay_in_touch``, ``follow_up_promise``,
@@ -120,8 +124,8 @@ class Feedback:
 
     round_id: str
     candidate_id: str
-    name: str
-    first_name: str
+    name: str | None
+    first_name: str | None
     email: str | None
     language: str
     status: str
@@ -567,8 +571,9 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, let
     lang, language_note = choose_language(language, cand.get("language"), role.language)
     round_lang = role.language
 
-    name = _clean(cand["name"]) or cid
-    given = first_name(name)
+    named = _clean(cand.get("name"))
+    name = named or cid  # no name (an export of ids): the notes use the id, the letter greets without a name
+    given = first_name(name) if named else cid
     role_name = _clean(role.role_in(lang)) or ""
     if lang == "sv":  # Swedish writes job titles in lower case mid-sentence ("tjänsten som projektledare")
         role_name = phrases.sentence_case(role_name)
@@ -621,6 +626,8 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, let
         notes.append(t("note_feedback_open", date=format_date(asked_on, lang)))
     if language_note:
         notes.append(language_note)
+    if not named:
+        notes.append(t("note_name_missing"))
     raw_email = cand.get("email")
     email = valid_email(raw_email)
     if email is not None and cid in facts.shared_email:  # which of the two is right is not known: neither draft is addressed
@@ -663,7 +670,7 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, let
 
     draft_mark = t("draft_mark") if status == "pending" else None
     subject = f"[{draft_mark}] {t('subject')}" if draft_mark else t("subject")
-    greeting = t("greeting")
+    greeting = t("greeting") if named else t("greeting_no_name")
     thanks_key = "thanks_interviewed" if interviewed else "thanks_applied"
     thanks = t(f"{thanks_key}_company" if company and phrases.has(lang, f"{thanks_key}_company") else thanks_key)
 
@@ -805,8 +812,8 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, let
     return Feedback(
         round_id=round.round_id,
         candidate_id=cid,
-        name=name,
-        first_name=given,
+        name=named,
+        first_name=first_name(named) if named else None,
         email=email,
         language=lang,
         status=status,

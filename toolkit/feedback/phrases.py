@@ -62,6 +62,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "en": {
         "subject": "Your application for the {role} role",
         "greeting": "Dear {first_name},",
+        "greeting_no_name": "Hello,",
         "thanks_interviewed": "Thank you for your interest in the {role} role, and for the time you gave to your application and our interviews.",
         "thanks_interviewed_company": "Thank you for your interest in the {role} role at {company}, and for the time you gave to your application and our interviews.",
         "thanks_applied": "Thank you for your interest in the {role} role, and for the time you put into your application.",
@@ -140,6 +141,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "draft_mark": "DRAFT – no decision yet, do not send",
         "note_email_invalid": "The email address {value} is not a single valid address, so the draft has no recipient. Fix it on the Candidates sheet.",
         "note_email_missing": "No email address: the .eml draft has no recipient.",
+        "note_name_missing": "No name on the Candidates sheet, so the letter greets them without one and these notes use the id {name}. Add their full name before the letter is sent.",
         "note_email_shared": "Another candidate in this round has the same email address, {value}, so the draft has no recipient: a letter to it could reach the wrong person. Correct the address on the Candidates sheet (or, if both rows are the same person, keep one).",
         "note_no_sender": "No sender_name or hiring_manager on the Role sheet: the letter is signed by the team.",
         "on_criteria_sheet": "on the Criteria sheet",
@@ -161,6 +163,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "de": {
         "subject": "Ihre Bewerbung als {role}",
         "greeting": "Guten Tag {name},",
+        "greeting_no_name": "Guten Tag,",
         "thanks_interviewed": "vielen Dank für Ihr Interesse an unserer Stelle als {role} und für die Zeit, die Sie sich für Ihre Bewerbung und unsere Gespräche genommen haben.",
         "thanks_applied": "vielen Dank für Ihr Interesse an unserer Stelle als {role} und für die Mühe, die Sie sich mit Ihrer Bewerbung gemacht haben.",
         "strength_close": "Sie haben in unseren Gesprächen einen sehr guten Eindruck hinterlassen, besonders im Bereich {crit}.",
@@ -234,6 +237,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "draft_mark": "ENTWURF – noch keine Entscheidung, nicht versenden",
         "note_email_invalid": "Die E-Mail-Adresse {value} ist keine einzelne gültige Adresse, deshalb hat der Entwurf keinen Empfänger. Bitte im Blatt „Candidates“ korrigieren.",
         "note_email_missing": "Keine E-Mail-Adresse: Der .eml-Entwurf hat keinen Empfänger.",
+        "note_name_missing": "Kein Name im Blatt „Candidates“: Der Brief beginnt deshalb ohne Namen, und diese Notizen nennen die Kennung {name}. Bitte vor dem Versand den vollständigen Namen eintragen.",
         "note_email_shared": "Die E-Mail-Adresse {value} ist in diesem Auswahlverfahren auch für eine andere Person eingetragen. Deshalb hat der Entwurf keinen Empfänger: Ein Brief an diese Adresse könnte die falsche Person erreichen. Bitte die Adresse im Blatt „Candidates“ korrigieren (oder nur eine Zeile behalten, falls beide Zeilen dieselbe Person betreffen).",
         "note_no_sender": "Im Blatt „Role“ fehlen sender_name und hiring_manager: Der Brief ist vom Team unterschrieben.",
         "on_criteria_sheet": "im Blatt „Criteria“",
@@ -255,6 +259,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "sv": {
         "subject": "Din ansökan till tjänsten som {role}",
         "greeting": "Hej {first_name},",
+        "greeting_no_name": "Hej,",
         "thanks_interviewed": "Tack för att du sökte tjänsten som {role} hos oss och för den tid du lade ner på ansökan och intervjuerna.",
         "thanks_applied": "Tack för att du sökte tjänsten som {role} hos oss och för den tid du lade ner på din ansökan.",
         "strength_close": "Du gjorde ett mycket gott intryck på oss, inte minst när det gällde {crit}.",
@@ -328,6 +333,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "draft_mark": "UTKAST – inget beslut ännu, skicka inte",
         "note_email_invalid": "E-postadressen {value} är inte en enda giltig adress, så utkastet saknar mottagare. Rätta den på bladet Candidates.",
         "note_email_missing": "Ingen e-postadress: .eml-utkastet saknar mottagare.",
+        "note_name_missing": "Inget namn på bladet Candidates, så brevet inleds utan namn och de här anteckningarna använder id:t {name}. Fyll i det fullständiga namnet innan brevet skickas.",
         "note_email_shared": "En annan kandidat i den här rekryteringen har samma e-postadress, {value}, så utkastet saknar mottagare: ett brev till den adressen kan hamna hos fel person. Rätta adressen på bladet Candidates (eller behåll bara en rad om det är samma person).",
         "note_no_sender": "Varken sender_name eller hiring_manager finns på bladet Role: brevet undertecknas av rekryteringsgruppen.",
         "on_criteria_sheet": "på bladet Criteria",

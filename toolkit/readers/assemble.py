@@ -348,10 +348,6 @@ def derive_candidates(long: pd.DataFrame, ids: pd.Series, mapping: Mapping, prob
     if "status" in out and mapping.statuses:
         table = {clean_text(k).casefold(): v for k, v in mapping.statuses.items()}
         out["status"] = out["status"].map(lambda v: table.get(clean_text(v).casefold(), v) if isinstance(v, str) else v)
-    if len(df) and not (df["name"] != "").any():
-        problems.append(problem("error", "Candidates (derived)", "name_missing",
-                                "no Candidates sheet and no name column: the candidates have no names, so their rows cannot be loaded",
-                                column="name", hint="Add a Candidates sheet (candidate_id, name, status ...) or a Name column to the scores"))
     if "status" not in out:
         out["status"] = "pending"
         problems.append(problem("warning", "Candidates (derived)", "status_missing",

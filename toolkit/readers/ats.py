@@ -216,7 +216,7 @@ def read_greenhouse(folder: Path, mapping: Mapping) -> list[tuple[str | None, ob
     if unnamed:
         problems.append(problem("error", cpath.name if cpath else "candidate.csv", "unknown_candidate",
                                 f"{len(unnamed)} candidate(s) of {spath.name} are not in {cpath.name if cpath else 'candidate.csv (missing)'} "
-                                f"(e.g. {unnamed[0]}), so they have no name",
+                                f"(e.g. {unnamed[0]}), so they have no name and are shown by their id",
                                 value=unnamed[0], hint="Export the candidate table from the same sync"))
     cand["status"] = "pending"
     cand["_row"] = cand["candidate_id"].map(dict(zip(out["candidate_id"], out["_row"])))
@@ -398,7 +398,7 @@ def read_lever(folder: Path, mapping: Mapping) -> list[tuple[str | None, object]
         if not hit.all():
             problems.append(problem("error", opath.name, "unknown_candidate",
                                     f"{int((~hit).sum())} opportunities of {fpath.name} are not in {opath.name} (e.g. "
-                                    f"{cand.loc[~hit, 'candidate_id'].iloc[0]}), so they have no name",
+                                    f"{cand.loc[~hit, 'candidate_id'].iloc[0]}), so they have no name and are shown by their id",
                                     value=cand.loc[~hit, "candidate_id"].iloc[0], hint="Export the opportunity table from the same sync"))
     else:
         problems.append(problem("error", fpath.name, "unknown_candidate", "opportunity.csv is missing, so the candidates have no names",

@@ -66,8 +66,6 @@ def read_relational(folder: Path, mapping: Mapping) -> list[tuple[str, object]]:
     c_id = need(cands, cpath, "CandidateID", "candidate_id", "id", what="the candidate id")
     c_name = column(cands, "Name", "full_name", "candidate name")
     c_first, c_last = column(cands, "first_name", "FirstName", "Vorname"), column(cands, "last_name", "LastName", "Nachname")
-    if c_name is None and not (c_first and c_last):
-        raise InputFileError("candidates.csv has no name column", file=str(cpath), hint="Export the Name column (or first and last name)")
 
     # what each interviews column is
     fields, criteria = {}, []
@@ -100,8 +98,10 @@ def read_relational(folder: Path, mapping: Mapping) -> list[tuple[str, object]]:
     cands = cands.assign(_cand=text(cands[c_id]))
     if c_name is not None:
         cands["_name"] = text(cands[c_name])
-    else:
+    elif c_first and c_last:
         cands["_name"] = (text(cands[c_first]) + " " + text(cands[c_last])).str.strip()
+    else:  # an export of ids alone: loaded, shown by id (the loader warns once)
+        cands["_name"] = ""
     dup = cands["_cand"].duplicated(keep="first")
     names = dict(zip(cands.loc[~dup, "_cand"], cands.loc[~dup, "_name"]))
     interviews = interviews.assign(_app=text(interviews[i_app]))
@@ -178,8 +178,8 @@ def read_relational(folder: Path, mapping: Mapping) -> list[tuple[str, object]]:
             candidates["notes"] = candidates["candidate_id"].map(notes).fillna("")
         candidates["_row"] = ja["_row"].to_numpy()
         candidates["_sheet"] = apath.name
-        missing_names = candidates.loc[candidates["name"] == "", "candidate_id"]
-        for cid in missing_names[:20]:
+        not_listed = candidates.loc[~candidates["candidate_id"].isin(names.keys()), "candidate_id"]
+        for cid in not_listed[:20]:
             problems.append(problem("error", cpath.name, "unknown_candidate", f"candidate {cid} of {apath.name} is not in {cpath.name}",
                                     value=cid, hint="Export the candidates table from the same date"))
         long = long_all[long_all["_job"] == job].drop(columns=["_job"]).reset_index(drop=True)

@@ -72,7 +72,7 @@ def render_eml(feedback: Feedback, *, templates_dir: str | Path | None = None, f
     lines = []
     if feedback.email:
         local, domain = _address_parts(feedback.email, feedback.candidate_id)
-        lines.append(_address_header("To", one_line(feedback.name), local, domain))
+        lines.append(_address_header("To", one_line(feedback.name or ""), local, domain))
     if from_address:
         local, domain = _sender_parts(from_address)
         lines.append(_address_header("From", one_line(feedback.sender_name), local, domain))
@@ -92,7 +92,7 @@ def eml_message(feedback: Feedback, *, templates_dir: str | Path | None = None, 
     msg = EmailMessage(policy=default_policy)
     if feedback.email:
         local, domain = _address_parts(feedback.email, feedback.candidate_id)
-        msg["To"] = Address(display_name=one_line(feedback.name), username=local, domain=domain)
+        msg["To"] = Address(display_name=one_line(feedback.name or ""), username=local, domain=domain)
     if from_address:
         local, domain = _sender_parts(from_address)
         msg["From"] = Address(display_name=one_line(feedback.sender_name), username=local, domain=domain)

@@ -136,7 +136,7 @@ FIELD_NOTES = {
     },
     "Candidates": {
         "candidate_id": "ID der Person, im Verfahren eindeutig (wie in Ihrem Bewerbermanagementsystem)",
-        "name": "Vollständiger Name, so wie der Brief die Person anspricht",
+        "name": "Vollständiger Name, so wie der Brief die Person anspricht; leer = die Person erscheint unter ihrer Kennung, und der Brief beginnt ohne Namen",
         "email": "Eine einzelne Adresse (name@example.com): Empfänger des Briefentwurfs",
         "language": "Sprache des Briefs; leer = die des Verfahrens",
         "status": "hired (Angebot angenommen), offered (Angebot gemacht, noch nicht angenommen), rejected (abgelehnt), "

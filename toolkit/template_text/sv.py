@@ -129,7 +129,7 @@ FIELD_NOTES = {
     },
     "Candidates": {
         "candidate_id": "Kandidatens id, unikt i rekryteringen (som i ert rekryteringssystem)",
-        "name": "Fullständigt namn, så som det ska stå i brevet",
+        "name": "Fullständigt namn, så som det ska stå i brevet; tomt = kandidaten visas med sitt id, och brevet inleds utan namn",
         "email": "En enda e-postadress, bara själva adressen (namn@example.com): mottagaren av brevutkastet",
         "language": "Brevets språk; tomt = rekryteringens",
         "status": "hired (anställd: har tackat ja till erbjudandet), offered (erbjudande lämnat men inte accepterat "

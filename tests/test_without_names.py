@@ -1,0 +1,113 @@
+"""Candidates without names: an export for analysis (pseudonymised, or ids straight from the applicant tracking system)
+loads, every table and chart shows the id, and a letter greets the candidate without a name instead of "Dear B01"."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import toolkit
+import toolkit.analytics as an
+import toolkit.charts as ch
+from toolkit.feedback import compose, compose_round
+from toolkit.render.letters import render_call_notes_html, render_eml, render_letter_html, render_letter_text
+from toolkit.report import build_report
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample"
+AS_OF = "2026-03-20"
+
+
+def _without_name_column(src: Path, dst: Path) -> Path:
+    wb = openpyxl.load_workbook(src)
+    ws = wb["Candidates"]
+    headers = [c.value for c in ws[1]]
+    ws.delete_cols(headers.index("name") + 1)
+    wb.save(dst)
+    return dst
+
+
+@pytest.fixture(scope="module")
+def pair(tmp_path_factory):
+    """The Berlin sample as written, and the same workbook with its name column deleted."""
+    tmp = tmp_path_factory.mktemp("no-names")
+    src = SAMPLE / "berlin-social-media-lead.xlsx"
+    return toolkit.load_round(src, as_of=AS_OF), toolkit.load_round(_without_name_column(src, tmp / "berlin.xlsx"), as_of=AS_OF)
+
+
+def test_a_workbook_without_names_loads_every_row_and_ranks_as_with_names(pair):
+    named, anonymous = pair
+    assert anonymous.errors.empty and len(anonymous.candidates) == len(named.candidates) and len(anonymous.scores) == len(named.scores)
+    assert anonymous.problems["rule"].tolist().count("missing_name") == 1
+    a, b = toolkit.candidate_summary(named), toolkit.candidate_summary(anonymous)
+    assert b["name"].tolist() == b["candidate_id"].tolist()
+    for col in ("rank", "weighted_total", "strength", "growth_area"):
+        assert a[col].tolist() == b[col].tolist(), col
+
+
+def test_every_table_and_chart_shows_the_id_where_the_name_would_be(pair):
+    _, rnd = pair
+    ids = set(rnd.candidates["candidate_id"])
+    tl = toolkit.timelines(rnd)
+    for table in (tl, an.scenario_ranks(rnd), an.progression(rnd), toolkit.weighted_totals(rnd), an.left_out(rnd)):
+        assert table["name"].notna().all() and set(table["name"]) <= ids, table.columns
+    robust = an.rank_robustness(rnd)
+    assert set(robust["winner_name"]) <= ids and set(robust["top_names"].str.split(" [>=] ", regex=True).explode()) <= ids
+    assert "B04" in ch.interviewer_spread(rnd, "B04").layout.title.text
+    assert "B04" in ch.candidate_profile(rnd, "B04").layout.title.text
+    for fig in (ch.contribution_bars(rnd), ch.criterion_heatmap(rnd), ch.timeline_chart(tl, AS_OF), ch.progression_chart(rnd)):
+        shown = fig.to_json()
+        assert "B04" in shown and "<NA>" not in shown and "None" not in shown
+
+
+@pytest.mark.parametrize("language, greeting", [("en", "Hello,"), ("de", "Guten Tag,"), ("sv", "Hej,")])
+def test_the_letter_greets_without_a_name_and_never_with_the_id(pair, language, greeting):
+    _, rnd = pair
+    fb = compose(rnd, "B04", language=language, as_of=AS_OF)
+    assert fb.name is None and fb.greeting == greeting
+    text, page, eml = render_letter_text(fb), render_letter_html(fb), render_eml(fb)
+    assert text.startswith(greeting + "\n") and "B04" not in text and "B04" not in page and "None" not in page
+    assert 'class="recipient"' not in page
+    assert re.search(r"^To: emily\.carter@example\.com\r?$", eml, re.M)  # the address, with no name in front
+    # the caller is told why, by the id, in the letter's language
+    assert any("B04" in n for n in fb.notes) and len([n for n in fb.notes if "B04" in n]) == 1
+    notes = render_call_notes_html(fb)
+    assert "B04" in notes and "None" not in notes
+
+
+def test_a_name_given_is_greeted_as_before(pair):
+    named, _ = pair
+    fb = compose(named, "B04", as_of=AS_OF)
+    assert fb.greeting == "Dear Emily," and fb.name == "Emily Carter"
+    assert not [n for n in fb.notes if "name" in n.lower() and "B04" in n]
+
+
+def test_one_candidate_without_a_name_among_named_ones(tmp_path):
+    src = SAMPLE / "stockholm-ux-designer.xlsx"
+    wb = openpyxl.load_workbook(src)
+    ws = wb["Candidates"]
+    col = [c.value for c in ws[1]].index("name") + 1
+    cid, ws.cell(3, col).value = ws.cell(3, 1).value, None
+    wb.save(tmp_path / "r.xlsx")
+    rnd = toolkit.load_round(tmp_path / "r.xlsx", as_of=AS_OF)
+    assert rnd.errors.empty and rnd.problems.loc[rnd.problems["rule"] == "missing_name", "cell"].tolist() == [f"{openpyxl.utils.get_column_letter(col)}3"]
+    letters = {fb.candidate_id: fb for fb in compose_round(rnd, as_of=AS_OF)}
+    assert cid == "S02" and letters[cid].name is None and letters[cid].greeting == "Hej,"  # Maja Eriksson, rejected
+    named = [fb for c, fb in letters.items() if c != cid]
+    assert named and all(fb.name and fb.name.split()[0] in fb.greeting for fb in named)
+
+
+def test_the_report_of_a_round_without_names_has_no_missing_value_marks(pair):
+    _, rnd = pair
+    report = build_report(rnd, as_of=AS_OF)
+    pages = {k: v.decode("utf-8") for k, v in report.files.items() if k.endswith((".html", ".txt", ".eml", ".json"))
+             and not k.startswith("assets/")}
+    assert any(k.endswith("letter.html") for k in pages)
+    for path, text in pages.items():
+        visible = re.sub(r"<script.*?</script>", "", text, flags=re.S)
+        for mark in (">nan<", ">None<", "&lt;NA&gt;", ">NaN<", "Dear B0", "Guten Tag B0", "Hej B0"):
+            assert mark not in visible, (path, mark)
+    committee = pages[next(k for k in pages if k.endswith("committee.html"))]
+    assert all(cid in committee for cid in rnd.candidates["candidate_id"])
