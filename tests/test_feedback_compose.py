@@ -259,7 +259,7 @@ def test_criterion_from_another_language_round_is_quoted_and_the_same_language_i
     rnd = make_round("de", candidates={"W": {"language": "en"}})
     fb = compose(rnd, "W", as_of=AS_OF)
     assert "“Kampagnenplanung”" in fb.reason
-    assert fb.tip.endswith("plan one campaign from brief to results report.")
+    assert fb.tip.endswith(". Plan one campaign from brief to results report.")
     german = compose(rnd, "R", as_of=AS_OF)
     assert "Bereich Kampagnenplanung" in german.reason and "„" not in german.reason  # no quotes in its own language
 
@@ -340,10 +340,23 @@ def test_a_tip_with_its_own_colon_gets_a_lead_sentence_instead_of_a_second_colon
     assert fb.tip.count(":") == 1 and fb.tip.endswith(". Own one plan: goals, channels, report.")
 
 
-@pytest.mark.parametrize("lang,after", [("en", ": plan one"), ("de", ": Planen Sie"), ("sv", ": planera en")])
-def test_a_tip_after_a_colon_starts_as_each_language_writes_it(lang, after):
-    # German starts a full sentence after a colon with a capital; English and Swedish do not
+@pytest.mark.parametrize("lang,after", [("en", ". Plan one"), ("de", ": Planen Sie"), ("sv", ". Planera en")])
+def test_a_tip_keeps_the_committees_capitals(lang, after):
+    # German starts a full sentence after a colon with a capital; English and Swedish would go on in lower case, which
+    # can take the capital from a name, so a tip written with a capital stands as a sentence of its own
     assert after in compose(make_round(lang), "W", as_of=AS_OF).tip
+
+
+@pytest.mark.parametrize("lang,tip,expected", [
+    ("sv", "Socialstyrelsens webbutbildningar om SoL ger en bra grund", ". Socialstyrelsens webbutbildningar om SoL ger en bra grund."),
+    ("sv", "planera en kampanj från brief till rapport", "framöver: planera en kampanj från brief till rapport."),
+    ("en", "Coursera's course on campaign planning", ". Coursera's course on campaign planning."),
+])
+def test_a_tip_that_starts_with_a_name_keeps_it(lang, tip, expected):
+    """A Swedish committee's tip began with an agency's name; the letter wrote "socialstyrelsens webbutbildningar"."""
+    tips = [tip, "x", "y", "z"]
+    fb = compose(make_round(lang, criteria={f"growth_tip{'' if lang == 'en' else '_' + lang}": tips}), "W", as_of=AS_OF)
+    assert fb.tip.endswith(expected), fb.tip
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -477,9 +490,23 @@ def test_dates_and_numbers_are_written_the_way_each_language_writes_them(lang, d
     ("JavaScript", "JavaScript"),
     ("Front-end craft", "front-end craft"),
     ("Tillgänglighet", "tillgänglighet"),
+    ("Knowledge of JavaScript", "knowledge of JavaScript"),
+    ("knowledge of the Social Services Act", "knowledge of the Social Services Act"),  # a small first letter: as written
 ])
 def test_criterion_labels_read_naturally_mid_sentence(label, expected):
     assert sentence_case(label) == expected
+
+
+@pytest.mark.parametrize("label,expected", [
+    ("Samverkan med Region Värmland", "samverkan med Region Värmland"),
+    ("Kunskap om SoL och LSS", "kunskap om SoL och LSS"),
+    ("Tillgänglighet och UX", "tillgänglighet och UX"),
+    ("Enhetschef hemtjänst", "enhetschef hemtjänst"),
+])
+def test_swedish_labels_lose_only_the_first_capital(label, expected):
+    """Swedish has no title case: a later capital is a name's (Region Värmland). The letter had "samverkan med region
+    värmland", and kept "Kunskap om SoL och LSS" with its capital mid-sentence."""
+    assert sentence_case(label, "sv") == expected and criterion_text(label, "sv", "sv") == expected
 
 
 def test_letters_table_gives_one_row_per_letter_for_review():
@@ -673,7 +700,8 @@ def test_a_candidate_told_already_or_waiting_for_feedback_is_pointed_out_to_whoe
     fbs = {fb.candidate_id: fb for fb in compose_round(rnd, as_of=AS_OF)}
     day, day_asked = format_date(dt.date(2026, 3, 9), lang), format_date(dt.date(2026, 3, 10), lang)
     assert (fbs[first].told_on, fbs[first].told_by) == (dt.date(2026, 3, 9), "email")
-    assert [n for n in fbs[first].notes if day in n] == [TEXTS[lang]["note_told"].format(date=day, how=" (email)")]
+    by_email = " " + TEXTS[lang]["told_by_email"]  # the channel in the notes' language: "by email", "per E-Mail", "via e-post"
+    assert [n for n in fbs[first].notes if day in n] == [TEXTS[lang]["note_told"].format(date=day, how=by_email)]
     assert [n for n in fbs[first].notes if day_asked in n] == [TEXTS[lang]["note_feedback_open"].format(date=day_asked)]
     assert TEXTS[lang]["note_told"].format(date=day, how="") in fbs[second].notes  # no channel recorded
     assert not any(day_asked in n for n in fbs[second].notes)  # the feedback asked for was given
@@ -681,3 +709,9 @@ def test_a_candidate_told_already_or_waiting_for_feedback_is_pointed_out_to_whoe
     assert untold and all(fbs[cid].told_on is None and not any("Told on" in n for n in fbs[cid].notes) for cid in untold)
     # a withdrawal was never a decision to tell: its thank-you is not called the written feedback of one
     assert fbs[withdrawn].told_on == dt.date(2026, 3, 9) and not any("Told on" in n for n in fbs[withdrawn].notes)
+    # the letter itself says they know (a Swedish review: "Tyvärr kan vi inte erbjuda dig tjänsten" again, a week later)
+    short_day = format_date(dt.date(2026, 3, 9), lang, with_year=False)
+    for cid in (first, second):
+        assert short_day in fbs[cid].decision and fbs[cid].decision.startswith(("As we let you know", "Wie wir Ihnen am", "Som vi meddelade"))
+    assert all(fbs[cid].decision in (TEXTS[lang]["decision"], TEXTS[lang].get("decision_we"), TEXTS[lang]["decision_close"],
+                                     TEXTS[lang].get("decision_close_we")) for cid in untold)

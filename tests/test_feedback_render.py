@@ -245,3 +245,10 @@ def test_the_letter_says_how_to_reach_the_signer_who_offers_to_answer_questions(
     warned = rnd.problems[rnd.problems["column"] == "sender_email"]
     assert warned[["severity", "rule"]].values.tolist() == [["warning", "bad_email"]] and warned.iloc[0]["sheet"] == "Role"
     assert rnd.role.sender_email is None and compose(rnd, "R", as_of=AS_OF).sender_email is None
+
+
+def test_swedish_call_notes_show_the_job_title_as_a_label_and_the_letter_mid_sentence():
+    """A Swedish review: the notes' header read "Tjänst: enhetschef hemtjänst", the in-sentence form of the title."""
+    fb = compose(make_round("sv", role={"role": "Enhetschef hemtjänst"}), "R", as_of="2026-03-20")
+    assert "tjänsten som enhetschef hemtjänst" in fb.text
+    assert ">Enhetschef hemtjänst" in render_call_notes_html(fb)

@@ -576,7 +576,7 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, let
     given = first_name(name) if named else cid
     role_name = _clean(role.role_in(lang)) or ""
     if lang == "sv":  # Swedish writes job titles in lower case mid-sentence ("tjänsten som projektledare")
-        role_name = phrases.sentence_case(role_name)
+        role_name = phrases.sentence_case(role_name, lang)
     company = _clean(role.company)
     sender = _clean(role.sender_name) or _clean(role.hiring_manager)
     sender_title = _clean(role.in_language("sender_title", lang)) if _clean(role.sender_name) else None
@@ -620,7 +620,8 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, let
     told_on, told_by = as_date(cand.get("notified_on")), cand.get("channel")
     told_by = None if _blank(told_by) else str(told_by)
     if told_on is not None and status == "rejected":  # told already: the letter is the written feedback, not the news again
-        notes.append(t("note_told", date=format_date(told_on, lang), how=f" ({told_by})" if told_by else ""))
+        how = "" if not told_by else (" " + t(f"told_by_{told_by}") if phrases.has(lang, f"told_by_{told_by}") else f" ({told_by})")
+        notes.append(t("note_told", date=format_date(told_on, lang), how=how))
     asked_on = as_date(cand.get("feedback_requested_on"))
     if asked_on is not None and as_date(cand.get("feedback_sent_on")) is None:
         notes.append(t("note_feedback_open", date=format_date(asked_on, lang)))
@@ -687,7 +688,11 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, let
     no_weakness = False  # the scores show no weakness: every criterion at or above its floor (reason "none")
     withdrawn_ack = t("withdrawn_ack") if withdrawn else None
     if not withdrawn:
-        decision = t("decision_close" if close else "decision")
+        key = "decision_close" if close else "decision"
+        if status == "rejected" and told_on is not None and told_on <= letter_date:  # they know: the letter says so
+            decision = t(f"{key}_told", date=format_date(told_on, lang, with_year=told_on.year != letter_date.year))
+        else:
+            decision = t(key)
     focus = thin_c if reason_kind == "thin_evidence" else growth_c if reason_kind in ("below_bar", "shortfall", "overall") else None
     focus_info = info(focus)
     rnp = phrases.rank_np(lang, focus_info["rank"]) if focus_info else None
@@ -715,7 +720,7 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, let
     if tip_text:
         if lang != "en" and not focus_info.get(lang):
             notes.append(t("note_tip_english", crit=label(focus)))
-        if ":" in tip_text:  # the tip has a colon of its own: no second one before it
+        if phrases.tip_stands_alone(tip_text, lang):  # no second colon; no name put in lower case
             tip = t("tip_sentence", tip=phrases.as_sentence(tip_text, lang, after_colon=False))
         else:
             tip = t("tip", tip=phrases.as_sentence(tip_text, lang))

@@ -275,6 +275,22 @@ def lint_text(text: object, language: object, *, max_words: int | None = LETTER_
     return kept
 
 
+def _own_names(round: HiringRound) -> tuple[str, ...]:
+    """The job title, company and criteria as the committee named them (every language, and as letters put them
+    mid-sentence): words the letter quotes from the workbook, longest first."""
+    from .phrases import sentence_case
+
+    role = round.role
+    names = {getattr(role, f, None) for f in ("role", "role_en", "role_de", "role_sv", "company")}
+    crit = round.criteria
+    for col in ("criterion", "criterion_en", "criterion_de", "criterion_sv"):
+        if col in crit.columns:
+            names.update(crit[col].dropna().astype(str))
+    names = {" ".join(str(n).split()) for n in names if isinstance(n, str) and n.strip()}
+    names |= {sentence_case(n, lang) for n in names for lang in ("en", "sv")}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
 @takes_round
 def lint_round(round: HiringRound, feedbacks: Iterable | Mapping | None = None) -> pd.DataFrame:
     """Every lint finding of a round: its letters, the Candidates sheet's notes and the Scores' evidence.
@@ -297,7 +313,7 @@ def lint_round(round: HiringRound, feedbacks: Iterable | Mapping | None = None) 
     rows: list[dict] = []
     seen: dict[tuple, list[dict]] = {}  # the same note or evidence text is linted once
 
-    def add(cid: str, source: str, text: object, language: object, max_words: int | None) -> None:
+    def add(cid: str, source: str, text: object, language: object, max_words: int | None, own: tuple = ()) -> None:
         key = (text if isinstance(text, str) else None, str(language), max_words)
         if key[0] is None or key not in seen:
             found = lint_text(text, language, max_words=max_words)
@@ -305,12 +321,16 @@ def lint_round(round: HiringRound, feedbacks: Iterable | Mapping | None = None) 
                 seen[key] = found
         else:
             found = seen[key]
+        if own and found:  # a word of the committee's own job title or criterion ("elderly care") is not about the candidate
+            spans = [(m.start(), m.end()) for name in own for m in re.finditer(re.escape(name), text, re.IGNORECASE)]
+            found = [f for f in found if f["rule"] != "protected_characteristic" or not any(a <= f["start"] < b for a, b in spans)]
         for f in found:
             rows.append({"round_id": round.round_id, "candidate_id": cid, "source": source, "rule": f["rule"],
                          "language": f["language"], "excerpt": f["excerpt"], "message": f["message"]})
 
+    own = _own_names(round)
     for fb in feedbacks:
-        add(fb.candidate_id, "letter", fb.text, fb.language, LETTER_WORD_LIMIT)
+        add(fb.candidate_id, "letter", fb.text, fb.language, LETTER_WORD_LIMIT, own)
     lang = round.role.language
     c = round.candidates
     if "notes" in c.columns:

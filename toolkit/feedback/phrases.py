@@ -72,6 +72,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "strength": "We were particularly impressed by what you showed us when it came to {crit}.",
         "strength_mild": "We appreciated what you showed us when it came to {crit}.",
         "decision_close": "It was a close decision and not an easy one, but we have offered the role to someone else.",
+        "decision_told": "As we let you know on {date}, we will not be offering you the role. In this letter I would like to explain our decision.",
+        "decision_told_we": "As we let you know on {date}, we will not be offering you the role. In this letter we would like to explain our decision.",
+        "decision_close_told": "As we let you know on {date}, it was a close decision and not an easy one, but we have offered the role to someone else. In this letter I would like to explain our decision.",
+        "decision_close_told_we": "As we let you know on {date}, it was a close decision and not an easy one, but we have offered the role to someone else. In this letter we would like to explain our decision.",
         "decision": "I am sorry to tell you that we will not be offering you the role.",
         "decision_we": "We are sorry to tell you that we will not be offering you the role.",
         "reason_below_bar": "{Rank_np} for this role was {crit}, and here we needed to see more than the interviews showed us.",
@@ -134,6 +138,12 @@ TEXTS: dict[str, dict[str, str]] = {
         # notes for the committee
         "note_round_errors": "The workbook has data errors ({n} in all, listed in committee.html), so this letter may leave out rows that were set aside or use a guessed job title. Fix them and run the report again before sending the letter.",
         "note_pending": "Status is pending: this letter is a draft; send it only once the decision is recorded.",
+        "told_by_phone": "by phone",
+        "told_by_video": "by video call",
+        "told_by_in_person": "in person",
+        "told_by_email": "by email",
+        "told_by_letter": "by letter",
+        "told_by_form_letter": "by standard letter",
         "note_told": "Already told of the decision on {date}{how}: send this letter only as the written feedback, not as the news a second time (the Told on column of mail-merge.xlsx).",
         "note_why_shortfall": "Why {crit} is the reason: with each criterion's weight counted, it is where they are furthest behind the selected candidate ({gap} points behind; weight {weight}).",
         "note_why_not_other": "{crit} is further behind ({gap} points) but weighs {weight}.",
@@ -171,6 +181,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "strength": "Besonders überzeugt haben Sie uns im Bereich {crit}.",
         "strength_mild": "Gut gefallen hat uns, was Sie im Bereich {crit} gezeigt haben.",
         "decision_close": "Die Entscheidung war knapp und ist uns nicht leichtgefallen, doch am Ende haben wir die Stelle jemand anderem angeboten.",
+        "decision_told": "Wie wir Ihnen am {date} bereits mitgeteilt haben, können wir Ihnen die Stelle leider nicht anbieten. Mit diesem Schreiben möchten wir Ihnen unsere Entscheidung näher erläutern.",
+        "decision_close_told": "Wie wir Ihnen am {date} bereits mitgeteilt haben, war die Entscheidung knapp und ist uns nicht leichtgefallen; am Ende haben wir die Stelle jemand anderem angeboten. Mit diesem Schreiben möchten wir Ihnen unsere Entscheidung näher erläutern.",
         "decision": "Leider können wir Ihnen die Stelle nicht anbieten.",
         "reason_below_bar": "{Rank_np} für diese Stelle war der Bereich {crit}, und hier haben Sie nach unserem Eindruck aus den Gesprächen das nötige Niveau noch nicht erreicht.",
         "reason_below_bar_plain": "Im Bereich {crit} haben Sie nach unserem Eindruck aus den Gesprächen das Niveau, das diese Stelle verlangt, noch nicht erreicht.",
@@ -230,6 +242,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "follow_up_missing": "Kontakt angeboten, aber kein Datum festgelegt: ein Datum für den nächsten Kontakt eintragen (follow_up_on).",
         "note_round_errors": "Die Arbeitsmappe enthält Datenfehler (insgesamt {n}, aufgeführt in committee.html). Dem Brief fehlen daher womöglich aussortierte Zeilen, oder er verwendet einen nur vermuteten Stellentitel. Bitte die Fehler beheben und den Bericht neu erstellen, bevor der Brief verschickt wird.",
         "note_pending": "Status „pending“: Dieser Brief ist ein Entwurf. Erst verschicken, wenn die Entscheidung eingetragen ist.",
+        "told_by_phone": "telefonisch",
+        "told_by_video": "per Videoanruf",
+        "told_by_in_person": "persönlich",
+        "told_by_email": "per E-Mail",
+        "told_by_letter": "per Brief",
+        "told_by_form_letter": "per Standardschreiben",
         "note_told": "Bereits am {date}{how} über die Entscheidung informiert: diesen Brief nur als schriftliches Feedback schicken, nicht als zweite Absage (Spalte „Told on“ in mail-merge.xlsx).",
         "note_why_shortfall": "Warum {crit} als Grund genannt wird: Nach Gewichtung der Kriterien ist hier der Abstand zur ausgewählten Person am größten ({gap} Punkte Rückstand; Gewicht {weight}).",
         "note_why_not_other": "{crit} liegt weiter zurück ({gap} Punkte), ist aber nur mit {weight} gewichtet.",
@@ -265,28 +283,32 @@ TEXTS: dict[str, dict[str, str]] = {
         "strength_close": "Du gjorde ett mycket gott intryck på oss, inte minst när det gällde {crit}.",
         "strength_close_plain": "Du gjorde ett mycket gott intryck på oss.",
         "strength": "Vi uppskattade särskilt det du visade när det gällde {crit}.",
-        "strength_mild": "Vi uppskattade det du visade när det gällde {crit}.",
-        "decision_close": "Det var mycket jämnt och beslutet var inte lätt, men vi har valt att erbjuda någon annan tjänsten.",
+        "strength_mild": "Vi uppskattade det du visade inom området {crit}.",
+        "decision_close": "Det var mycket jämnt och beslutet var inte lätt, men vi har till slut valt att erbjuda tjänsten till någon annan.",
+        "decision_told": "Som vi meddelade den {date} kan vi tyvärr inte erbjuda dig tjänsten. I det här brevet vill jag berätta mer om hur vi kom fram till beslutet.",
+        "decision_told_we": "Som vi meddelade den {date} kan vi tyvärr inte erbjuda dig tjänsten. I det här brevet vill vi berätta mer om hur vi kom fram till beslutet.",
+        "decision_close_told": "Som vi meddelade den {date} var det mycket jämnt och beslutet var inte lätt, men vi har till slut valt att erbjuda tjänsten till någon annan. I det här brevet vill jag berätta mer om hur vi kom fram till beslutet.",
+        "decision_close_told_we": "Som vi meddelade den {date} var det mycket jämnt och beslutet var inte lätt, men vi har till slut valt att erbjuda tjänsten till någon annan. I det här brevet vill vi berätta mer om hur vi kom fram till beslutet.",
         "decision": "Tyvärr kan vi inte erbjuda dig tjänsten den här gången.",
         "reason_below_bar": "{Rank_np} var {crit}, och där hade vi behövt se mer än det som kom fram under intervjuerna.",
         "reason_below_bar_plain": "När det gäller {crit} hade vi behövt se mer än det som kom fram under intervjuerna.",
         "reason_below_bar_must": "Ett grundkrav för tjänsten var {crit}, och där hade vi behövt se mer än det som kom fram under intervjuerna.",
         "reason_shortfall_close": "Det som till slut avgjorde var {crit}, {rank_np}, där vi bara hade behövt se lite mer.",
         "reason_shortfall_close_plain": "Det som till slut avgjorde var {crit}, där vi bara hade behövt se lite mer.",
-        "reason_shortfall": "Avgörande blev till slut {crit}, {rank_np}, där vi hade velat se mer.",
-        "reason_shortfall_plain": "Avgörande blev till slut {crit}, där vi hade velat se mer.",
+        "reason_shortfall": "Det som till slut avgjorde var {crit}, {rank_np}, där vi hade velat se mer.",
+        "reason_shortfall_plain": "Det som till slut avgjorde var {crit}, där vi hade velat se mer.",
         "reason_thin": "{Rank_np} var {crit}, och ärligt talat fick vi inte veta tillräckligt om just den delen under intervjuerna för att säkert kunna bedöma om din erfarenhet på det området motsvarar det som tjänsten kräver. Det säger vi hellre rakt ut än att gissa oss till en svaghet som vi inte har sett.",
         "reason_thin_plain": "När det gäller {crit} fick vi ärligt talat inte veta tillräckligt under intervjuerna för att säkert kunna bedöma om din erfarenhet på det området motsvarar det som tjänsten kräver. Det säger vi hellre rakt ut än att gissa oss till en svaghet som vi inte har sett.",
-        "reason_none": "Beslutet hängde inte på någon enskild svaghet hos dig; till slut var det små skillnader som avgjorde.",
-        "reason_overall": "Beslutet hängde inte på någon enskild kunskap, utan på helhetsbilden från intervjuerna.",
+        "reason_none": "Beslutet berodde inte på någon enskild svaghet hos dig; till slut var det små skillnader som avgjorde.",
+        "reason_overall": "Beslutet berodde inte på någon enskild förmåga, utan på helhetsbilden från intervjuerna.",
         "tip": "Ett tips om du söker liknande tjänster framöver: {tip}",
         "tip_sentence": "Här är ett tips om du söker liknande tjänster framöver. {tip}",
         "tip_fallback": "Med mer praktisk erfarenhet när det gäller {crit}, i jobbet eller i egna projekt, står du starkare när du söker liknande tjänster.",
-        "stay_close": "Din ansökan var en av de starkaste vi fick, och vi vill gärna hålla kontakten med dig. Dyker det upp en roll som passar dig ännu bättre säger vi till.",
+        "stay_close": "Din ansökan var en av de starkaste vi fick, och vi vill gärna hålla kontakten med dig. Om det dyker upp en tjänst som passar dig ännu bättre, hör vi av oss.",
         "stay_committee": "Vi vill gärna hålla kontakten med dig, eftersom din erfarenhet skulle kunna passa bra i en framtida roll hos oss. Dyker en sådan tjänst upp säger vi till.",
-        "stay_withdrawn": "Dörren står öppen: blir du längre fram intresserad av en annan roll hos oss är du varmt välkommen att söka igen.",
-        "follow_up_promise": "Jag hör i vilket fall av mig igen senast den {date}.",
-        "follow_up_promise_we": "Vi hör i vilket fall av oss igen senast den {date}.",
+        "stay_withdrawn": "Dörren står öppen: blir du längre fram intresserad av en annan tjänst hos oss är du varmt välkommen att söka igen.",
+        "follow_up_promise": "Jag hör under alla omständigheter av mig igen senast den {date}.",
+        "follow_up_promise_we": "Vi hör under alla omständigheter av oss igen senast den {date}.",
         "withdrawn_ack": "Vi tycker att det är synd att du har dragit tillbaka din ansökan, men vi respekterar förstås ditt beslut – tack för att du hörde av dig.",
         "closing": "Tack igen för ditt intresse och din tid. Lycka till framöver – och har du frågor om beslutet får du gärna höra av dig till mig.",
         "closing_we": "Tack igen för ditt intresse och din tid. Lycka till framöver – och har du frågor om beslutet får du gärna höra av dig till oss.",
@@ -295,7 +317,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "sign_off": "Vänliga hälsningar",
         "team": "Rekryteringsgruppen",
         "tp_call": "Ring hellre än mejla om du kan: {first_name} gick vidare till sista steget ({stage}).",
-        "tp_thanks": "Tacka {first_name} för intresset för tjänsten som {role} och för tiden hen lade ner.",
+        "tp_thanks": "Tacka {first_name} för intresset för tjänsten som {role} och för den tid ansökan och intervjuerna tog.",
         "tp_decision_close": "Ge beskedet direkt och tydligt: tjänsten har gått till någon annan, och det var jämnt.",
         "tp_decision": "Ge beskedet direkt och tydligt: vi kan inte erbjuda {first_name} tjänsten.",
         "tp_withdrawn": "Tacka för beskedet om att ansökan har dragits tillbaka och respektera beslutet – ingen bedömning av ansökan.",
@@ -306,13 +328,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "tp_tip": "Ge ett konkret tips, till exempel: ”{tip}”",
         "tp_thin": "Säg öppet att vi inte fick veta tillräckligt om {crit} under intervjuerna. Gör det inte till en svaghet.",
         "tp_thin_aside": "Om {first_name} frågar om {crit}: vi fick inte veta tillräckligt för att kunna bedöma det (för få betyg, eller olika bedömningar), så framställ det inte som en svaghet.",
-        "tp_none": "Betygen visar inget tydligt utvecklingsområde – hitta inte på något. Om hen frågar: beslutet hängde inte på någon enskild svaghet.",
+        "tp_none": "Betygen visar inget tydligt utvecklingsområde – hitta inte på något. Om {first_name} frågar: beslutet berodde inte på någon enskild svaghet.",
         "tp_soft": "Betygen visar den största skillnaden när det gäller {crit}: framställ det inte som ”du passade inte in”, utan säg att helhetsbilden från intervjuerna avgjorde.",
         "tp_not_interviewed": "{first_name} intervjuades inte: håll dig till tacket och beskedet, utan bedömning av enskilda kriterier.",
         "tp_stay": "Säg att vi gärna håller kontakten och kom överens om hur (LinkedIn, en inbjudan till ett evenemang, ett meddelande när en passande tjänst blir ledig).",
         "tp_follow_up": "Lova att höra av dig igen senast den {date} – och håll det.",
         "tp_follow_up_missing": "Bestäm ett datum för nästa kontakt och för in det (follow_up_on).",
-        "tp_questions": "Fråga om hen undrar något och lyssna; erbjud dig att också skicka återkopplingen skriftligt.",
+        "tp_questions": "Fråga om {first_name} undrar något och lyssna; erbjud dig att också skicka återkopplingen skriftligt.",
         "tp_close": "Tacka igen och önska lycka till.",
         "avoid_generic": "”En annan kandidat matchade våra behov bättre” – säger ingenting; nämn kriteriet i stället.",
         "avoid_fit": "”Du var inte rätt profil” eller ”en mer passande profil” – för vagt; peka på kriteriet.",
@@ -326,6 +348,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "follow_up_missing": "Vi erbjöd oss att hålla kontakten men satte inget datum: lägg in ett datum för nästa kontakt (follow_up_on).",
         "note_round_errors": "Arbetsboken innehåller datafel (totalt {n}, listade i committee.html), så brevet kan sakna rader som har sorterats bort eller använda en gissad tjänstetitel. Rätta felen och kör rapporten igen innan brevet skickas.",
         "note_pending": "Status pending: brevet är ett utkast. Skicka det först när beslutet är registrerat.",
+        "told_by_phone": "per telefon",
+        "told_by_video": "via videosamtal",
+        "told_by_in_person": "vid ett möte",
+        "told_by_email": "via e-post",
+        "told_by_letter": "per brev",
+        "told_by_form_letter": "med ett standardbrev",
         "note_told": "Har redan fått besked om beslutet den {date}{how}: skicka brevet bara som skriftlig återkoppling, inte som ett nytt besked (kolumnen Told on i mail-merge.xlsx).",
         "note_why_shortfall": "Varför {crit} anges som skäl: med kriteriernas vikter inräknade är det här som kandidaten ligger längst efter den valda kandidaten ({gap} poäng efter; vikt {weight}).",
         "note_why_not_other": "{crit} ligger längre efter ({gap} poäng) men väger bara {weight}.",
@@ -444,25 +472,36 @@ def _is_title_word(word: str) -> bool:
     return bool(_TITLE_WORD.match(word)) and word[0].isupper() and any(ch.islower() for ch in word)
 
 
-def sentence_case(name: str) -> str:
-    """A criterion label as it reads mid-sentence: "Data visualisation" -> "data visualisation".
+def sentence_case(name: str, language: str = "en") -> str:
+    """A criterion label or job title as it reads mid-sentence: "Data visualisation" -> "data visualisation".
 
-    Only labels written in sentence or title case are changed; acronyms
-    ("SQL"), words with inner capitals ("JavaScript", "Social-Media-Strategie")
-    and names in `KEEP_CAPITALISED` ("Python", "English") stay as written.
+    The first word loses its capital when it is an ordinary capitalised word;
+    acronyms ("SQL"), words with inner capitals ("JavaScript") and names in
+    `KEEP_CAPITALISED` ("Python", "English") stay as written. A later word
+    keeps its capital, as a name does ("Samverkan med Region Värmland" ->
+    "samverkan med Region Värmland", "Kunskap om SoL och LSS" -> "kunskap om
+    SoL och LSS"), except in an English label written in title case, where
+    every word of four letters or more is capitalised ("Stakeholder
+    Management" -> "stakeholder management"). A label the committee starts
+    with a small letter is used exactly as written.
     """
     words = name.split(" ")
     if not words or not _is_title_word(words[0]) or words[0] in KEEP_CAPITALISED:
         return name
-    out = []
-    for w in words:
-        if _is_title_word(w) and w not in KEEP_CAPITALISED:
-            out.append(w[0].lower() + w[1:])
-        elif w and (w == w.lower() or w.isupper() or any(ch.isdigit() for ch in w)):
-            out.append(w)
-        else:  # an unusual word: leave the whole label as written
-            return name
+    rest = words[1:]
+    long = [w for w in rest if len(w) >= 4 and w.isalpha()]
+    title = language == "en" and bool(long) and all(_is_title_word(w) for w in long)
+    out = [words[0][0].lower() + words[0][1:]]
+    for w in rest:
+        out.append(w[0].lower() + w[1:] if title and _is_title_word(w) and w not in KEEP_CAPITALISED else w)
     return " ".join(out)
+
+
+def tip_stands_alone(tip: str, language: str) -> bool:
+    """Whether the letter gives a workbook tip as a sentence of its own rather than after a colon: when it has a colon
+    of its own, or (English, Swedish) starts with a capital letter, which mid-sentence lower case could take from a name."""
+    tip = str(tip).strip()
+    return ":" in tip or (language in ("en", "sv") and tip[:1].isupper())
 
 
 def criterion_text(name: str, language: str, round_language: str | None, translated: str | None = None) -> str:
@@ -485,23 +524,21 @@ def criterion_text(name: str, language: str, round_language: str | None, transla
     name = " ".join(str(name).split())
     if language != round_language:
         return quote(name, language)
-    return name if language == "de" else sentence_case(name)
+    return name if language == "de" else sentence_case(name, language)
 
 
 def as_sentence(tip: str, language: str, after_colon: bool = True) -> str:
     """A workbook tip ready to follow a colon (or to stand alone): trimmed, with a final full stop.
 
-    After a colon German starts a full sentence with a capital letter;
-    English and Swedish continue in lower case ("... framöver: planera
-    ..."), unless the first word is an acronym or a name. With
-    ``after_colon=False`` the tip starts with a capital letter.
+    The committee's words are never put in lower case (the first word may be
+    a name: "Socialstyrelsens webbutbildningar ..."): a tip written with a
+    capital stands as a sentence of its own in English and Swedish letters
+    (`tip_stands_alone`). After a colon German starts a full sentence with
+    a capital letter; with ``after_colon=False`` the tip starts with one.
     """
     tip = " ".join(str(tip).split())
     if not tip:
         return tip
-    first, _, rest = tip.partition(" ")
-    if after_colon and language in ("en", "sv") and _is_title_word(first) and first not in KEEP_CAPITALISED:
-        tip = first[0].lower() + first[1:] + (" " + rest if rest else "")
-    else:
+    if not after_colon or language not in ("en", "sv"):
         tip = capitalise(tip)
     return tip if tip[-1] in ".!?…" else tip + "."
