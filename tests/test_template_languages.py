@@ -144,12 +144,12 @@ def test_the_template_command_writes_a_swedish_template(tmp_path, capsys):
 @pytest.mark.parametrize("language, typed", [
     ("de", {"status": {"hired": "eingestellt", "rejected": "abgelehnt"}, "channel": {"phone": "Telefon", "email": "E-Mail"},
             "stay_in_touch": {True: "ja", False: "nein"}}),
-    ("sv", {"status": {"hired": "anställd", "rejected": "avböjd"}, "channel": {"phone": "telefon", "email": "e-post"},
+    ("sv", {"status": {"hired": "anställd", "rejected": "fick nej"}, "channel": {"phone": "telefon", "email": "mejl"},
             "stay_in_touch": {True: "ja", False: "nej"}}),
 ])
 def test_the_words_the_instructions_say_are_read_are_read(tmp_path, language, typed):
     """The German and Swedish instructions promise that values typed by hand in the committee's language (ja/nein,
-    abgelehnt, eingestellt, Telefon, E-Mail; ja/nej, avböjd, anställd, telefon, e-post) are read: they load as the
+    abgelehnt, eingestellt, Telefon, E-Mail; ja/nej, fick nej, anställd, telefon, mejl) are read: they load as the
     drop-down's words would."""
     words = " ".join(INSTRUCTIONS[language])
     assert all(w in words for column in typed.values() for w in column.values())

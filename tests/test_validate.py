@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
+import openpyxl
 import pandas as pd
 import pytest
 from conftest import make_frames
 
 import toolkit
 from toolkit import ScorecardError, round_from_frames
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample"
 
 
 def load(role, criteria, candidates, scores, **kw):
@@ -260,6 +264,17 @@ def test_an_id_that_lost_its_leading_zeros_gets_a_did_you_mean(frames):
     assert len(hints) == 1 and hints.str.startswith("Did you mean '00123'?").all()
 
 
+@pytest.mark.parametrize("typed", ["K3", "k003"])
+def test_an_id_typed_without_the_zero_inside_it_gets_a_did_you_mean(frames, typed):
+    """A Swedish secretary typed K3 for K03 on the Scores sheet: the error named the cell but not the id meant."""
+    role, criteria, candidates, scores = frames
+    candidates["candidate_id"] = ["K03", "K13", "K30"]
+    scores["candidate_id"] = scores["candidate_id"].replace({"C1": "K03", "C2": "K13", "C3": "K30"})
+    scores.loc[scores.index[0], "candidate_id"] = typed
+    hints = load(role, criteria, candidates, scores).errors.loc[lambda e: e["rule"] == "unknown_candidate", "hint"]
+    assert hints.tolist() and hints.iloc[0].startswith("Did you mean 'K03'?")
+
+
 def test_a_word_in_a_score_cell_gets_a_hint_about_scores(frames):
     role, criteria, candidates, scores = frames
     scores["score"] = scores["score"].astype(object)
@@ -504,6 +519,31 @@ def test_a_declined_status_is_refused_with_a_hint_saying_which_status_to_write(f
     candidates.loc[1, "status"] = "Abgesagt"
     err = load(role, criteria, candidates, scores).errors.iloc[0]
     assert err["location"] == "Candidates!D3" and "rejected (abgelehnt)" in err["hint"] and "withdrawn (zurückgezogen)" in err["hint"]
+    # Swedish 'tackade nej' too ('vi tackade nej till kandidaten' or 'kandidaten tackade nej')
+    candidates.loc[1, "status"] = "Tackade nej"
+    err = load(role, criteria, candidates, scores).errors.iloc[0]
+    assert err["location"] == "Candidates!D3" and "rejected (fick nej)" in err["hint"] and "withdrawn (drog sig ur)" in err["hint"]
+
+
+def test_what_a_swedish_secretary_types_is_read(tmp_path):
+    """A Swedish review: 'Ej aktuell' (the usual rejected status in Swedish recruitment systems), 'mejl' (the spelling
+    Språkrådet recommends), 'SMS' and the date 17/3 2026 were refused; 16/3, with no year, was refused with a hint
+    that did not say the year was missing."""
+    wb = openpyxl.load_workbook(SAMPLE / "stockholm-ux-designer.xlsx")
+    ws = wb["Candidates"]
+    col = {c.value: c.column for c in ws[1]}
+    typed = {2: ("Ej aktuell", "mejl", "17/3 2026"), 3: ("fick nej", "SMS", None), 5: ("rejected", "phone", "16/3")}
+    for row, (status, channel, told) in typed.items():
+        ws.cell(row, col["status"]).value, ws.cell(row, col["channel"]).value = status, channel
+        if told:
+            ws.cell(row, col["notified_on"]).value = told
+    wb.save(tmp_path / "r.xlsx")
+    rnd = toolkit.load_round(tmp_path / "r.xlsx", as_of="2026-03-20")
+    got = rnd.candidates.set_index("source_row")
+    assert got.loc[2, ["status", "channel"]].tolist() == ["rejected", "email"] and str(got.loc[2, "notified_on"].date()) == "2026-03-17"
+    assert got.loc[3, ["status", "channel"]].tolist() == ["rejected", "email"]
+    (err,) = rnd.errors[rnd.errors["sheet"] == "Candidates"].itertuples()  # its scores are set aside with it, said once
+    assert err.location == f"Candidates!{openpyxl.utils.get_column_letter(col['notified_on'])}5" and "with its year" in err.hint
 
 
 def test_a_channel_that_cannot_be_read_is_one_error_not_also_a_channel_left_empty(frames):

@@ -76,7 +76,8 @@ STATUS_SYNONYMS = {
     "offer": "offered", "angebot": "offered", "erbjuden": "offered", "zusage": "offered", "erbjudande": "offered",
     "angebot offen": "offered", "erbjudande lämnat": "offered",
     "reject": "rejected", "abgelehnt": "rejected", "absage": "rejected", "avböjd": "rejected",
-    "avslag": "rejected", "avslagen": "rejected", "nej": "rejected",
+    "avslag": "rejected", "avslagen": "rejected", "nej": "rejected", "ej aktuell": "rejected", "inte aktuell": "rejected",
+    "fick nej": "rejected",
     "withdrew": "withdrawn", "zurückgezogen": "withdrawn", "bewerbung zurückgezogen": "withdrawn", "drog sig ur": "withdrawn",
     "återtagen": "withdrawn",
     "open": "pending", "offen": "pending", "in progress": "pending", "väntar": "pending", "noch nicht entschieden": "pending",
@@ -89,7 +90,7 @@ CHANNEL_SYNONYMS = {
     "video call": "video", "videocall": "video", "teams": "video", "zoom": "video", "videomöte": "video",
     "in person": "in_person", "face to face": "in_person", "persönlich": "in_person", "personligen": "in_person", "meeting": "in_person",
     "gespräch vor ort": "in_person", "videosamtal": "video", "standardschreiben": "form_letter",
-    "e-mail": "email", "mail": "email", "e-post": "email",
+    "e-mail": "email", "mail": "email", "e-post": "email", "mejl": "email", "sms": "email", "text message": "email",
     "post": "letter", "brief": "letter", "brev": "letter",
     "form letter": "form_letter", "template": "form_letter", "serienbrief": "form_letter", "standardbrev": "form_letter", "ats": "form_letter",
 }
@@ -102,12 +103,17 @@ SYNONYMS = {"status": STATUS_SYNONYMS, "channel": CHANNEL_SYNONYMS, "language": 
 
 # Words that name a value in some trackers and the opposite in others: refused, with a hint that says which to write.
 # "declined" is "we declined them" to some and "they declined (our offer)" to others, and the two get opposite letters.
-# (Swedish tells them apart: "avböjd" is the candidate turned down, rejected; they declined is "avböjde" / "tackade nej".)
+# (Swedish "avböjd" is the candidate turned down, rejected; "tackade nej" is mostly the candidate saying no, but a
+# committee can "tacka nej" to a candidate too.)
 AMBIGUOUS = {"status": {"declined": "'declined' can mean either: write rejected if the committee turned the candidate down, "
                                     "withdrawn if the candidate declined (an offer too)",
                         # German "abgesagt": "wir haben abgesagt" (rejected) or "die Person hat abgesagt" (withdrew)
                         "abgesagt": "'abgesagt' can mean either: write rejected (abgelehnt) if the committee turned the candidate "
-                                    "down, withdrawn (zurückgezogen) if the candidate cancelled"}}
+                                    "down, withdrawn (zurückgezogen) if the candidate cancelled",
+                        # Swedish "tackat nej": "vi tackade nej till kandidaten" (rejected) or "kandidaten tackade nej" (withdrew)
+                        **{w: f"'{w}' can mean either: write rejected (fick nej) if the committee turned the candidate down, "
+                              "withdrawn (drog sig ur) if the candidate said no themselves"
+                           for w in ("tackat nej", "tackade nej")}}}
 
 # A rank above this is a typo (and a gap of billions cannot be listed): an error, not a criterion.
 MAX_RANK = 1000
@@ -235,6 +241,11 @@ def _shortened(values) -> np.ndarray:
 def _same(a, b) -> bool:
     """Two typed values are the same (two blanks are)."""
     return bool(pd.isna(a) and pd.isna(b)) or (not pd.isna(a) and not pd.isna(b) and a == b)
+
+
+def _unpadded(candidate_id: str) -> str:
+    """An id with no leading zeros in its numbers, in lower case ('K03' -> 'k3', 'C-0042' -> 'c-42'): 'K3' typed for 'K03'."""
+    return re.sub(r"\d+", lambda m: str(int(m.group())), str(candidate_id)).casefold()
 
 
 def _closest(name: str, options: list[str]) -> str | None:
@@ -379,7 +390,8 @@ def _allowed_hint(f) -> str:
     if f.kind == "choice":
         return f"Use one of: {', '.join(f.choices)}"
     if f.kind == "date":
-        return "Enter a real date from 1970 on (format the cell as a date) or write it as YYYY-MM-DD or DD.MM.YYYY"
+        return ("Enter a real date from 1970 on, with its year (format the cell as a date), or write it as YYYY-MM-DD "
+                "(2026-03-16) or DD.MM.YYYY")
     if f.kind == "bool":
         return "Write yes or no (ja/nein, ja/nej also work)"
     if f.name == "score":  # a percentage is put onto the scale (60 % -> 3.4 on 1-5), not read as 0.6
@@ -1071,8 +1083,12 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
             shortened = chk.shortened_ids(among=unknown.to_numpy(dtype=bool))
             unknown &= ~shortened
             folded = {k.casefold(): k for k in known_ids} if unknown.any() else {}  # 'c001' for 'C001': ids match exactly
-            if unknown.any():  # 123 for '00123': a spreadsheet dropped the leading zeros of a number
+            if unknown.any():  # 123 for '00123': a spreadsheet dropped the leading zeros of a number; K3 for K03: typed without
                 folded.update({k.lstrip("0").casefold(): k for k in known_ids if k.lstrip("0") != k and k.lstrip("0").casefold() not in folded})
+                unpadded: dict[str, list[str]] = {}
+                for k in known_ids:
+                    unpadded.setdefault(_unpadded(k), []).append(k)
+                folded.update({u: ks[0] for u, ks in unpadded.items() if len(ks) == 1 and u not in folded})
             # a misspelt name in a table keyed by names ('Hanna Schulz' for 'Hannah Schulz'): the name meant, looked
             # up once per distinct value, and only for a few (a column of ids that all miss is no misspelling)
             few = unknown.any() and cid[unknown.fillna(False)].nunique() <= NEAR_NAMES_MAX
@@ -1093,6 +1109,8 @@ def build_round(raw: RawWorkbook, *, round_id: str, as_of=None, strict: bool = F
                                                      f"{'its score is' if n == 1 else f'their {n} scores are'} set aside ({where})",
                                  lambda k: (f"Did you mean {folded[k.casefold()]!r}? Ids must match exactly, capitals and leading zeros "
                                             "included (format an id column as text)" if k.casefold() in folded
+                                            else f"Did you mean {folded[_unpadded(k)]!r}? Ids must match exactly, leading zeros "
+                                                 "included" if _unpadded(k) in folded
                                             else f"{near(k)}Add the candidate to the Candidates sheet, or correct it"),
                                  key=lambda v: (v.strip() if isinstance(v, str) else _show(v)) if not _blank_scalar(v) else v)
             if aside.any() and candidates.empty:  # no candidate could be loaded: one error for all their scores (one key)

@@ -48,7 +48,7 @@ MONTHS = {
 _ISO = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T].*)?$")
 ISO_DATE = _ISO  # a date whose year is written in full and first
 _DOTTED = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{2}|\d{4})\.?(?:\s.*)?$")
-_AMBIG = re.compile(r"^(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})(?:[ T].*)?$")
+_AMBIG = re.compile(r"^(\d{1,2})[/-](\d{1,2})(?:[/-](\d{2}|\d{4})|\s+(\d{4}))(?:[ T].*)?$")  # 17/3/2026, 19/3-26, 17/3 2026
 _SHORT_DASHED = re.compile(r"^(\d{2})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")  # yy-mm-dd (Swedish short form) or dd-mm-yy / mm-dd-yy
 _DAY_MONTH_NAME = re.compile(r"^(\d{1,2})\.?\s+([^\W\d_]+)\.?,?\s+(\d{4})$")
 _MONTH_NAME_DAY = re.compile(r"^([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
@@ -224,7 +224,7 @@ def read_date(v, rule: str = DAY_FIRST, *, serials: bool = True) -> dt.date | No
     if rule == YEAR_FIRST and (m := _SHORT_DASHED.match(t)):
         return _make(_year(m.group(1)), int(m.group(2)), int(m.group(3)))
     if m := _AMBIG.match(t):
-        a, b, y = int(m.group(1)), int(m.group(2)), _year(m.group(3))
+        a, b, y = int(m.group(1)), int(m.group(2)), _year(m.group(3) or m.group(4))
         return _make(y, a, b) if rule == MONTH_FIRST else _make(y, b, a)  # year-first files: other forms day first
     if m := _DAY_MONTH_NAME.match(t):
         month = MONTHS.get(m.group(2).casefold())

@@ -80,7 +80,7 @@ INSTRUCTIONS: dict[str, tuple[str, ...]] = {"en": (
     "",
     "Dates: type real dates (e.g. 2026-03-13), not text. The date columns are formatted for dates.",
     "Drop-downs: status, channel, language and yes/no columns on Candidates and Criteria; "
-    "criterion and candidate_id on Scores list the names from the Criteria and Candidates sheets; "
+    "criterion and candidate_id on Scores list the criteria and the candidate ids from the Criteria and Candidates sheets; "
     "score and bar question a number outside the scale. The checks warn and let you go on, because "
     "Debrief reads more than the drop-downs offer (ja, abgelehnt, Telefon ...); debrief validate has the last word.",
     "Rest the pointer on a column heading (row 1) to see what goes in the column.",

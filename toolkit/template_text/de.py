@@ -35,7 +35,7 @@ INSTRUCTIONS = (
     "Datumsangaben: Geben Sie echte Datumswerte ein (z. B. 13.03.2026), keinen Text. Die Datumsspalten sind als "
     "Datum formatiert.",
     "Auswahllisten: Die Spalten status, channel, language und die yes/no-Spalten in den Blättern „Candidates“ und „Criteria“ bieten "
-    "eine Auswahlliste; criterion und candidate_id in Scores zeigen die Namen aus den Blättern „Criteria“ und „Candidates“. Bei score und bar fragt Excel nach, wenn eine Zahl außerhalb der Skala liegt. Die Prüfungen warnen "
+    "eine Auswahlliste; criterion und candidate_id in Scores zeigen die Kriterien und die IDs aus den Blättern „Criteria“ und „Candidates“. Bei score und bar fragt Excel nach, wenn eine Zahl außerhalb der Skala liegt. Die Prüfungen warnen "
     "nur und lassen Sie weiterarbeiten, denn Debrief versteht mehr, als die Listen anbieten (ja, abgelehnt, "
     "Telefon …); das letzte Wort hat debrief validate.",
     "Wenn Sie mit der Maus auf eine Spaltenüberschrift (Zeile 1) zeigen, sehen Sie, was in die Spalte gehört.",
@@ -128,7 +128,8 @@ FIELD_NOTES = {
         "description": "Was das Kriterium bedeutet, als Hilfe für die Interviewenden (nicht in Briefen)",
         "growth_tip": "Ein konkreter Tipp, wie man sich in diesem Bereich weiterentwickeln kann, auf Englisch; "
                       "zitiert in englischen Briefen, die das Kriterium nennen",
-        "growth_tip_de": "Derselbe Tipp für deutsche Briefe",
+        "growth_tip_de": "Ein konkreter Tipp, wie man sich in diesem Bereich weiterentwickeln kann, auf Deutsch; "
+                         "zitiert in deutschen Briefen, die das Kriterium nennen",
         "growth_tip_sv": "Derselbe Tipp für schwedische Briefe",
         "criterion_en": "Name des Kriteriums in englischen Briefen; leer = wie eingetragen",
         "criterion_de": "Name des Kriteriums in deutschen Briefen; leer = wie eingetragen",

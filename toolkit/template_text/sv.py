@@ -17,7 +17,7 @@ INSTRUCTIONS = (
     "kandidater som får sitt brev på ett annat språk än rekryteringens (tomt = namnet som det är skrivet, inom "
     "citattecken).",
     "Candidates (kandidater): en rad per kandidat med ett unikt candidate_id. status: hired (anställd) när "
-    "erbjudandet är accepterat, offered (erbjuden) så länge erbjudandet är öppet, rejected (avböjd, fick nej), "
+    "erbjudandet är accepterat, offered (erbjuden) så länge erbjudandet är öppet, rejected (fick nej, ej aktuell), "
     "withdrawn när kandidaten själv har dragit sig ur, pending (väntar) tills rekryteringsgruppen har "
     "beslutat om kandidaten (när rekryteringens beslut väl är fattat räknas en kandidat med pending som att den "
     "väntar på besked). Fyll i beslutsdatumet (decided_on; tomt = rekryteringens datum på bladet Role), dagen då "
@@ -33,28 +33,28 @@ INSTRUCTIONS = (
     "",
     "Datum: skriv riktiga datum (t.ex. 2026-03-13), inte text. Datumkolumnerna är formaterade för datum.",
     "Listrutor finns i kolumnerna status, channel och language och i yes/no-kolumnerna på bladen Candidates och Criteria; "
-    "på bladet Scores visar criterion och candidate_id namnen från bladen Criteria och Candidates; i score och bar "
+    "på bladet Scores visar criterion och candidate_id kriterierna och kandidaternas id från bladen Criteria och Candidates; i score och bar "
     "säger Excel till när ett tal ligger utanför skalan. Kontrollerna varnar men låter dig fortsätta, eftersom "
-    "Debrief läser mer än listorna erbjuder (ja, avböjd, telefon …). Det är debrief validate som har sista ordet.",
+    "Debrief läser mer än listorna erbjuder (ja, fick nej, telefon …). Det är debrief validate som har sista ordet.",
     "Håll muspekaren över en kolumnrubrik (rad 1) så ser du vad som ska stå i kolumnen.",
     "Låt rubrikraden (rad 1) vara som den är och fyll i uppgifterna från rad 2. Byt inte namn på bladen. "
     "Bladnamnen, kolumnrubrikerna och värdena i listrutorna är Debriefs fasta ord på engelska och ska stå kvar "
     "precis som de är, så att Debrief kan läsa alla arbetsböcker på samma sätt. Skriver du in ett värde för hand "
-    "går det också bra på svenska: Debrief läser till exempel ja/nej, avböjd, anställd, telefon och e-post.",
+    "går det också bra på svenska: Debrief läser till exempel ja/nej, fick nej, ej aktuell, anställd, telefon och mejl.",
     "Kontrollera arbetsboken med:  debrief validate FILNAMN.xlsx",
 )
 
 ROLE_NOTES = {
     "role": "Tjänstens titel, som i platsannonsen (måste fyllas i).",
     "requisition": "Rekryteringens eller tjänstens id i ert rekryteringssystem.",
-    "department": "Avdelning eller team som tjänsten hör till.",
+    "department": "Förvaltning, avdelning eller enhet som tjänsten hör till.",
     "hiring_manager": "Den som ansvarar för rekryteringen (rekryterande chef).",
     "country": "Landskod med två bokstäver (SE, DE, GB …). Styr vilka helgdagar som räknas bort när arbetsdagar räknas.",
     "language": "Brevens standardspråk: en, de eller sv (välj i listan).",
     "response_target_days": "Inom hur många arbetsdagar efter beslutet kandidaterna ska få besked. Tomt = 3.",
     "decided_on": "Dagen då rekryteringsgruppen fattade beslut. Gäller kandidater som inte har ett eget decided_on.",
     "scale": "Poängskala, skrivs lägst-högst, t.ex. 1-5 (tomt = 1-5).",
-    "company": "Företagsnamnet som används i breven.",
+    "company": "Organisationens namn (företaget, kommunen eller myndigheten) så som det ska stå i breven.",
     "sender_name": "Den som skriver under breven.",
     "sender_title": "Titeln för den som skriver under.",
     "sender_email": "E-postadressen till den som skriver under: står under underskriften för frågor och är avsändare av e-postutkasten.",
@@ -96,7 +96,7 @@ CHECKS = {
     "target_title": "Inte 0–60 arbetsdagar",
     "target_error": "Skriv antalet arbetsdagar som ett heltal från 0 till 60, t.ex. 3.",
     "yes_no_prompt": "yes (ja) eller no (nej)",
-    "status_prompt": "hired = anställd (har tackat ja), offered = erbjudande lämnat, rejected = avböjd (fick nej), "
+    "status_prompt": "hired = anställd (har tackat ja), offered = erbjudande lämnat, rejected = fick nej (ej aktuell), "
                      "withdrawn = drog sig ur, pending = inte beslutat än",
     "channel_prompt": "Hur kandidaten fick beskedet: phone = telefon, video = videosamtal, in_person = personligen, "
                       "email = e-post, letter = brev, form_letter = standardbrev.",
@@ -122,7 +122,7 @@ FIELD_NOTES = {
         "description": "Vad kriteriet innebär, som stöd för intervjuarna (används inte i breven)",
         "growth_tip": "Ett konkret sätt att utvecklas inom kriteriet; citeras i brev på engelska som nämner det",
         "growth_tip_de": "Samma råd för brev på tyska",
-        "growth_tip_sv": "Samma råd för brev på svenska",
+        "growth_tip_sv": "Ett konkret sätt att utvecklas inom kriteriet; citeras i brev på svenska som nämner det",
         "criterion_en": "Kriteriets namn i brev på engelska; tomt = som det är skrivet",
         "criterion_de": "Kriteriets namn i brev på tyska; tomt = som det är skrivet",
         "criterion_sv": "Kriteriets namn i brev på svenska; tomt = som det är skrivet",
@@ -133,7 +133,7 @@ FIELD_NOTES = {
         "email": "En enda e-postadress, bara själva adressen (namn@example.com): mottagaren av brevutkastet",
         "language": "Brevets språk; tomt = rekryteringens",
         "status": "hired (anställd: har tackat ja till erbjudandet), offered (erbjudande lämnat men inte accepterat "
-                  "än), rejected (avböjd), withdrawn (drog sig ur), pending (inte beslutat än; när rekryteringens "
+                  "än), rejected (fick nej, ej aktuell), withdrawn (drog sig ur), pending (inte beslutat än; när rekryteringens "
                   "beslut är fattat räknas kandidaten som att den väntar på besked)",
         "stage_reached": "Den sista intervjuomgång kandidaten kom till, skriven som på bladet Scores",
         "applied_on": "Ansökningsdatum",
