@@ -378,7 +378,7 @@ def test_german_call_notes_keep_to_the_thanks_and_the_decision_in_good_grammar()
 def test_without_a_named_sender_the_team_signs_and_speaks_as_we():
     fb = compose(make_round("sv", role={"sender_name": None, "sender_title": None}), "R", as_of=AS_OF)
     assert fb.sender_name == "Rekryteringsgruppen" and fb.signature == ("Vänliga hälsningar", "Rekryteringsgruppen", "Nordvind AB")
-    assert fb.follow_up_promise.startswith("Vi ") and "1 juni" in fb.follow_up_promise
+    assert " vi " in f" {fb.follow_up_promise.lower()} " and "1 juni" in fb.follow_up_promise
     assert "Jag " not in fb.text and " mig" not in fb.text
     assert any("rekryteringsgruppen" in n for n in fb.notes)
 
@@ -715,3 +715,10 @@ def test_a_candidate_told_already_or_waiting_for_feedback_is_pointed_out_to_whoe
         assert short_day in fbs[cid].decision and fbs[cid].decision.startswith(("As we let you know", "Wie wir Ihnen am", "Som vi meddelade"))
     assert all(fbs[cid].decision in (TEXTS[lang]["decision"], TEXTS[lang].get("decision_we"), TEXTS[lang]["decision_close"],
                                      TEXTS[lang].get("decision_close_we")) for cid in untold)
+    # the caller starts from what they know, rather than "give the decision early and plainly"
+    assert TEXTS[lang]["tp_decision_told"].format(first_name=fbs[first].first_name, date=short_day) in fbs[first].talking_points
+    assert not any(p.startswith(TEXTS[lang]["tp_decision"][:20]) for p in fbs[first].talking_points)
+    # never interviewed: no reason follows, so the letter does not announce an explanation (a native review)
+    scores = {cid: sc for cid, sc in SCORES.items() if cid != first}
+    quiet = compose(make_round(lang, scores=scores, candidates={first: told}), first, as_of=AS_OF)
+    assert quiet.reason_kind == "not_interviewed" and quiet.decision == TEXTS[lang]["decision_told_plain"].format(date=short_day)

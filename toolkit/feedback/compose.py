@@ -687,10 +687,12 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, let
     decision = reason = tip = None
     no_weakness = False  # the scores show no weakness: every criterion at or above its floor (reason "none")
     withdrawn_ack = t("withdrawn_ack") if withdrawn else None
+    told_before = status == "rejected" and told_on is not None and told_on <= letter_date  # they know: the letter says so
+    told_day = format_date(told_on, lang, with_year=told_on.year != letter_date.year) if told_before else None
     if not withdrawn:
         key = "decision_close" if close else "decision"
-        if status == "rejected" and told_on is not None and told_on <= letter_date:  # they know: the letter says so
-            decision = t(f"{key}_told", date=format_date(told_on, lang, with_year=told_on.year != letter_date.year))
+        if told_before:  # a letter with no reason to give (never interviewed) does not announce an explanation
+            decision = t(f"{key}_told" if reason_kind != "not_interviewed" else "decision_told_plain", date=told_day)
         else:
             decision = t(key)
     focus = thin_c if reason_kind == "thin_evidence" else growth_c if reason_kind in ("below_bar", "shortfall", "overall") else None
@@ -769,7 +771,7 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, let
     if withdrawn:
         points.append(t("tp_withdrawn"))
     else:
-        points.append(t("tp_decision_close" if close else "tp_decision"))
+        points.append(t("tp_decision_told", date=told_day) if told_before else t("tp_decision_close" if close else "tp_decision"))
         if strength_c:
             points.append(t("tp_strength", crit=crit_text(strength_c)))
         rank_paren = f" ({rnp})" if rnp else ""

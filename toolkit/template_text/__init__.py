@@ -85,7 +85,7 @@ INSTRUCTIONS: dict[str, tuple[str, ...]] = {"en": (
     "Debrief reads more than the drop-downs offer (ja, abgelehnt, Telefon ...); debrief validate has the last word.",
     "Rest the pointer on a column heading (row 1) to see what goes in the column.",
     "Keep the header row (row 1) as it is; add data from row 2. Do not rename the sheets.",
-    "Check the workbook with:  debrief validate THIS_FILE.xlsx",
+    "Check the workbook with:  debrief validate THIS_FILE.xlsx  (in a terminal, in the folder where Debrief is installed: .venv/bin/debrief validate THIS_FILE.xlsx; or ask whoever set Debrief up).",
 )}
 """The Instructions sheet, one paragraph per row, by language (the first row is its title)."""
 

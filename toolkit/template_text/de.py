@@ -35,7 +35,7 @@ INSTRUCTIONS = (
     "Datumsangaben: Geben Sie echte Datumswerte ein (z. B. 13.03.2026), keinen Text. Die Datumsspalten sind als "
     "Datum formatiert.",
     "Auswahllisten: Die Spalten status, channel, language und die yes/no-Spalten in den Blättern „Candidates“ und „Criteria“ bieten "
-    "eine Auswahlliste; criterion und candidate_id in Scores zeigen die Kriterien und die IDs aus den Blättern „Criteria“ und „Candidates“. Bei score und bar fragt Excel nach, wenn eine Zahl außerhalb der Skala liegt. Die Prüfungen warnen "
+    "eine Auswahlliste; im Blatt „Scores“ bieten die Spalten criterion und candidate_id die Kriterien aus dem Blatt „Criteria“ und die IDs aus dem Blatt „Candidates“ zur Auswahl an. Bei score und bar fragt Excel nach, wenn eine Zahl außerhalb der Skala liegt. Die Prüfungen warnen "
     "nur und lassen Sie weiterarbeiten, denn Debrief versteht mehr, als die Listen anbieten (ja, abgelehnt, "
     "Telefon …); das letzte Wort hat debrief validate.",
     "Wenn Sie mit der Maus auf eine Spaltenüberschrift (Zeile 1) zeigen, sehen Sie, was in die Spalte gehört.",
@@ -43,7 +43,7 @@ INSTRUCTIONS = (
     "nicht um. Blattnamen, Spaltenüberschriften und die Werte der Auswahllisten sind feste englische Begriffe von "
     "Debrief und bleiben, wie sie sind. Einige deutsche Werte, die Sie von Hand eingeben, liest Debrief trotzdem "
     "(ja/nein, abgelehnt, eingestellt, Telefon, E-Mail …).",
-    "Prüfen Sie die Arbeitsmappe mit:  debrief validate DIESE_DATEI.xlsx",
+    "Prüfen Sie die Arbeitsmappe mit:  debrief validate DIESE_DATEI.xlsx  (in einem Terminal, im Ordner, in dem Debrief installiert ist: .venv/bin/debrief validate DIESE_DATEI.xlsx; oder fragen Sie die Person, die Debrief eingerichtet hat).",
 )
 
 ROLE_NOTES = {

@@ -19,8 +19,8 @@ INSTRUCTIONS = (
     "Candidates (kandidater): en rad per kandidat med ett unikt candidate_id. status: hired (anställd) när "
     "erbjudandet är accepterat, offered (erbjuden) så länge erbjudandet är öppet, rejected (fick nej, ej aktuell), "
     "withdrawn när kandidaten själv har dragit sig ur, pending (väntar) tills rekryteringsgruppen har "
-    "beslutat om kandidaten (när rekryteringens beslut väl är fattat räknas en kandidat med pending som att den "
-    "väntar på besked). Fyll i beslutsdatumet (decided_on; tomt = rekryteringens datum på bladet Role), dagen då "
+    "beslutat om kandidaten (när rekryteringens beslut väl är fattat betyder pending att kandidaten väntar på "
+    "besked). Fyll i beslutsdatumet (decided_on; tomt = rekryteringens datum på bladet Role), dagen då "
     "kandidaten fick besked (notified_on) och hur (channel): phone, video och in_person är personliga och att "
     "föredra för kandidater i slutomgången; email och letter är skriftliga; form_letter är ett standardbrev. "
     "feedback_requested_on och feedback_sent_on: när kandidaten bad om återkoppling och när den lämnades. "
@@ -41,7 +41,7 @@ INSTRUCTIONS = (
     "Bladnamnen, kolumnrubrikerna och värdena i listrutorna är Debriefs fasta ord på engelska och ska stå kvar "
     "precis som de är, så att Debrief kan läsa alla arbetsböcker på samma sätt. Skriver du in ett värde för hand "
     "går det också bra på svenska: Debrief läser till exempel ja/nej, fick nej, ej aktuell, anställd, telefon och mejl.",
-    "Kontrollera arbetsboken med:  debrief validate FILNAMN.xlsx",
+    "Kontrollera arbetsboken med:  debrief validate FILNAMN.xlsx  (i ett terminalfönster, i mappen där Debrief är installerat: .venv/bin/debrief validate FILNAMN.xlsx; eller fråga den som har installerat Debrief).",
 )
 
 ROLE_NOTES = {
@@ -134,7 +134,7 @@ FIELD_NOTES = {
         "language": "Brevets språk; tomt = rekryteringens",
         "status": "hired (anställd: har tackat ja till erbjudandet), offered (erbjudande lämnat men inte accepterat "
                   "än), rejected (fick nej, ej aktuell), withdrawn (drog sig ur), pending (inte beslutat än; när rekryteringens "
-                  "beslut är fattat räknas kandidaten som att den väntar på besked)",
+                  "beslut är fattat betyder pending att kandidaten väntar på besked)",
         "stage_reached": "Den sista intervjuomgång kandidaten kom till, skriven som på bladet Scores",
         "applied_on": "Ansökningsdatum",
         "last_interview_on": "Datum för den sista intervjun",
