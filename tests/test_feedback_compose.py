@@ -491,6 +491,9 @@ def test_dates_and_numbers_are_written_the_way_each_language_writes_them(lang, d
     ("Front-end craft", "front-end craft"),
     ("Tillgänglighet", "tillgänglighet"),
     ("Knowledge of JavaScript", "knowledge of JavaScript"),
+    ("Team Fit", "team fit"),  # title case, however short the later words
+    ("Campaign Ops", "campaign ops"),
+    ("Management of Key Accounts", "management of key accounts"),
     ("knowledge of the Social Services Act", "knowledge of the Social Services Act"),  # a small first letter: as written
 ])
 def test_criterion_labels_read_naturally_mid_sentence(label, expected):
@@ -502,6 +505,8 @@ def test_criterion_labels_read_naturally_mid_sentence(label, expected):
     ("Kunskap om SoL och LSS", "kunskap om SoL och LSS"),
     ("Tillgänglighet och UX", "tillgänglighet och UX"),
     ("Enhetschef hemtjänst", "enhetschef hemtjänst"),
+    ("Problem Solving", "problem solving"),  # every later word capitalised: title case, lowered throughout
+    ("Att Leda", "att leda"),
 ])
 def test_swedish_labels_lose_only_the_first_capital(label, expected):
     """Swedish has no title case: a later capital is a name's (Region Värmland). The letter had "samverkan med region
@@ -718,7 +723,7 @@ def test_a_candidate_told_already_or_waiting_for_feedback_is_pointed_out_to_whoe
     # the caller starts from what they know, rather than "give the decision early and plainly"
     assert TEXTS[lang]["tp_decision_told"].format(first_name=fbs[first].first_name, date=short_day) in fbs[first].talking_points
     assert not any(p.startswith(TEXTS[lang]["tp_decision"][:20]) for p in fbs[first].talking_points)
-    # never interviewed: no reason follows, so the letter does not announce an explanation (a native review)
+    # one sentence, announcing nothing that does not follow (a candidate never interviewed gets no reason; a native review)
     scores = {cid: sc for cid, sc in SCORES.items() if cid != first}
     quiet = compose(make_round(lang, scores=scores, candidates={first: told}), first, as_of=AS_OF)
-    assert quiet.reason_kind == "not_interviewed" and quiet.decision == TEXTS[lang]["decision_told_plain"].format(date=short_day)
+    assert quiet.reason_kind == "not_interviewed" and quiet.decision == TEXTS[lang]["decision_told"].format(date=short_day)

@@ -117,19 +117,22 @@ def test_lint_round_reports_notes_evidence_and_letters_as_rows():
     assert isinstance(clean, pd.DataFrame) and clean.empty and list(clean.columns) == LINT_COLUMNS
 
 
-def test_a_job_title_or_criterion_about_the_work_is_not_a_protected_characteristic_in_the_letter():
+def test_a_line_of_work_is_not_a_protected_characteristic_but_a_protected_criterion_still_is():
     """A Swedish review: every English letter of an elderly-care round was flagged twice, "Mentions age ('elderly')",
-    for the role's own name. The committee's job title and criteria, quoted by the letter, are about the work; the same
-    word written about the candidate, in a note, is still found."""
+    for the job's own name. "Elderly care" names the work, not the person; a criterion such as "Young and dynamic",
+    quoted by the letter, must still be flagged, since the tool would otherwise tell the committee all is clear."""
     names = ["Elderly care practice", "Documentation", "Cooperation", "Team fit"]
     rnd = make_round("en", names=names, role={"role": "Home care worker, elderly care"},
                      candidates={"W": {"notes": "Seems a bit elderly for the night shifts."}})
     letters = compose_round(rnd, as_of="2026-03-20")
-    assert any("elderly care" in fb.text.lower() for fb in letters)  # the letters do quote them
+    assert any("elderly care" in fb.text.lower() for fb in letters)  # the letters do quote it
     found = lint_round(rnd, letters)
-    assert found[found["source"] == "letter"].empty
     assert found[["candidate_id", "source", "rule"]].values.tolist() == [["W", "interviewer note", "protected_characteristic"]]
-    # a protected word of the letter's own making is still caught
-    edited = letters[0].__class__(**{**letters[0].__dict__, "closing": "You may be too old for this kind of work."})
-    again = lint_round(rnd, [edited])
-    assert again.loc[again["source"] == "letter", "rule"].tolist() == ["protected_characteristic"]
+    assert rules("Ten years in elderly care and child protection.", "en") == []
+    assert rules("Hon har arbetat med omsorg om äldre i tio år.", "sv") == []
+    for criterion in ("Young and dynamic", "Native English speaker, young team"):
+        biased = make_round("en", names=[criterion, *names[1:]])
+        letters = compose_round(biased, as_of="2026-03-20")
+        quoted = [fb.candidate_id for fb in letters if criterion.split(",")[0].lower() in fb.text.lower()]
+        flagged = lint_round(biased, letters).query("source == 'letter' and rule == 'protected_characteristic'")
+        assert quoted and set(quoted) <= set(flagged["candidate_id"]), criterion

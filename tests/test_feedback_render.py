@@ -252,3 +252,5 @@ def test_swedish_call_notes_show_the_job_title_as_a_label_and_the_letter_mid_sen
     fb = compose(make_round("sv", role={"role": "Enhetschef hemtjänst"}), "R", as_of="2026-03-20")
     assert "tjänsten som enhetschef hemtjänst" in fb.text
     assert ">Enhetschef hemtjänst" in render_call_notes_html(fb)
+    ios = compose(make_round("sv", role={"role": "iOS-utvecklare"}), "R", as_of="2026-03-20")
+    assert ">iOS-utvecklare" in render_call_notes_html(ios)  # as written, not "IOS-utvecklare"

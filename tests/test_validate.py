@@ -543,7 +543,7 @@ def test_what_a_swedish_secretary_types_is_read(tmp_path):
     assert got.loc[2, ["status", "channel"]].tolist() == ["rejected", "email"] and str(got.loc[2, "notified_on"].date()) == "2026-03-17"
     assert got.loc[3, ["status", "channel"]].tolist() == ["rejected", "email"]
     (err,) = rnd.errors[rnd.errors["sheet"] == "Candidates"].itertuples()  # its scores are set aside with it, said once
-    assert err.location == f"Candidates!{openpyxl.utils.get_column_letter(col['notified_on'])}5" and "with its year" in err.hint
+    assert err.location == f"Candidates!{openpyxl.utils.get_column_letter(col['notified_on'])}5" and err.hint.startswith("The year is missing: write 16/3 with its year")
 
 
 def test_a_channel_that_cannot_be_read_is_one_error_not_also_a_channel_left_empty(frames):

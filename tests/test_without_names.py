@@ -111,3 +111,61 @@ def test_the_report_of_a_round_without_names_has_no_missing_value_marks(pair):
             assert mark not in visible, (path, mark)
     committee = pages[next(k for k in pages if k.endswith("committee.html"))]
     assert all(cid in committee for cid in rnd.candidates["candidate_id"])
+
+
+def test_a_blank_name_in_a_wide_sheet_is_not_filled_from_the_row_above(tmp_path):
+    """A wide sheet repeats a candidate's name on each interviewer's row, and blanks below are filled down; a blank
+    name on a row with an id of its own is another candidate, who was greeted "Dear Anna," with the name above."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Scores"
+    ws.append(["Candidate ID", "Name", "Interviewer", "SQL", "Communication", "Status"])
+    for cid, name, status in (("C01", "Anna Berg", "rejected"), ("C02", None, "rejected"), ("C03", "Cleo Dahl", "hired")):
+        ws.append([cid, name, "Ivan", 4, 3, status])
+        ws.append([None, None, "Jana", 3, 4, None])  # the candidate's second row: id and name filled down
+    wb.save(tmp_path / "wide.xlsx")
+    rnd = toolkit.load_round(tmp_path / "wide.xlsx", as_of=AS_OF)
+    assert dict(zip(rnd.candidates["candidate_id"], rnd.candidates["name"].astype(object).where(rnd.candidates["name"].notna(), None))) == {
+        "C01": "Anna Berg", "C02": None, "C03": "Cleo Dahl"}
+    assert len(rnd.scores) == 12 and rnd.problems.loc[rnd.problems["rule"] == "missing_name", "cell"].tolist() == ["B4"]
+    assert compose(rnd, "C02", as_of=AS_OF).greeting == "Hello,"
+
+
+def test_an_ats_export_without_names_loads_without_errors(tmp_path):
+    """Greenhouse's candidate.csv with the names blanked (as a privacy export does): every candidate was reported as
+    missing from candidate.csv, an error on every letter."""
+    import csv
+    import shutil
+
+    src = Path(__file__).resolve().parent / "data" / "real-world" / "15-greenhouse"
+    dst = tmp_path / "greenhouse"
+    shutil.copytree(src, dst)
+    path = dst / "candidate.csv"
+    rows = list(csv.DictReader(path.open(newline="", encoding="utf-8")))
+    for r in rows:
+        r["first_name"] = r["last_name"] = ""
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    named, anonymous = toolkit.load_round(src, as_of=AS_OF), toolkit.load_round(dst, as_of=AS_OF)
+    assert anonymous.errors.empty and len(anonymous.candidates) == len(named.candidates) and len(anonymous.scores) == len(named.scores)
+    assert anonymous.problems["rule"].tolist().count("missing_name") == 1
+
+
+def test_files_for_people_and_machines_leave_the_name_blank_rather_than_show_the_id(pair):
+    """The talent pool is a contact list and summary.json is read by programs: an id in the name column reads as a name
+    ("Dear B05"). The committee's pages and the letters table show the id, since there it labels a row."""
+    import io
+    import json
+
+    _, rnd = pair
+    report = build_report(rnd, as_of=AS_OF)
+    people = json.loads(report.files["summary.json"])["candidates"]
+    assert people and all(p["name"] is None for p in people)
+    pool = openpyxl.load_workbook(io.BytesIO(report.files["talent-pool.xlsx"])).active
+    header = [c.value for c in pool[1]]
+    names = [row[header.index("Name")] for row in pool.iter_rows(min_row=2, values_only=True)]
+    assert names and all(n in (None, "") for n in names)
+    table = toolkit.feedback.letters_table(compose_round(rnd, as_of=AS_OF))
+    assert table["name"].tolist() == table["candidate_id"].tolist()

@@ -69,7 +69,7 @@ def letter_picker(round: HiringRound, letters, *, summary: pd.DataFrame | None =
     from .render.letters import preview_html, render_letter_html
 
     ids = [fb.candidate_id for fb in letters]
-    picker = widgets.Dropdown(options=[(f"{fb.name} ({fb.status}, {fb.reason_kind})", fb.candidate_id) for fb in letters],
+    picker = widgets.Dropdown(options=[(f"{fb.shown_name} ({fb.status}, {fb.reason_kind})", fb.candidate_id) for fb in letters],
                               value=candidate_id if candidate_id in ids else (ids[0] if ids else None), description="Candidate")
 
     def show(candidate_id):

@@ -328,6 +328,10 @@ def _build_round(rnd: HiringRound, summary: pd.DataFrame, tl: pd.DataFrame, as_o
     talent = talent[["round_id", "candidate_id", "name", "email", "role", "department", "hiring_manager", "weighted_total", "rank",
                      "strength", "growth_area", "runner_up_reason", "stay_in_touch", "follow_up_on", "follow_up_status"]]
     talent = talent.rename(columns={"role": "role_they_fit", "growth_area": "missed_on"})
+    # files for people and machines hold the name as given: blank (null) where there is none, never the id shown for it
+    given = rnd.candidates["name"].set_axis(rnd.candidates["candidate_id"].astype("str"))
+    cand_rows["name"] = cand_rows["candidate_id"].astype("str").map(given).astype("str")
+    talent["name"] = talent["candidate_id"].astype("str").map(given).astype("str")
     round_summary = {
         "round_id": rnd.round_id, "role": rnd.role.role, "department": rnd.role.department,
         "hiring_manager": rnd.role.hiring_manager, "committee": f"{rid}/committee.html",

@@ -369,6 +369,12 @@ def _value_hint(f):
     """The hint for a value of field ``f`` that cannot be read: `_allowed_hint`, or for a word of `AMBIGUOUS` what to
     write instead (a function of the value, as `Problems.add_cells` takes)."""
     words = AMBIGUOUS.get(f.name)
+    if f.kind == "date":
+        def date_hint(v, r):  # 16/3 or 16.3.: a day and month without the year
+            if re.fullmatch(r"\s*\d{1,2}\s*[./-]\s*\d{1,2}\s*\.?\s*", str(v)):
+                return f"The year is missing: write {str(v).strip().rstrip('.')} with its year, e.g. 2026-03-16 or 16.03.2026"
+            return _allowed_hint(f)
+        return date_hint
     if f.kind != "choice":
         return _allowed_hint(f)
 
@@ -1384,7 +1390,7 @@ def _missing_names(problems: Problems, table: RawTable, chk: "TableCheck") -> No
     derived = table.sheet_name.endswith("(derived)")  # candidates made from the scores' rows
     blank = (chk.typed["name"].isna() & ~chk.bad).to_numpy(dtype=bool) if "name" in table.frame.columns else None
     if derived and blank is not None and len(blank) and bool((blank | chk.bad.to_numpy(dtype=bool)).all()):
-        problems.add("warning", table.sheet_name, "missing_name", f"there is no Candidates sheet and no name column, so candidates are {what}",
+        problems.add("warning", table.sheet_name, "missing_name", f"there is no Candidates sheet and the scores give no names, so candidates are {what}",
                      column="name", hint="Add a Name column to the scores, or a Candidates sheet (candidate_id, name, status ...), before "
                                          "letters are sent; for analysis by id alone nothing needs doing")
         return

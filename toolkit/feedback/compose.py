@@ -170,10 +170,19 @@ class Feedback:
     feedback, not the news (a note says so, and the mail merge has it)."""
     told_by: str | None = None
     """How they were told (``channel``), when recorded."""
+    role_label: str | None = None
+    """The job title as the committee wrote it, for a heading ("Enhetschef hemtjänst"); ``role`` is the title as a
+    sentence of the letter puts it ("tjänsten som enhetschef hemtjänst")."""
     draft_mark: str | None = None
     """For a candidate whose status is pending: "DRAFT - no decision yet, do not send" in the letter's language, at the
     top of the letter and in front of the subject, so that the draft cannot go out unnoticed before the decision is
     recorded (and the letter is made again). None otherwise."""
+
+    @property
+    def shown_name(self) -> str:
+        """The name, or the candidate id where none is given: how tables and pickers show the candidate (as
+        `model.shown_names`); the letter itself never shows the id."""
+        return self.name or self.candidate_id
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
@@ -691,10 +700,7 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, let
     told_day = format_date(told_on, lang, with_year=told_on.year != letter_date.year) if told_before else None
     if not withdrawn:
         key = "decision_close" if close else "decision"
-        if told_before:  # a letter with no reason to give (never interviewed) does not announce an explanation
-            decision = t(f"{key}_told" if reason_kind != "not_interviewed" else "decision_told_plain", date=told_day)
-        else:
-            decision = t(key)
+        decision = t(f"{key}_told", date=told_day) if told_before else t(key)
     focus = thin_c if reason_kind == "thin_evidence" else growth_c if reason_kind in ("below_bar", "shortfall", "overall") else None
     focus_info = info(focus)
     rnp = phrases.rank_np(lang, focus_info["rank"]) if focus_info else None
@@ -859,6 +865,7 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, let
         phrases_to_avoid=tuple(avoid),
         told_on=told_on,
         told_by=told_by,
+        role_label=_clean(role.role_in(lang)) or None,
         draft_mark=draft_mark,
         notes=tuple(notes),
     )
@@ -886,7 +893,7 @@ LETTERS_TABLE_COLUMNS = [
 def letters_table(feedbacks: "list[Feedback] | Feedback") -> pd.DataFrame:
     """One row per letter, to review a round's letters at a glance.
 
-    Columns: round_id, candidate_id, name, status, language, reason_kind
+    Columns: round_id, candidate_id, name (the id where none is given), status, language, reason_kind
     (see `REASON_KINDS`), is_close_runner_up (bool), strength_criterion,
     growth_area, thin_evidence_on (criterion names or <NA>), stay_in_touch
     (bool: the letter invites them to stay in touch), follow_up_on (date
@@ -897,7 +904,7 @@ def letters_table(feedbacks: "list[Feedback] | Feedback") -> pd.DataFrame:
         feedbacks = [feedbacks]
     rows = [
         {
-            "round_id": fb.round_id, "candidate_id": fb.candidate_id, "name": fb.name, "status": fb.status,
+            "round_id": fb.round_id, "candidate_id": fb.candidate_id, "name": fb.shown_name, "status": fb.status,
             "language": fb.language, "reason_kind": fb.reason_kind, "is_close_runner_up": fb.is_close_runner_up,
             "strength_criterion": fb.strength_criterion, "growth_area": fb.growth_area, "thin_evidence_on": fb.thin_evidence_on,
             "stay_in_touch": fb.stay_in_touch is not None, "follow_up_on": fb.follow_up_on if fb.follow_up_promise else None,

@@ -155,6 +155,17 @@ def _word_pattern(word: str) -> str:
 
 _TOKEN = re.compile(r"\w+")
 
+WORK_PHRASES: dict[str, list[str]] = {
+    "en": ["elderly care", "care of the elderly", "care for the elderly", "care of older people", "older people's services",
+           "children's services", "child protection", "young people's services", "youth work", "family law", "family services"],
+    "de": ["Kinder- und Jugendhilfe", "Pflege älterer Menschen", "Betreuung älterer Menschen", "Familienrecht"],
+    "sv": ["hemtjänst för äldre", "omsorg om äldre", "vård av äldre", "vård och omsorg om äldre", "boende för äldre",
+           "barn och unga", "barn och ungdomar"],
+}
+"""Names of a line of work that hold a protected word ("elderly care", "omsorg om äldre"): a job title, criterion or
+evidence about the work, not about the person. A protected word inside one is not reported."""
+_WORK = re.compile("|".join(_word_pattern(p) for lang in WORK_PHRASES for p in WORK_PHRASES[lang]), re.IGNORECASE)
+
 
 class _WordMatcher:
     """Finds one language's protected words: single words by looking each token up, phrases by one regex.
@@ -243,7 +254,10 @@ def lint_text(text: object, language: object, *, max_words: int | None = LETTER_
                     "excerpt": _excerpt(text, m.start(), m.end()),
                     "message": f"Generic reason {m.group(0)!r}: it names no criterion. Say which criterion decided and how to grow in it.",
                 })
+        work = [(m.start(), m.end()) for m in _WORK.finditer(text)] if _WORK.search(text) else ()
         for category, start, end, word in protected.finditer(text):
+            if any(a <= start < b for a, b in work):  # "elderly care": the work, not the person
+                continue
             findings.append({
                 "rule": "protected_characteristic", "language": lang, "start": start, "end": end,
                 "excerpt": _excerpt(text, start, end),
@@ -275,22 +289,6 @@ def lint_text(text: object, language: object, *, max_words: int | None = LETTER_
     return kept
 
 
-def _own_names(round: HiringRound) -> tuple[str, ...]:
-    """The job title, company and criteria as the committee named them (every language, and as letters put them
-    mid-sentence): words the letter quotes from the workbook, longest first."""
-    from .phrases import sentence_case
-
-    role = round.role
-    names = {getattr(role, f, None) for f in ("role", "role_en", "role_de", "role_sv", "company")}
-    crit = round.criteria
-    for col in ("criterion", "criterion_en", "criterion_de", "criterion_sv"):
-        if col in crit.columns:
-            names.update(crit[col].dropna().astype(str))
-    names = {" ".join(str(n).split()) for n in names if isinstance(n, str) and n.strip()}
-    names |= {sentence_case(n, lang) for n in names for lang in ("en", "sv")}
-    return tuple(sorted(names, key=len, reverse=True))
-
-
 @takes_round
 def lint_round(round: HiringRound, feedbacks: Iterable | Mapping | None = None) -> pd.DataFrame:
     """Every lint finding of a round: its letters, the Candidates sheet's notes and the Scores' evidence.
@@ -313,7 +311,7 @@ def lint_round(round: HiringRound, feedbacks: Iterable | Mapping | None = None) 
     rows: list[dict] = []
     seen: dict[tuple, list[dict]] = {}  # the same note or evidence text is linted once
 
-    def add(cid: str, source: str, text: object, language: object, max_words: int | None, own: tuple = ()) -> None:
+    def add(cid: str, source: str, text: object, language: object, max_words: int | None) -> None:
         key = (text if isinstance(text, str) else None, str(language), max_words)
         if key[0] is None or key not in seen:
             found = lint_text(text, language, max_words=max_words)
@@ -321,16 +319,12 @@ def lint_round(round: HiringRound, feedbacks: Iterable | Mapping | None = None) 
                 seen[key] = found
         else:
             found = seen[key]
-        if own and found:  # a word of the committee's own job title or criterion ("elderly care") is not about the candidate
-            spans = [(m.start(), m.end()) for name in own for m in re.finditer(re.escape(name), text, re.IGNORECASE)]
-            found = [f for f in found if f["rule"] != "protected_characteristic" or not any(a <= f["start"] < b for a, b in spans)]
         for f in found:
             rows.append({"round_id": round.round_id, "candidate_id": cid, "source": source, "rule": f["rule"],
                          "language": f["language"], "excerpt": f["excerpt"], "message": f["message"]})
 
-    own = _own_names(round)
     for fb in feedbacks:
-        add(fb.candidate_id, "letter", fb.text, fb.language, LETTER_WORD_LIMIT, own)
+        add(fb.candidate_id, "letter", fb.text, fb.language, LETTER_WORD_LIMIT)
     lang = round.role.language
     c = round.candidates
     if "notes" in c.columns:

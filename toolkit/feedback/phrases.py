@@ -42,6 +42,9 @@ RANKED_UP_TO = 3
 
 QUOTES = {"en": ("“", "”"), "de": ("„", "“"), "sv": ("”", "”")}
 
+ENGLISH_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to via vs with".split())
+"""Words English title case leaves in lower case ("Management of Key Accounts")."""
+
 KEEP_CAPITALISED = frozenset(
     """English German Swedish French Spanish Italian Dutch Polish Danish Norwegian Finnish Arabic Chinese Japanese
     Portuguese Russian Turkish Europe European Python Excel Java Figma Sketch Salesforce Tableau Google Microsoft
@@ -72,11 +75,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "strength": "We were particularly impressed by what you showed us when it came to {crit}.",
         "strength_mild": "We appreciated what you showed us when it came to {crit}.",
         "decision_close": "It was a close decision and not an easy one, but we have offered the role to someone else.",
-        "decision_told_plain": "As we let you know on {date}, we will not be offering you the role.",
-        "decision_told": "As we let you know on {date}, we will not be offering you the role. In this letter I would like to explain our decision.",
-        "decision_told_we": "As we let you know on {date}, we will not be offering you the role. In this letter we would like to explain our decision.",
-        "decision_close_told": "As we let you know on {date}, it was a close decision and not an easy one, but we have offered the role to someone else. In this letter I would like to explain our decision.",
-        "decision_close_told_we": "As we let you know on {date}, it was a close decision and not an easy one, but we have offered the role to someone else. In this letter we would like to explain our decision.",
+        "decision_told": "As we let you know on {date}, we will not be offering you the role.",
+        "decision_close_told": "As we let you know on {date}, it was a close decision and not an easy one, but we have offered the role to someone else.",
         "decision": "I am sorry to tell you that we will not be offering you the role.",
         "decision_we": "We are sorry to tell you that we will not be offering you the role.",
         "reason_below_bar": "{Rank_np} for this role was {crit}, and here we needed to see more than the interviews showed us.",
@@ -183,9 +183,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "strength": "Besonders überzeugt haben Sie uns im Bereich {crit}.",
         "strength_mild": "Gut gefallen hat uns, was Sie im Bereich {crit} gezeigt haben.",
         "decision_close": "Die Entscheidung war knapp und ist uns nicht leichtgefallen, doch letztlich haben wir die Stelle jemand anderem angeboten.",
-        "decision_told_plain": "Wie wir Ihnen am {date} bereits mitgeteilt haben, können wir Ihnen die Stelle leider nicht anbieten.",
-        "decision_told": "Wie wir Ihnen am {date} bereits mitgeteilt haben, können wir Ihnen die Stelle leider nicht anbieten. Mit diesem Schreiben möchten wir Ihnen unsere Entscheidung näher erläutern.",
-        "decision_close_told": "Wie wir Ihnen am {date} bereits mitgeteilt haben, war die Entscheidung knapp und ist uns nicht leichtgefallen; letztlich haben wir die Stelle jemand anderem angeboten. Mit diesem Schreiben möchten wir Ihnen unsere Entscheidung näher erläutern.",
+        "decision_told": "Wie wir Ihnen am {date} bereits mitgeteilt haben, können wir Ihnen die Stelle leider nicht anbieten.",
+        "decision_close_told": "Wie wir Ihnen am {date} bereits mitgeteilt haben, war die Entscheidung knapp und ist uns nicht leichtgefallen; letztlich haben wir die Stelle jemand anderem angeboten.",
         "decision": "Leider können wir Ihnen die Stelle nicht anbieten.",
         "reason_below_bar": "{Rank_np} für diese Stelle war der Bereich {crit}, und hier haben Sie nach unserem Eindruck aus den Gesprächen das nötige Niveau noch nicht erreicht.",
         "reason_below_bar_plain": "Im Bereich {crit} haben Sie nach unserem Eindruck aus den Gesprächen das Niveau, das diese Stelle verlangt, noch nicht erreicht.",
@@ -289,11 +288,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "strength": "Vi uppskattade särskilt det du visade när det gällde {crit}.",
         "strength_mild": "Vi uppskattade det du visade inom området {crit}.",
         "decision_close": "Det var mycket jämnt och beslutet var inte lätt, men vi har valt att erbjuda tjänsten till någon annan.",
-        "decision_told_plain": "Som vi meddelade den {date} kan vi tyvärr inte erbjuda dig tjänsten.",
-        "decision_told": "Som vi meddelade den {date} kan vi tyvärr inte erbjuda dig tjänsten. I det här brevet vill jag berätta mer om hur vi kom fram till beslutet.",
-        "decision_told_we": "Som vi meddelade den {date} kan vi tyvärr inte erbjuda dig tjänsten. I det här brevet vill vi berätta mer om hur vi kom fram till beslutet.",
-        "decision_close_told": "Som vi meddelade den {date} var det mycket jämnt och beslutet var inte lätt, men vi har valt att erbjuda tjänsten till någon annan. I det här brevet vill jag berätta mer om hur vi kom fram till beslutet.",
-        "decision_close_told_we": "Som vi meddelade den {date} var det mycket jämnt och beslutet var inte lätt, men vi har valt att erbjuda tjänsten till någon annan. I det här brevet vill vi berätta mer om hur vi kom fram till beslutet.",
+        "decision_told": "Som vi meddelade den {date} kan vi tyvärr inte erbjuda dig tjänsten.",
+        "decision_close_told": "Som vi meddelade den {date} var det mycket jämnt och beslutet var inte lätt, men vi har valt att erbjuda tjänsten till någon annan.",
         "decision": "Tyvärr kan vi inte erbjuda dig tjänsten den här gången.",
         "reason_below_bar": "{Rank_np} var {crit}, och där hade vi behövt se mer än det som kom fram under intervjuerna.",
         "reason_below_bar_plain": "När det gäller {crit} hade vi behövt se mer än det som kom fram under intervjuerna.",
@@ -486,17 +482,22 @@ def sentence_case(name: str, language: str = "en") -> str:
     `KEEP_CAPITALISED` ("Python", "English") stay as written. A later word
     keeps its capital, as a name does ("Samverkan med Region Värmland" ->
     "samverkan med Region Värmland", "Kunskap om SoL och LSS" -> "kunskap om
-    SoL och LSS"), except in an English label written in title case, where
-    every word of four letters or more is capitalised ("Stakeholder
-    Management" -> "stakeholder management"). A label the committee starts
-    with a small letter is used exactly as written.
+    SoL och LSS"), except in a label written in title case, where every
+    later word is capitalised ("Stakeholder Management", "Problem Solving",
+    "Att Leda"; in English small words such as "of" may stay lower case:
+    "Management of Key Accounts"). A label the committee starts with a
+    small letter is used exactly as written.
     """
     words = name.split(" ")
     if not words or not _is_title_word(words[0]) or words[0] in KEEP_CAPITALISED:
         return name
     rest = words[1:]
-    long = [w for w in rest if len(w) >= 4 and w.isalpha()]
-    title = language == "en" and bool(long) and all(_is_title_word(w) for w in long)
+    # title case: every later word capitalised (acronyms, words with inner capitals and known names aside; in English
+    # small words such as "of" and "and" may stay lower case). Swedish and German do not title-case, so there a lower
+    # case word among capitalised ones marks the capitals as a name's
+    words_ = [w for w in rest if w.replace("-", "").isalpha() and not w.isupper() and w not in KEEP_CAPITALISED]
+    content = [w for w in words_ if language != "en" or w.casefold() not in ENGLISH_SMALL_WORDS]
+    title = bool(content) and all(_is_title_word(w) for w in content)
     out = [words[0][0].lower() + words[0][1:]]
     for w in rest:
         out.append(w[0].lower() + w[1:] if title and _is_title_word(w) and w not in KEEP_CAPITALISED else w)

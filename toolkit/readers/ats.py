@@ -209,10 +209,11 @@ def read_greenhouse(folder: Path, mapping: Mapping) -> list[tuple[str | None, ob
     names = {}
     if cands is not None:
         c_id, f, l_ = column(cands, "id"), column(cands, "first_name"), column(cands, "last_name")
-        if c_id and f and l_:
-            names = dict(zip(text(cands[c_id]), (text(cands[f]) + " " + text(cands[l_])).str.strip()))
+        if c_id:  # without name columns (a pseudonymised export) every candidate is listed, with a blank name
+            full = (text(cands[f]) + " " + text(cands[l_])).str.strip() if f and l_ else pd.Series("", index=cands.index)
+            names = dict(zip(text(cands[c_id]), full))
     cand["name"] = cand["candidate_id"].map(names).fillna("")
-    unnamed = cand.loc[cand["name"] == "", "candidate_id"].tolist()
+    unnamed = cand.loc[~cand["candidate_id"].isin(names.keys()), "candidate_id"].tolist()  # a blank name: missing_name says so
     if unnamed:
         problems.append(problem("error", cpath.name if cpath else "candidate.csv", "unknown_candidate",
                                 f"{len(unnamed)} candidate(s) of {spath.name} are not in {cpath.name if cpath else 'candidate.csv (missing)'} "

@@ -69,6 +69,8 @@ def _base(t: SheetTable, interviewer: str | None, formula_cells=()) -> tuple[pd.
             col = t.by_field(f)
             formula = _formula_rows(t, col.letter, formula_cells) if formula_cells and col is not None else None
             b = blank[f] if formula is None else blank[f] & ~formula  # a formula without a result is no blank cell
+            if f in ("name", "first_name", "last_name") and "candidate_id" in blank:
+                b = b & blank["candidate_id"]  # a row with an id of its own is another candidate: a blank name stays blank
             if b.any() and (~b).any():
                 filled = out[f].where(~b).ffill()
                 if formula is not None and formula.any():  # its value is unknown: its own cell and the blanks below it stay as read
