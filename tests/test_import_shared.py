@@ -122,3 +122,27 @@ def test_an_export_whose_rejections_have_no_date_says_its_response_times_cannot_
     first = warned.iloc[0]
     assert first["sheet"] == "applications.csv" and "[role] decided_on" in first["hint"]
     assert f"{rejected[first['round_id']]} rejected candidates have no decision date" in first["message"]
+
+
+def test_a_problem_in_the_relational_export_names_its_real_cell(hr_rounds, tmp_path):
+    """'candidate C0492 has no scores' was placed at applications.csv!A2282, the ApplicationID cell (A3281); the
+    candidate id is in column B. The candidates' cells were numbered as if their own table were the file."""
+    import csv
+
+    said = hr_rounds.problems[hr_rounds.problems["message"].str.startswith("candidate C0492 has no scores")]
+    lines = list(csv.reader((HR / "applications.csv").open(encoding="utf-8")))
+    assert "applications.csv!B2282" in said["location"].tolist() and lines[0][1] == "CandidateID"
+    for location in said["location"]:  # C0492 applied to several jobs: each warning at its own application's id cell
+        row = int(location.removeprefix("applications.csv!B"))
+        assert lines[row - 1][1] == "C0492", location
+    # a bad date and a blank name: the date's own cell; the name, joined in from candidates.csv, by its application's row
+    folder = tmp_path / "export"
+    folder.mkdir()
+    for f in ("applications.csv", "candidates.csv", "interviews.csv", "jobs.csv"):
+        (folder / f).write_text((HR / f).read_text(encoding="utf-8"), encoding="utf-8")
+    apps = (folder / "applications.csv").read_text(encoding="utf-8").splitlines()
+    apps[1] = apps[1].replace("2025-01-03", "2025-13-45")  # A1001, C0001
+    (folder / "applications.csv").write_text("\n".join(apps) + "\n", encoding="utf-8")
+    rnd = toolkit.load_rounds(folder, as_of=AS_OF)
+    bad = rnd.problems[(rnd.problems["column"] == "applied_on") & (rnd.problems["rule"] == "bad_value")]
+    assert bad["location"].tolist() == ["applications.csv!D2"]

@@ -1405,8 +1405,10 @@ def _missing_names(problems: Problems, table: RawTable, chk: "TableCheck") -> No
         return
     if len(blank) > 1 and bool((blank | chk.bad.to_numpy(dtype=bool)).all()):
         rows = table.frame[ROW].to_numpy()[blank]
+        files = {table.sheet_at(int(i)) for i in np.flatnonzero(blank)}  # an export's rows may be those of another file
+        where = f"{files.pop() if len(files) == 1 else table.sheet_name} rows {_row_ranges([int(r) for r in rows])}"
         problems.add("warning", table.sheet_name, "missing_name",
-                     f"name is empty in every row ({table.sheet_name} rows {_row_ranges([int(r) for r in rows])}), so candidates are "
+                     f"name is empty in every row ({where}), so candidates are "
                      f"{what}", column="name",
                      hint="Fill in each candidate's full name before letters are sent; for analysis by id alone nothing needs doing")
         return

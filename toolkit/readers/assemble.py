@@ -837,12 +837,14 @@ def workbook(file: str, role: RawRole, criteria: RawTable, candidates: RawTable,
 
 def from_parts(file: str, long: pd.DataFrame, candidates: pd.DataFrame, *, role_extra: dict, mapping: Mapping,
                problems: list[dict], details: dict, sheet_label: str, candidates_sheet: str, words: str | None = None,
-               source: tuple[float, float] | None = None) -> RawWorkbook:
+               source: tuple[float, float] | None = None, candidate_letters: dict[str, str] | None = None) -> RawWorkbook:
     """A RawWorkbook from an export already joined into a long frame and a candidates frame (relational, Greenhouse, Lever).
 
     ``long`` has candidate_id, interviewer, criterion, score (as written), stage,
     interviewed_on, evidence, _row, _sheet, _letter_score, _order; ``candidates``
-    has canonical Candidates columns plus _row and _sheet.
+    has canonical Candidates columns plus _row and _sheet. ``candidate_letters``: the column letter in
+    ``candidates_sheet`` of each candidate field read from it, so that a problem names the real cell (a field joined
+    in from another file has none: its problems name the row).
     """
     role = build_role(file, None, mapping, title=None, extra=role_extra, problems=problems, details=details)
     target = target_scale(role, mapping)
@@ -858,6 +860,8 @@ def from_parts(file: str, long: pd.DataFrame, candidates: pd.DataFrame, *, role_
     sheets = candidates.pop("_sheet") if "_sheet" in candidates else None
     cand = table_from_frame("Candidates", candidates.reset_index(drop=True))
     cand.sheet_name = candidates_sheet
+    if candidate_letters is not None:
+        cand.letters = dict(candidate_letters)
     if rows is not None:
         cand.frame[ROW] = pd.array(pd.to_numeric(rows, errors="coerce").to_numpy(), dtype="Int64")
     if sheets is not None:

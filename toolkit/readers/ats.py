@@ -221,7 +221,7 @@ def read_greenhouse(folder: Path, mapping: Mapping) -> list[tuple[str | None, ob
                                 value=unnamed[0], hint="Export the candidate table from the same sync"))
     cand["status"] = "pending"
     cand["_row"] = cand["candidate_id"].map(dict(zip(out["candidate_id"], out["_row"])))
-    cand["_sheet"] = spath.name
+    cand["_sheet"] = apath.name  # the file of that row: a candidate's problem names the row of their first rating
     if apps is not None:
         ap_id, ap_cand = column(apps, "id"), column(apps, "candidate_id")
         ap_status, ap_applied, ap_rejected = column(apps, "status"), column(apps, "applied_at"), column(apps, "rejected_at")
@@ -275,6 +275,7 @@ def read_greenhouse(folder: Path, mapping: Mapping) -> list[tuple[str | None, ob
         details = {**details_base, "file": str(folder), "job": job}
         raw = from_parts(str(folder), part, c_part, role_extra={"role": title, "requisition": job}, mapping=mapping,
                          problems=list(problems), details=details, sheet_label=apath.name, candidates_sheet=spath.name,
+                         candidate_letters={},
                          words=mapping.scale_words or "recommendation")
         result.append((job, raw))
     return result
@@ -405,7 +406,7 @@ def read_lever(folder: Path, mapping: Mapping) -> list[tuple[str | None, object]
         problems.append(problem("error", fpath.name, "unknown_candidate", "opportunity.csv is missing, so the candidates have no names",
                                 hint="Export the opportunity table into the same folder"))
     cand["_row"] = cand["candidate_id"].map(dict(zip(out["candidate_id"], out["_row"])))
-    cand["_sheet"] = opath.name if opath else fpath.name
+    cand["_sheet"] = ffpath.name  # the file of that row: a candidate's problem names the row of their first rating
     details = {"layout": "lever", "layout_why": "feedback_form and feedback_form_field tables (Lever export)", "reader": "csv",
                "file": str(folder), "forms": int(len(forms)), "ratings": int(len(fields)), "text_answers_not_used": n_text}
     overall = column(forms, "score_system_value")
@@ -414,6 +415,6 @@ def read_lever(folder: Path, mapping: Mapping) -> list[tuple[str | None, object]
     if mapping.path:
         details["mapping"] = mapping.path
     raw = from_parts(str(folder), out, cand, role_extra={"role": folder.name}, mapping=mapping, problems=problems, details=details,
-                     sheet_label=ffpath.name, candidates_sheet=opath.name if opath else "opportunity.csv",
+                     sheet_label=ffpath.name, candidates_sheet=opath.name if opath else "opportunity.csv", candidate_letters={},
                      source=mapping.scale_source or (1.0, 4.0), words=mapping.scale_words or "hire")
     return [(None, raw)]

@@ -150,6 +150,10 @@ def read_relational(folder: Path, mapping: Mapping) -> list[tuple[str, object]]:
             per = per.assign(_line=who + np.where(stage != "", " (" + stage + ")", "") + ": " + per["_fb"])
             notes = per.groupby("_cand")["_line"].agg("; ".join).to_dict()
 
+    # where each candidate field is in applications.csv (its problems name that cell; the name comes from candidates.csv)
+    s_col, a_date = column(apps, "Status", "state"), column(apps, "ApplicationDate", "applied_at", "applied_on", "application date")
+    app_letters = {f: column_letter(list(apps.columns).index(c)) for f, c in
+                   (("candidate_id", a_cand), ("status", s_col), ("applied_on", a_date)) if c}
     out = []
     for job in job_ids:
         problems: list[dict] = []
@@ -165,13 +169,11 @@ def read_relational(folder: Path, mapping: Mapping) -> list[tuple[str, object]]:
                                     f"candidate {dups.iloc[0]} applied to job {job} more than once; the first application is used",
                                     value=dups.iloc[0]))
             ja = ja[~cand_ids.duplicated()]
-        s_col = column(apps, "Status", "state")
         candidates = pd.DataFrame({
             "candidate_id": ja["_cand"].to_numpy(),
             "name": ja["_cand"].map(names).fillna("").to_numpy(),
             "status": status_of(ja[s_col], mapping).to_numpy() if s_col else "pending",
         })
-        a_date = column(apps, "ApplicationDate", "applied_at", "applied_on", "application date")
         if a_date:
             candidates["applied_on"] = ja[a_date].to_numpy()
         if notes:
@@ -191,7 +193,7 @@ def read_relational(folder: Path, mapping: Mapping) -> list[tuple[str, object]]:
                 role_extra["department"] = str(job_rows[job][dept]).strip()
         details = {**details_base, "file": str(folder), "job": job, "interviews": int(len(long) / max(len(criteria), 1))}
         raw = from_parts(str(folder), long, candidates, role_extra=role_extra, mapping=mapping, problems=problems, details=details,
-                         sheet_label=ipath.name, candidates_sheet=apath.name)
+                         sheet_label=ipath.name, candidates_sheet=apath.name, candidate_letters=app_letters)
         out.append((job, raw))
     return out
 
