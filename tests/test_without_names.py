@@ -42,17 +42,19 @@ def test_a_workbook_without_names_loads_every_row_and_ranks_as_with_names(pair):
     assert anonymous.errors.empty and len(anonymous.candidates) == len(named.candidates) and len(anonymous.scores) == len(named.scores)
     assert anonymous.problems["rule"].tolist().count("missing_name") == 1
     a, b = toolkit.candidate_summary(named), toolkit.candidate_summary(anonymous)
-    assert b["name"].tolist() == b["candidate_id"].tolist()
+    assert b["name"].isna().all()  # the name as given: none (the id is in candidate_id, never in a name column)
     for col in ("rank", "weighted_total", "strength", "growth_area"):
         assert a[col].tolist() == b[col].tolist(), col
 
 
-def test_every_table_and_chart_shows_the_id_where_the_name_would_be(pair):
+def test_tables_keep_the_name_blank_and_every_chart_shows_the_id(pair):
+    """A table's name column holds names only (an auditor's export must not mix ids into it, nor read "<NA>"); charts,
+    pages and pickers label a candidate without a name by their id."""
     _, rnd = pair
     ids = set(rnd.candidates["candidate_id"])
     tl = toolkit.timelines(rnd)
     for table in (tl, an.scenario_ranks(rnd), an.progression(rnd), toolkit.weighted_totals(rnd), an.left_out(rnd)):
-        assert table["name"].notna().all() and set(table["name"]) <= ids, table.columns
+        assert table["name"].isna().all(), table.columns
     robust = an.rank_robustness(rnd)
     assert set(robust["winner_name"]) <= ids and set(robust["top_names"].str.split(" [>=] ", regex=True).explode()) <= ids
     assert "B04" in ch.interviewer_spread(rnd, "B04").layout.title.text
@@ -72,7 +74,7 @@ def test_the_letter_greets_without_a_name_and_never_with_the_id(pair, language, 
     assert 'class="recipient"' not in page
     assert re.search(r"^To: emily\.carter@example\.com\r?$", eml, re.M)  # the address, with no name in front
     # the caller is told why, by the id, in the letter's language
-    assert any("B04" in n for n in fb.notes) and len([n for n in fb.notes if "B04" in n]) == 1
+    assert "B04" in fb.notes[0] and len([n for n in fb.notes if "B04" in n]) == 1  # first: the notes below say B04
     notes = render_call_notes_html(fb)
     assert "B04" in notes and "None" not in notes
 
@@ -169,3 +171,30 @@ def test_files_for_people_and_machines_leave_the_name_blank_rather_than_show_the
     assert names and all(n in (None, "") for n in names)
     table = toolkit.feedback.letters_table(compose_round(rnd, as_of=AS_OF))
     assert table["name"].tolist() == table["candidate_id"].tolist()
+
+
+def test_a_relational_export_without_names_says_so_once_at_the_file_that_holds_them(tmp_path):
+    """An auditor's export: one relational export makes a round per job, and the warning was said once per round (50
+    times), at applications.csv, which never had names, as "empty" although the column was gone."""
+    import shutil
+
+    src = Path(__file__).resolve().parent / "data" / "real-world" / "14-relational"
+    gone, blank = tmp_path / "gone", tmp_path / "blank"
+    for folder in (gone, blank):
+        shutil.copytree(src, folder)
+    lines = (src / "candidates.csv").read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    at = header.index("Name")
+    (gone / "candidates.csv").write_text("\n".join(",".join(c for i, c in enumerate(l.split(",")) if i != at) for l in lines) + "\n",
+                                         encoding="utf-8")
+    cells = lines[2].split(",")
+    cid, cells[at] = cells[header.index("CandidateID")], ""
+    lines[2] = ",".join(cells)
+    (blank / "candidates.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rounds = toolkit.load_rounds(gone, as_of=AS_OF)
+    said = rounds.problems[rounds.problems["rule"] == "missing_name"]
+    assert len(said) == 1 and said.iloc[0]["location"] == "candidates.csv, column 'name'" and "no name column" in said.iloc[0]["message"]
+    assert rounds.ok and rounds.candidates["name"].isna().all()
+    one = toolkit.load_rounds(blank, as_of=AS_OF)
+    said = one.problems[one.problems["rule"] == "missing_name"]
+    assert said["location"].tolist() == [f"candidates.csv!{openpyxl.utils.get_column_letter(at + 1)}3"] and cid in said.iloc[0]["message"]

@@ -328,10 +328,6 @@ def _build_round(rnd: HiringRound, summary: pd.DataFrame, tl: pd.DataFrame, as_o
     talent = talent[["round_id", "candidate_id", "name", "email", "role", "department", "hiring_manager", "weighted_total", "rank",
                      "strength", "growth_area", "runner_up_reason", "stay_in_touch", "follow_up_on", "follow_up_status"]]
     talent = talent.rename(columns={"role": "role_they_fit", "growth_area": "missed_on"})
-    # files for people and machines hold the name as given: blank (null) where there is none, never the id shown for it
-    given = rnd.candidates["name"].set_axis(rnd.candidates["candidate_id"].astype("str"))
-    cand_rows["name"] = cand_rows["candidate_id"].astype("str").map(given).astype("str")
-    talent["name"] = talent["candidate_id"].astype("str").map(given).astype("str")
     round_summary = {
         "round_id": rnd.round_id, "role": rnd.role.role, "department": rnd.role.department,
         "hiring_manager": rnd.role.hiring_manager, "committee": f"{rid}/committee.html",
@@ -579,10 +575,12 @@ def _index_page(rounds, tl, round_summaries, as_of, anonymize, unreadable=(), n_
                              hint="Read the message on the round's committee page (it may name a candidate)")
     prob_t = table(probs, {"round_id": "Round", "severity": "Severity", "location": "Where", "message": "Problem", "hint": "What to do"},
                    limit=100) if len(probs) else Table([], [])
+    prob_t.more_where = "each round's committee page lists its own; debrief validate lists them all"
     unread_t = table(pd.DataFrame([{"file": str(f), "reason": str(r)} for f, r in unreadable], columns=["file", "reason"]),
                      {"file": "File", "reason": "Why it could not be read"}) if unreadable else Table([], [])
     return render_page("index.html", rounds=rounds.round_ids, cards=_headline_cards(tl), round_table=round_t, overdue=overdue_t,
-                       problems=prob_t, unreadable=unread_t, as_of=as_of, plotly_js=None, n_left_out=n_left_out)
+                       problems=prob_t, unreadable=unread_t, as_of=as_of, plotly_js=None, n_left_out=n_left_out,
+                       n_problem_errors=int((probs["severity"] == "error").sum()) if len(probs) else 0)
 
 
 def _records(df: pd.DataFrame) -> list[dict]:

@@ -47,7 +47,7 @@ from .model import (
     Role,
     empty_problems,
 )
-from .readers.assemble import not_read_words
+from .readers.assemble import NO_NAME_MEANS, not_read_words
 from .readers.excel import EXCEL_ERRORS, category_at, small_codes
 from .readers.headers import field_for
 from .readers.raw import ROW, RawRole, RawTable, RawWorkbook, table_from_frame
@@ -1386,7 +1386,9 @@ def _weights_follow_ranks(criteria: pd.DataFrame, problems: Problems, sheet: str
 def _missing_names(problems: Problems, table: RawTable, chk: "TableCheck") -> None:
     """A candidate without a name is loaded all the same (an export for analysis may hold ids alone): shown by id, and
     greeted without a name in the letter. Said once for the column when no row has a name, else at each blank cell."""
-    what = "shown by their id in tables and charts, and their letters greet them without a name"
+    if table.names_said:  # the export's reader said it once, at the file the names come from
+        return
+    what = NO_NAME_MEANS
     derived = table.sheet_name.endswith("(derived)")  # candidates made from the scores' rows
     blank = (chk.typed["name"].isna() & ~chk.bad).to_numpy(dtype=bool) if "name" in table.frame.columns else None
     if derived and blank is not None and len(blank) and bool((blank | chk.bad.to_numpy(dtype=bool)).all()):

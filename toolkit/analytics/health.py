@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import ToolkitError
-from ..model import HiringRound, Rounds, as_rounds, takes_timelines, shown_names
+from ..model import HiringRound, Rounds, as_rounds, takes_timelines
 from ..schema import STATUSES
 
 ROUND_GROUPINGS = ("round_id", "department", "hiring_manager", "month", "week", "all")
@@ -263,8 +263,8 @@ def left_out(rounds: HiringRound | Rounds) -> pd.DataFrame:
         c = rnd.candidates
         decided = decision_dates(pd.to_datetime(c["decided_on"]), pd.to_datetime(c["notified_on"]), rnd.role.decided_on)
         untimed = (c["status"].astype("str") == "rejected").to_numpy(dtype=bool) & decided.isna().to_numpy(dtype=bool)
-        for r, name in zip(c[untimed].itertuples(), shown_names(c)[untimed]):
-            rows.append({"round_id": rnd.round_id, "candidate_id": r.candidate_id, "name": name, "row": r.source_row,
+        for r in c[untimed].itertuples():
+            rows.append({"round_id": rnd.round_id, "candidate_id": r.candidate_id, "name": r.name, "row": r.source_row,
                          "why": UNTIMED})
     out = pd.DataFrame(rows, columns=LEFT_OUT_COLUMNS)
     for c in ("round_id", "candidate_id", "name", "why"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..model import HiringRound, each_round, shown_names
+from ..model import HiringRound, each_round
 from .scoring import _means_wide, _stage_labels, _totals, _weights, stage_order
 
 
@@ -39,7 +39,7 @@ def progression(round: HiringRound) -> pd.DataFrame:
             pd.DataFrame(
                 {
                     "candidate_id": ids[keep],
-                    "name": shown_names(c).to_numpy()[keep],
+                    "name": c["name"].astype("str").to_numpy()[keep],
                     "stage": stage,
                     "stage_number": number,
                     "weighted_total_at_stage": total_at[keep],

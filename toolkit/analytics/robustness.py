@@ -52,7 +52,7 @@ def scenario_ranks(round: HiringRound) -> pd.DataFrame:
     """
     c = round.candidates
     ids = c["candidate_id"].astype("str").to_numpy()
-    names = shown_names(c).to_numpy()
+    names = c["name"].astype("str").to_numpy()
     frames = []
     for scenario, kind, means, weights in _scenarios(round):
         total, _ = _totals(means, weights)
@@ -108,9 +108,9 @@ def rank_robustness(round: HiringRound, top: int = 3) -> pd.DataFrame:
                 "scenario": scenario,
                 "scenario_kind": part["scenario_kind"].iloc[0],
                 "top_ids": top_ids,
-                "top_names": "".join(s + x for s, x in zip(seps, ranked["name"].tolist())),
+                "top_names": "".join(s + x for s, x in zip(seps, shown_names(ranked).tolist())),  # the id for want of a name
                 "winner": ids[0] if ids else pd.NA,
-                "winner_name": ranked["name"].iloc[0] if ids else pd.NA,
+                "winner_name": shown_names(ranked).iloc[0] if ids else pd.NA,
                 "winner_unchanged": bool(base_ids[:1] and base_ids[0] in first) or (not base_ids and not ids),
                 "top_order_unchanged": top_ids == base_order,
             }

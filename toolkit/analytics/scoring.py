@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..model import HiringRound, each_round, takes_round, shown_names
+from ..model import HiringRound, each_round, takes_round
 
 NO_STAGE = "(no stage)"
 """Stage label used for scores whose stage is blank."""
@@ -374,7 +374,7 @@ def weighted_totals(round: HiringRound) -> pd.DataFrame:
         {
             "round_id": pd.Series([round.round_id] * len(c), dtype="str"),
             "candidate_id": c["candidate_id"].astype("str").to_numpy(),
-            "name": shown_names(c).to_numpy(),
+            "name": c["name"].astype("str").to_numpy(),
             "status": c["status"].astype("str").to_numpy(),
             "weighted_total": pd.array(total, dtype="Float64"),
             "coverage": pd.array(coverage, dtype="Float64"),

@@ -34,7 +34,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..model import HiringRound, each_round, shown_names
+from ..model import HiringRound, each_round
 from ..schema import LANGUAGES
 from .evidence import _each, evidence, fmt_points, fmt_points_each, n_points, n_points_each
 from .runners_up import runner_up_assessment
@@ -65,7 +65,7 @@ def criterion_profiles(round: HiringRound) -> pd.DataFrame:
     key = ev["criterion"].astype("str")
     pool_median = ev.groupby("criterion", observed=False)["mean_score"].median()
     pool_size = ev.groupby("criterion", observed=False)["mean_score"].count()
-    names = shown_names(round.candidates).set_axis(round.candidates["candidate_id"].astype("str"))
+    names = round.candidates.set_index(round.candidates["candidate_id"].astype("str"))["name"]
     out = pd.DataFrame(
         {
             "round_id": ev["round_id"],

@@ -59,7 +59,7 @@ import pandas as pd
 
 from ..coerce import parse_as_of
 from ..errors import ToolkitError
-from ..model import HiringRound, Rounds, as_rounds, takes_timelines, shown_names
+from ..model import HiringRound, Rounds, as_rounds, takes_timelines
 from ..schema import PERSONAL_CHANNELS, WRITTEN_CHANNELS, normalise_header
 from .business_days import add_business_days, business_days, calendar_name
 from .scoring import NO_STAGE, stage_order
@@ -137,7 +137,6 @@ def _one_round(round_: HiringRound) -> pd.DataFrame:
         c["stay_in_touch"] = pd.NA
     if "round_id" not in c.columns:
         c["round_id"] = round_.round_id
-    c["name"] = shown_names(c)
     c["role"] = role.role
     c["department"] = role.department
     c["hiring_manager"] = role.hiring_manager

@@ -37,8 +37,9 @@ TEXT_ROWS = 60
 
 
 def _labels(names: pd.Series, ids: pd.Series) -> list[str]:
-    """Display label per candidate: the name, with the id added where two people share a name."""
-    names = names.astype("str").fillna("").to_numpy(dtype=object)
+    """Display label per candidate: the name (the id where none is given), with the id added where two people share a
+    name."""
+    names = shown_names(pd.DataFrame({"candidate_id": ids.to_numpy(), "name": names.to_numpy()})).to_numpy(dtype=object)
     ids = ids.astype("str").to_numpy(dtype=object)
     dup = pd.Series(names).duplicated(keep=False).to_numpy()
     return [f"{n} ({i})" if d else str(n) for n, i, d in zip(names, ids, dup)]
@@ -387,7 +388,7 @@ def candidate_profile(source: HiringRound | pd.DataFrame, candidate_id: str, *, 
         return rows[name].to_numpy(dtype=dtype, na_value=na)[order]
 
     crit = criterion_names(rows, language)[order].tolist()
-    name = str(rows["name"].iloc[0]) if "name" in rows else str(candidate_id)
+    name = str(shown_names(rows.head(1)).iloc[0]) if "name" in rows else str(candidate_id)
     lo, hi = float(rows["scale_min"].iloc[0]), float(rows["scale_max"].iloc[0])
     mean, median, bar = col("mean_score"), col("pool_median"), col("bar")
     few = False

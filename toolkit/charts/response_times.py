@@ -18,7 +18,7 @@ from ..analytics.health import process_health
 from ..analytics.timelines import overdue_now
 from ..coerce import parse_as_of
 from ..errors import ToolkitError
-from ..model import takes_timelines
+from ..model import shown_names, takes_timelines
 from . import style
 from .style import esc
 
@@ -142,7 +142,7 @@ def days_to_tell_histogram(timelines_df: pd.DataFrame) -> go.Figure:
 
 def _labels(df: pd.DataFrame) -> pd.Series:
     several_rounds = df["round_id"].nunique() > 1
-    label = df["name"].fillna(df["candidate_id"]).astype("str")
+    label = shown_names(df)
     if several_rounds:
         label = label + " · " + df["role"].fillna(df["round_id"]).astype("str")
     dup = label.duplicated(keep=False)
@@ -208,7 +208,7 @@ def timeline_chart(timelines_df: pd.DataFrame, as_of: dt.date | str | None = Non
     df = df.sort_values(["decided_on", "round_id", "name"], na_position="last", kind="stable").copy()
     df["_label"] = _labels(df)
     df["_who"] = (
-        "<b>" + df["name"].fillna("").astype("str").map(esc) + "</b> · " + df["role"].fillna("").astype("str").map(esc)
+        "<b>" + shown_names(df).map(esc) + "</b> · " + df["role"].fillna("").astype("str").map(esc)
     )
     target = "target " + _days_text(df["target_days"])
     decided = _dates_text(df["decided_on"])
@@ -450,7 +450,7 @@ def overdue_table(timelines_df: pd.DataFrame, as_of: dt.date | str | None = None
     if len(rows):
         cells = [
             rows["role"].fillna(rows["round_id"]).map(esc).tolist(),
-            rows["name"].map(esc).tolist(),
+            shown_names(rows).map(esc).tolist(),
             rows["status"].astype("str").map(esc).tolist(),  # pending: the round has decided, this candidate not yet
             rows["business_days_waiting"].astype("Int64").astype("str").tolist(),
             rows["due_on"].map(_fmt_day).tolist(),

@@ -622,6 +622,8 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, let
     def tip_of(criterion_info: dict) -> str | None:
         return criterion_info.get(lang) or criterion_info.get("en")
 
+    if not named:  # first: the notes below call them by their id, which is nothing to read out on the call
+        notes.append(t("note_name_missing"))
     if facts.n_errors:  # a letter from a workbook with errors may rest on quarantined rows or a guessed job title
         notes.append(t("note_round_errors", n=facts.n_errors))
     if status == "pending":
@@ -636,8 +638,6 @@ def _compose(round: HiringRound, cand, row, facts: _RoundFacts, *, language, let
         notes.append(t("note_feedback_open", date=format_date(asked_on, lang)))
     if language_note:
         notes.append(language_note)
-    if not named:
-        notes.append(t("note_name_missing"))
     raw_email = cand.get("email")
     email = valid_email(raw_email)
     if email is not None and cid in facts.shared_email:  # which of the two is right is not known: neither draft is addressed

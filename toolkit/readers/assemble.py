@@ -29,7 +29,7 @@ import pandas as pd
 
 from ..schema import CRITERIA_OPTIONAL, DEFAULT_SCALE, KEPT_WITH_BLANK, KEPT_WORDS
 from .dates import DAY_FIRST, ISO_DATE, MONTH_FIRST, RULE_WORDS, YEAR_FIRST, decide_day_first, distinct_text, parse_dates, read_date
-from .excel import SheetGrid, category_at, codes_of, factorize_cells, python_values
+from .excel import SheetGrid, category_at, codes_of, column_letter, factorize_cells, python_values
 from .headers import CANDIDATE_LEVEL, clean_text, clean_texts
 from .mapping import Mapping
 from .raw import ROW, RawRole, RawTable, RawWorkbook, table_from_frame, table_from_grid
@@ -44,6 +44,36 @@ SCORE_COLUMNS = ("candidate_id", "interviewer", "criterion", "score", "score_raw
 def problem(severity, sheet, rule, message, **kw) -> dict:
     """A reading-time problem with the keys of validate.Problems.add."""
     return dict(severity=severity, sheet=sheet, rule=rule, message=message, **kw)
+
+
+NO_NAME_MEANS = "shown by their id in tables and charts, and their letters greet them without a name"
+"""What a candidate without a name means, as every missing_name warning says it."""
+
+
+def missing_names(file: str, table: pd.DataFrame | None, id_col: str | None, name_cols: list[str | None], ids=None) -> list[dict]:
+    """The missing_name warnings of an export whose names are in a file of their own (candidates.csv): once for the
+    export, at that file, rather than once per round (one export makes a round per job). ``name_cols``: the name
+    column, or first and last name (None where absent); ``ids``: the candidate ids the export uses (others are
+    not said). At each blank cell, or once when the column is absent or blank in every row."""
+    hint = (f"Add the names to {file} before letters are sent; for analysis by id alone nothing needs doing")
+    cols = [c for c in name_cols if c]
+    if table is None or id_col is None:
+        return []
+    if not cols:
+        return [problem("warning", file, "missing_name", f"{file} has no name column, so candidates are {NO_NAME_MEANS}",
+                        column="name", hint=hint)]
+    full = pd.concat([_text(table[c]) for c in cols], axis=1).agg(" ".join, axis=1).str.strip()
+    used = _text(table[id_col]).isin(set(ids)) if ids is not None else pd.Series(True, index=table.index)
+    blank = (full == "") & used
+    if not blank.any():
+        return []
+    if blank.sum() == used.sum():
+        return [problem("warning", file, "missing_name", f"the names in {file} are empty in every row, so candidates are {NO_NAME_MEANS}",
+                        column=cols[0], hint=hint)]
+    letter = column_letter(list(table.columns).index(cols[0]))
+    return [problem("warning", file, "missing_name", f"candidate {cid} has no name, so they are {NO_NAME_MEANS.replace('their letters greet them', 'the letter greets them')}",
+                    column=cols[0], cell=f"{letter}{int(row)}", row=int(row), value="", hint="Fill in the candidate's full name")
+            for cid, row in zip(_text(table.loc[blank, id_col]), table.loc[blank, "_row"])]
 
 
 def _texts(values: list, flags: bool = False) -> list:
@@ -837,14 +867,16 @@ def workbook(file: str, role: RawRole, criteria: RawTable, candidates: RawTable,
 
 def from_parts(file: str, long: pd.DataFrame, candidates: pd.DataFrame, *, role_extra: dict, mapping: Mapping,
                problems: list[dict], details: dict, sheet_label: str, candidates_sheet: str, words: str | None = None,
-               source: tuple[float, float] | None = None, candidate_letters: dict[str, str] | None = None) -> RawWorkbook:
+               source: tuple[float, float] | None = None, candidate_letters: dict[str, str] | None = None,
+               names_said: bool = False) -> RawWorkbook:
     """A RawWorkbook from an export already joined into a long frame and a candidates frame (relational, Greenhouse, Lever).
 
     ``long`` has candidate_id, interviewer, criterion, score (as written), stage,
     interviewed_on, evidence, _row, _sheet, _letter_score, _order; ``candidates``
     has canonical Candidates columns plus _row and _sheet. ``candidate_letters``: the column letter in
     ``candidates_sheet`` of each candidate field read from it, so that a problem names the real cell (a field joined
-    in from another file has none: its problems name the row).
+    in from another file has none: its problems name the row). ``names_said``: the reader reported missing names
+    itself, once for the export at the file that holds them (validation does not say it again per round).
     """
     role = build_role(file, None, mapping, title=None, extra=role_extra, problems=problems, details=details)
     target = target_scale(role, mapping)
@@ -862,6 +894,7 @@ def from_parts(file: str, long: pd.DataFrame, candidates: pd.DataFrame, *, role_
     cand.sheet_name = candidates_sheet
     if candidate_letters is not None:
         cand.letters = dict(candidate_letters)
+    cand.names_said = names_said
     if rows is not None:
         cand.frame[ROW] = pd.array(pd.to_numeric(rows, errors="coerce").to_numpy(), dtype="Int64")
     if sheets is not None:

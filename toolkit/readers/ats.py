@@ -33,7 +33,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import InputFileError
-from .assemble import from_parts, problem
+from .assemble import from_parts, missing_names, problem
 from .exports import column, find_file, need, read_table, text
 from .mapping import Mapping
 from .relational import status_of
@@ -267,15 +267,17 @@ def read_greenhouse(folder: Path, mapping: Mapping) -> list[tuple[str | None, ob
             if mapping.job:
                 keys = [j for j in keys if j == mapping.job]
             groups = [(j, out["_job"] == j) for j in keys]
+    name_problems = missing_names(cpath.name, cands, column(cands, "id"), [column(cands, "first_name"), column(cands, "last_name")],
+                                  ids=ids) if cands is not None else []
     result = []
-    for job, mask in groups:
+    for i, (job, mask) in enumerate(groups):
         part = out[mask.to_numpy()].drop(columns=[c for c in ("_app", "_job") if c in out]).reset_index(drop=True)
         c_part = cand[cand["candidate_id"].isin(set(part["candidate_id"]))]
         title = job_names.get(job, job) if job else folder.name
         details = {**details_base, "file": str(folder), "job": job}
         raw = from_parts(str(folder), part, c_part, role_extra={"role": title, "requisition": job}, mapping=mapping,
-                         problems=list(problems), details=details, sheet_label=apath.name, candidates_sheet=spath.name,
-                         candidate_letters={},
+                         problems=list(problems) + (name_problems if i == 0 else []), details=details, sheet_label=apath.name,
+                         candidates_sheet=spath.name, candidate_letters={}, names_said=cands is not None,
                          words=mapping.scale_words or "recommendation")
         result.append((job, raw))
     return result
@@ -414,7 +416,10 @@ def read_lever(folder: Path, mapping: Mapping) -> list[tuple[str | None, object]
         details["overall_scores"] = text(forms[overall]).value_counts().to_dict()
     if mapping.path:
         details["mapping"] = mapping.path
+    if opps is not None and column(opps, "id"):
+        problems += missing_names(opath.name, opps, column(opps, "id"), [column(opps, "name")], ids=ids)
     raw = from_parts(str(folder), out, cand, role_extra={"role": folder.name}, mapping=mapping, problems=problems, details=details,
                      sheet_label=ffpath.name, candidates_sheet=opath.name if opath else "opportunity.csv", candidate_letters={},
+                     names_said=opps is not None and bool(column(opps, "id")),
                      source=mapping.scale_source or (1.0, 4.0), words=mapping.scale_words or "hire")
     return [(None, raw)]

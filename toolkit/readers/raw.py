@@ -50,6 +50,7 @@ class RawTable:
     excluded: list[dict] = field(default_factory=list)
     formula_rows: dict = field(default_factory=dict)  # (sheet, Excel row) -> cells whose formula has no saved result
     broken_rows: dict = field(default_factory=dict)  # (sheet, row) -> why its cells cannot be trusted (a CSV row longer than the header)
+    names_said: bool = False  # the reader said already where names are missing (an export whose names are in another file)
 
     def cell(self, column: str, row: int) -> str:
         letter = self.letters.get(column)

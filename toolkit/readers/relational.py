@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputFileError
-from .assemble import from_parts, melt_criteria, problem
+from .assemble import from_parts, melt_criteria, missing_names, problem
 from .excel import column_letter
 from .exports import column, find_file, need, read_table, text
 from .headers import field_for, parse_criterion_header
@@ -154,9 +154,11 @@ def read_relational(folder: Path, mapping: Mapping) -> list[tuple[str, object]]:
     s_col, a_date = column(apps, "Status", "state"), column(apps, "ApplicationDate", "applied_at", "applied_on", "application date")
     app_letters = {f: column_letter(list(apps.columns).index(c)) for f, c in
                    (("candidate_id", a_cand), ("status", s_col), ("applied_on", a_date)) if c}
+    name_problems = missing_names(cpath.name, cands, c_id, [c_name] if c_name else [c_first, c_last] if c_first and c_last else [],
+                                  ids=set(apps["_cand"]))
     out = []
     for job in job_ids:
-        problems: list[dict] = []
+        problems: list[dict] = list(name_problems) if job == job_ids[0] else []  # said once for the export
         if len(orphans) and job == job_ids[0]:
             problems.append(problem("warning", ipath.name, "unlinked_rows",
                                     f"{len(orphans)} interviews belong to no application in {apath.name} and were left out",
@@ -193,7 +195,8 @@ def read_relational(folder: Path, mapping: Mapping) -> list[tuple[str, object]]:
                 role_extra["department"] = str(job_rows[job][dept]).strip()
         details = {**details_base, "file": str(folder), "job": job, "interviews": int(len(long) / max(len(criteria), 1))}
         raw = from_parts(str(folder), long, candidates, role_extra=role_extra, mapping=mapping, problems=problems, details=details,
-                         sheet_label=ipath.name, candidates_sheet=apath.name, candidate_letters=app_letters)
+                         sheet_label=ipath.name, candidates_sheet=apath.name, candidate_letters=app_letters,
+                         names_said=True)
         out.append((job, raw))
     return out
 

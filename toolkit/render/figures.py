@@ -29,6 +29,7 @@ import threading
 
 import plotly.io as pio
 
+from ..model import shown_names
 from .pages import PLOTLY_CONFIG, figure_div
 
 VERIFY = 2
@@ -152,7 +153,7 @@ class ProfileDivs:
         rank = p["criterion_rank"].to_numpy(dtype="float64", na_value=np.inf)
         self._order = {cid: pos[np.argsort(rank[pos], kind="stable")] for cid, pos in self._rows.items()}
         self._crit: dict[str, np.ndarray] = {}  # language -> each row's criterion as the chart names it
-        self._name = p["name"].to_numpy(dtype=object) if "name" in p else None
+        self._name = shown_names(p).to_numpy(dtype=object) if "name" in p else None  # the id for want of a name
         self._lo = p["scale_min"].to_numpy(dtype="float64")
         self._hi = p["scale_max"].to_numpy(dtype="float64")
         self._mean = p["mean_score"].to_numpy(dtype="float64", na_value=np.nan)

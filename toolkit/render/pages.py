@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..model import shown_names
+
 
 PLOTLY_CONFIG = {
     "displaylogo": False, "responsive": True,
@@ -30,6 +32,8 @@ class Table:
     rows: list[list]
     empty: str = "Nothing to show."
     more: int = 0
+    more_where: str = "see the workbook"
+    """Where the rows left out of a long table are, said after "… and N more rows"."""
 
 
 def fmt(value, kind: str = "", decimals: int | None = None) -> str:
@@ -80,6 +84,8 @@ def table(df: pd.DataFrame, columns: dict[str, str], *, kinds: dict[str, str] | 
     ``lang`` / ``label_lang``: column -> the language (``"de"``) its cells / its heading are written in, where that is not
     the page's: a screen reader then reads a German criterion on an English page as German (WCAG 3.1.2)."""
     kinds = kinds or {}
+    if "name" in columns and "name" in df.columns and "candidate_id" in df.columns:
+        df = df.assign(name=shown_names(df))  # a candidate without a name is shown by their id
     cols = [c for c in columns if c in df.columns]
     headers = [{"label": columns[c], "num": kinds.get(c, "") in ("num", "int", "share", "figures") or pd.api.types.is_numeric_dtype(df[c].dtype)
                 and not pd.api.types.is_bool_dtype(df[c].dtype), "lang": (lang or {}).get(c), "label_lang": (label_lang or {}).get(c)}
