@@ -893,7 +893,7 @@ LETTERS_TABLE_COLUMNS = [
 def letters_table(feedbacks: "list[Feedback] | Feedback") -> pd.DataFrame:
     """One row per letter, to review a round's letters at a glance.
 
-    Columns: round_id, candidate_id, name (the id where none is given), status, language, reason_kind
+    Columns: round_id, candidate_id, name (<NA> where none is given), status, language, reason_kind
     (see `REASON_KINDS`), is_close_runner_up (bool), strength_criterion,
     growth_area, thin_evidence_on (criterion names or <NA>), stay_in_touch
     (bool: the letter invites them to stay in touch), follow_up_on (date
@@ -904,7 +904,7 @@ def letters_table(feedbacks: "list[Feedback] | Feedback") -> pd.DataFrame:
         feedbacks = [feedbacks]
     rows = [
         {
-            "round_id": fb.round_id, "candidate_id": fb.candidate_id, "name": fb.shown_name, "status": fb.status,
+            "round_id": fb.round_id, "candidate_id": fb.candidate_id, "name": fb.name, "status": fb.status,
             "language": fb.language, "reason_kind": fb.reason_kind, "is_close_runner_up": fb.is_close_runner_up,
             "strength_criterion": fb.strength_criterion, "growth_area": fb.growth_area, "thin_evidence_on": fb.thin_evidence_on,
             "stay_in_touch": fb.stay_in_touch is not None, "follow_up_on": fb.follow_up_on if fb.follow_up_promise else None,
