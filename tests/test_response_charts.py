@@ -246,3 +246,27 @@ def test_late_overdue_and_form_letters_differ_from_the_rest_by_more_than_colour(
             if wrong:  # the colour stays underneath (a pattern that replaced it drew white on nothing)
                 assert t.marker.pattern.fillmode == "overlay" and t.marker.color
         assert patterned, [t.name for t in fig.data]
+
+
+def test_an_empty_chart_says_why_and_what_to_do():
+    """An auditor's review: an export without decision dates gave four blank charts (one showing only the label of its
+    100 % line, "all told within target"), and nothing said that no one could be timed."""
+    role, criteria, candidates, scores = berlin_frames()
+    undated = round_from_frames({**role, "decided_on": None}, criteria, candidates.assign(decided_on=None, notified_on=None),
+                                scores, round_id="undated", as_of="2025-10-09")
+    tl = timelines(undated, as_of="2025-10-09")
+    assert (tl["target_status"] == "not_applicable").all()
+    for chart in (days_to_tell_histogram, within_target_by_month, channel_mix, timeline_chart):
+        texts = [a.text for a in chart(tl).layout.annotations]
+        assert any(t.startswith("Nothing to show: none of the") and "no decision date" in t and "decided_on" in t for t in texts), chart
+        assert "all told within target" not in texts
+    # decided, nobody told yet: the channels chart says so; the others have the waiting candidates to draw
+    waiting = timelines(round_from_frames(role, criteria, candidates.assign(notified_on=None, channel=None), scores,
+                                          round_id="waiting", as_of="2025-10-09"), as_of="2025-10-09")
+    assert [a.text for a in channel_mix(waiting).layout.annotations][0].startswith("Nothing to show yet: none of the")
+    assert not any("Nothing to show" in (a.text or "") for a in days_to_tell_histogram(waiting).layout.annotations)
+
+
+def test_a_chart_with_something_to_draw_has_no_empty_note(berlin_tl):
+    for chart in (days_to_tell_histogram, within_target_by_month, channel_mix, timeline_chart):
+        assert not any("Nothing to show" in (a.text or "") for a in chart(berlin_tl).layout.annotations), chart

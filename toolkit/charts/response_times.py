@@ -76,6 +76,39 @@ def _measured(df: pd.DataFrame) -> pd.DataFrame:
     return df[df["target_status"] != "not_applicable"]
 
 
+def why_empty(timelines_df: pd.DataFrame, *, told: bool = False) -> str | None:
+    """Why a response-time chart has nothing to draw, in a sentence that says what to do; None when it has something.
+    ``told``: the chart shows told candidates only (how they were told)."""
+    measured = _measured(timelines_df)
+    if told and len(measured) and measured["notified_on"].notna().any():
+        return None
+    if not told and len(measured):
+        return None
+    if not len(timelines_df):
+        return "Nothing to show: there are no candidates."
+    if len(measured):
+        return (f"Nothing to show yet: none of the {len(measured):,} candidate(s) to tell has been told (fill in "
+                "notified_on and channel once they are).")
+    status = timelines_df["status"].astype("str")
+    in_pool = status.isin(["rejected", "pending"]).to_numpy()
+    undated = int((in_pool & timelines_df["decided_on"].isna().to_numpy()).sum())
+    if undated:
+        return (f"Nothing to show: none of the {len(timelines_df):,} candidate(s) can be timed, since "
+                f"{'the' if undated == int(in_pool.sum()) else f'{undated:,}'} rejected or pending {'one has' if undated == 1 else 'ones have'} "
+                "no decision date. Give a decision date: the round's (decided_on on the Role sheet, or in a mapping file's "
+                "[role]) or each candidate's; toolkit.analytics.left_out lists who is left out.")
+    return (f"Nothing to show: none of the {len(timelines_df):,} candidate(s) is rejected or waiting for a decision "
+            "(hired, offered and withdrawn candidates are not timed).")
+
+
+def _say_empty(fig: go.Figure, why: str | None) -> go.Figure:
+    """An empty chart says why, in its middle (a screen reader reads it as the chart's text)."""
+    if why:
+        fig.add_annotation(text=why, x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False, align="center",
+                           font=dict(size=14, color="#333"), width=520)
+    return fig
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
@@ -137,7 +170,7 @@ def days_to_tell_histogram(timelines_df: pd.DataFrame) -> go.Figure:
         yaxis=style.axis("Candidates", rangemode="tozero"),
         bargap=0.1,
     ))
-    return fig
+    return _say_empty(fig, why_empty(timelines_df))
 
 
 def _labels(df: pd.DataFrame) -> pd.Series:
@@ -262,7 +295,7 @@ def timeline_chart(timelines_df: pd.DataFrame, as_of: dt.date | str | None = Non
         margin=dict(l=10, r=20, t=90, b=130),
         hovermode="closest",
     ))
-    return fig
+    return _say_empty(fig, None if len(df) else why_empty(timelines_df))
 
 
 def _week_text(monday: str) -> str:
@@ -378,7 +411,8 @@ def within_target_by_month(timelines_df: pd.DataFrame) -> go.Figure:
         hovertemplate="%{x}: %{y:.0f}% told within target, of %{customdata[0]} told"
                       " and %{customdata[1]} not told and overdue now<extra></extra>",
     ))
-    fig.add_hline(y=100, line_dash="dash", line_color="#999", annotation_text="all told within target", annotation_position="bottom right")
+    if len(health):  # with no bar, the line's label alone read as a finding
+        fig.add_hline(y=100, line_dash="dash", line_color="#999", annotation_text="all told within target", annotation_position="bottom right")
     fig.update_layout(style.layout(
         "Share of candidates told within the target, by month of decision",
         subtitle="Of the candidates told and those still waiting past the target; the target is each round's own",
@@ -386,7 +420,7 @@ def within_target_by_month(timelines_df: pd.DataFrame) -> go.Figure:
         yaxis=style.axis("Told within target (%)", range=[0, 115]),
         showlegend=False,
     ))
-    return fig
+    return _say_empty(fig, why_empty(timelines_df))
 
 
 @takes_timelines
@@ -434,7 +468,7 @@ def channel_mix(timelines_df: pd.DataFrame, by: str = "round_id") -> go.Figure:
         xaxis=style.axis(x_title, type="category"),
         yaxis=style.axis("Candidates told", rangemode="tozero"),
     ))  # the legend above the plot (style.layout): below it, it covered the axis title
-    return fig
+    return _say_empty(fig, why_empty(timelines_df, told=True))
 
 
 @takes_timelines(also="business_days_waiting")
