@@ -146,3 +146,10 @@ def test_a_problem_in_the_relational_export_names_its_real_cell(hr_rounds, tmp_p
     rnd = toolkit.load_rounds(folder, as_of=AS_OF)
     bad = rnd.problems[(rnd.problems["column"] == "applied_on") & (rnd.problems["rule"] == "bad_value")]
     assert bad["location"].tolist() == ["applications.csv!D2"]
+
+
+def test_a_protected_column_beside_the_names_is_said_once_for_the_export(hr_rounds):
+    """candidates.csv has a Gender column (empty here). It is never read; an auditor expected the same warning a
+    scorecard with such a column gets, once for the export rather than once per job."""
+    said = hr_rounds.problems[hr_rounds.problems["rule"] == "protected_column"]
+    assert said[["location", "value"]].values.tolist() == [["candidates.csv!C1", "Gender"]]

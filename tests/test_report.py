@@ -687,6 +687,7 @@ def test_a_rejection_drafted_to_an_address_another_candidate_has_goes_to_nobody_
     assert main(["report", str(src), "--out", str(out), "--as-of", AS_OF]) == 0  # a warning, not a data error
     printed = capsys.readouterr().out
     assert "1 letter draft(s) have no recipient" in printed
+    assert printed.strip().splitlines()[-1].startswith("Wrote ") and "Open: " in printed.strip().splitlines()[-1]  # what to do next
     b02 = out / "berlin" / "candidates" / "B02"
     eml = (b02 / "letter.eml").read_text(encoding="utf-8")
     assert hired_address not in eml.lower() and not eml.startswith("To:")
@@ -1102,3 +1103,12 @@ def test_the_mail_merge_says_which_letters_are_rejections_and_which_thank_a_with
         expected = {cid: (None if pd.isna(cands.at[cid, "notified_on"]) else cands.at[cid, "notified_on"].to_pydatetime(),
                           None if pd.isna(cands.at[cid, "channel"]) else cands.at[cid, "channel"]) for cid in told}
         assert told == expected and any(d for d, _ in told.values()) and not all(d for d, _ in told.values()), rnd.round_id
+
+
+def test_the_index_tells_rounds_of_one_title_apart(report, rounds):
+    """An export made two rounds titled "Computer Vision Engineer" (two jobs of one title), and the index's rows could
+    not be told apart: each row names its round."""
+    page = report.files["index.html"].decode()
+    head = page[page.index("<table"):page.index("</tr>", page.index("<table"))]
+    assert ">Round<" in head
+    assert all(f">{rid}<" in page for rid in rounds.round_ids)

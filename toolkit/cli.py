@@ -99,9 +99,9 @@ def _cmd_report(args) -> int:
     else:
         print(f"{totals['rounds']} round(s), {totals['candidates']} candidate(s), {totals['overdue_now']} overdue now, "
               f"{totals['lint_findings']} letter/notes finding(s), {errors} data error(s).")
-        print(f"Wrote {len(report.files)} files. Open: {index}")
         if totals["letters_without_recipient"]:  # an address missing, unusable or shared with another candidate
             print(f"{totals['letters_without_recipient']} letter draft(s) have no recipient: each one's call notes say why.")
+        print(f"Wrote {len(report.files)} files. Open: {index}")  # last: what to do next
     if unreadable:
         print(f"debrief report: {len(unreadable)} input(s) could not be read and are not in the report (index.html lists them).",
               file=sys.stderr)

@@ -561,7 +561,8 @@ def _index_page(rounds, tl, round_summaries, as_of, anonymize, unreadable=(), n_
     rs = pd.DataFrame(round_summaries)
     overdue_counts = tl[tl["target_status"] == "overdue"].groupby("round_id").size()
     rs["overdue"] = rs["round_id"].map(overdue_counts).fillna(0).astype(int)
-    round_t = table(rs, {"role": "Role", "department": "Department", "hiring_manager": "Hiring manager", "candidates": "Candidates",
+    round_t = table(rs, {"role": "Role", "round_id": "Round", "department": "Department", "hiring_manager": "Hiring manager",
+                         "candidates": "Candidates",
                          "overdue": "Overdue now", "errors": "Data errors", "committee": "Committee report"},
                     kinds={"candidates": "int", "overdue": "int", "errors": "int"},
                     cell=lambda r, c, t: {"href": t, "text": "open", "label": f"Open the committee report: {r['role']}"}

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputFileError
-from .assemble import from_parts, melt_criteria, missing_names, problem
+from .assemble import from_parts, melt_criteria, missing_names, not_read_words, problem
 from .excel import column_letter
 from .exports import column, find_file, need, read_table, text
 from .headers import field_for, parse_criterion_header
@@ -156,6 +156,11 @@ def read_relational(folder: Path, mapping: Mapping) -> list[tuple[str, object]]:
                    (("candidate_id", a_cand), ("status", s_col), ("applied_on", a_date)) if c}
     name_problems = missing_names(cpath.name, cands, c_id, [c_name] if c_name else [c_first, c_last] if c_first and c_last else [],
                                   ids=set(apps["_cand"]))
+    for i, h in enumerate(c for c in cands.columns if c != "_row"):  # Gender beside the names: never read, but say so
+        if field_for(h) == "protected":
+            rule, message, hint = not_read_words(h, "protected")
+            name_problems.append(problem("warning", cpath.name, rule, message, cell=f"{column_letter(i)}1", column=h, value=h,
+                                         hint=hint.replace("the scorecard", "the export")))
     out = []
     for job in job_ids:
         problems: list[dict] = list(name_problems) if job == job_ids[0] else []  # said once for the export
