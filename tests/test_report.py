@@ -1112,3 +1112,19 @@ def test_the_index_tells_rounds_of_one_title_apart(report, rounds):
     head = page[page.index("<table"):page.index("</tr>", page.index("<table"))]
     assert ">Round<" in head
     assert all(f">{rid}<" in page for rid in rounds.round_ids)
+
+
+def test_a_reports_own_workbooks_and_folder_are_refused_as_input(tree, capsys):
+    """A newcomer ran `debrief report reports/process-health.xlsx reports/talent-pool.xlsx` and got 102 files of letters
+    "for the process health role" whose most important criterion was "business days waiting", and validate said OK."""
+    for name in ("process-health.xlsx", "talent-pool.xlsx", "berlin-social-media-lead/mail-merge.xlsx"):
+        with pytest.raises(toolkit.InputFileError, match="part of a report Debrief wrote, not a scorecard"):
+            toolkit.load_round(tree / name)
+    assert main(["validate", str(tree)]) == 1
+    err = capsys.readouterr().err
+    assert err.strip().splitlines() == [f"debrief: {tree}: this folder is a report Debrief wrote, not a folder of scorecards. "
+                                        "Pass the scorecards the report was made from"]  # one line, no notes about its files
+    assert main(["report", str(tree / "process-health.xlsx"), "--out", str(tree.parent / "again"), "--json"]) == 1
+    said = json.loads(capsys.readouterr().out)  # --json answers on stdout even when nothing could be read
+    assert said["files"] == 0 and said["index"] is None and "part of a report" in said["unreadable"][0]["reason"]
+    assert not (tree.parent / "again").exists()

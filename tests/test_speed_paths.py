@@ -122,6 +122,7 @@ def _openpyxl_cell_by_cell(sheets: dict) -> bytes:
     wb = Workbook(write_only=True)
     wb.properties.created = wb.properties.modified = xlsx.FIXED_TIME
     wb.properties.creator = "Debrief"
+    wb.properties.keywords = xlsx.REPORT_KEYWORD
     for name, df in sheets.items():
         ws = wb.create_sheet(title=name[:31])
         columns = list(df.columns)

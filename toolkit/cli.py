@@ -84,6 +84,9 @@ def _cmd_report(args) -> int:
     rounds = load_rounds(inputs, as_of=args.as_of, mapping=args.mapping, on_error=cannot_read)
     if not len(rounds):
         print("debrief: no input could be read; nothing was written", file=sys.stderr)
+        if args.json:  # a script reads why from stdout, as when some inputs could be read
+            print(json.dumps({"index": None, "files": 0, "rounds": 0, "data_errors": 0, "rounds_with_errors": [],
+                              "unreadable": [{"file": f, "reason": why} for f, why in unreadable]}, indent=2, ensure_ascii=False))
         return 1
     n = int(sum((r.candidates["status"] != "hired").sum() for r in rounds))
     bar = tqdm(total=n, unit="candidate", desc="feedback", disable=args.json or not sys.stderr.isatty() or n < 200, file=sys.stderr)

@@ -92,6 +92,9 @@ def workbook_paths(folder_or_paths) -> list[Path]:
     out: list[Path] = []
     for item in items:
         p = Path(item)
+        if p.is_dir() and (p / ".debrief-report").is_file():  # its workbooks are a report's output: no scorecards
+            raise InputFileError("this folder is a report Debrief wrote, not a folder of scorecards", file=str(p),
+                                 hint="Pass the scorecards the report was made from")
         if p.is_dir() and export_kind(p) is None:
             try:
                 entries = list(p.iterdir())
@@ -117,7 +120,7 @@ def _plain_folders(folder_or_paths):
     items = [folder_or_paths] if isinstance(folder_or_paths, (str, os.PathLike)) else list(folder_or_paths)
     for item in items:
         p = Path(item)
-        if not p.is_dir() or export_kind(p) is not None:
+        if not p.is_dir() or export_kind(p) is not None or (p / ".debrief-report").is_file():  # a report: refused whole
             continue
         try:
             yield p, sorted(p.iterdir())

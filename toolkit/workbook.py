@@ -589,7 +589,7 @@ def write_scorecard_workbook(
                           allowed=".xlsx", hint="Give a file name ending in .xlsx")
     if target.exists() and not overwrite:
         raise OutputError("the file already exists", file=str(target),
-                          hint="Choose a new file name, or replace it: overwrite=True (debrief template --force)")
+                          hint="Choose a new file name, or replace it: debrief template --force (overwrite=True in Python)")
     if not target.parent.is_dir():
         raise OutputError("the folder does not exist", file=str(target), hint=f"Create {target.parent} first")
     data = scorecard_workbook_bytes(role, criteria, candidates, scores, criteria_names=criteria_names, language=language)

@@ -318,7 +318,7 @@ def read_lever(folder: Path, mapping: Mapping) -> list[tuple[str | None, object]
     if (~linked).any():
         problems.append(problem("error", ffpath.name, "unlinked_rows",
                                 f"{int((~linked).sum())} answers belong to forms not in {fpath.name} and were left out",
-                                value=fields.loc[~linked, "_form"].iloc[0]))
+                                value=fields.loc[~linked, "_form"].iloc[0], hint="Export both tables from the same sync"))
     fields = fields[linked]
     vn, vd, vt = (column(fields, c) for c in ("value_number", "value_decimal", "value_text"))
     blank = pd.Series("", index=fields.index)

@@ -65,6 +65,27 @@ def read_path(path: str | os.PathLike, mapping=None, *, ready=None) -> list[RawR
 
         reader = read_greenhouse if kind == "greenhouse" else read_lever
         return [RawRound(k, raw) for k, raw in reader(p, m)]
+    _refuse_report_output(p)
     from .tabular import read_file
 
     return [RawRound(None, read_file(p, m, ready=ready))]
+
+
+def _refuse_report_output(p: Path) -> None:
+    """A workbook a Debrief report wrote (process-health.xlsx, talent-pool.xlsx, mail-merge.xlsx) is refused: read as a
+    scorecard it made letters about "the process health role" to the candidates of its tables."""
+    import zipfile
+
+    from ..render.xlsx import REPORT_KEYWORD
+
+    if p.suffix.lower() not in (".xlsx", ".xlsm") or not zipfile.is_zipfile(p):
+        return
+    try:
+        with zipfile.ZipFile(p) as z:
+            core = z.read("docProps/core.xml")[:20000] if "docProps/core.xml" in z.namelist() else b""
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return  # the reader says what is wrong with the file
+    if f"<cp:keywords>{REPORT_KEYWORD}</cp:keywords>".encode() in core:
+        raise InputFileError("this workbook is part of a report Debrief wrote, not a scorecard", file=str(p),
+                             hint="Pass the scorecards the report was made from; a report's workbooks (process-health.xlsx, "
+                                  "talent-pool.xlsx, mail-merge.xlsx) are its output")

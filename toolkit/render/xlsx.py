@@ -30,6 +30,10 @@ def _label(column: str) -> str:
     return column.replace("_", " ").capitalize()
 
 
+REPORT_KEYWORD = "debrief-report"
+"""The keywords of every workbook a report writes (process health, talent pool, mail merge), by which the loader knows it."""
+
+
 def tables_workbook_bytes(sheets: dict[str, pd.DataFrame], *, labels: dict[str, str] | None = None) -> bytes:
     """One formatted sheet per DataFrame (sheet name -> table).
 
@@ -43,6 +47,7 @@ def tables_workbook_bytes(sheets: dict[str, pd.DataFrame], *, labels: dict[str, 
     wb.properties.created = FIXED_TIME
     wb.properties.modified = FIXED_TIME
     wb.properties.creator = "Debrief"
+    wb.properties.keywords = REPORT_KEYWORD  # the loader refuses it as input: a report's table is no scorecard
     rows: dict[str, str] = {}
     for index, (name, df) in enumerate(sheets.items(), start=1):
         ws = wb.create_sheet(title=name[:31])
