@@ -266,3 +266,17 @@ def test_a_mistyped_option_is_named_with_the_one_meant(sample_paths, tmp_path, c
     assert not (tmp_path / "out").exists()
     assert main(["validate", str(sample_paths[0]), "--as-of=2026-03-20"]) == 0  # --option=value is known as --option
     assert main(["validate", str(sample_paths[0]), "--js", "--as", "2026-03-20"]) == 0  # argparse's abbreviations stay valid
+
+
+def test_a_template_in_the_wrong_place_is_named_not_silently_ignored(sample_paths, tmp_path, capsys):
+    """A newcomer put en/subject.txt in their template folder (without letters/): the built-in subject was used and
+    nothing said why."""
+    folder = tmp_path / "my-templates"
+    (folder / "en").mkdir(parents=True)
+    (folder / "en" / "subject.txt").write_text("Your application\n", encoding="utf-8")
+    (folder / "letters" / "de").mkdir(parents=True)
+    (folder / "letters" / "de" / "subject.txt").write_text("Ihre Bewerbung\n", encoding="utf-8")
+    assert main(["report", str(sample_paths[0]), "--out", str(tmp_path / "out"), "--templates", str(folder), "--as-of", "2026-03-20"]) == 0
+    err = capsys.readouterr().err
+    assert err.strip().splitlines() == [f"debrief: {folder / 'en' / 'subject.txt'} overrides no built-in template and is not used "
+                                        f"(did you mean {folder / 'letters' / 'en' / 'subject.txt'}?)"]

@@ -75,6 +75,12 @@ def _cmd_report(args) -> int:
 
     inputs = workbook_paths(args.paths)
     _name_folders_not_read(args.paths)
+    if args.templates is not None and Path(args.templates).expanduser().is_dir():
+        from .render.environment import unused_templates
+
+        for rel, like in unused_templates(args.templates):  # a file in the wrong place overrides nothing, silently
+            print(f"debrief: {Path(args.templates) / rel} overrides no built-in template and is not used"
+                  + (f" (did you mean {Path(args.templates) / like}?)" if like else ""), file=sys.stderr)
     unreadable = []  # one unreadable file does not stop the report on the others: it is listed, and the exit status is 1
 
     def cannot_read(path, exc):

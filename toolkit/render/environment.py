@@ -109,3 +109,30 @@ def render_template(name: str, context: dict, templates_dir: str | Path | None =
         ) from None
     except JinjaTemplateError as err:
         raise TemplateError(f"the template failed: {err}", file=template.filename or name) from None
+
+
+def unused_templates(templates_dir: str | Path) -> list[tuple[str, str | None]]:
+    """The files in a user's template folder that override no built-in template (a path without ``letters/``, a
+    misspelt name), each with the built-in path of the same file name, if there is one: (path, suggestion)."""
+    from importlib.resources import files
+
+    root = files("toolkit") / "templates"
+    builtin: list[str] = []
+
+    def walk(node, prefix=""):
+        for child in node.iterdir():
+            if child.is_dir():
+                walk(child, f"{prefix}{child.name}/")
+            else:
+                builtin.append(f"{prefix}{child.name}")
+
+    walk(root)
+    folder = Path(templates_dir).expanduser()
+    out = []
+    for f in sorted(folder.rglob("*")):
+        if f.is_file() and not f.name.startswith("."):
+            rel = f.relative_to(folder).as_posix()
+            if rel not in builtin:
+                same = [b for b in builtin if b.endswith("/" + rel)] or [b for b in builtin if b.rsplit("/", 1)[-1] == f.name]
+                out.append((rel, same[0] if same else None))
+    return out
