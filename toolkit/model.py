@@ -256,9 +256,10 @@ class Rounds:
 
 
 def shown_names(candidates: pd.DataFrame) -> pd.Series:
-    """Each candidate's name as tables and charts show it: the name, or the candidate id where none is given (an export
-    for analysis may hold ids alone; the loader warns). Text, on the candidates' index. Letters greet a candidate
-    without a name instead (`toolkit.feedback`)."""
+    """Each candidate's label where charts, report pages and pickers show one: the name, or the candidate id where none
+    is given (an export for analysis may hold ids alone; the loader warns). Text, on the table's index; any table with
+    candidate_id (and name) columns. Tables and files keep ``name`` as given (blank), never the id; letters greet a
+    candidate without a name instead (`toolkit.feedback`)."""
     ids = candidates["candidate_id"].astype("str")
     if "name" not in candidates.columns:
         return ids

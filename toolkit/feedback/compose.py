@@ -180,8 +180,8 @@ class Feedback:
 
     @property
     def shown_name(self) -> str:
-        """The name, or the candidate id where none is given: how tables and pickers show the candidate (as
-        `model.shown_names`); the letter itself never shows the id."""
+        """The name, or the candidate id where none is given: how pickers and pages label the candidate (as
+        `model.shown_names`); tables keep ``name`` blank, and the letter itself never shows the id."""
         return self.name or self.candidate_id
 
     @property
