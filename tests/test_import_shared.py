@@ -153,3 +153,12 @@ def test_a_protected_column_beside_the_names_is_said_once_for_the_export(hr_roun
     scorecard with such a column gets, once for the export rather than once per job."""
     said = hr_rounds.problems[hr_rounds.problems["rule"] == "protected_column"]
     assert said[["location", "value"]].values.tolist() == [["candidates.csv!C1", "Gender"]]
+
+
+def test_a_spreadsheet_beside_an_exports_tables_is_named_on_the_terminal(capsys):
+    """An auditor's review: applications_with_predictions_smote.xls lies among the CSVs and was silently not read
+    (only `debrief inspect` listed it)."""
+    assert main(["validate", str(HR), "--as-of", AS_OF]) == 0
+    err = capsys.readouterr().err
+    assert err.strip().splitlines() == [f"debrief: 1 file(s) in the export {HR} are none of its tables and are not read: "
+                                        "applications_with_predictions_smote.xls"]

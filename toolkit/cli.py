@@ -18,11 +18,27 @@ def _cmd_validate(args) -> int:
     _name_folders_not_read(args.paths)
     failed_files = []  # a file that cannot be read is listed; the others are checked (round ids unique across all of them)
     rounds = list(load_rounds(workbook_paths(args.paths), as_of=args.as_of, mapping=args.mapping, on_error=failed_files))
+    _name_export_files_not_read(rounds)
     if args.json:
         print(json.dumps(validation_json(rounds, failed_files), indent=2, ensure_ascii=False))
     else:
         print(problems_text(rounds, failed_files))
     return 1 if failed_files or any(not r.ok for r in rounds) else 0
+
+
+def _name_export_files_not_read(rounds) -> None:
+    """Data files inside an export folder that are no table of the export (a spreadsheet saved beside the CSVs): named
+    once per folder, as the files beside workbooks are (`_name_folders_not_read`)."""
+    from .loader import FOLDER_SUFFIXES
+
+    said = set()
+    for r in rounds:
+        folder, unused = r.details.get("file"), r.details.get("files_not_used") or []
+        data = [f for f in unused if Path(f).suffix.lower() in FOLDER_SUFFIXES]
+        if data and folder not in said:
+            said.add(folder)
+            print(f"debrief: {len(data)} file(s) in the export {folder} are none of its tables and are not read: "
+                  f"{', '.join(data[:5])}{' ...' if len(data) > 5 else ''}", file=sys.stderr)
 
 
 def _name_folders_not_read(paths) -> None:
@@ -88,6 +104,7 @@ def _cmd_report(args) -> int:
         print(f"debrief: {exc}", file=sys.stderr)
 
     rounds = load_rounds(inputs, as_of=args.as_of, mapping=args.mapping, on_error=cannot_read)
+    _name_export_files_not_read(rounds)
     if not len(rounds):
         print("debrief: no input could be read; nothing was written", file=sys.stderr)
         if args.json:  # a script reads why from stdout, as when some inputs could be read
