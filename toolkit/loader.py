@@ -81,6 +81,11 @@ INPUT_SUFFIXES = WORKBOOK_SUFFIXES + TEXT_SUFFIXES
 FOLDER_SUFFIXES = WORKBOOK_SUFFIXES + (".csv", ".tsv")  # .txt in a folder is more often a README than data
 
 
+def _is_report(folder: Path) -> bool:
+    """Whether ``folder`` is a report Debrief wrote (`report.OWNED` marks it): its workbooks are no input."""
+    return (folder / ".debrief-report").is_file()
+
+
 def workbook_paths(folder_or_paths) -> list[Path]:
     """Expand folders into the files to load (sorted; Excel lock files '~$...' and hidden files skipped).
 
@@ -92,7 +97,7 @@ def workbook_paths(folder_or_paths) -> list[Path]:
     out: list[Path] = []
     for item in items:
         p = Path(item)
-        if p.is_dir() and (p / ".debrief-report").is_file():  # its workbooks are a report's output: no scorecards
+        if p.is_dir() and _is_report(p):  # its workbooks are a report's output: no scorecards
             raise InputFileError("this folder is a report Debrief wrote, not a folder of scorecards", file=str(p),
                                  hint="Pass the scorecards the report was made from")
         if p.is_dir() and export_kind(p) is None:
@@ -120,7 +125,7 @@ def _plain_folders(folder_or_paths):
     items = [folder_or_paths] if isinstance(folder_or_paths, (str, os.PathLike)) else list(folder_or_paths)
     for item in items:
         p = Path(item)
-        if not p.is_dir() or export_kind(p) is not None or (p / ".debrief-report").is_file():  # a report: refused whole
+        if not p.is_dir() or export_kind(p) is not None or _is_report(p):  # a report: refused whole
             continue
         try:
             yield p, sorted(p.iterdir())
@@ -135,7 +140,7 @@ def folders_not_read(folder_or_paths) -> list[Path]:
     out = []
     for _p, entries in _plain_folders(folder_or_paths):
         for sub in (q for q in entries if q.is_dir() and not q.name.startswith(".") and export_kind(q) is None
-                    and not (q / ".debrief-report").exists()):  # a report written beside the inputs is no input
+                    and not _is_report(q)):  # a report written beside the inputs is no input
             if any(f.is_file() and f.suffix.lower() in FOLDER_SUFFIXES and not f.name.startswith(("~$", ".")) for f in sub.rglob("*")):
                 out.append(sub)
     return out

@@ -30,7 +30,7 @@ import pandas as pd
 from .analytics.health import share_within_target
 from .coerce import is_blank as _blank
 from .errors import OutputError
-from .model import HiringRound, Rounds, as_rounds, shown_names
+from .model import HiringRound, Rounds, as_rounds
 from .render.pages import Table, figure_div, fmt, render_page, table
 from .render.write import safe_name
 from .render.xlsx import tables_workbook_bytes
@@ -380,7 +380,7 @@ def _committee_page(rnd, summary, totals, ev, calibration, robustness, tl, lint,
                       kinds={"rank": "int", "weighted_total": "num"}, lang=in_own("criteria_below_bar", "strength", "growth_area", "thin_evidence_on"))
     rob_t = table(robustness, {"scenario": "Scenario", "top_names": "Top order", "winner_name": "Winner",
                                "winner_unchanged": "Winner unchanged", "top_order_unchanged": "Top order unchanged"})
-    names = shown_names(rnd.candidates).set_axis(rnd.candidates["candidate_id"])
+    names = rnd.candidates.set_index("candidate_id")["name"]  # a blank one is shown as the id (render.pages.table)
     conflicts = ev[ev["spread"].astype("Float64").fillna(0) >= disagreement_threshold(rnd)].copy()
     conflicts["name"] = conflicts["candidate_id"].map(names)
     dis_t = table(conflicts, {"name": "Candidate", "criterion": "Criterion", "min_score": "Lowest", "max_score": "Highest",
@@ -388,7 +388,7 @@ def _committee_page(rnd, summary, totals, ev, calibration, robustness, tl, lint,
     from .charts.comparison import _labels
 
     # each candidate as the heatmap names them: two namesakes with their ids, in its table and in the letter links
-    labels = dict(zip(rnd.candidates["candidate_id"].astype("str"), _labels(shown_names(rnd.candidates), rnd.candidates["candidate_id"])))
+    labels = dict(zip(rnd.candidates["candidate_id"].astype("str"), _labels(rnd.candidates["name"], rnd.candidates["candidate_id"])))
     means_t = _means_table(rnd, summary, ev, labels, own)
     thin = ev[ev["insufficient"].fillna(False).astype(bool)].copy()
     thin["name"] = thin["candidate_id"].map(names)

@@ -47,7 +47,7 @@ from .model import (
     Role,
     empty_problems,
 )
-from .readers.assemble import NO_NAME_MEANS, not_read_words
+from .readers.assemble import NO_NAME_MEANS, NO_NAME_MEANS_ONE, not_read_words
 from .readers.excel import EXCEL_ERRORS, category_at, small_codes
 from .readers.headers import field_for
 from .readers.raw import ROW, RawRole, RawTable, RawWorkbook, table_from_frame
@@ -1388,17 +1388,16 @@ def _missing_names(problems: Problems, table: RawTable, chk: "TableCheck") -> No
     greeted without a name in the letter. Said once for the column when no row has a name, else at each blank cell."""
     if table.names_said:  # the export's reader said it once, at the file the names come from
         return
-    what = NO_NAME_MEANS
     derived = table.sheet_name.endswith("(derived)")  # candidates made from the scores' rows
     blank = (chk.typed["name"].isna() & ~chk.bad).to_numpy(dtype=bool) if "name" in table.frame.columns else None
     if derived and blank is not None and len(blank) and bool((blank | chk.bad.to_numpy(dtype=bool)).all()):
-        problems.add("warning", table.sheet_name, "missing_name", f"there is no Candidates sheet and the scores give no names, so candidates are {what}",
+        problems.add("warning", table.sheet_name, "missing_name", f"there is no Candidates sheet and the scores give no names, so candidates are {NO_NAME_MEANS}",
                      column="name", hint="Add a Name column to the scores, or a Candidates sheet (candidate_id, name, status ...), before "
                                          "letters are sent; for analysis by id alone nothing needs doing")
         return
     if "name" not in table.frame.columns:
         near = _closest("name", table.unmapped)
-        problems.add("warning", table.sheet_name, "missing_name", f"there is no column 'name', so candidates are {what}", column="name",
+        problems.add("warning", table.sheet_name, "missing_name", f"there is no column 'name', so candidates are {NO_NAME_MEANS}", column="name",
                      hint=f"Did you mean the column {near!r}? Rename it to 'name'" if near else
                      "Add a column headed 'name' with each candidate's full name before letters are sent; for analysis by id "
                      "alone nothing needs doing")
@@ -1410,12 +1409,11 @@ def _missing_names(problems: Problems, table: RawTable, chk: "TableCheck") -> No
         files = {table.sheet_at(int(i)) for i in np.flatnonzero(blank)}  # an export's rows may be those of another file
         where = f"{files.pop() if len(files) == 1 else table.sheet_name} rows {_row_ranges([int(r) for r in rows])}"
         problems.add("warning", table.sheet_name, "missing_name",
-                     f"name is empty in every row ({where}), so candidates are "
-                     f"{what}", column="name",
+                     f"name is empty in every row ({where}), so candidates are {NO_NAME_MEANS}", column="name",
                      hint="Fill in each candidate's full name before letters are sent; for analysis by id alone nothing needs doing")
         return
     problems.add_cells("warning", table, "name", pd.Series(blank, index=chk.index), "missing_name",
-                       f"name is empty, so this candidate is {what.replace('their letters greet them', 'the letter greets them')}",
+                       f"name is empty, so this candidate is {NO_NAME_MEANS_ONE}",
                        "Fill in the candidate's full name")
 
 

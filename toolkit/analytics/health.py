@@ -262,8 +262,8 @@ def left_out(rounds: HiringRound | Rounds) -> pd.DataFrame:
     for rnd in rounds:
         c = rnd.candidates
         decided = decision_dates(pd.to_datetime(c["decided_on"]), pd.to_datetime(c["notified_on"]), rnd.role.decided_on)
-        untimed = (c["status"].astype("str") == "rejected").to_numpy(dtype=bool) & decided.isna().to_numpy(dtype=bool)
-        for r in c[untimed].itertuples():
+        untimed = c[(c["status"].astype("str") == "rejected").to_numpy(dtype=bool) & decided.isna().to_numpy(dtype=bool)]
+        for r in untimed.itertuples():
             rows.append({"round_id": rnd.round_id, "candidate_id": r.candidate_id, "name": r.name, "row": r.source_row,
                          "why": UNTIMED})
     out = pd.DataFrame(rows, columns=LEFT_OUT_COLUMNS)

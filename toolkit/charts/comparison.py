@@ -533,8 +533,7 @@ def interviewer_spread(round: HiringRound, candidate_id: str | None = None, *, m
         data.append(dict(type="scatter", mode="markers", name="Panel mean", x=xs, y=panel.tolist(),
                          marker=dict(symbol="line-ew-open", size=40, color=style.POOL, line=dict(width=3, color=style.POOL)),
                          hovertemplate="%{x}<br>Panel mean: %{y:.2f}<extra></extra>"))
-        round.candidate(candidate_id)  # an unknown id is said here
-        name = shown_names(round.candidates)[(round.candidates["candidate_id"] == candidate_id).to_numpy()].iloc[0]
+        name = shown_names(round.candidate(candidate_id).to_frame().T).iloc[0]  # an unknown id is said by candidate()
         title, subtitle = f"{name}: each interviewer's scores per criterion", (
             f"Scores {fmt_points(threshold)} or more points apart count as conflicting evidence")
         yaxis = style.axis(f"Score ({_scale_text(round)})", range=[float(round.role.scale_min) - 0.2, float(round.role.scale_max) + 0.2])

@@ -245,6 +245,7 @@ def lint_text(text: object, language: object, *, max_words: int | None = LETTER_
     text = str(text)
     findings: list[dict] = []
     text_lang = normalise_language(language) or "en"
+    work = [(m.start(), m.end()) for m in _WORK.finditer(text)]  # "elderly care" in the text: the work, not a person
     for lang in _languages(language):
         protected = _ENGLISH_IN.get(text_lang, _PROTECTED["en"]) if lang == "en" else _PROTECTED[lang]
         for pat in _GENERIC[lang] if _GENERIC_ANY[lang].search(text) else ():
@@ -254,7 +255,6 @@ def lint_text(text: object, language: object, *, max_words: int | None = LETTER_
                     "excerpt": _excerpt(text, m.start(), m.end()),
                     "message": f"Generic reason {m.group(0)!r}: it names no criterion. Say which criterion decided and how to grow in it.",
                 })
-        work = [(m.start(), m.end()) for m in _WORK.finditer(text)] if _WORK.search(text) else ()
         for category, start, end, word in protected.finditer(text):
             if any(a <= start < b for a, b in work):  # "elderly care": the work, not the person
                 continue

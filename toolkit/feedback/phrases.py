@@ -495,8 +495,8 @@ def sentence_case(name: str, language: str = "en") -> str:
     # title case: every later word capitalised (acronyms, words with inner capitals and known names aside; in English
     # small words such as "of" and "and" may stay lower case). Swedish and German do not title-case, so there a lower
     # case word among capitalised ones marks the capitals as a name's
-    words_ = [w for w in rest if w.replace("-", "").isalpha() and not w.isupper() and w not in KEEP_CAPITALISED]
-    content = [w for w in words_ if language != "en" or w.casefold() not in ENGLISH_SMALL_WORDS]
+    plain = [w for w in rest if w.replace("-", "").isalpha() and not w.isupper() and w not in KEEP_CAPITALISED]
+    content = [w for w in plain if language != "en" or w.casefold() not in ENGLISH_SMALL_WORDS]
     title = bool(content) and all(_is_title_word(w) for w in content)
     out = [words[0][0].lower() + words[0][1:]]
     for w in rest:

@@ -47,7 +47,8 @@ def problem(severity, sheet, rule, message, **kw) -> dict:
 
 
 NO_NAME_MEANS = "shown by their id in tables and charts, and their letters greet them without a name"
-"""What a candidate without a name means, as every missing_name warning says it."""
+"""What a candidate without a name means, as every missing_name warning says it (`NO_NAME_MEANS_ONE` of one)."""
+NO_NAME_MEANS_ONE = NO_NAME_MEANS.replace("their letters greet them", "the letter greets them")
 
 
 def missing_names(file: str, table: pd.DataFrame | None, id_col: str | None, name_cols: list[str | None], ids=None) -> list[dict]:
@@ -55,7 +56,7 @@ def missing_names(file: str, table: pd.DataFrame | None, id_col: str | None, nam
     export, at that file, rather than once per round (one export makes a round per job). ``name_cols``: the name
     column, or first and last name (None where absent); ``ids``: the candidate ids the export uses (others are
     not said). At each blank cell, or once when the column is absent or blank in every row."""
-    hint = (f"Add the names to {file} before letters are sent; for analysis by id alone nothing needs doing")
+    hint = f"Add the names to {file} before letters are sent; for analysis by id alone nothing needs doing"
     cols = [c for c in name_cols if c]
     if table is None or id_col is None:
         return []
@@ -71,7 +72,7 @@ def missing_names(file: str, table: pd.DataFrame | None, id_col: str | None, nam
         return [problem("warning", file, "missing_name", f"the names in {file} are empty in every row, so candidates are {NO_NAME_MEANS}",
                         column=cols[0], hint=hint)]
     letter = column_letter(list(table.columns).index(cols[0]))
-    return [problem("warning", file, "missing_name", f"candidate {cid} has no name, so they are {NO_NAME_MEANS.replace('their letters greet them', 'the letter greets them')}",
+    return [problem("warning", file, "missing_name", f"candidate {cid} has no name, so they are {NO_NAME_MEANS_ONE}",
                     column=cols[0], cell=f"{letter}{int(row)}", row=int(row), value="", hint="Fill in the candidate's full name")
             for cid, row in zip(_text(table.loc[blank, id_col]), table.loc[blank, "_row"])]
 

@@ -78,13 +78,13 @@ def _refuse_report_output(p: Path) -> None:
 
     from ..render.xlsx import REPORT_KEYWORD
 
-    if p.suffix.lower() not in (".xlsx", ".xlsm") or not zipfile.is_zipfile(p):
+    if p.suffix.lower() not in (".xlsx", ".xlsm"):
         return
     try:
         with zipfile.ZipFile(p) as z:
-            core = z.read("docProps/core.xml")[:20000] if "docProps/core.xml" in z.namelist() else b""
+            core = z.read("docProps/core.xml")
     except (zipfile.BadZipFile, OSError, KeyError):
-        return  # the reader says what is wrong with the file
+        return  # no properties, or not a zip: the reader says what is wrong with the file
     if f"<cp:keywords>{REPORT_KEYWORD}</cp:keywords>".encode() in core:
         raise InputFileError("this workbook is part of a report Debrief wrote, not a scorecard", file=str(p),
                              hint="Pass the scorecards the report was made from; a report's workbooks (process-health.xlsx, "
